@@ -1,0 +1,92 @@
+import type { CommandHandler, PrintJobView, SettingsInput, SettingsView, UpdateView, FieldError } from '../../shared/ipc';
+import type { z } from 'zod';
+
+/**
+ * The seams of the core: everything it needs from the outside world is passed in, so the same
+ * core runs under Electron, under the browser host and under plain Node in tests
+ * (DESIGN.md "One core, two hosts"). Nothing here may import 'electron'.
+ */
+
+export interface TimerHandle {
+  /** Opaque. */
+  readonly __timer?: unknown;
+}
+
+/** Injected clock: real in production, a fake in tests that need backoff or deadline timings. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle | undefined): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    // A pending reconnect or deadline must not keep a test process or a quitting app alive.
+    t.unref?.();
+    return t as unknown as TimerHandle;
+  },
+  clearTimeout: (h) => {
+    if (h) clearTimeout(h as unknown as NodeJS.Timeout);
+  },
+};
+
+/** The settings the core runs with, secrets included. Only main-process code ever sees this. */
+export interface Settings {
+  endpoint: string;
+  groupId: string;
+  apiKey: string;
+  apiSecret: string;
+  storeName: string;
+  storeAddress: string;
+  currency: string;
+  printer: SettingsView['printer'];
+  autoPrint: boolean;
+  updatesEnabled: boolean;
+}
+
+export interface SettingsService {
+  current(): Settings;
+  /** The renderer's view: secrets masked. */
+  view(): SettingsView;
+  save(input: SettingsInput): Promise<{ saved: true; settings: SettingsView } | { saved: false; errors: z.infer<typeof FieldError>[] }>;
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+/** Structured log line; `redact` is applied by the logger before anything is written. */
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** Receipt printing (issue 7). The core calls it on approval (auto-print) and from commands. */
+export interface ReceiptService {
+  print(transactionId: string, copy: boolean): Promise<{ jobId: string }>;
+  printTestPage(): Promise<{ jobId: string }>;
+  pdf(transactionId: string): Promise<{ filename: string; base64: string }>;
+  listPrinters(): Promise<{ name: string; isDefault: boolean }[]>;
+  jobs(): PrintJobView[];
+  onJob(listener: (job: PrintJobView) => void): () => void;
+}
+
+/** Auto-update (issue 8). */
+export interface UpdateService {
+  view(): UpdateView;
+  installNow(): Promise<UpdateView>;
+  onChange(listener: (view: UpdateView) => void): () => void;
+}
+
+/** What a host (Electron main or the browser host) gets from the core. */
+export interface PosCore extends CommandHandler {
+  start(): Promise<void>;
+  /** Closes the socket cleanly and flushes the journal. */
+  stop(): Promise<void>;
+  /** Ping now with a short deadline: system resume, network change. */
+  checkNow(): void;
+  /** True while any payment is sent, awaiting a result, reconnecting or unknown. */
+  hasPaymentInFlight(): boolean;
+  /** True while a void alert waits for acknowledgement. */
+  hasOpenAlerts(): boolean;
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { PaymentMethod } from '../protocol/common';
+import { MAX_MINOR_UNITS } from '../money';
+import { PaymentView, SettingsView, Snapshot, UpdateView } from './model';
+
+/**
+ * Every command the renderer may send, with its request and response schema. Each is invoked
+ * through the bridge and answered with a `CommandResult` (never a thrown error).
+ */
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ done: z.literal(true) });
+
+export const StartPaymentRequest = z
+  .object({
+    terminalId: z.string().min(1).max(200),
+    amountMinor: z.number().int().positive().max(MAX_MINOR_UNITS),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    paymentMethod: PaymentMethod,
+    orderRef: z.string().trim().min(1).max(64),
+  })
+  .strict();
+export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
+
+export const ResolvePaymentRequest = z
+  .object({
+    transactionId: z.string().min(1).max(200),
+    outcome: z.enum(['approved', 'declined', 'cancelled', 'abandoned']),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+export const SettingsInput = z
+  .object({
+    endpoint: z.string().max(500),
+    groupId: z.string().max(200),
+    /** Omitted = keep the stored key; empty string = remove it. */
+    apiKey: z.string().max(500).optional(),
+    apiSecret: z.string().max(500).optional(),
+    storeName: z.string().max(200),
+    storeAddress: z.string().max(500),
+    currency: z.string().max(3),
+    printer: SettingsView.shape.printer,
+    autoPrint: z.boolean(),
+    updatesEnabled: z.boolean(),
+  })
+  .strict();
+export type SettingsInput = z.infer<typeof SettingsInput>;
+
+export const FieldError = z.object({ field: z.string(), message: z.string() });
+
+export const Diagnostics = z.object({
+  connectionState: z.string(),
+  endpoint: z.string(),
+  lastPongRttMs: z.number().optional(),
+  reconnectsToday: z.number(),
+  appVersion: z.string(),
+  logDir: z.string(),
+  journalDir: z.string(),
+  updateError: z.string().optional(),
+  recentErrors: z.array(z.object({ at: z.number(), message: z.string() })),
+});
+export type Diagnostics = z.infer<typeof Diagnostics>;
+
+export const commands = {
+  getSnapshot: { request: Empty, response: Snapshot },
+  startPayment: { request: StartPaymentRequest, response: z.object({ transactionId: z.string() }) },
+  resolvePayment: { request: ResolvePaymentRequest, response: PaymentView },
+  checkPaymentNow: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
+  acknowledgeAlert: { request: z.object({ alertId: z.string().min(1).max(200) }).strict(), response: Ok },
+  reconnectNow: { request: Empty, response: Ok },
+  refreshTerminals: { request: Empty, response: Ok },
+  getHistory: {
+    request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    response: z.object({ payments: z.array(PaymentView) }),
+  },
+  exportCsv: {
+    request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    response: z.object({ filename: z.string(), csv: z.string() }),
+  },
+  saveSettings: {
+    request: SettingsInput,
+    response: z.union([
+      z.object({ saved: z.literal(true), settings: SettingsView }),
+      z.object({ saved: z.literal(false), errors: z.array(FieldError) }),
+    ]),
+  },
+  printReceipt: {
+    request: z.object({ transactionId: z.string().min(1).max(200), copy: z.boolean() }).strict(),
+    response: z.object({ jobId: z.string() }),
+  },
+  printTestPage: { request: Empty, response: z.object({ jobId: z.string() }) },
+  receiptPdf: {
+    request: z.object({ transactionId: z.string().min(1).max(200) }).strict(),
+    response: z.object({ filename: z.string(), base64: z.string() }),
+  },
+  listPrinters: { request: Empty, response: z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })) }) },
+  getDiagnostics: { request: Empty, response: Diagnostics },
+  installUpdate: { request: Empty, response: UpdateView },
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandRequest<K extends CommandName> = z.infer<Commands[K]['request']>;
+export type CommandResponse<K extends CommandName> = z.infer<Commands[K]['response']>;
+
+/** Error codes a command may answer with; `message` is always plain words for the cashier. */
+export const CommandErrorCode = z.enum([
+  'invalid_request',
+  'offline',
+  'terminal_unavailable',
+  'terminal_busy',
+  'order_has_open_payment',
+  'not_found',
+  'not_allowed',
+  'printer_error',
+  'internal',
+]);
+export type CommandErrorCode = z.infer<typeof CommandErrorCode>;
+
+export const CommandError = z.object({ code: CommandErrorCode, message: z.string() });
+export type CommandError = z.infer<typeof CommandError>;
+
+export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandError };
+
+export function commandResultSchema<T extends z.ZodType>(value: T) {
+  return z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: CommandError })]);
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import {
+  ConnectionView,
+  PaymentView,
+  PrintJobView,
+  SettingsView,
+  TerminalView,
+  UpdateView,
+  VoidAlert,
+} from './model';
+
+/**
+ * Deltas pushed from the main process. Every event carries the next sequence number; a renderer
+ * that sees a gap asks for a fresh snapshot (DESIGN.md "How data flows").
+ */
+export const PosEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('connection'), seq: z.number().int(), connection: ConnectionView }),
+  z.object({ type: z.literal('terminal'), seq: z.number().int(), terminal: TerminalView }),
+  z.object({ type: z.literal('terminalRemoved'), seq: z.number().int(), terminalId: z.string() }),
+  z.object({ type: z.literal('payment'), seq: z.number().int(), payment: PaymentView }),
+  z.object({ type: z.literal('alert'), seq: z.number().int(), alert: VoidAlert }),
+  z.object({ type: z.literal('settings'), seq: z.number().int(), settings: SettingsView }),
+  z.object({ type: z.literal('update'), seq: z.number().int(), update: UpdateView }),
+  z.object({ type: z.literal('printJob'), seq: z.number().int(), job: PrintJobView }),
+]);
+export type PosEvent = z.infer<typeof PosEvent>;
+export type PosEventType = PosEvent['type'];

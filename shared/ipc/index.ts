@@ -1,0 +1,4 @@
+export * from './model';
+export * from './events';
+export * from './commands';
+export * from './contract';

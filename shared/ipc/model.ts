@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { PaymentMethod } from '../protocol/common';
+
+/**
+ * The view model the main process projects to the renderer. The main process is the source of
+ * truth; these are read-only projections of it (DESIGN.md "How data flows").
+ */
+
+export const ConnectionState = z.enum(['idle', 'connecting', 'open', 'backoff', 'auth_failed', 'displaced', 'stopped']);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const ConnectionView = z.object({
+  state: ConnectionState,
+  /** Endpoint without credentials, e.g. "wss://store.example/v1". */
+  endpoint: z.string(),
+  /** Reconnect attempt number while in backoff/connecting (1 = first retry). */
+  attempt: z.number().int().nonnegative(),
+  /** Epoch ms of the next connection attempt while in backoff. */
+  nextRetryAt: z.number().optional(),
+  /** Why we are not open: close reason, forceDisconnect reason, auth error text. */
+  reason: z.string().optional(),
+  /** Epoch ms the current state was entered. */
+  since: z.number(),
+  lastPongRttMs: z.number().optional(),
+  reconnectsToday: z.number().int().nonnegative(),
+});
+export type ConnectionView = z.infer<typeof ConnectionView>;
+
+export const TerminalPresence = z.enum(['online', 'reconnecting', 'offline']);
+export type TerminalPresence = z.infer<typeof TerminalPresence>;
+
+export const TerminalView = z.object({
+  /** deviceId when the terminal has one, otherwise its connectionId (§9.2). */
+  id: z.string(),
+  deviceId: z.string().optional(),
+  connectionId: z.string().optional(),
+  label: z.string(),
+  presence: TerminalPresence,
+  payable: z.boolean(),
+  /** Plain-language reason when not payable ("Terminal is reconnecting", "Busy with a payment"). */
+  notPayableReason: z.string().optional(),
+  /** Epoch ms when the reconnect grace period ends (presence "reconnecting"). */
+  graceEndsAt: z.number().optional(),
+  /** transactionId of the open payment on this terminal, if any. */
+  openPaymentId: z.string().optional(),
+  lastSeenAt: z.number().optional(),
+});
+export type TerminalView = z.infer<typeof TerminalView>;
+
+/** The POS-side payment machine of §9.3. */
+export const PaymentState = z.enum([
+  'sent',
+  'awaiting_result',
+  'terminal_reconnecting',
+  'unknown',
+  'approved',
+  'declined',
+  'cancelled',
+  'rejected',
+  'abandoned',
+  'voided',
+  'needs_review',
+]);
+export type PaymentState = z.infer<typeof PaymentState>;
+
+export const OPEN_PAYMENT_STATES: readonly PaymentState[] = ['sent', 'awaiting_result', 'terminal_reconnecting', 'unknown'];
+export const FINAL_PAYMENT_STATES: readonly PaymentState[] = [
+  'approved', 'declined', 'cancelled', 'rejected', 'abandoned', 'voided', 'needs_review',
+];
+
+export const PaymentView = z.object({
+  transactionId: z.string(),
+  orderRef: z.string(),
+  terminalId: z.string(),
+  amountMinor: z.number().int().nonnegative(),
+  currency: z.string(),
+  paymentMethod: PaymentMethod,
+  state: PaymentState,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** Epoch ms after which an open payment becomes "unknown" (90 s + margin). */
+  deadlineAt: z.number().optional(),
+  /** A PENDING push has been seen (OQ-24). */
+  pendingSeen: z.boolean(),
+  authorizationCode: z.string().optional(),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+  hasReceipt: z.boolean(),
+  /** Why it was rejected by the gateway, or why it needs review, in plain words. */
+  detail: z.string().optional(),
+  /** How an unknown outcome was settled. */
+  resolution: z
+    .object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() })
+    .optional(),
+  voidReason: z.string().optional(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export const VoidAlert = z.object({
+  id: z.string(),
+  transactionId: z.string(),
+  terminalId: z.string(),
+  orderRef: z.string(),
+  amountMinor: z.number().int().nonnegative(),
+  currency: z.string(),
+  reason: z.string(),
+  at: z.number(),
+  acknowledgedAt: z.number().optional(),
+});
+export type VoidAlert = z.infer<typeof VoidAlert>;
+
+export const SecretHint = z.object({ set: z.boolean(), hint: z.string().optional() });
+
+/** Settings as the renderer may see them: secrets only as a masked hint ("•••• 1f3a"). */
+export const SettingsView = z.object({
+  endpoint: z.string(),
+  groupId: z.string(),
+  apiKey: SecretHint,
+  apiSecret: SecretHint,
+  storeName: z.string(),
+  storeAddress: z.string(),
+  currency: z.string(),
+  printer: z.object({
+    kind: z.enum(['none', 'system', 'network', 'pdf']),
+    systemName: z.string(),
+    host: z.string(),
+    port: z.number().int(),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+  }),
+  autoPrint: z.boolean(),
+  updatesEnabled: z.boolean(),
+  /** Settings provisioned by file or environment are shown but not editable. */
+  lockedFields: z.array(z.string()),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const UpdateView = z.object({
+  phase: z.enum(['disabled', 'idle', 'checking', 'available', 'downloading', 'ready', 'error']),
+  version: z.string().optional(),
+  percent: z.number().optional(),
+  message: z.string().optional(),
+  /** The update waits for these before it may install. */
+  blockedBy: z.array(z.enum(['payment_in_flight', 'void_alert_open'])),
+});
+export type UpdateView = z.infer<typeof UpdateView>;
+
+export const PrintJobView = z.object({
+  id: z.string(),
+  transactionId: z.string().optional(),
+  kind: z.enum(['receipt', 'copy', 'void_slip', 'decline_slip', 'test_page']),
+  state: z.enum(['queued', 'printing', 'done', 'retrying', 'failed']),
+  attempts: z.number().int(),
+  error: z.string().optional(),
+  at: z.number(),
+});
+export type PrintJobView = z.infer<typeof PrintJobView>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  demo: z.object({ enabled: z.boolean(), controlUrl: z.string().optional() }),
+  logDir: z.string(),
+  journalDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const Snapshot = z.object({
+  seq: z.number().int().nonnegative(),
+  app: AppInfo,
+  connection: ConnectionView,
+  terminals: z.array(TerminalView),
+  /** Today's payments plus every unresolved one, oldest first. */
+  payments: z.array(PaymentView),
+  /** Unacknowledged void alerts, oldest first. */
+  alerts: z.array(VoidAlert),
+  settings: SettingsView,
+  update: UpdateView,
+  printJobs: z.array(PrintJobView),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './payment';
+export * from './frames';
+export * from './http';
+export * from './signing';
