@@ -2,3 +2,4 @@ export * from './model';
 export * from './events';
 export * from './commands';
 export * from './contract';
+export * from './ws-bridge';
