@@ -1,4 +1,6 @@
-import type { CommandHandler, PrintJobView, SettingsInput, SettingsView, UpdateView, FieldError } from '../../shared/ipc';
+import type { AppInfo, CommandHandler, FieldError, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
+import type { PaymentResponse } from '../../shared/protocol';
+import type WebSocket from 'ws';
 import type { z } from 'zod';
 
 /**
@@ -89,4 +91,36 @@ export interface PosCore extends CommandHandler {
   hasPaymentInFlight(): boolean;
   /** True while a void alert waits for acknowledgement. */
   hasOpenAlerts(): boolean;
+  /** Everything known about one payment, for receipts (includes the full PaymentResponse). */
+  paymentDetails(transactionId: string): PaymentDetails | undefined;
+}
+
+export interface PaymentDetails {
+  view: PaymentView;
+  /** The final (or latest) PaymentResponse from the gateway, with `receiptData`. */
+  response?: PaymentResponse;
+  /** The void alert, when the payment was voided. */
+  voidAlert?: VoidAlert;
+}
+
+export interface SocketOptions {
+  headers: Record<string, string>;
+  handshakeTimeout: number;
+  maxPayload: number;
+}
+
+/** Creates the gateway socket; tests inject one to observe or break the wire. */
+export type SocketFactory = (url: string, options: SocketOptions) => WebSocket;
+
+/** Everything `createPosCore` needs. Receipts and updates are optional (tests, early hosts). */
+export interface CoreDeps {
+  dataDir: string;
+  settings: SettingsService;
+  appInfo: AppInfo;
+  clock?: Clock;
+  socketFactory?: SocketFactory;
+  logger?: Logger;
+  fetch?: typeof fetch;
+  receipts?: ReceiptService;
+  updates?: UpdateService;
 }
