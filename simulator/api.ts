@@ -26,6 +26,11 @@ export interface PaymentScript {
   reconnectAfterMs?: number;
   /** What a terminal that dropped reports once back (default SUCCESS). */
   resultAfterReconnect?: 'SUCCESS' | 'FAILED' | 'CANCELLED';
+  /**
+   * Keep this script for every payment until another sticky script replaces it (the control
+   * page's "manual mode" is `{ outcome: 'MANUAL', sticky: true }`; `sticky: false` clears it).
+   */
+  sticky?: boolean;
 }
 
 export interface KeyEntry {
@@ -81,6 +86,14 @@ export interface SimTerminal {
   status: 'online' | 'reconnecting' | 'offline';
   virtual: boolean;
   busyWith?: string;
+  /** Terminal metadata (registry, `x-terminal-metadata`). */
+  metadata?: Record<string, unknown>;
+  /** Human name: `metadata.label`, else the id. */
+  label?: string;
+  /** Virtual terminal in manual mode (a sticky MANUAL script). */
+  manual?: boolean;
+  /** What a virtual terminal's screen shows (control page). */
+  screen?: { state: string; text: string; transactionId?: string; amount?: string; currency?: string };
 }
 
 export interface SimTransaction {

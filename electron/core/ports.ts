@@ -123,4 +123,34 @@ export interface CoreDeps {
   fetch?: typeof fetch;
   receipts?: ReceiptService;
   updates?: UpdateService;
+  /** Timings and limits; defaults are the vendor's (§8) and ours (§9.3). Tests make them small. */
+  tuning?: Partial<CoreTuning>;
+}
+
+export interface CoreTuning {
+  /** §8: ping every 30 s, dead after 10 s without pong. */
+  pingIntervalMs: number;
+  pongTimeoutMs: number;
+  /** Deadline of the immediate ping sent by `checkNow()`. */
+  checkNowTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  /** Largest inbound frame accepted by the socket. */
+  maxPayload: number;
+  /** Full-jitter backoff: first retry within `backoffBaseMs`, never more than `backoffCapMs`. */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** The backoff resets after this long healthy. */
+  healthyResetMs: number;
+  /** After an auth refusal, retry this slowly. */
+  authRetryMs: number;
+  /** §10.1: an error frame within this window belongs to the payment; silence means delivered. */
+  errorWindowMs: number;
+  /** Local payment deadline (90 s + margin, OQ-5) after which the outcome is unknown. */
+  paymentDeadlineMs: number;
+  /** The gateway's terminal grace period (60 s) for the countdown. */
+  terminalGraceMs: number;
+  /** Without an API secret: how long replayed pushes may settle unknown payments before the cashier is asked. */
+  replayWindowMs: number;
+  /** Injectable randomness for backoff tests. */
+  random?: () => number;
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF } from './backoff';
+
+describe('full-jitter exponential backoff', () => {
+  it('lets the first retry land within 250 ms and caps every later one at 30 s', () => {
+    expect(backoffCeiling(0, DEFAULT_BACKOFF)).toBe(250);
+    expect(backoffCeiling(1, DEFAULT_BACKOFF)).toBe(500);
+    expect(backoffCeiling(6, DEFAULT_BACKOFF)).toBe(16_000);
+    expect(backoffCeiling(7, DEFAULT_BACKOFF)).toBe(30_000);
+    expect(backoffCeiling(5000, DEFAULT_BACKOFF)).toBe(30_000);
+  });
+
+  it('spreads delays over the whole window (full jitter)', () => {
+    expect(backoffDelay(3, { ...DEFAULT_BACKOFF, random: () => 0 })).toBe(0);
+    expect(backoffDelay(3, { ...DEFAULT_BACKOFF, random: () => 0.5 })).toBe(1000);
+    expect(backoffDelay(3, { ...DEFAULT_BACKOFF, random: () => 0.999999 })).toBe(1999);
+  });
+});

@@ -1,0 +1,323 @@
+import WebSocket from 'ws';
+import type { ConnectionState, ConnectionView } from '../../../shared/ipc';
+import { parseServerFrame, type ClientFrame } from '../../../shared/protocol';
+import type { Clock, Logger, SocketFactory, TimerHandle } from '../ports';
+import { backoffDelay } from './backoff';
+import { checkEndpoint, displayEndpoint } from './endpoint';
+import { Heartbeat } from './heartbeat';
+import { logInbound } from '../inbound/log-frame';
+import type { ConnectionConfig, ConnectionEvent, ConnectionTuning } from './types';
+
+export const defaultSocketFactory: SocketFactory = (url, options) => new WebSocket(url, options);
+
+const AUTH_CLOSE_CODES = new Set([1008, 4001, 4003]);
+
+/**
+ * Owns the one authenticated socket to the gateway (§3, §8, §9.1). There is only ever one
+ * current socket: every handler checks that it still belongs to the current socket, so frames
+ * and a `forceDisconnect` from an abandoned socket are ignored (§3.3).
+ */
+export class GatewayConnection {
+  private config: ConnectionConfig | undefined;
+  private ws: WebSocket | undefined;
+  private state: ConnectionState = 'idle';
+  private since: number;
+  private reason: string | undefined = 'No gateway configured';
+  private attempt = 0;
+  private nextRetryAt: number | undefined;
+  private retryTimer: TimerHandle | undefined;
+  private healthyTimer: TimerHandle | undefined;
+  private openedAt = 0;
+  private reconnectsToday = 0;
+  private reconnectsDay = '';
+  private hasOpenedOnce = false;
+  private readonly listeners = new Set<(e: ConnectionEvent) => void>();
+  private readonly heartbeat: Heartbeat;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly tuning: ConnectionTuning,
+    private readonly logger: Logger,
+    private readonly socketFactory: SocketFactory = defaultSocketFactory,
+  ) {
+    this.since = clock.now();
+    this.heartbeat = new Heartbeat(
+      clock,
+      { intervalMs: tuning.pingIntervalMs, timeoutMs: tuning.pongTimeoutMs, checkNowTimeoutMs: tuning.checkNowTimeoutMs },
+      () => this.sendRaw({ action: 'ping' }),
+      (reason) => this.onDeadLink(reason),
+    );
+  }
+
+  on(listener: (e: ConnectionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  view(): ConnectionView {
+    return {
+      state: this.state,
+      endpoint: this.config ? displayEndpoint(this.config.endpoint) : '',
+      attempt: this.attempt,
+      ...(this.nextRetryAt !== undefined && this.state === 'backoff' ? { nextRetryAt: this.nextRetryAt } : {}),
+      ...(this.reason !== undefined ? { reason: this.reason } : {}),
+      since: this.since,
+      ...(this.heartbeat.lastRttMs !== undefined ? { lastPongRttMs: this.heartbeat.lastRttMs } : {}),
+      reconnectsToday: this.reconnectsToday,
+    };
+  }
+
+  isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  /** Sets (or clears) the gateway to use and connects to it at once. */
+  configure(config: ConnectionConfig | undefined): void {
+    this.config = config;
+    this.attempt = 0;
+    this.abandonSocket('configuration changed');
+    this.clearRetry();
+    if (!config || !config.endpoint.trim() || !config.apiKey) {
+      this.setState('idle', 'No gateway configured');
+      return;
+    }
+    const check = checkEndpoint(config.endpoint);
+    if (!check.ok) {
+      this.setState('idle', check.error);
+      return;
+    }
+    this.connect();
+  }
+
+  /** Cashier's "Reconnect on this register", or the host after displacement/auth failure. */
+  reconnectNow(): void {
+    if (!this.config || this.state === 'stopped') return;
+    this.attempt = 0;
+    this.abandonSocket('reconnect requested');
+    this.clearRetry();
+    const check = checkEndpoint(this.config.endpoint);
+    if (!check.ok) {
+      this.setState('idle', check.error);
+      return;
+    }
+    this.connect();
+  }
+
+  /** System resume / network change: ping now with a short deadline; if not open, retry now. */
+  checkNow(): void {
+    if (this.state === 'open') this.heartbeat.checkNow();
+    else if (this.state === 'backoff') this.reconnectNow();
+  }
+
+  stop(): void {
+    this.clearRetry();
+    this.abandonSocket('stopping', 1000);
+    this.setState('stopped', 'Stopped');
+  }
+
+  /** Sends one frame on the open socket. Returns false (and sends nothing) when not open. */
+  send(frame: ClientFrame): boolean {
+    if (this.state !== 'open') return false;
+    return this.sendRaw(frame);
+  }
+
+  private sendRaw(frame: ClientFrame): boolean {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+    try {
+      ws.send(JSON.stringify(frame));
+    } catch (err) {
+      this.logger.warn('frame.send_failed', { action: frame.action, message: String(err) });
+      return false;
+    }
+    if (frame.action !== 'ping') this.logger.info('frame.out', { frame });
+    this.emit({ type: 'sent', frame });
+    return true;
+  }
+
+  private connect(): void {
+    const config = this.config!;
+    this.nextRetryAt = undefined;
+    this.setState('connecting', undefined);
+    const headers: Record<string, string> = { 'x-api-key': config.apiKey };
+    if (config.groupId) headers['x-group-id'] = config.groupId;
+    let ws: WebSocket;
+    try {
+      ws = this.socketFactory(config.endpoint, {
+        headers,
+        handshakeTimeout: this.tuning.handshakeTimeoutMs,
+        maxPayload: this.tuning.maxPayload,
+      });
+    } catch (err) {
+      this.logger.error('connection.create_failed', { message: String(err) });
+      this.scheduleRetry(`Could not connect: ${String(err)}`);
+      return;
+    }
+    this.ws = ws;
+    let authRefused: string | undefined;
+    let lastError: string | undefined;
+    let opened = false;
+
+    ws.on('open', () => {
+      if (ws !== this.ws) return;
+      opened = true;
+      this.openedAt = this.clock.now();
+      if (this.hasOpenedOnce) this.countReconnect();
+      this.hasOpenedOnce = true;
+      this.setState('open', undefined);
+      this.heartbeat.start();
+      this.clock.clearTimeout(this.healthyTimer);
+      this.healthyTimer = this.clock.setTimeout(() => {
+        this.attempt = 0;
+      }, this.tuning.healthyResetMs);
+      this.sendRaw({ action: 'getTerminals' });
+      this.emit({ type: 'open' });
+    });
+
+    ws.on('message', (data, isBinary) => {
+      if (ws !== this.ws) return;
+      if (isBinary) {
+        this.logger.warn('frame.invalid', { reason: 'binary frame' });
+        return;
+      }
+      const text = data.toString();
+      const parsed = parseServerFrame(text);
+      logInbound(this.logger, parsed, text);
+      if (parsed.kind === 'invalid') return;
+      if (parsed.kind === 'error') {
+        this.emit({ type: 'errorFrame', frame: parsed.frame });
+        return;
+      }
+      const frame = parsed.frame;
+      if (frame.action === 'pong') {
+        this.heartbeat.onPong();
+        this.emit({ type: 'state', view: this.view() });
+        return;
+      }
+      if (frame.action === 'forceDisconnect') {
+        this.onDisplaced(frame.reason ?? 'Another register connected with this API key');
+        return;
+      }
+      this.emit({ type: 'frame', frame });
+    });
+
+    ws.on('error', (err) => {
+      if (ws !== this.ws) return;
+      lastError = err.message;
+      const status = /Unexpected server response: (\d+)/.exec(err.message)?.[1];
+      if (status === '401' || status === '403') authRefused = `The gateway refused the API key (HTTP ${status}). Check the key in Settings.`;
+      this.logger.warn('connection.error', { message: err.message });
+    });
+
+    ws.on('close', (code, reasonBuf) => {
+      if (ws !== this.ws) return;
+      this.ws = undefined;
+      this.heartbeat.stop();
+      this.clock.clearTimeout(this.healthyTimer);
+      const reason = reasonBuf.toString() || lastError || `closed (${code})`;
+      this.logger.info('connection.closed', { code, reason, opened });
+      if (opened) this.emit({ type: 'down', reason });
+      if (!authRefused && opened && AUTH_CLOSE_CODES.has(code) && this.clock.now() - this.openedAt < this.tuning.authCloseWindowMs) {
+        authRefused = `The gateway closed the connection right after it opened (${code} ${reasonBuf.toString()}). Check the API key in Settings.`;
+      }
+      if (authRefused) {
+        this.onAuthFailed(authRefused);
+        return;
+      }
+      this.scheduleRetry(opened ? `Connection lost: ${reason}` : `Could not connect: ${reason}`);
+    });
+  }
+
+  private onDeadLink(reason: string): void {
+    this.logger.warn('connection.dead', { reason });
+    const ws = this.ws;
+    if (!ws) return;
+    // terminate(): a dead link will not complete a closing handshake; 'close' follows at once.
+    ws.terminate();
+  }
+
+  private onDisplaced(reason: string): void {
+    this.logger.warn('connection.displaced', { reason });
+    const wasOpen = this.state === 'open';
+    this.abandonSocket('displaced');
+    this.clearRetry();
+    if (wasOpen) this.emit({ type: 'down', reason: 'displaced' });
+    this.setState('displaced', `Another register is using this API key: ${reason}`);
+  }
+
+  private onAuthFailed(reason: string): void {
+    this.logger.error('connection.auth_failed', { message: reason });
+    this.clearRetry();
+    this.setState('auth_failed', reason);
+    this.nextRetryAt = this.clock.now() + this.tuning.authRetryMs;
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.state === 'auth_failed') this.connect();
+    }, this.tuning.authRetryMs);
+  }
+
+  private scheduleRetry(reason: string): void {
+    if (this.state === 'stopped' || this.state === 'displaced') return;
+    this.clearRetry();
+    const delay = backoffDelay(this.attempt, this.tuning.backoff);
+    this.attempt += 1;
+    this.nextRetryAt = this.clock.now() + delay;
+    this.setState('backoff', reason);
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.state === 'backoff') this.connect();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.nextRetryAt = undefined;
+  }
+
+  /** Forget the current socket BEFORE any new one opens, so we never displace ourselves (§3.3). */
+  private abandonSocket(why: string, code = 1000): void {
+    const ws = this.ws;
+    this.ws = undefined;
+    this.heartbeat.stop();
+    this.clock.clearTimeout(this.healthyTimer);
+    if (!ws) return;
+    const wasOpen = this.state === 'open';
+    try {
+      if (ws.readyState === WebSocket.OPEN) ws.close(code, why);
+      else ws.terminate();
+    } catch {
+      // Already closing: nothing to do.
+    }
+    // Swallow late errors of the abandoned socket; its other events are ignored by the checks above.
+    ws.on('error', () => undefined);
+    if (wasOpen && why !== 'displaced') this.emit({ type: 'down', reason: why });
+  }
+
+  private countReconnect(): void {
+    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
+    if (day !== this.reconnectsDay) {
+      this.reconnectsDay = day;
+      this.reconnectsToday = 0;
+    }
+    this.reconnectsToday += 1;
+  }
+
+  private setState(state: ConnectionState, reason: string | undefined): void {
+    if (state !== this.state) this.logger.info('connection.state', { from: this.state, to: state, reason });
+    this.state = state;
+    this.reason = reason;
+    this.since = this.clock.now();
+    this.emit({ type: 'state', view: this.view() });
+  }
+
+  private emit(e: ConnectionEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        this.logger.error('connection.listener_failed', { message: String(err) });
+      }
+    }
+  }
+}

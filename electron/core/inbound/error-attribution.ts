@@ -1,0 +1,63 @@
+import { errorText, type ErrorFrame } from '../../../shared/protocol';
+
+/**
+ * §10.1: error frames carry no request id. We keep a small FIFO of outstanding commands and give
+ * an error to the oldest one that fits its text. A `payment` with no error within the window
+ * counts as delivered (OQ-4).
+ */
+export type Outstanding =
+  | { kind: 'payment'; transactionId: string; terminalId: string; sentAt: number }
+  | { kind: 'getTerminals'; sentAt: number };
+
+export type Attribution =
+  | { to: 'payment'; transactionId: string; terminalId: string; title: string; message: string }
+  | { to: 'getTerminals'; title: string; message: string }
+  | { to: 'none'; title: string; message: string };
+
+const PAYMENT_HINT = /terminal|paymentRequest|group|payment|transactionId|amount|currency/i;
+/** Errors about the frame itself (not its meaning) may belong to any command. */
+const GENERIC_HINT = /invalid json|unknown action|too large/i;
+
+export class ErrorAttributor {
+  private queue: Outstanding[] = [];
+
+  constructor(private readonly windowMs: number) {}
+
+  sent(item: Outstanding): void {
+    this.queue.push(item);
+  }
+
+  /** Drops what fell out of the window; returns the payments now deemed delivered. */
+  expire(now: number): string[] {
+    const delivered: string[] = [];
+    this.queue = this.queue.filter((item) => {
+      if (now - item.sentAt < this.windowMs) return true;
+      if (item.kind === 'payment') delivered.push(item.transactionId);
+      return false;
+    });
+    return delivered;
+  }
+
+  /** The link dropped: nothing outstanding can be answered any more. */
+  clear(): void {
+    this.queue = [];
+  }
+
+  /** A payment got its result (or was settled otherwise): it no longer waits for an error. */
+  settle(transactionId: string): void {
+    this.queue = this.queue.filter((i) => !(i.kind === 'payment' && i.transactionId === transactionId));
+  }
+
+  attribute(frame: ErrorFrame, now: number): Attribution {
+    this.expire(now);
+    const { title, message } = errorText(frame);
+    const text = `${title} ${message}`;
+    const generic = GENERIC_HINT.test(text);
+    const wantsPayment = PAYMENT_HINT.test(text);
+    const index = this.queue.findIndex((i) => generic || (wantsPayment ? i.kind === 'payment' : i.kind === 'getTerminals'));
+    if (index < 0) return { to: 'none', title, message };
+    const [item] = this.queue.splice(index, 1);
+    if (item!.kind === 'payment') return { to: 'payment', transactionId: item!.transactionId, terminalId: item!.terminalId, title, message };
+    return { to: 'getTerminals', title, message };
+  }
+}

@@ -1,0 +1,231 @@
+import type { VoidAlert } from '../../../shared/ipc';
+import type { PaymentMethod } from '../../../shared/protocol';
+import type { Clock, Logger, TimerHandle } from '../ports';
+import { dayKey, type Journal, type ReplayResult } from '../journal/journal';
+import { isOpen, transition } from './transitions';
+import type { LedgerEvent, PaymentRecord, Transition } from './types';
+
+export interface NewPayment {
+  transactionId: string;
+  orderRef: string;
+  terminalId: string;
+  amountMinor: number;
+  currency: string;
+  paymentMethod: PaymentMethod;
+}
+
+export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };
+
+/**
+ * The payment ledger (issue item 4): owns every payment record and void alert, writes each change
+ * to the journal BEFORE anyone hears of it, and runs the local deadline (90 s + margin → unknown).
+ * It decides nothing about the wire: the core sends frames and feeds events in.
+ */
+export class PaymentLedger {
+  private records = new Map<string, PaymentRecord>();
+  private alertMap = new Map<string, VoidAlert>();
+  /** Acknowledged alerts stay readable (void slips, details) but no longer block anything. */
+  private ackedAlerts = new Map<string, VoidAlert>();
+  private deadlines = new Map<string, TimerHandle>();
+  private listeners = new Set<(c: LedgerChange) => void>();
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly deadlineMs: number,
+  ) {}
+
+  onChange(listener: (c: LedgerChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Start-up: take the replayed journal; payments that were in flight are now of unknown outcome. */
+  restore(replay: ReplayResult): void {
+    const today = dayKey(this.clock.now());
+    for (const alert of replay.alerts.values()) {
+      if (!alert.acknowledgedAt) this.alertMap.set(alert.id, alert);
+      else if (dayKey(alert.acknowledgedAt) === today) this.ackedAlerts.set(alert.id, alert);
+    }
+    for (const p of replay.payments.values()) {
+      const keep = dayKey(p.createdAt) === today || isOpen(p.state) || p.state === 'needs_review' || this.alertMap.has(alertIdFor(p.transactionId));
+      if (keep) this.records.set(p.transactionId, p);
+    }
+    for (const p of [...this.records.values()]) {
+      if (isOpen(p.state)) this.apply(p.transactionId, { type: 'restarted' });
+    }
+  }
+
+  /** Rule 2: one open payment per terminal and per order. Undefined = may begin. */
+  refusal(input: Pick<NewPayment, 'terminalId' | 'orderRef'>): { code: 'terminal_busy' | 'order_has_open_payment'; message: string } | undefined {
+    const busy = this.openForTerminal(input.terminalId);
+    if (busy) return { code: 'terminal_busy', message: `Terminal ${input.terminalId} is still busy with order ${busy.orderRef}. Wait for that payment to finish.` };
+    const orderOpen = this.openForOrder(input.orderRef);
+    if (orderOpen) return { code: 'order_has_open_payment', message: `Order ${input.orderRef} already has a payment in progress on terminal ${orderOpen.terminalId}.` };
+    return undefined;
+  }
+
+  /** Journals the new payment (fsync) and only then returns: the caller sends the frame after. */
+  begin(input: NewPayment): PaymentRecord {
+    const refused = this.refusal(input);
+    if (refused) throw new Error(refused.message);
+    if (this.records.has(input.transactionId)) throw new Error('transactionId already used');
+    const now = this.clock.now();
+    const record: PaymentRecord = {
+      ...input,
+      state: 'sent',
+      createdAt: now,
+      updatedAt: now,
+      deadlineAt: now + this.deadlineMs,
+      pendingSeen: false,
+      hasReceipt: false,
+    };
+    this.journal.append({ v: 1, t: 'payment', at: now, payment: record });
+    this.records.set(record.transactionId, record);
+    this.logger.info('audit.payment_started', { transactionId: record.transactionId, orderRef: record.orderRef, terminalId: record.terminalId, amountMinor: record.amountMinor, currency: record.currency });
+    this.armDeadline(record);
+    this.emit({ kind: 'payment', payment: record });
+    this.pruneOldDays();
+    return record;
+  }
+
+  /** Applies one event; journals and announces the change. Unknown ids are ignored (OQ-25). */
+  apply(transactionId: string, event: LedgerEvent): Transition | undefined {
+    const record = this.records.get(transactionId);
+    if (!record) return undefined;
+    const now = this.clock.now();
+    const t = transition(record, event, now);
+    if (t.note) this.logger.warn('ledger.note', { transactionId, event: event.type, note: t.note });
+    if (!t.changed) return t;
+    this.journal.append({ v: 1, t: 'payment', at: now, payment: t.next });
+    this.records.set(transactionId, t.next);
+    this.logger.info('audit.payment_state', {
+      transactionId,
+      from: record.state,
+      to: t.next.state,
+      cause: event.type,
+      ...(event.type === 'cashier' ? { reason: event.reason, outcome: event.outcome } : {}),
+      ...(event.type === 'voided' ? { reason: event.reason, amountMinor: record.amountMinor, currency: record.currency } : {}),
+    });
+    if (!isOpen(t.next.state) || t.next.state === 'unknown') this.disarmDeadline(transactionId);
+    else if (!this.deadlines.has(transactionId)) this.armDeadline(t.next);
+    this.emit({ kind: 'payment', payment: t.next });
+    if (t.raiseVoidAlert) this.raiseAlert(t.next, event.type === 'voided' ? event.reason : 'Voided by the gateway');
+    return t;
+  }
+
+  acknowledge(alertId: string, by = 'cashier'): VoidAlert | undefined {
+    const alert = this.alertMap.get(alertId);
+    if (!alert) return undefined;
+    const now = this.clock.now();
+    const acked: VoidAlert = { ...alert, acknowledgedAt: now };
+    this.journal.append({ v: 1, t: 'alert', at: now, alert: acked });
+    this.alertMap.delete(alertId);
+    this.ackedAlerts.set(alertId, acked);
+    this.logger.info('audit.alert_acknowledged', { alertId, transactionId: alert.transactionId, by });
+    this.emit({ kind: 'alert', alert: acked });
+    return acked;
+  }
+
+  get(transactionId: string): PaymentRecord | undefined {
+    return this.records.get(transactionId);
+  }
+
+  openForTerminal(terminalId: string): PaymentRecord | undefined {
+    for (const p of this.records.values()) if (p.terminalId === terminalId && isOpen(p.state)) return p;
+    return undefined;
+  }
+
+  openForOrder(orderRef: string): PaymentRecord | undefined {
+    for (const p of this.records.values()) if (p.orderRef === orderRef && isOpen(p.state)) return p;
+    return undefined;
+  }
+
+  open(): PaymentRecord[] {
+    return [...this.records.values()].filter((p) => isOpen(p.state));
+  }
+
+  hasOpen(): boolean {
+    for (const p of this.records.values()) if (isOpen(p.state)) return true;
+    return false;
+  }
+
+  /** Today's payments plus every unresolved one, oldest first. */
+  list(): PaymentRecord[] {
+    return [...this.records.values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  alerts(): VoidAlert[] {
+    return [...this.alertMap.values()].sort((a, b) => a.at - b.at);
+  }
+
+  alertFor(transactionId: string): VoidAlert | undefined {
+    const id = alertIdFor(transactionId);
+    return this.alertMap.get(id) ?? this.ackedAlerts.get(id);
+  }
+
+  dispose(): void {
+    for (const h of this.deadlines.values()) this.clock.clearTimeout(h);
+    this.deadlines.clear();
+  }
+
+  private raiseAlert(p: PaymentRecord, reason: string): void {
+    const id = alertIdFor(p.transactionId);
+    if (this.alertMap.has(id) || this.ackedAlerts.has(id)) return;
+    const alert: VoidAlert = {
+      id,
+      transactionId: p.transactionId,
+      terminalId: p.terminalId,
+      orderRef: p.orderRef,
+      amountMinor: p.amountMinor,
+      currency: p.currency,
+      reason,
+      at: this.clock.now(),
+    };
+    this.journal.append({ v: 1, t: 'alert', at: alert.at, alert });
+    this.alertMap.set(id, alert);
+    this.logger.warn('audit.void_alert', { transactionId: p.transactionId, orderRef: p.orderRef, amountMinor: p.amountMinor, currency: p.currency, reason });
+    this.emit({ kind: 'alert', alert });
+  }
+
+  private armDeadline(p: PaymentRecord): void {
+    if (p.deadlineAt === undefined) return;
+    this.disarmDeadline(p.transactionId);
+    const handle = this.clock.setTimeout(() => {
+      this.deadlines.delete(p.transactionId);
+      this.apply(p.transactionId, { type: 'deadline' });
+    }, Math.max(0, p.deadlineAt - this.clock.now()));
+    this.deadlines.set(p.transactionId, handle);
+  }
+
+  private disarmDeadline(transactionId: string): void {
+    const h = this.deadlines.get(transactionId);
+    if (h) this.clock.clearTimeout(h);
+    this.deadlines.delete(transactionId);
+  }
+
+  /** Yesterday's settled payments leave memory at midnight; the journal keeps them for history. */
+  private pruneOldDays(): void {
+    const today = dayKey(this.clock.now());
+    for (const [id, p] of this.records) {
+      if (dayKey(p.createdAt) !== today && !isOpen(p.state) && p.state !== 'needs_review' && !this.alertMap.has(alertIdFor(id))) {
+        this.records.delete(id);
+      }
+    }
+  }
+
+  private emit(c: LedgerChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(c);
+      } catch (err) {
+        this.logger.error('ledger.listener_failed', { message: String(err) });
+      }
+    }
+  }
+}
+
+export function alertIdFor(transactionId: string): string {
+  return `void-${transactionId}`;
+}

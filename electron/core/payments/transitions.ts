@@ -1,0 +1,144 @@
+import { FINAL_PAYMENT_STATES, OPEN_PAYMENT_STATES, type PaymentState } from '../../../shared/ipc';
+import type { PaymentResponse } from '../../../shared/protocol';
+import type { LedgerEvent, PaymentRecord, Transition } from './types';
+
+/**
+ * The POS-side payment machine of §9.3 as one pure function. Properties the ledger relies on
+ * (and the fast-check tests prove): a final state never becomes open again; the only ways out of
+ * a final state are `voided` (the gateway's word) and `needs_review` (a later fact contradicts a
+ * "not charged" conclusion); `approved` changes only to `voided`; duplicates are no-ops.
+ */
+export function isOpen(state: PaymentState): boolean {
+  return OPEN_PAYMENT_STATES.includes(state);
+}
+
+export function isFinal(state: PaymentState): boolean {
+  return FINAL_PAYMENT_STATES.includes(state);
+}
+
+/** Final states in which the app concluded the customer was NOT charged. */
+const NOT_CHARGED: readonly PaymentState[] = ['declined', 'cancelled', 'rejected', 'abandoned'];
+
+const same = (record: PaymentRecord, note?: string): Transition => ({ next: record, changed: false, raiseVoidAlert: false, ...(note ? { note } : {}) });
+
+export function transition(record: PaymentRecord, event: LedgerEvent, now: number): Transition {
+  const s = record.state;
+  const move = (state: PaymentState, patch: Partial<PaymentRecord> = {}, note?: string): Transition => ({
+    next: { ...record, ...patch, state, updatedAt: now },
+    changed: true,
+    raiseVoidAlert: false,
+    ...(note ? { note } : {}),
+  });
+  // Leaving `unknown` records who settled it (rule 7).
+  const settledBy = (by: 'push' | 'lookup' | 'cashier', reason?: string): Partial<PaymentRecord> =>
+    s === 'unknown' ? { resolution: { by, at: now, ...(reason ? { reason } : {}) } } : {};
+
+  switch (event.type) {
+    case 'delivered':
+      return s === 'sent' ? move('awaiting_result') : same(record);
+
+    case 'rejected':
+      return s === 'sent' ? move('rejected', { detail: event.message }) : same(record, `error frame ignored in state ${s}`);
+
+    case 'result':
+      return onResult(record, event.response, event.via, now, move, settledBy);
+
+    case 'voided':
+      if (s === 'voided') return same(record);
+      return {
+        next: { ...record, state: 'voided', voidReason: event.reason, updatedAt: now, ...settledBy(event.via) },
+        changed: true,
+        raiseVoidAlert: true,
+      };
+
+    case 'terminal':
+      if (event.status === 'reconnecting' && (s === 'sent' || s === 'awaiting_result')) {
+        return move('terminal_reconnecting', { detail: 'The terminal lost its connection; waiting for it to come back.' });
+      }
+      if (event.status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', { detail: undefined });
+      if (event.status === 'disconnected' && (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting')) {
+        return move('abandoned', { detail: 'The terminal went offline during the payment. The order is NOT paid; take the payment again.' });
+      }
+      return same(record);
+
+    case 'deadline':
+      if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
+        return move('unknown', { detail: 'No result from the terminal in time. Check the terminal screen before taking the payment again.' });
+      }
+      return same(record);
+
+    case 'linkLost':
+    case 'restarted':
+      if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
+        return move('unknown', {
+          detail: event.type === 'linkLost'
+            ? 'The connection to the gateway dropped during the payment; checking its outcome.'
+            : 'The app restarted during the payment; checking its outcome.',
+        });
+      }
+      return same(record);
+
+    case 'stillRunning':
+      if (s === 'unknown' && (record.deadlineAt === undefined || now < record.deadlineAt)) {
+        return move('awaiting_result', { detail: undefined });
+      }
+      return same(record);
+
+    case 'notFound':
+      if (s === 'unknown' || s === 'sent') {
+        return move('rejected', { detail: 'The gateway has no record of this payment, so the customer was not charged.', ...settledBy('lookup') });
+      }
+      return same(record);
+
+    case 'needsCashier':
+      if (s !== 'unknown' || record.detail === event.why) return same(record);
+      return move('unknown', { detail: event.why });
+
+    case 'cashier':
+      if (s !== 'unknown' && s !== 'needs_review') return same(record, `cashier resolution refused in state ${s}`);
+      return move(event.outcome, {
+        resolution: { by: 'cashier', reason: event.reason, at: now },
+        detail: `Settled by the cashier: ${event.reason}`,
+      });
+  }
+}
+
+function onResult(
+  record: PaymentRecord,
+  response: PaymentResponse,
+  via: 'push' | 'lookup',
+  now: number,
+  move: (state: PaymentState, patch?: Partial<PaymentRecord>, note?: string) => Transition,
+  settledBy: (by: 'push' | 'lookup' | 'cashier') => Partial<PaymentRecord>,
+): Transition {
+  const s = record.state;
+  const facts: Partial<PaymentRecord> = {
+    response: response.receiptData || !record.response?.receiptData ? response : { ...response, receiptData: record.response.receiptData },
+    hasReceipt: Boolean(response.receiptData ?? record.response?.receiptData),
+    ...(response.authorizationCode ? { authorizationCode: response.authorizationCode } : {}),
+    ...(response.errorCode ? { errorCode: response.errorCode } : {}),
+    ...(response.errorMessage ? { errorMessage: response.errorMessage } : {}),
+  };
+  if (response.status === 'PENDING') {
+    // OQ-24: not final. The POS timer keeps running.
+    if (!isOpen(s)) return same(record);
+    if (s === 'sent') return move('awaiting_result', { pendingSeen: true });
+    return record.pendingSeen ? same(record) : move(s, { pendingSeen: true });
+  }
+  if (isOpen(s)) {
+    const target: PaymentState = response.status === 'SUCCESS' ? 'approved' : response.status === 'FAILED' ? 'declined' : 'cancelled';
+    return move(target, { ...facts, ...settledBy(via), detail: undefined });
+  }
+  if (response.status === 'SUCCESS' && NOT_CHARGED.includes(s)) {
+    return move('needs_review', {
+      ...facts,
+      detail:
+        `The terminal reported an APPROVAL after this payment was marked ${s}` +
+        (response.authorizationCode ? ` (authorization ${response.authorizationCode})` : '') +
+        '. Check whether the customer was charged before taking the payment again.',
+    }, `late SUCCESS after ${s}`);
+  }
+  const expected = { approved: 'SUCCESS', declined: 'FAILED', cancelled: 'CANCELLED' } as Record<string, string>;
+  if (expected[s] === response.status) return same(record);
+  return same(record, `result ${response.status} ignored in final state ${s}`);
+}

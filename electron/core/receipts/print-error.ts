@@ -1,0 +1,39 @@
+import type { CommandErrorCode } from '../../../shared/ipc';
+
+/**
+ * A printing failure worded for the cashier ("what happened, what to do"). `retryable` tells the
+ * print queue whether another attempt can help (a printer that is switched off may come back; a
+ * printer name that does not exist will not).
+ */
+export class PrintError extends Error {
+  override readonly name = 'PrintError';
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Refusal of a receipt request before anything is queued (unknown payment, nothing to print,
+ * no printer configured). `code` is a command error code, so a host can answer the renderer
+ * with `{ ok: false, error: { code, message } }` unchanged.
+ */
+export class ReceiptError extends Error {
+  override readonly name = 'ReceiptError';
+  constructor(
+    readonly code: Extract<CommandErrorCode, 'not_found' | 'not_allowed' | 'printer_error'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Any thrown value as a PrintError; unknown failures are assumed transient. */
+export function asPrintError(err: unknown): PrintError {
+  if (err instanceof PrintError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new PrintError(`The receipt could not be printed (${detail}). Try again; if it keeps failing, check the printer settings.`, true, err);
+}

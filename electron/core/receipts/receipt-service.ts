@@ -1,0 +1,168 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PrintJobView } from '../../../shared/ipc';
+import { systemClock, type Clock, type Logger, type PaymentDetails, type ReceiptService, type Settings } from '../ports';
+import { encodeEscPos } from './escpos';
+import { sendToNetworkPrinter } from './network-printer';
+import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from './ports';
+import { PrintError, ReceiptError } from './print-error';
+import { createPrintQueue, type PrintQueueOptions } from './print-queue';
+import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
+import { buildPaymentReceipt, buildTestPage, slipKindFor, type Receipt } from './receipt-model';
+import { columnsFor, renderReceiptLines } from './receipt-text';
+
+/**
+ * Receipts for the core: builds the slip for a payment, lays it out once, and hands it to the
+ * configured printer through the print queue. `print` and `printTestPage` return as soon as the
+ * job is queued (checkout never waits for paper); progress and failures arrive through `onJob`.
+ */
+
+export interface ReceiptServiceDeps {
+  /** The payment as the core knows it, rebuilt from the journal after a restart. */
+  findPayment(transactionId: string): PaymentDetails | undefined;
+  settings(): Settings;
+  output: { system?: SystemPrinterPort; pdf?: PdfPort; network?: RawPrinterSender };
+  /** Where printer kind "pdf" files go (e.g. `<dataDir>/receipts`). Without it that kind is refused. */
+  pdfDir?: string;
+  clock?: Clock;
+  logger?: Logger;
+  queue?: Pick<PrintQueueOptions, 'maxAttempts' | 'retryDelaysMs' | 'maxPending' | 'keepFinished'>;
+}
+
+/** The ReceiptService plus what the browser host's receipt route needs. */
+export interface CheckstandReceipts extends ReceiptService {
+  /** The slip as self-contained HTML (what the system printer and PDFs show). */
+  html(transactionId: string): string;
+  /** Resolves when no job is queued or printing. */
+  idle(): Promise<void>;
+}
+
+const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceipts {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? silentLogger;
+  const queue = createPrintQueue({ clock, logger, ...deps.queue });
+  const sendRaw: RawPrinterSender = deps.output.network ?? ((target, bytes) => sendToNetworkPrinter(target, bytes));
+
+  function paymentSlip(transactionId: string, copy: boolean): Receipt {
+    const details = deps.findPayment(transactionId);
+    if (!details) throw new ReceiptError('not_found', 'This payment is not known on this till, so there is no receipt to print.');
+    const slip = slipKindFor(details, copy);
+    if ('refused' in slip) throw new ReceiptError('not_allowed', slip.refused);
+    const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now());
+    if (receipt.unprintable) {
+      // OQ-23: keep a trace of what the terminal sent, without flooding the log with a blob.
+      logger.warn('receipt.data_unprintable', { transactionId, reason: receipt.unprintable.reason, length: receipt.unprintable.length, preview: details.response?.receiptData?.slice(0, 120) });
+    }
+    return receipt;
+  }
+
+  function layout(receipt: Receipt, paperWidthMm: PaperWidthMm) {
+    const lines = renderReceiptLines(receipt, columnsFor(paperWidthMm));
+    const html = renderReceiptHtml(lines, { paperWidthMm, title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim() });
+    return { lines, html, pageHeightMm: receiptPageHeightMm(lines.length, paperWidthMm) };
+  }
+
+  /** Checks the printer settings now (so the cashier hears at once), then queues the output. */
+  function submit(receipt: Receipt, transactionId: string | undefined): { jobId: string } {
+    const printer = deps.settings().printer;
+    const paperWidthMm = printer.paperWidthMm;
+    let run: () => Promise<void>;
+    switch (printer.kind) {
+      case 'none':
+        throw new ReceiptError('printer_error', 'No receipt printer is set up. Choose one in Settings, under Printer.');
+      case 'network': {
+        if (!printer.host.trim()) throw new ReceiptError('printer_error', 'The network printer has no address. Enter its IP address in Settings, under Printer.');
+        const target = { host: printer.host.trim(), port: printer.port || 9100 };
+        const bytes = encodeEscPos(layout(receipt, paperWidthMm).lines, { columns: columnsFor(paperWidthMm) });
+        run = () => sendRaw(target, bytes);
+        break;
+      }
+      case 'system': {
+        const system = deps.output.system;
+        if (!system) throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
+        const { html, pageHeightMm } = layout(receipt, paperWidthMm);
+        run = () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
+        break;
+      }
+      case 'pdf': {
+        const pdf = deps.output.pdf;
+        const dir = deps.pdfDir;
+        if (!pdf || !dir) throw new ReceiptError('printer_error', 'Saving receipts as PDF is not available here. Choose another printer in Settings.');
+        const { html, pageHeightMm } = layout(receipt, paperWidthMm);
+        const file = path.join(dir, pdfFilename(receipt, clock.now()));
+        run = async () => {
+          const bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
+          try {
+            await mkdir(dir, { recursive: true });
+            await writeFile(file, bytes);
+          } catch (err) {
+            throw new PrintError(`The receipt PDF could not be saved in ${dir}. Check that the disk is not full.`, true, err);
+          }
+        };
+        break;
+      }
+    }
+    const job = queue.enqueue({ kind: receipt.kind, ...(transactionId ? { transactionId } : {}), run });
+    return { jobId: job.id };
+  }
+
+  return {
+    async print(transactionId, copy) {
+      // One original per payment: once an original is printing or printed, another press of
+      // "Print" gives a COPY (two originals for one payment invite a double refund).
+      const originalExists = queue.jobs().some((j) => j.transactionId === transactionId && j.kind === 'receipt' && j.state !== 'failed');
+      return submit(paymentSlip(transactionId, copy || originalExists), transactionId);
+    },
+    async printTestPage() {
+      return submit(buildTestPage(deps.settings(), clock.now()), undefined);
+    },
+    async pdf(transactionId) {
+      const pdf = deps.output.pdf;
+      if (!pdf) throw new ReceiptError('printer_error', 'PDF receipts are not available in this version of the app.');
+      const receipt = paymentSlip(transactionId, false);
+      const paperWidthMm = deps.settings().printer.paperWidthMm;
+      const { html, pageHeightMm } = layout(receipt, paperWidthMm);
+      let bytes: Uint8Array;
+      try {
+        bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
+      } catch (err) {
+        logger.error('receipt.pdf_failed', { transactionId, error: String(err) });
+        throw new ReceiptError('printer_error', err instanceof PrintError ? err.message : 'The receipt PDF could not be made. Try again.');
+      }
+      return { filename: pdfFilename(receipt, clock.now()), base64: Buffer.from(bytes).toString('base64') };
+    },
+    async listPrinters() {
+      if (!deps.output.system) return [];
+      try {
+        return await deps.output.system.list();
+      } catch (err) {
+        logger.warn('receipt.list_printers_failed', { error: String(err) });
+        throw new ReceiptError('printer_error', 'The list of printers could not be read from the system. Try again.');
+      }
+    },
+    html(transactionId) {
+      return layout(paymentSlip(transactionId, false), deps.settings().printer.paperWidthMm).html;
+    },
+    jobs(): PrintJobView[] {
+      return queue.jobs();
+    },
+    onJob(listener) {
+      return queue.onJob(listener);
+    },
+    idle() {
+      return queue.idle();
+    },
+  };
+}
+
+/** "receipt-ORD-12345-0190f3c2.pdf": readable in a folder, unique per transaction, safe on every OS. */
+function pdfFilename(receipt: Receipt, now: number): string {
+  const order = receipt.fields.find((f) => f.label === 'Order')?.value ?? 'test';
+  const tx = receipt.fields.find((f) => f.label === 'Transaction')?.value ?? String(now);
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 48) || 'x';
+  const prefix = receipt.kind === 'void_slip' ? 'void' : receipt.kind === 'decline_slip' ? 'declined' : receipt.kind === 'test_page' ? 'test-page' : 'receipt';
+  const copy = receipt.copy ? '-copy' : '';
+  return `${prefix}-${safe(order)}-${safe(tx)}${copy}.pdf`;
+}

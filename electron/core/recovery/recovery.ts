@@ -1,0 +1,105 @@
+import type { PaymentResponse } from '../../../shared/protocol';
+import type { Clock, Logger, TimerHandle } from '../ports';
+import type { PaymentLedger } from '../payments/ledger';
+import type { LedgerEvent } from '../payments/types';
+import type { LookupFn, LookupResult } from './lookup-client';
+
+export const CHECK_TERMINAL =
+  'Outcome unknown. Check the terminal screen (or its receipt) and record what happened, with a reason.';
+
+/**
+ * Recovery of unresolved payments (issue item 6, OQ-15, OQ-17): after every start and every
+ * reconnect. With the API secret, the gateway's own record settles them; without it, replayed
+ * pushes get a short window and then the cashier is asked to check the terminal. Every step is
+ * audited through the ledger.
+ */
+export class Recovery {
+  private flagTimer: TimerHandle | undefined;
+
+  constructor(
+    private readonly ledger: PaymentLedger,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** Undefined when no API secret is configured. */
+    private readonly lookup: () => LookupFn | undefined,
+    private readonly replayWindowMs: number,
+  ) {}
+
+  /** Checks every unknown payment (and, at start, recently abandoned ones with a lookup). */
+  async run(trigger: 'start' | 'reconnect'): Promise<void> {
+    const lookup = this.lookup();
+    const unknown = this.ledger.open().filter((p) => p.state === 'unknown');
+    if (!lookup) {
+      if (unknown.length === 0) return;
+      this.logger.info('audit.recovery_wait', { trigger, count: unknown.length, windowMs: this.replayWindowMs });
+      // Replayed pushes (OQ-15) may settle them; whatever is still unknown then goes to the cashier.
+      this.clock.clearTimeout(this.flagTimer);
+      this.flagTimer = this.clock.setTimeout(() => this.flagForCashier(), this.replayWindowMs);
+      return;
+    }
+    const dayAgo = this.clock.now() - 24 * 3600_000;
+    const abandoned = trigger === 'start' ? this.ledger.list().filter((p) => p.state === 'abandoned' && p.updatedAt > dayAgo) : [];
+    for (const p of [...unknown, ...abandoned]) await this.check(p.transactionId, lookup);
+  }
+
+  /** One payment, on the cashier's request or from `run`. */
+  async checkOne(transactionId: string): Promise<{ checked: boolean; message?: string }> {
+    const lookup = this.lookup();
+    if (!lookup) {
+      this.ledger.apply(transactionId, { type: 'needsCashier', why: CHECK_TERMINAL });
+      return { checked: false, message: 'No API secret is configured, so the gateway cannot be asked. ' + CHECK_TERMINAL };
+    }
+    const result = await this.check(transactionId, lookup);
+    return result.kind === 'error' ? { checked: false, message: result.message } : { checked: true };
+  }
+
+  dispose(): void {
+    this.clock.clearTimeout(this.flagTimer);
+  }
+
+  private flagForCashier(): void {
+    for (const p of this.ledger.open()) {
+      if (p.state === 'unknown') this.ledger.apply(p.transactionId, { type: 'needsCashier', why: CHECK_TERMINAL });
+    }
+  }
+
+  private async check(transactionId: string, lookup: LookupFn): Promise<LookupResult> {
+    const result = await lookup(transactionId);
+    this.logger.info('audit.lookup', {
+      transactionId,
+      result: result.kind,
+      ...(result.kind === 'found' ? { status: result.body.status } : {}),
+      ...(result.kind === 'error' ? { message: result.message } : {}),
+    });
+    const event = eventFromLookup(result);
+    if (event) this.ledger.apply(transactionId, event);
+    else if (this.ledger.get(transactionId)?.state === 'unknown') {
+      this.ledger.apply(transactionId, { type: 'needsCashier', why: `${result.kind === 'error' ? result.message : ''} ${CHECK_TERMINAL}`.trim() });
+    }
+    return result;
+  }
+}
+
+export function eventFromLookup(result: LookupResult): LedgerEvent | undefined {
+  if (result.kind === 'notFound') return { type: 'notFound' };
+  if (result.kind === 'error') return undefined;
+  const body = result.body;
+  const respond = (status: PaymentResponse['status']): LedgerEvent => ({
+    type: 'result',
+    via: 'lookup',
+    response: { ...(body.response ?? {}), transactionId: body.transactionId, status } as PaymentResponse,
+  });
+  switch (body.status) {
+    case 'COMPLETED':
+      return respond('SUCCESS');
+    case 'FAILED':
+      return respond('FAILED');
+    case 'CANCELLED':
+      return respond('CANCELLED');
+    case 'VOIDED':
+      return { type: 'voided', via: 'lookup', reason: body.voidReason ?? 'Voided by the gateway' };
+    case 'PENDING':
+    case 'AWAITING_RECONNECT':
+      return { type: 'stillRunning', status: body.status };
+  }
+}

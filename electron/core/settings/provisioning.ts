@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Settings } from '../ports';
+import { PlainSettings, SecretValue, type SettingsField } from './schema';
+
+/**
+ * Store IT sets a fleet of PCs up without clicking: a JSON file and/or environment variables
+ * (docs/configuration.md). Environment beats file beats what was saved from the form. Provisioned
+ * fields are shown locked in the form. A bad value is reported by name and ignored, never fatal:
+ * the till still starts and says what is wrong.
+ */
+
+export type Provisioned = Partial<Omit<Settings, 'printer'>> & { printer?: Partial<Settings['printer']> };
+
+export interface Provisioning {
+  values: Provisioned;
+  /** Which source set each field, for the "locked" message. */
+  sources: Partial<Record<SettingsField, string>>;
+  /** Plain-language problems ("CHECKSTAND_CURRENCY: The currency must be …"), never a secret value. */
+  problems: string[];
+}
+
+export const ENV = {
+  endpoint: 'CHECKSTAND_ENDPOINT',
+  apiKey: 'CHECKSTAND_API_KEY',
+  apiSecret: 'CHECKSTAND_API_SECRET',
+  groupId: 'CHECKSTAND_GROUP_ID',
+  storeName: 'CHECKSTAND_STORE_NAME',
+  storeAddress: 'CHECKSTAND_STORE_ADDRESS',
+  currency: 'CHECKSTAND_CURRENCY',
+  autoPrint: 'CHECKSTAND_AUTO_PRINT',
+  updatesEnabled: 'CHECKSTAND_UPDATES',
+  printerKind: 'CHECKSTAND_PRINTER_KIND',
+  printerName: 'CHECKSTAND_PRINTER_NAME',
+  printerHost: 'CHECKSTAND_PRINTER_HOST',
+  printerPort: 'CHECKSTAND_PRINTER_PORT',
+  printerPaperWidth: 'CHECKSTAND_PRINTER_PAPER_WIDTH',
+} as const;
+
+export const CONFIG_FILE_ENV = 'CHECKSTAND_CONFIG';
+export const DEFAULT_PROVISIONING_FILE = 'provisioning.json';
+
+const P = PlainSettings.shape;
+const printerShape = z.object({
+  kind: z.enum(['none', 'system', 'network', 'pdf'], { error: 'Choose a printer type: none, system, network or pdf.' }),
+  systemName: z.string().trim().max(200, 'The printer name is too long.'),
+  host: z.string().trim().max(253, 'The printer address is too long.'),
+  port: z.number().int().min(1, 'The printer port must be between 1 and 65535.').max(65535, 'The printer port must be between 1 and 65535.'),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'Paper width must be 58 or 80 mm.' }),
+}).partial().strict();
+
+/** The provisioning file's format: every field optional; unknown names are reported (typos). */
+export const ProvisioningFile = z
+  .object({
+    endpoint: z.unknown(), groupId: z.unknown(), apiKey: z.unknown(), apiSecret: z.unknown(), storeName: z.unknown(),
+    storeAddress: z.unknown(), currency: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
+  })
+  .partial()
+  .strict();
+
+const validators: Record<SettingsField, z.ZodType> = {
+  endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency,
+  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
+};
+
+function parseBool(raw: string): boolean | string {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return raw; // left as a string so validation reports it
+}
+
+function parseIntOr(raw: string): number | string {
+  return /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
+}
+
+function accept(into: Provisioning, field: SettingsField, value: unknown, source: string): void {
+  const parsed = validators[field].safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.length ? `${source} (${issue.path.join('.')})` : source;
+      into.problems.push(`${where}: ${issue.message}`);
+    }
+    return;
+  }
+  if (field === 'printer') {
+    into.values.printer = { ...into.values.printer, ...(parsed.data as Provisioned['printer']) };
+  } else {
+    (into.values as Record<string, unknown>)[field] = parsed.data;
+  }
+  into.sources[field] = source;
+}
+
+/** Reads the provisioning file (if any) and the environment. */
+export async function readProvisioning(options: { dataDir: string; env: NodeJS.ProcessEnv }): Promise<Provisioning> {
+  const result: Provisioning = { values: {}, sources: {}, problems: [] };
+  const explicit = options.env[CONFIG_FILE_ENV];
+  const file = explicit || join(options.dataDir, DEFAULT_PROVISIONING_FILE);
+
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    // The default file is optional; a file store IT named explicitly must exist.
+    if (!missing || explicit) result.problems.push(`Provisioning file ${file} could not be read (${(error as Error).message}).`);
+  }
+  if (text !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      result.problems.push(`Provisioning file ${file} is not valid JSON (${(error as Error).message}).`);
+    }
+    if (json !== undefined) {
+      const shape = ProvisioningFile.safeParse(json);
+      if (!shape.success) {
+        for (const issue of shape.error.issues) {
+          const keys = 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : '';
+          result.problems.push(`Provisioning file ${file}: ${issue.code === 'unrecognized_keys' ? `unknown setting${keys}` : issue.message}.`);
+        }
+      } else {
+        for (const [field, value] of Object.entries(shape.data) as [SettingsField, unknown][]) {
+          if (value !== undefined) accept(result, field, value, `provisioning file ${file}, "${field}"`);
+        }
+      }
+    }
+  }
+
+  const env = options.env;
+  const fromEnv = (name: string): string | undefined => (env[name] !== undefined && env[name] !== '' ? env[name] : undefined);
+  const simple: [SettingsField, string, (raw: string) => unknown][] = [
+    ['endpoint', ENV.endpoint, (s) => s],
+    ['apiKey', ENV.apiKey, (s) => s],
+    ['apiSecret', ENV.apiSecret, (s) => s],
+    ['groupId', ENV.groupId, (s) => s],
+    ['storeName', ENV.storeName, (s) => s],
+    ['storeAddress', ENV.storeAddress, (s) => s],
+    ['currency', ENV.currency, (s) => s.trim()],
+    ['autoPrint', ENV.autoPrint, parseBool],
+    ['updatesEnabled', ENV.updatesEnabled, parseBool],
+  ];
+  for (const [field, name, convert] of simple) {
+    const raw = fromEnv(name);
+    if (raw !== undefined) accept(result, field, convert(raw), name);
+  }
+  const printer: Record<string, unknown> = {};
+  const printerNames: string[] = [];
+  const pick = (key: string, name: string, convert: (raw: string) => unknown) => {
+    const raw = fromEnv(name);
+    if (raw === undefined) return;
+    printer[key] = convert(raw);
+    printerNames.push(name);
+  };
+  pick('kind', ENV.printerKind, (s) => s.trim());
+  pick('systemName', ENV.printerName, (s) => s);
+  pick('host', ENV.printerHost, (s) => s);
+  pick('port', ENV.printerPort, parseIntOr);
+  pick('paperWidthMm', ENV.printerPaperWidth, parseIntOr);
+  if (printerNames.length > 0) accept(result, 'printer', printer, printerNames.join(', '));
+
+  return result;
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { SettingsView } from '../../../shared/ipc';
+import type { Settings } from '../ports';
+
+/**
+ * One schema for settings, whoever supplies them (the form, a provisioning file, environment
+ * variables), with messages a store manager can act on.
+ */
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** '' means "no gateway configured" (demo mode). Otherwise wss://, or ws:// on this machine only. */
+export function endpointProblem(value: string): string | undefined {
+  if (value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Enter the gateway address, for example wss://gateway.example.com/v1.';
+  }
+  if (url.username || url.password) return 'The gateway address must not contain a user name or password.';
+  if (url.search || url.hash) return 'The gateway address must not contain "?" or "#" parts; the API key is entered separately.';
+  if (url.protocol === 'wss:') return undefined;
+  if (url.protocol === 'ws:' && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
+  if (url.protocol === 'ws:') return 'The gateway address must start with wss:// (ws:// is only allowed for 127.0.0.1 or localhost).';
+  return 'The gateway address must start with wss://.';
+}
+
+const endpoint = z
+  .string()
+  .trim()
+  .max(500, 'The gateway address is too long (500 characters at most).')
+  .superRefine((v, ctx) => {
+    const problem = endpointProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const printer = z
+  .object({
+    kind: z.enum(['none', 'system', 'network', 'pdf'], { error: 'Choose a printer type: none, system, network or pdf.' }),
+    systemName: z.string().trim().max(200, 'The printer name is too long.'),
+    host: z.string().trim().max(253, 'The printer address is too long.'),
+    port: z
+      .number({ error: 'The printer port must be a number.' })
+      .int('The printer port must be a whole number.')
+      .min(1, 'The printer port must be between 1 and 65535.')
+      .max(65535, 'The printer port must be between 1 and 65535.'),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'Paper width must be 58 or 80 mm.' }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'network' && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:]+\]$/.test(p.host)) {
+      ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter the network printer\'s IP address or host name.' });
+    }
+    if (p.kind === 'system' && p.systemName === '') {
+      ctx.addIssue({ code: 'custom', path: ['systemName'], message: 'Choose which installed printer to use.' });
+    }
+  });
+
+/** The non-secret settings as stored and as validated. */
+export const PlainSettings = z.object({
+  endpoint,
+  groupId: z.string().trim().max(200, 'The group id is too long (200 characters at most).'),
+  storeName: z.string().trim().max(200, 'The store name is too long (200 characters at most).'),
+  storeAddress: z.string().trim().max(500, 'The store address is too long (500 characters at most).'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'The currency must be three capital letters, for example EUR or USD.'),
+  printer,
+  autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
+  updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
+});
+export type PlainSettings = z.infer<typeof PlainSettings>;
+
+const secret = z
+  .string()
+  .trim()
+  .max(500, 'The key is too long (500 characters at most).')
+  .regex(/^[\x21-\x7e]*$/, 'The key may only contain visible characters, no spaces.');
+
+/** The secrets' format check (the values themselves never appear in a message). */
+export const SecretValue = secret;
+
+export const DEFAULT_SETTINGS: Settings = {
+  endpoint: '',
+  groupId: '',
+  apiKey: '',
+  apiSecret: '',
+  storeName: '',
+  storeAddress: '',
+  currency: 'EUR',
+  printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
+  autoPrint: false,
+  updatesEnabled: true,
+};
+
+/** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
+export const SETTINGS_FIELDS = [
+  'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'printer', 'autoPrint', 'updatesEnabled',
+] as const;
+export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+/** Turns zod issues into `{ field, message }` with field names the form knows ("printer.port"). */
+export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || 'settings',
+    message: issue.message,
+  }));
+}
+
+export function toView(settings: Settings, lockedFields: readonly string[], mask: (s: string) => SettingsView['apiKey']): SettingsView {
+  return {
+    endpoint: settings.endpoint,
+    groupId: settings.groupId,
+    apiKey: mask(settings.apiKey),
+    apiSecret: mask(settings.apiSecret),
+    storeName: settings.storeName,
+    storeAddress: settings.storeAddress,
+    currency: settings.currency,
+    printer: { ...settings.printer },
+    autoPrint: settings.autoPrint,
+    updatesEnabled: settings.updatesEnabled,
+    lockedFields: [...lockedFields],
+  };
+}

@@ -1,0 +1,233 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { FieldError, SettingsInput, SettingsView } from '../../../shared/ipc';
+import type { Logger, Settings, SettingsService } from '../ports';
+import { writeFileAtomic } from './atomic-write';
+import { readProvisioning, type Provisioning } from './provisioning';
+import { DEFAULT_SETTINGS, PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, toView, type SettingsField } from './schema';
+import { maskSecret, type SecretVault } from './vault';
+
+/**
+ * The settings service: `settings.json` in the data dir (non-secret fields in clear, the API key
+ * and secret only as vault ciphertext), overlaid with provisioning (file, then environment).
+ * Secrets leave this module only through `current()`, which only main-process code calls.
+ */
+
+export const SETTINGS_FILE = 'settings.json';
+
+const StoredFile = z.object({
+  version: z.literal(1),
+  settings: z.record(z.string(), z.unknown()),
+  secrets: z.object({ apiKey: z.string().optional(), apiSecret: z.string().optional() }).default({}),
+});
+
+export interface SettingsStore extends SettingsService {
+  /** Problems found while loading (bad provisioning value, undecryptable secret, broken file). */
+  problems(): string[];
+  /** Where the settings file lives (diagnostics). */
+  readonly file: string;
+}
+
+export interface SettingsStoreOptions {
+  dataDir: string;
+  vault: SecretVault;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+type Stored = Settings;
+
+export async function openSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
+  const { dataDir, vault } = options;
+  const env = options.env ?? process.env;
+  const file = join(dataDir, SETTINGS_FILE);
+  const problems: string[] = [];
+  await mkdir(dataDir, { recursive: true });
+
+  const provisioning: Provisioning = await readProvisioning({ dataDir, env });
+  problems.push(...provisioning.problems);
+  let stored: Stored = await loadStored(file, vault, problems);
+  const listeners = new Set<(settings: Settings) => void>();
+  let saving: Promise<unknown> = Promise.resolve();
+
+  for (const problem of problems) options.logger?.warn('settings.problem', { problem });
+
+  const locked = (): SettingsField[] => SETTINGS_FIELDS.filter((f) => provisioning.sources[f] !== undefined);
+
+  function effective(base: Stored): Settings {
+    const p = provisioning.values;
+    return {
+      ...base,
+      ...withoutPrinter(p),
+      printer: { ...base.printer, ...p.printer },
+    };
+  }
+
+  function current(): Settings {
+    return effective(stored);
+  }
+
+  function view(): SettingsView {
+    return toView(current(), locked(), maskSecret);
+  }
+
+  async function doSave(input: SettingsInput): Promise<Awaited<ReturnType<SettingsService['save']>>> {
+    const errors: z.infer<typeof FieldError>[] = [];
+    const now = current();
+    const lockedNow = new Set(locked());
+
+    // A provisioned field may be sent back unchanged (the form shows it); changing it is refused.
+    for (const field of lockedNow) {
+      const source = provisioning.sources[field];
+      const message = `This setting is provisioned by store IT (${sourceLabel(source)}) and cannot be changed here.`;
+      if (field === 'apiKey' || field === 'apiSecret') {
+        if (input[field] !== undefined) errors.push({ field, message });
+      } else if (!sameValue(input[field], now[field])) {
+        errors.push({ field, message });
+      }
+    }
+
+    const plain = PlainSettings.safeParse({
+      endpoint: input.endpoint,
+      groupId: input.groupId,
+      storeName: input.storeName,
+      storeAddress: input.storeAddress,
+      currency: input.currency,
+      printer: input.printer,
+      autoPrint: input.autoPrint,
+      updatesEnabled: input.updatesEnabled,
+    });
+    if (!plain.success) errors.push(...fieldErrors(plain.error).filter((e) => !lockedNow.has(e.field.split('.')[0] as SettingsField)));
+
+    const secrets: { apiKey: string; apiSecret: string } = { apiKey: stored.apiKey, apiSecret: stored.apiSecret };
+    for (const field of ['apiKey', 'apiSecret'] as const) {
+      const value = input[field];
+      if (value === undefined || lockedNow.has(field)) continue;
+      const parsed = SecretValue.safeParse(value);
+      if (!parsed.success) {
+        errors.push({ field, message: parsed.error.issues[0]?.message ?? 'This key is not valid.' });
+        continue;
+      }
+      if (parsed.data !== '') {
+        const availability = vault.available();
+        if (!availability.ok) {
+          errors.push({ field, message: availability.message });
+          continue;
+        }
+      }
+      secrets[field] = parsed.data;
+    }
+
+    if (errors.length > 0 || !plain.success) return { saved: false, errors };
+
+    const next: Stored = { ...plain.data, ...secrets };
+    // Provisioned fields keep what was saved before; the overlay supplies their value.
+    for (const field of lockedNow) (next as unknown as Record<string, unknown>)[field] = stored[field];
+    const merged = effective(next);
+    if (merged.endpoint !== '' && merged.apiKey === '') {
+      return { saved: false, errors: [{ field: 'apiKey', message: 'Enter the API key for this gateway (the desktop key from the gateway portal).' }] };
+    }
+
+    await writeFileAtomic(file, serialize(next, vault));
+    stored = next;
+    options.logger?.info('settings.saved', { endpoint: merged.endpoint, apiKeySet: merged.apiKey !== '', apiSecretSet: merged.apiSecret !== '' });
+    for (const listener of listeners) {
+      try {
+        listener(merged);
+      } catch (error) {
+        options.logger?.error('settings.listener_failed', { message: (error as Error).message });
+      }
+    }
+    return { saved: true, settings: view() };
+  }
+
+  return {
+    file,
+    current,
+    view,
+    problems: () => [...problems],
+    save(input) {
+      // One save at a time: two quick clicks must not interleave their writes.
+      const run = saving.then(() => doSave(input));
+      saving = run.catch(() => undefined);
+      return run;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Deep equality for plain JSON values, ignoring key order (the form may rebuild the printer object). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function withoutPrinter(p: Provisioning['values']): Omit<Provisioning['values'], 'printer'> {
+  const { printer: _printer, ...rest } = p;
+  return rest;
+}
+
+function sourceLabel(source: string | undefined): string {
+  if (!source) return 'provisioning';
+  return source.startsWith('provisioning file') ? 'provisioning file' : `environment variable ${source}`;
+}
+
+function serialize(settings: Stored, vault: SecretVault): string {
+  const { apiKey, apiSecret, ...plain } = settings;
+  const secrets: { apiKey?: string; apiSecret?: string } = {};
+  if (apiKey) secrets.apiKey = vault.encrypt(apiKey);
+  if (apiSecret) secrets.apiSecret = vault.encrypt(apiSecret);
+  return `${JSON.stringify({ version: 1, settings: plain, secrets }, null, 2)}\n`;
+}
+
+async function loadStored(file: string, vault: SecretVault, problems: string[]): Promise<Stored> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`Settings could not be read (${(error as Error).message}); using defaults.`);
+    return structuredClone(DEFAULT_SETTINGS);
+  }
+  let parsed: z.infer<typeof StoredFile>;
+  try {
+    parsed = StoredFile.parse(JSON.parse(text));
+  } catch {
+    // Keep the damaged file for a technician instead of overwriting it on the next save.
+    const aside = `${file}.broken-${Date.now()}`;
+    await rename(file, aside).catch(() => undefined);
+    problems.push(`The settings file was damaged and has been kept as ${aside}; defaults are used until settings are saved again.`);
+    return structuredClone(DEFAULT_SETTINGS);
+  }
+
+  const result: Stored = structuredClone(DEFAULT_SETTINGS);
+  const shape = PlainSettings.shape;
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    if (!(key in parsed.settings)) continue;
+    const field = shape[key].safeParse(parsed.settings[key]);
+    if (field.success) (result as unknown as Record<string, unknown>)[key] = field.data;
+    else problems.push(`Saved setting "${key}" is not valid (${field.error.issues[0]?.message}); the default is used.`);
+  }
+  for (const key of ['apiKey', 'apiSecret'] as const) {
+    const cipher = parsed.secrets[key];
+    if (!cipher) continue;
+    const label = key === 'apiKey' ? 'API key' : 'API secret';
+    const availability = vault.available();
+    if (!availability.ok) {
+      problems.push(`The saved ${label} cannot be read: ${availability.message}`);
+      continue;
+    }
+    try {
+      result[key] = vault.decrypt(cipher);
+    } catch {
+      problems.push(`The saved ${label} could not be decrypted (was the settings file copied from another computer or user?). Enter it again.`);
+    }
+  }
+  return result;
+}

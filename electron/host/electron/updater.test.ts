@@ -1,0 +1,116 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../../core/ports';
+import type { UpdaterEvent } from '../../core/updates';
+
+/** electron-updater's autoUpdater as far as the adapter uses it; the spies record what it was told. */
+const fake = vi.hoisted(() => {
+  const state = {
+    isPackaged: true,
+    updater: undefined as unknown as Record<string, unknown> & {
+      emit(event: string, ...args: unknown[]): boolean;
+      checkForUpdates: ReturnType<typeof import('vitest').vi.fn>;
+      quitAndInstall: ReturnType<typeof import('vitest').vi.fn>;
+      isUpdaterActive: ReturnType<typeof import('vitest').vi.fn>;
+    },
+  };
+  return state;
+});
+
+vi.mock('electron', () => ({
+  app: {
+    get isPackaged() {
+      return fake.isPackaged;
+    },
+  },
+}));
+
+vi.mock('electron-updater', () => ({
+  get autoUpdater() {
+    return fake.updater;
+  },
+}));
+
+const { createElectronUpdater } = await import('./updater');
+
+const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+
+beforeEach(() => {
+  const emitter = new EventEmitter() as EventEmitter & Record<string, unknown>;
+  Object.assign(emitter, {
+    autoDownload: false,
+    autoInstallOnAppQuit: true,
+    allowDowngrade: true,
+    allowPrerelease: true,
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+    isUpdaterActive: vi.fn(() => true),
+  });
+  fake.updater = emitter as unknown as typeof fake.updater;
+  fake.isPackaged = true;
+});
+
+describe('electron-updater adapter', () => {
+  it('downloads in the background and leaves installing on quit to the policy', () => {
+    createElectronUpdater({ logger });
+    expect(fake.updater.autoDownload).toBe(true);
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(fake.updater.allowDowngrade).toBe(false);
+    expect(fake.updater.allowPrerelease).toBe(false);
+  });
+
+  it('does not touch the staged-rollout decision', () => {
+    createElectronUpdater({ logger });
+    expect(Object.keys(fake.updater)).not.toContain('isUserWithinRollout');
+  });
+
+  it('maps electron-updater events to the port', () => {
+    const port = createElectronUpdater({ logger });
+    const seen: UpdaterEvent[] = [];
+    port.on((e) => seen.push(e));
+    fake.updater.emit('checking-for-update');
+    fake.updater.emit('update-available', { version: '1.3.0', files: [], path: '', sha512: '', releaseDate: '' });
+    fake.updater.emit('download-progress', { percent: 42.5, bytesPerSecond: 1, total: 10, transferred: 4, delta: 1 });
+    fake.updater.emit('update-downloaded', { version: '1.3.0', downloadedFile: '/tmp/x', files: [], path: '', sha512: '', releaseDate: '' });
+    fake.updater.emit('update-not-available', { version: '1.3.0' });
+    fake.updater.emit('error', new Error('HttpError: 404'), 'Cannot find latest.yml');
+    expect(seen).toEqual([
+      { type: 'checking' },
+      { type: 'available', version: '1.3.0' },
+      { type: 'progress', percent: 42.5 },
+      { type: 'downloaded', version: '1.3.0' },
+      { type: 'not-available' },
+      { type: 'error', message: 'Cannot find latest.yml' },
+    ]);
+  });
+
+  it('switches install-on-quit and installs silently, restarting the app', () => {
+    const port = createElectronUpdater({ logger });
+    port.setInstallOnQuit(true);
+    expect(fake.updater.autoInstallOnAppQuit).toBe(true);
+    port.quitAndInstall();
+    expect(fake.updater.quitAndInstall).toHaveBeenCalledWith(true, true);
+  });
+
+  it('checks the feed in a packaged app', async () => {
+    const port = createElectronUpdater({ logger });
+    await port.checkForUpdates();
+    expect(fake.updater.checkForUpdates).toHaveBeenCalledTimes(1);
+  });
+
+  it('outside a packaged app it does not ask the feed and reports no update', async () => {
+    fake.isPackaged = false;
+    const port = createElectronUpdater({ logger });
+    const seen: UpdaterEvent[] = [];
+    port.on((e) => seen.push(e));
+    await port.checkForUpdates();
+    expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(seen).toEqual([{ type: 'not-available' }]);
+  });
+
+  it('a failing check rejects (the policy turns it into an error state)', async () => {
+    fake.updater.checkForUpdates.mockRejectedValueOnce(new Error('ENOTFOUND'));
+    const port = createElectronUpdater({ logger });
+    await expect(port.checkForUpdates()).rejects.toThrow('ENOTFOUND');
+  });
+});

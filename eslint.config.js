@@ -1,0 +1,93 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint, and above all the import boundaries of DESIGN.md "The shape":
+ *   renderer → shared,  electron/host → electron/core → shared,  simulator → shared.
+ * Each folder gets one `no-restricted-imports` block (flat config replaces a rule's options rather
+ * than merging them, so the globs below are disjoint and each lists everything its folder bans).
+ */
+
+const TS = '**/*.{ts,tsx,mts,cts}';
+
+/** A relative path that climbs out to a top-level folder, e.g. "../../renderer/store". */
+const climbsTo = (folder) => `^(\\.\\./)+${folder}(/|$)`;
+
+const ban = {
+  electronModule: { name: 'electron', message: 'Only electron/host/ may use Electron; this folder must run under plain Node or a browser.' },
+  rendererFolder: { regex: climbsTo('renderer'), message: 'The main process and the simulator never import renderer code; share it through shared/.' },
+  electronFolder: { regex: climbsTo('electron'), message: 'The renderer and the simulator never import main-process code; talk through the typed bridge (shared/ipc).' },
+  nodePrefixed: { regex: '^node:', message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
+};
+
+/** shared/ imports zod and its own files only. A relative path may not climb above shared/. */
+function sharedBlocks() {
+  const blocks = [];
+  for (let depth = 0; depth <= 4; depth++) {
+    const files = [`shared/${'*/'.repeat(depth)}*.{ts,tsx}`];
+    blocks.push({
+      files,
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [
+            { regex: '^(?!zod(/|$))[^.]', message: 'shared/ may import only zod (and its own files): it runs in Node and in the browser.' },
+            { regex: `^(\\.\\./){${depth + 1},}`, message: 'shared/ may not import from outside shared/.' },
+          ],
+        }],
+      },
+    });
+  }
+  return blocks;
+}
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'release/**', 'reports/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.checkstand-data/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: c.files ?? [TS] })),
+  {
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: [TS],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // ---- import boundaries ----
+  ...sharedBlocks(),
+  {
+    files: ['electron/core/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ban.electronModule], patterns: [ban.rendererFolder] }] },
+  },
+  {
+    files: ['electron/**/*.{ts,tsx}'],
+    ignores: ['electron/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ban.rendererFolder] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [ban.electronModule, ...builtinModules.map((name) => ({ name, message: ban.nodePrefixed.message }))],
+        patterns: [ban.nodePrefixed, ban.electronFolder],
+      }],
+    },
+  },
+  {
+    files: ['simulator/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ban.electronModule], patterns: [ban.electronFolder, ban.rendererFolder] }] },
+  },
+);

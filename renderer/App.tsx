@@ -1,0 +1,47 @@
+import { TopBar } from './components/TopBar';
+import { VoidAlertDialog } from './components/VoidAlertDialog';
+import { useScreenShortcuts } from './hooks/useScreenShortcuts';
+import { CheckoutScreen } from './screens/checkout/CheckoutScreen';
+import { EndOfDayScreen } from './screens/end-of-day/EndOfDayScreen';
+import { HistoryScreen } from './screens/history/HistoryScreen';
+import { DiagnosticsScreen } from './screens/settings/DiagnosticsScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { usePos } from './store/context';
+import { selectScreen, selectVisibleAlertCount } from './store/selectors';
+
+/** The cashier window: top bar, the current screen, and the void alert above everything. */
+export function App() {
+  const screen = usePos(selectScreen);
+  const synced = usePos((s) => s.synced);
+  const syncError = usePos((s) => s.syncError);
+  const alertOpen = usePos(selectVisibleAlertCount) > 0;
+  useScreenShortcuts();
+
+  return (
+    <>
+      {/* inert: while a void alert is open nothing behind it can be reached, by mouse or keyboard. */}
+      <div className="app" inert={alertOpen}>
+        <TopBar />
+        <main id="main" className="main">
+          {!synced ? (
+            <section className="screen" aria-labelledby="loading-title">
+              <h1 id="loading-title">Starting Checkstand…</h1>
+              <p role="status">{syncError ? `Still trying: ${syncError}` : 'Loading terminals and payments.'}</p>
+            </section>
+          ) : screen === 'history' ? (
+            <HistoryScreen />
+          ) : screen === 'endOfDay' ? (
+            <EndOfDayScreen />
+          ) : screen === 'settings' ? (
+            <SettingsScreen />
+          ) : screen === 'diagnostics' ? (
+            <DiagnosticsScreen />
+          ) : (
+            <CheckoutScreen />
+          )}
+        </main>
+      </div>
+      <VoidAlertDialog />
+    </>
+  );
+}

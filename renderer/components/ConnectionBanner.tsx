@@ -1,0 +1,127 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useNow } from '../hooks/useNow';
+import { useCommand } from '../hooks/useCommand';
+import { useBridge, usePos } from '../store/context';
+import { secondsUntil } from '../format/time';
+import { StatusIcon, type Tone } from './StatusIcon';
+
+interface BannerText {
+  tone: Tone;
+  title: string;
+  detail?: string;
+  action?: 'reconnect' | 'reconnectHere' | 'settings';
+}
+
+/**
+ * The gateway link at a glance, worded for the cashier: can a card be taken right now, and if
+ * not, why and what to do.
+ */
+export function ConnectionBanner() {
+  const { connection, bridgeLinked, synced } = usePos(
+    useShallow((s) => ({ connection: s.connection, bridgeLinked: s.bridgeLinked, synced: s.synced })),
+  );
+  const setScreen = usePos((s) => s.setScreen);
+  const bridge = useBridge();
+  const reconnect = useCommand<{ done: true }>();
+  const now = useNow(1000);
+
+  let text: BannerText;
+  if (!bridgeLinked) {
+    text = {
+      tone: 'bad',
+      title: 'Offline — lost contact with the Checkstand app',
+      detail: 'Payments are blocked. Reconnecting by itself; if this stays, restart Checkstand.',
+    };
+  } else if (!connection || !synced) {
+    text = { tone: 'busy', title: 'Starting…', detail: 'Loading terminals and payments.' };
+  } else {
+    switch (connection.state) {
+      case 'open':
+        text = {
+          tone: 'ok',
+          title: 'Online — connected to the payment gateway',
+          detail: connection.lastPongRttMs !== undefined ? `Response time ${Math.round(connection.lastPongRttMs)} ms` : undefined,
+        };
+        break;
+      case 'connecting':
+      case 'backoff': {
+        const wait = connection.nextRetryAt !== undefined ? secondsUntil(connection.nextRetryAt, now) : undefined;
+        const attempt = connection.attempt > 0 ? ` (attempt ${connection.attempt})` : '';
+        text = {
+          tone: 'warn',
+          title: `Reconnecting to the payment gateway${attempt}`,
+          detail:
+            connection.state === 'connecting' || wait === undefined || wait === 0
+              ? 'Trying now… Payments are blocked until the connection is back.'
+              : `Next try in ${wait} s. Payments are blocked until the connection is back.`,
+          action: 'reconnect',
+        };
+        break;
+      }
+      case 'displaced':
+        text = {
+          tone: 'bad',
+          title: 'Disconnected — another register is using this API key',
+          detail: 'Only one register can be connected with a key. Payments are blocked here. Press "Reconnect here" to take over (the other register will be disconnected).',
+          action: 'reconnectHere',
+        };
+        break;
+      case 'auth_failed':
+        text = {
+          tone: 'bad',
+          title: 'Authentication failed — the gateway refused this register',
+          detail: `${connection.reason ? `${connection.reason}. ` : ''}Check the API key in Settings. Payments are blocked.`,
+          action: 'settings',
+        };
+        break;
+      case 'idle':
+      case 'stopped':
+      default:
+        text = {
+          tone: 'bad',
+          title: 'Offline — payments are blocked',
+          detail: connection.reason || (connection.endpoint ? 'Not connected to the payment gateway.' : 'No payment gateway is set up. Open Settings.'),
+          action: connection.endpoint ? 'reconnect' : 'settings',
+        };
+    }
+  }
+
+  const doReconnect = () => void reconnect.run(() => bridge.reconnectNow({}));
+
+  return (
+    <section className={`banner banner-${text.tone}`} aria-label="Gateway connection" data-testid="connection-banner">
+      <div role="status" className="banner-text">
+        <StatusIcon tone={text.tone} />
+        <strong>{text.title}</strong>
+        {text.detail && <span className="banner-detail">{text.detail}</span>}
+      </div>
+      {text.action === 'reconnect' && (
+        <button type="button" onClick={doReconnect} disabled={reconnect.busy}>
+          Reconnect now
+        </button>
+      )}
+      {text.action === 'reconnectHere' && (
+        <button type="button" onClick={doReconnect} disabled={reconnect.busy}>
+          Reconnect here
+        </button>
+      )}
+      {text.action === 'settings' && (
+        <a
+          href="#settings"
+          className="button-link"
+          onClick={(event) => {
+            event.preventDefault();
+            setScreen('settings');
+          }}
+        >
+          Open Settings
+        </a>
+      )}
+      {reconnect.error && (
+        <p role="alert" className="error-text">
+          {reconnect.error}
+        </p>
+      )}
+    </section>
+  );
+}

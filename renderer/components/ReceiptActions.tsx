@@ -1,0 +1,76 @@
+import type { PaymentView, PrintJobView } from '../../shared/ipc';
+import { useCommand } from '../hooks/useCommand';
+import { useBridge, usePos } from '../store/context';
+import { selectLatestPrintJob } from '../store/selectors';
+import { StatusIcon, type Tone } from './StatusIcon';
+
+const JOB_TEXT: Record<PrintJobView['state'], { tone: Tone; text: string }> = {
+  queued: { tone: 'busy', text: 'Receipt waiting to print…' },
+  printing: { tone: 'busy', text: 'Printing receipt…' },
+  done: { tone: 'ok', text: 'Receipt printed.' },
+  retrying: { tone: 'warn', text: 'Printer problem — trying again…' },
+  failed: { tone: 'bad', text: 'Receipt did not print.' },
+};
+
+/** Saves base64 as a file through a temporary Blob link (works in both hosts). */
+export function downloadFile(filename: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Print, reprint (customer copy) and save as PDF; shows the print job's live state. */
+export function ReceiptActions({ payment, autoPrint = false }: { payment: PaymentView; autoPrint?: boolean }) {
+  const bridge = useBridge();
+  const job = usePos(selectLatestPrintJob(payment.transactionId));
+  const print = useCommand<{ jobId: string }>();
+  const pdf = useCommand<{ filename: string; base64: string }>();
+  const busy = print.busy || pdf.busy;
+  if (!payment.hasReceipt) {
+    return <p className="hint">No receipt data came from the gateway for this payment.</p>;
+  }
+  const jobText = job ? JOB_TEXT[job.state] : autoPrint ? { tone: 'busy' as Tone, text: 'The receipt prints automatically.' } : undefined;
+  return (
+    <div className="receipt-actions" role="group" aria-label="Receipt">
+      <button type="button" disabled={busy} onClick={() => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy: false }))}>
+        Print receipt
+      </button>
+      <button type="button" disabled={busy} onClick={() => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy: true }))}>
+        Reprint (copy)
+      </button>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          const result = await pdf.run(() => bridge.receiptPdf({ transactionId: payment.transactionId }));
+          if (result?.ok) downloadFile(result.value.filename, base64ToBytes(result.value.base64), 'application/pdf');
+        }}
+      >
+        Save PDF
+      </button>
+      {jobText && (
+        <p role="status" className="job-status">
+          <StatusIcon tone={jobText.tone} /> {jobText.text}
+          {job?.error ? ` ${job.error}` : ''}
+        </p>
+      )}
+      {(print.error || pdf.error) && (
+        <p role="alert" className="error-text">
+          {print.error ?? pdf.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react';
+import { useCommand } from '../hooks/useCommand';
+import { useFocusTrap } from '../hooks/useFocusTrap';
+import { useBridge, usePos } from '../store/context';
+import { selectFirstVisibleAlert, selectTerminalLabel, selectVisibleAlertCount } from '../store/selectors';
+import { formatMoney } from '../format/money';
+import { formatDateTime } from '../format/time';
+import { playAlertBeep } from './beep';
+
+/**
+ * paymentVoided (money-safety rule 6): a full-window alert the cashier cannot miss or wave away.
+ * One at a time, oldest first, "1 of N"; only the explicit acknowledgement closes it, and only
+ * once the main process has recorded it (the alert leaves the queue through its event).
+ */
+export function VoidAlertDialog() {
+  const alert = usePos(selectFirstVisibleAlert);
+  const count = usePos(selectVisibleAlertCount);
+  const markAcknowledged = usePos((s) => s.markAlertAcknowledged);
+  const terminalLabel = usePos(selectTerminalLabel(alert?.terminalId ?? ''));
+  const bridge = useBridge();
+  const ack = useCommand<{ done: true }>();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // Focus lands on the title, not on the button: an Enter the cashier was already pressing (to pay,
+  // say) must not acknowledge an alert nobody has read.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const beeped = useRef(new Set<string>());
+
+  useFocusTrap(dialogRef, alert !== undefined);
+
+  const alertId = alert?.id;
+  const hadAlert = useRef(false);
+  useEffect(() => {
+    if (!alertId) {
+      // The last alert is gone: put the cashier back on the screen's heading, not on <body>.
+      if (hadAlert.current) document.querySelector<HTMLElement>('main h1')?.focus();
+      hadAlert.current = false;
+      return;
+    }
+    hadAlert.current = true;
+    titleRef.current?.focus();
+    if (!beeped.current.has(alertId)) {
+      beeped.current.add(alertId);
+      playAlertBeep();
+    }
+  }, [alertId]);
+
+  if (!alert) return null;
+  const amount = formatMoney(alert.amountMinor, alert.currency);
+
+  return (
+    <div className="void-overlay">
+      <div
+        ref={dialogRef}
+        className="void-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="void-title"
+        aria-describedby="void-summary"
+      >
+        <p className="void-count">
+          Alert 1 of {count}
+        </p>
+        <h2 id="void-title" ref={titleRef} tabIndex={-1} data-focus-start>
+          <span aria-hidden="true">⚠ </span>Payment reversed — the customer was NOT charged
+        </h2>
+        <p id="void-summary" className="void-summary">
+          The payment of <strong>{amount}</strong> for order <strong>{alert.orderRef}</strong> was cancelled by the gateway.
+          The customer was not charged. This order is NOT paid: take the payment again.
+        </p>
+        <dl className="facts">
+          <dt>Amount</dt>
+          <dd>{amount}</dd>
+          <dt>Order</dt>
+          <dd>{alert.orderRef}</dd>
+          <dt>Terminal</dt>
+          <dd>{terminalLabel}</dd>
+          <dt>Time</dt>
+          <dd>{formatDateTime(alert.at)}</dd>
+          <dt>Reason</dt>
+          <dd>{alert.reason}</dd>
+          <dt>Transaction</dt>
+          <dd className="mono">{alert.transactionId}</dd>
+        </dl>
+        {ack.error && (
+          <p role="alert" className="error-text">
+            Could not record the acknowledgement: {ack.error}
+          </p>
+        )}
+        <button
+          type="button"
+          className="primary big"
+          disabled={ack.busy}
+          onClick={async () => {
+            const id = alert.id;
+            const result = await ack.run(() => bridge.acknowledgeAlert({ alertId: id }));
+            if (result?.ok) markAcknowledged(id);
+          }}
+        >
+          I have told the customer — acknowledge
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CommandResult } from '../../shared/ipc';
+
+export interface CommandState<T> {
+  busy: boolean;
+  error: string | null;
+  /** Runs the command once at a time; a second call while one is running is ignored. */
+  run(call: () => Promise<CommandResult<T>>): Promise<CommandResult<T> | undefined>;
+  clearError(): void;
+}
+
+/**
+ * Wraps a bridge command for a button: guards against double firing synchronously (a ref, not
+ * state, so two clicks in the same tick cannot both pass) and keeps the error message to show.
+ */
+export function useCommand<T>(): CommandState<T> {
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async (call: () => Promise<CommandResult<T>>) => {
+    if (inFlight.current) return undefined;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    let result: CommandResult<T>;
+    try {
+      result = await call();
+    } catch (err) {
+      result = { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+    if (!result.ok) setError(result.error.message);
+    return result;
+  }, []);
+  const clearError = useCallback(() => setError(null), []);
+  return { busy, error, run, clearError };
+}

@@ -1,0 +1,31 @@
+import { useCommand } from '../../hooks/useCommand';
+import { useBridge, usePos } from '../../store/context';
+import { selectTerminalIds } from '../../store/selectors';
+import { TerminalOption } from './TerminalOption';
+
+export function TerminalPicker() {
+  const ids = usePos(selectTerminalIds);
+  const selected = usePos((s) => s.draft.terminalId);
+  const updateDraft = usePos((s) => s.updateDraft);
+  const bridge = useBridge();
+  const refresh = useCommand<{ done: true }>();
+  return (
+    <fieldset className="terminal-picker">
+      <legend>Terminal</legend>
+      {ids.length === 0 && <p className="hint">No terminals found. Check that the terminals are switched on, then refresh.</p>}
+      <div className="terminal-grid">
+        {ids.map((id) => (
+          <TerminalOption key={id} id={id} checked={selected === id} onSelect={(terminalId) => updateDraft({ terminalId })} />
+        ))}
+      </div>
+      <button type="button" className="secondary" disabled={refresh.busy} onClick={() => void refresh.run(() => bridge.refreshTerminals({}))}>
+        Refresh terminals
+      </button>
+      {refresh.error && (
+        <p role="alert" className="error-text">
+          {refresh.error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

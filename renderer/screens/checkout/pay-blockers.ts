@@ -1,0 +1,32 @@
+import type { ConnectionView, TerminalView } from '../../../shared/ipc';
+import type { CheckoutDraft } from '../../store/ui-slice';
+
+export interface PayContext {
+  bridgeLinked: boolean;
+  connection: ConnectionView | null;
+  draft: CheckoutDraft;
+  terminal: TerminalView | undefined;
+  /** transactionId of an open payment for the same order reference. */
+  openPaymentForOrder: string | undefined;
+  sending: boolean;
+}
+
+/**
+ * Why the Pay button is disabled, in the cashier's words; null when a payment may start.
+ * The main process checks all of this again (it is the source of truth); this only explains.
+ */
+export function payBlocker(ctx: PayContext): string | null {
+  if (ctx.sending) return 'Sending the payment…';
+  if (!ctx.bridgeLinked) return 'Offline: lost contact with the Checkstand app.';
+  if (ctx.connection?.state !== 'open') return 'Offline: payments are blocked until the gateway connection is back.';
+  if (!ctx.draft.terminalId) return 'Choose a terminal.';
+  if (!ctx.terminal) return 'The chosen terminal is no longer available. Choose another.';
+  if (ctx.terminal.openPaymentId) return `Terminal "${ctx.terminal.label}" is busy with another payment.`;
+  if (!ctx.terminal.payable) {
+    return `Terminal "${ctx.terminal.label}" cannot take a payment: ${ctx.terminal.notPayableReason ?? ctx.terminal.presence}.`;
+  }
+  if (ctx.draft.amountMinor <= 0) return 'Enter the amount.';
+  if (!ctx.draft.orderRef.trim()) return 'Enter the order reference.';
+  if (ctx.openPaymentForOrder) return 'This order already has a payment in progress.';
+  return null;
+}

@@ -1,0 +1,113 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PaymentView } from '../../../shared/ipc';
+import { downloadFile } from '../../components/ReceiptActions';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useCommand } from '../../hooks/useCommand';
+import { useFocusOnMount } from '../../hooks/useFocusOnMount';
+import { useNow } from '../../hooks/useNow';
+import { formatMoney } from '../../format/money';
+import { PAYMENT_STATUS } from '../../format/status';
+import { formatClock } from '../../format/time';
+import { useBridge, usePos } from '../../store/context';
+import { filterPayments, type StatusFilter } from './history-filter';
+import { PaymentDetails } from './PaymentDetails';
+import { todaysPayments } from './todays-payments';
+
+/** Today's payments (and any still unresolved), newest first, with search, filter, details and CSV. */
+export function HistoryScreen() {
+  const bridge = useBridge();
+  const { paymentIds, paymentsById, terminalsById } = usePos(
+    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById })),
+  );
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [selected, setSelected] = useState<string | null>(null);
+  const exportCsv = useCommand<{ filename: string; csv: string }>();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+
+  const label = (id: string) => terminalsById[id]?.label ?? id;
+  const now = useNow(60_000);
+  const rows: PaymentView[] = useMemo(
+    () => filterPayments(todaysPayments(paymentIds, paymentsById, now).reverse(), query, status, (id) => terminalsById[id]?.label ?? id),
+    [paymentIds, paymentsById, terminalsById, query, status, now],
+  );
+  const selectedPayment = selected ? paymentsById[selected] : undefined;
+
+  const doExport = async () => {
+    const result = await exportCsv.run(() => bridge.exportCsv({}));
+    if (result?.ok) downloadFile(result.value.filename, result.value.csv, 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <section className="screen" aria-labelledby="history-title">
+      <h1 id="history-title" ref={headingRef} tabIndex={-1}>
+        Today's payments
+      </h1>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="history-search">Search</label>
+          <input id="history-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Order, amount, code…" />
+        </div>
+        <div className="field">
+          <label htmlFor="history-status">Status</label>
+          <select id="history-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="all">All</option>
+            <option value="open">Not settled</option>
+            {Object.entries(PAYMENT_STATUS).map(([state, s]) => (
+              <option key={state} value={state}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" onClick={() => void doExport()} disabled={exportCsv.busy}>
+          Export CSV
+        </button>
+      </div>
+      {exportCsv.error && (
+        <p role="alert" className="error-text">
+          {exportCsv.error}
+        </p>
+      )}
+      <p role="status" className="hint">
+        {rows.length} {rows.length === 1 ? 'payment' : 'payments'} shown
+      </p>
+      {rows.length > 0 && (
+        <table className="history-table">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Order</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Status</th>
+              <th scope="col">Terminal</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.transactionId} aria-selected={selected === p.transactionId ? true : undefined}>
+                <td>{formatClock(p.createdAt)}</td>
+                <td>{p.orderRef}</td>
+                <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>
+                <td>
+                  <StatusBadge state={p.state} />
+                </td>
+                <td>{label(p.terminalId)}</td>
+                <td>
+                  <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
+                    Details
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {selectedPayment && <PaymentDetails payment={selectedPayment} onClose={() => setSelected(null)} />}
+    </section>
+  );
+}

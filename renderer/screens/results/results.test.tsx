@@ -1,0 +1,111 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { PaymentView } from '../../../shared/ipc';
+import { FakeBridge } from '../../test/fake-bridge';
+import { payment, snapshot } from '../../test/fixtures';
+import { renderApp } from '../../test/render-app';
+
+async function showResult(p: PaymentView, fake = new FakeBridge(snapshot({ payments: [p] }))) {
+  fake.snapshot = snapshot({ ...fake.snapshot, payments: [p] });
+  const rendered = await renderApp(fake);
+  act(() => {
+    rendered.store.getState().updateDraft({ terminalId: 't1', amountMinor: p.amountMinor, orderRef: p.orderRef });
+    rendered.store.getState().setActivePayment(p.transactionId);
+  });
+  return rendered;
+}
+
+const heading = () => screen.getByRole('heading', { level: 1 }).textContent ?? '';
+
+describe('result screens', () => {
+  it('approved: amount, authorization code, print and reprint', async () => {
+    const user = userEvent.setup();
+    const { fake } = await showResult(payment('p1', { state: 'approved', authorizationCode: 'A1B2C3' }));
+    expect(heading()).toMatch(/Approved/);
+    expect(document.activeElement?.tagName).toBe('H1');
+    expect(screen.getByText('A1B2C3')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }));
+    await user.click(screen.getByRole('button', { name: 'Reprint (copy)' }));
+    expect(fake.callsOf('printReceipt')).toEqual([
+      { transactionId: 'p1', copy: false },
+      { transactionId: 'p1', copy: true },
+    ]);
+    act(() => fake.emit({ type: 'printJob', seq: 11, job: { id: 'j1', transactionId: 'p1', kind: 'copy', state: 'failed', attempts: 3, error: 'Out of paper.', at: Date.now() } }));
+    expect(screen.getByText(/Receipt did not print\. Out of paper\./)).toBeTruthy();
+  });
+
+  it('approved: a print error from the command is shown', async () => {
+    const user = userEvent.setup();
+    const fake = new FakeBridge();
+    fake.respond('printReceipt', () => ({ ok: false, error: { code: 'printer_error', message: 'Printer is not connected.' } }));
+    await showResult(payment('p1', { state: 'approved' }), fake);
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }));
+    expect(screen.getByRole('alert').textContent).toBe('Printer is not connected.');
+  });
+
+  it('declined with a known code: plain words, next step, raw code underneath; retry keeps the draft', async () => {
+    const user = userEvent.setup();
+    const { store } = await showResult(
+      payment('p2', { state: 'declined', errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Insufficient funds', orderRef: 'B-7' }),
+    );
+    expect(heading()).toMatch(/Declined/);
+    expect(screen.getByText(/does not have enough money/)).toBeTruthy();
+    expect(screen.getByText(/another card or another way to pay/)).toBeTruthy();
+    expect(screen.getByText('INSUFFICIENT_FUNDS')).toBeTruthy();
+    expect(screen.getByText(/Insufficient funds/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Try again/ }));
+    expect(store.getState().activePaymentId).toBeNull();
+    expect((screen.getByLabelText('Order reference') as HTMLInputElement).value).toBe('B-7');
+    expect(store.getState().draft.amountMinor).toBe(1234);
+  });
+
+  it('declined with an unknown code falls back to the gateway message', async () => {
+    await showResult(payment('p3', { state: 'declined', errorCode: 'X_NEW', errorMessage: 'Issuer unavailable' }));
+    expect(screen.getAllByText(/Issuer unavailable/).length).toBeGreaterThanOrEqual(2);
+    expect(screen.getByText('X_NEW')).toBeTruthy();
+  });
+
+  it('cancelled: says the customer was not charged; N starts a new payment', async () => {
+    const user = userEvent.setup();
+    const { store } = await showResult(payment('p4', { state: 'cancelled' }));
+    expect(heading()).toMatch(/Cancelled on the terminal/);
+    expect(screen.getByText('The customer was not charged.')).toBeTruthy();
+    await user.keyboard('n');
+    expect(store.getState().activePaymentId).toBeNull();
+    expect(store.getState().draft.amountMinor).toBe(0);
+    expect(store.getState().draft.orderRef).toBe('');
+  });
+
+  it('rejected by the gateway: why, and not charged', async () => {
+    await showResult(payment('p5', { state: 'rejected', detail: 'Terminal connection not found', errorMessage: 'Not Found' }));
+    expect(heading()).toMatch(/gateway refused/);
+    expect(screen.getByText(/Terminal connection not found/)).toBeTruthy();
+    expect(screen.getByText(/not charged/)).toBeTruthy();
+  });
+
+  it('unknown: guided check, gateway lookup, resolve requires a reason', async () => {
+    const user = userEvent.setup();
+    const p = payment('p6', { state: 'unknown', detail: 'Lost the gateway connection during the payment.' });
+    const { fake } = await showResult(p);
+    expect(heading()).toMatch(/Result unknown/);
+    expect(screen.getByText(/Look at the screen of terminal "Till t1"/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /New payment/ })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Check with the gateway' }));
+    expect(fake.callsOf('checkPaymentNow')).toEqual([{ transactionId: 'p6' }]);
+    expect(screen.getByText(/does not know the result yet/)).toBeTruthy();
+
+    const resolve = screen.getByRole('button', { name: 'Resolve payment' });
+    expect(resolve).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('radio', { name: /Not charged/ }));
+    expect(screen.getByText(/Write a reason/)).toBeTruthy();
+    expect(resolve).toHaveProperty('disabled', true);
+    await user.type(screen.getByLabelText('Reason (required)'), 'Terminal shows nothing');
+    await user.click(resolve);
+    expect(fake.callsOf('resolvePayment')).toEqual([{ transactionId: 'p6', outcome: 'abandoned', reason: 'Terminal shows nothing' }]);
+
+    act(() => fake.emit({ type: 'payment', seq: 11, payment: { ...p, state: 'abandoned', resolution: { by: 'cashier', reason: 'Terminal shows nothing', at: Date.now() } } }));
+    expect(heading()).toMatch(/Not paid/);
+  });
+});

@@ -1,0 +1,33 @@
+import type { SettingsInput, SettingsView } from '../../../shared/ipc';
+
+/** The editable form state: secrets start empty ("keep what is stored"). */
+export interface SettingsFormState extends Omit<SettingsInput, 'apiKey' | 'apiSecret'> {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export function formFromView(view: SettingsView): SettingsFormState {
+  return {
+    endpoint: view.endpoint,
+    groupId: view.groupId,
+    apiKey: '',
+    apiSecret: '',
+    storeName: view.storeName,
+    storeAddress: view.storeAddress,
+    currency: view.currency,
+    printer: { ...view.printer },
+    autoPrint: view.autoPrint,
+    updatesEnabled: view.updatesEnabled,
+  };
+}
+
+/** An empty secret field means "keep the stored one", so it is left out of the request. */
+export function inputFromForm(form: SettingsFormState): SettingsInput {
+  const { apiKey, apiSecret, ...rest } = form;
+  return {
+    ...rest,
+    currency: rest.currency.trim().toUpperCase(),
+    ...(apiKey ? { apiKey } : {}),
+    ...(apiSecret ? { apiSecret } : {}),
+  };
+}

@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo, ConnectionView } from '../../shared/ipc';
+import type { PosState } from './types';
+
+/** The gateway link as the main process reports it, plus the link to the host itself. */
+export interface ConnectionSlice {
+  app: AppInfo | null;
+  connection: ConnectionView | null;
+  /** False while the bridge to the host (WebSocket in the browser host) is down. */
+  bridgeLinked: boolean;
+  setBridgeLinked(linked: boolean): void;
+}
+
+export const createConnectionSlice: StateCreator<PosState, [], [], ConnectionSlice> = (set) => ({
+  app: null,
+  connection: null,
+  bridgeLinked: true,
+  setBridgeLinked: (linked) => set({ bridgeLinked: linked }),
+});

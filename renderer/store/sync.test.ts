@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createPosStore } from './create-store';
+import { startSync } from './sync';
+import { FakeBridge } from '../test/fake-bridge';
+import { payment, snapshot, terminal, voidAlert } from '../test/fixtures';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('store sync: snapshot then deltas', () => {
+  it('applies the snapshot into every slice', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 7, payments: [payment('a')], alerts: [voidAlert('v1')] }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    const s = store.getState();
+    expect(s.synced).toBe(true);
+    expect(s.seq).toBe(7);
+    expect(s.terminalIds).toEqual(['t1', 't2']);
+    expect(s.paymentsById.a?.state).toBe('approved');
+    expect(s.alerts.map((a) => a.id)).toEqual(['v1']);
+    expect(s.settings?.storeName).toBe('Corner Shop');
+    stop();
+  });
+
+  it('applies seq+1 deltas, ignores stale ones, and resyncs on a gap', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 10 }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    expect(fake.callsOf('getSnapshot')).toHaveLength(1);
+
+    fake.emit({ type: 'terminal', seq: 11, terminal: terminal('t3') });
+    expect(store.getState().terminalIds).toContain('t3');
+    expect(store.getState().seq).toBe(11);
+
+    // A stale event (already applied) changes nothing.
+    fake.emit({ type: 'terminalRemoved', seq: 11, terminalId: 't3' });
+    expect(store.getState().terminalIds).toContain('t3');
+
+    // Gap: 12 is missing. The main process's snapshot (seq 13) is the truth.
+    fake.snapshot = snapshot({ seq: 13, terminals: [terminal('t9')] });
+    fake.emit({ type: 'payment', seq: 13, payment: payment('late') });
+    expect(store.getState().paymentsById.late).toBeUndefined();
+    await flush();
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(store.getState().seq).toBe(13);
+    expect(store.getState().terminalIds).toEqual(['t9']);
+
+    fake.emit({ type: 'payment', seq: 14, payment: payment('next') });
+    expect(store.getState().paymentsById.next?.transactionId).toBe('next');
+    stop();
+  });
+
+  it('replays events that arrive while the snapshot is on its way', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 5 }));
+    let release: () => void = () => undefined;
+    fake.respond('getSnapshot', () => new Promise((resolve) => (release = () => resolve({ ok: true, value: fake.snapshot }))));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    fake.emit({ type: 'payment', seq: 5, payment: payment('old') });
+    fake.emit({ type: 'payment', seq: 6, payment: payment('new') });
+    release();
+    await flush();
+    expect(store.getState().seq).toBe(6);
+    expect(store.getState().paymentsById.new).toBeDefined();
+    // seq 5 is already inside the snapshot: not applied on top.
+    expect(store.getState().paymentsById.old).toBeUndefined();
+    stop();
+  });
+
+  it('retries a failed snapshot and shows why meanwhile', async () => {
+    const fake = new FakeBridge();
+    let fail = true;
+    fake.respond('getSnapshot', () =>
+      fail ? { ok: false, error: { code: 'internal', message: 'core not ready' } } : { ok: true, value: fake.snapshot },
+    );
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store, { retryMs: 5 });
+    await flush();
+    expect(store.getState().synced).toBe(false);
+    expect(store.getState().syncError).toBe('core not ready');
+    fail = false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.getState().synced).toBe(true);
+    expect(store.getState().syncError).toBeNull();
+    stop();
+  });
+
+  it('resyncs when the bridge link comes back and reports it while down', async () => {
+    const fake = new FakeBridge();
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    fake.setLinked(false);
+    expect(store.getState().bridgeLinked).toBe(false);
+    fake.snapshot = snapshot({ seq: 50, payments: [payment('while-away')] });
+    fake.setLinked(true);
+    await flush();
+    expect(store.getState().bridgeLinked).toBe(true);
+    expect(store.getState().paymentsById['while-away']).toBeDefined();
+    stop();
+  });
+
+  it('removes an alert only when its event says acknowledged', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 1, alerts: [voidAlert('v1'), voidAlert('v2')] }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    fake.emit({ type: 'alert', seq: 2, alert: voidAlert('v3') });
+    expect(store.getState().alerts.map((a) => a.id)).toEqual(['v1', 'v2', 'v3']);
+    fake.emit({ type: 'alert', seq: 3, alert: voidAlert('v1', { acknowledgedAt: Date.now() }) });
+    expect(store.getState().alerts.map((a) => a.id)).toEqual(['v2', 'v3']);
+    stop();
+  });
+});

@@ -1,0 +1,43 @@
+import type { StateCreator } from 'zustand';
+import type { PaymentMethod } from '../../shared/protocol/common';
+import type { PosState } from './types';
+
+export type Screen = 'checkout' | 'history' | 'endOfDay' | 'settings' | 'diagnostics';
+
+/** What the cashier is typing; kept in the store so it survives a trip to another screen. */
+export interface CheckoutDraft {
+  terminalId: string;
+  amountMinor: number;
+  paymentMethod: PaymentMethod;
+  orderRef: string;
+}
+
+/** Renderer-only state: never sent anywhere, never fed by events. */
+export interface UiSlice {
+  screen: Screen;
+  /** The payment the checkout screen follows (progress, then result). */
+  activePaymentId: string | null;
+  draft: CheckoutDraft;
+  /**
+   * Alerts whose acknowledgement the main process has confirmed (command answered ok). They are
+   * hidden at once, without waiting for the alert event that removes them from the queue.
+   */
+  acknowledgedAlertIds: string[];
+  markAlertAcknowledged(alertId: string): void;
+  setScreen(screen: Screen): void;
+  setActivePayment(transactionId: string | null): void;
+  updateDraft(patch: Partial<CheckoutDraft>): void;
+}
+
+export const EMPTY_DRAFT: CheckoutDraft = { terminalId: '', amountMinor: 0, paymentMethod: 'CARD', orderRef: '' };
+
+export const createUiSlice: StateCreator<PosState, [], [], UiSlice> = (set) => ({
+  screen: 'checkout',
+  activePaymentId: null,
+  draft: EMPTY_DRAFT,
+  acknowledgedAlertIds: [],
+  markAlertAcknowledged: (alertId) => set((state) => ({ acknowledgedAlertIds: [...state.acknowledgedAlertIds, alertId] })),
+  setScreen: (screen) => set({ screen }),
+  setActivePayment: (activePaymentId) => set({ activePaymentId }),
+  updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),
+});

@@ -1,0 +1,42 @@
+import type { ScriptOutcome, SimulatorOptions } from './api';
+
+/** The settings that can change while the simulator runs (control.setConfig, POST /__sim/config). */
+export interface RuntimeConfig {
+  gracePeriodMs: number;
+  paymentTimeoutMs: number;
+  paymentTimeoutMode: 'silent' | 'failed';
+  replayOnReconnect: boolean;
+  defaultDelayMs: number;
+  defaultOutcome: ScriptOutcome;
+  maxPayloadBytes: number;
+  /** 0 = off. */
+  idleTimeoutMs: number;
+  /** 0 = off. */
+  maxConnectionLifetimeMs: number;
+}
+
+export function runtimeConfig(options: SimulatorOptions): RuntimeConfig {
+  return {
+    gracePeriodMs: options.gracePeriodMs ?? 60_000,
+    paymentTimeoutMs: options.paymentTimeoutMs ?? 90_000,
+    paymentTimeoutMode: options.paymentTimeoutMode ?? 'silent',
+    replayOnReconnect: options.replayOnReconnect ?? true,
+    defaultDelayMs: options.defaultDelayMs ?? 1_500,
+    defaultOutcome: options.defaultOutcome ?? 'SUCCESS',
+    maxPayloadBytes: options.maxPayloadBytes ?? 64 * 1024,
+    idleTimeoutMs: options.idleTimeoutMs ?? 0,
+    maxConnectionLifetimeMs: options.maxConnectionLifetimeMs ?? 0,
+  };
+}
+
+/** Faults switched on by tests or the control page (§13.4 item 10). */
+export interface FaultState {
+  duplicateNext: boolean;
+  delayPushesMs: number;
+  reorderNext: boolean;
+  ignorePings: boolean;
+}
+
+export function noFaults(): FaultState {
+  return { duplicateNext: false, delayPushesMs: 0, reorderNext: false, ignorePings: false };
+}

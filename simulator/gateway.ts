@@ -1,0 +1,193 @@
+import type { IncomingMessage } from 'node:http';
+import type WebSocket from 'ws';
+import { ErrorMessages, ErrorTitle, type ForceDisconnectFrame } from '../shared/protocol';
+import type { KeyEntry } from './api';
+import { noFaults, type FaultState, type RuntimeConfig } from './config';
+import { PushDelivery } from './delivery';
+import { FrameLog } from './log';
+import { errorFrame, handlePosFrame } from './pos-frames';
+import { Presence } from './presence';
+import { KeyRegistry } from './registry';
+import { Session } from './session';
+import { handleTerminalFrame } from './terminal-frames';
+import { TransactionBook } from './transactions';
+import { isPlainObject, Timers } from './util';
+
+export const FORCE_DISCONNECT_REASON = 'New connection established with the same API key';
+/** OQ-2 choice: close code after forceDisconnect. */
+export const CLOSE_DISPLACED = 4000;
+export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_RESTART = 1012;
+
+/**
+ * The gateway's state: live sessions per key, terminal presence, transactions, push delivery.
+ * Sockets come in already authenticated (server.ts checks the key at the upgrade).
+ */
+export class Gateway {
+  readonly timers = new Timers();
+  readonly faults: FaultState = noFaults();
+  readonly posSessions = new Map<string, Session>();
+  readonly terminalSessions = new Map<string, Session>();
+  readonly delivery: PushDelivery;
+  readonly presence: Presence;
+  readonly transactions: TransactionBook;
+
+  constructor(
+    readonly registry: KeyRegistry,
+    readonly config: RuntimeConfig,
+    readonly log: FrameLog,
+    /** apiKeys of virtual terminals: they are listed as `virtual` in control views. */
+    private readonly isVirtual: (apiKey: string) => boolean,
+  ) {
+    this.delivery = new PushDelivery(this.posSessions, config, this.faults, this.timers, log);
+    this.presence = new Presence(config, this.delivery, this.timers, log);
+    this.transactions = new TransactionBook(config, this.delivery, this.timers, log);
+    this.presence.hooks = {
+      dropped: (t) => this.transactions.dropped(t),
+      back: (t) => this.transactions.back(t),
+      gone: (t, why) => this.transactions.gone(t, why),
+    };
+  }
+
+  /** A socket that passed the upgrade check. */
+  attach(ws: WebSocket, apiKey: string, entry: KeyEntry, req: IncomingMessage): Session {
+    const session = new Session(ws, apiKey, entry, this.log);
+    const sessions = entry.role === 'desktop' ? this.posSessions : this.terminalSessions;
+    this.log.record('event', session.connectionId, entry.role, {
+      event: 'open',
+      apiKey,
+      groupHeader: headerValue(req, 'x-group-id'),
+    });
+    ws.on('error', () => {
+      // A broken socket ends in 'close'; nothing to do here but not crash.
+    });
+    const previous = sessions.get(apiKey);
+    sessions.set(apiKey, session);
+    if (previous) this.displace(previous);
+
+    ws.on('message', (data, isBinary) => this.onMessage(session, data, isBinary));
+    ws.on('close', () => this.onClose(session));
+
+    if (entry.role === 'desktop') {
+      this.armPosTimers(session);
+      if (this.config.replayOnReconnect) this.delivery.replay(session);
+    } else {
+      const deviceId = headerValue(req, 'x-device-id');
+      const metadata = parseMetadataHeader(headerValue(req, 'x-terminal-metadata'));
+      this.presence.connected(session, {
+        ...(deviceId ? { deviceId: deviceId.slice(0, 200) } : {}),
+        ...(metadata ? { metadata } : {}),
+        virtual: this.isVirtual(apiKey),
+      });
+    }
+    return session;
+  }
+
+  /** §3.3 single-connection-per-key: the older one gets forceDisconnect, then close 4000. */
+  private displace(old: Session): void {
+    old.superseded = true;
+    const frame: ForceDisconnectFrame = {
+      action: 'forceDisconnect',
+      reason: FORCE_DISCONNECT_REASON,
+      timestamp: new Date().toISOString(),
+    };
+    old.send(frame);
+    old.close(CLOSE_DISPLACED, 'Displaced by a newer connection');
+  }
+
+  private onMessage(session: Session, data: WebSocket.RawData, isBinary: boolean): void {
+    session.lastInboundAt = Date.now();
+    try {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
+      if (bytes.length > this.config.maxPayloadBytes) {
+        this.log.record('in', session.connectionId, session.role, { tooLarge: bytes.length });
+        session.send(errorFrame(ErrorTitle.BadRequest, ErrorMessages.frameTooLarge));
+        return;
+      }
+      const text = bytes.toString('utf8');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        this.log.recordRaw(session.connectionId, session.role, isBinary ? `<binary ${bytes.length} bytes>` : text);
+        session.send(errorFrame(ErrorTitle.BadRequest, ErrorMessages.invalidJson));
+        return;
+      }
+      this.log.record('in', session.connectionId, session.role, isPlainObject(value) ? value : { value });
+      if (session.superseded) return;
+      if (session.role === 'desktop') {
+        handlePosFrame(this, session, value);
+      } else {
+        handleTerminalFrame(this, session, this.presence.byApiKey(session.apiKey), value);
+      }
+    } catch (err) {
+      // Last line of defence (rule: nothing inbound is ever thrown uncaught).
+      this.log.record('event', session.connectionId, session.role, { event: 'handler-error', message: String(err) });
+    }
+  }
+
+  private onClose(session: Session): void {
+    this.log.record('event', session.connectionId, session.role, { event: 'close' });
+    const sessions = session.role === 'desktop' ? this.posSessions : this.terminalSessions;
+    if (sessions.get(session.apiKey) === session) sessions.delete(session.apiKey);
+    if (session.role === 'terminal' && !session.superseded) this.presence.disconnected(session);
+  }
+
+  /** OQ-21: optional idle timeout and maximum lifetime of POS connections. */
+  private armPosTimers(session: Session): void {
+    const { idleTimeoutMs, maxConnectionLifetimeMs } = this.config;
+    const handles: NodeJS.Timeout[] = [];
+    if (maxConnectionLifetimeMs > 0) {
+      handles.push(
+        this.timers.after(maxConnectionLifetimeMs, () => {
+          if (session.open) session.close(CLOSE_GOING_AWAY, 'Maximum connection lifetime reached');
+        }),
+      );
+    }
+    if (idleTimeoutMs > 0) {
+      const check = (): void => {
+        if (!session.open) return;
+        const idleFor = Date.now() - session.lastInboundAt;
+        if (idleFor >= idleTimeoutMs) session.close(CLOSE_GOING_AWAY, 'Idle timeout');
+        else handles.push(this.timers.after(idleTimeoutMs - idleFor, check));
+      };
+      handles.push(this.timers.after(idleTimeoutMs, check));
+    }
+    // A connection that ends first leaves no timer behind.
+    session.ws.once('close', () => {
+      for (const h of handles) this.timers.cancel(h);
+    });
+  }
+
+  /** Every socket, both roles. */
+  allSessions(): Session[] {
+    return [...this.posSessions.values(), ...this.terminalSessions.values()];
+  }
+
+  dropPosConnections(silent: boolean): void {
+    for (const s of [...this.posSessions.values()]) {
+      if (silent) s.terminate();
+      else s.close(CLOSE_GOING_AWAY, 'Dropped by the simulator');
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const s of this.allSessions()) s.close(code, reason);
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  if (Array.isArray(v)) return v[0];
+  return v === '' ? undefined : v;
+}
+
+function parseMetadataHeader(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text || text.length > 8_000) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isPlainObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { SimLogEntry } from './api';
+import { isPlainObject, redactKey } from './util';
+
+const RING_SIZE = 5_000;
+const KEY_FIELDS = new Set(['apiKey', 'x-api-key', 'apiSecret', 'secret', 'posApiKey', 'x-signature']);
+
+/** Replaces credential-looking fields anywhere in a frame with a redacted form. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '[deep]';
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = KEY_FIELDS.has(k) && typeof v === 'string' ? redactKey(v) : redact(v, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * Every frame in and out, as JSON lines: a bounded in-memory ring (control.log(), /__sim/log)
+ * and optionally a file or stdout. Keys and secrets are redacted before anything is stored.
+ */
+export class FrameLog {
+  private readonly ring: SimLogEntry[] = [];
+  private sink: WriteStream | NodeJS.WriteStream | undefined;
+
+  constructor(target?: string) {
+    if (target === 'stdout') this.sink = process.stdout;
+    else if (target) this.sink = createWriteStream(target, { flags: 'a' });
+  }
+
+  record(dir: SimLogEntry['dir'], connection: string, role: SimLogEntry['role'], frame: unknown): void {
+    const entry: SimLogEntry = { at: new Date().toISOString(), dir, connection, role, frame: redact(frame) };
+    this.ring.push(entry);
+    if (this.ring.length > RING_SIZE) this.ring.splice(0, this.ring.length - RING_SIZE);
+    if (this.sink) {
+      try {
+        this.sink.write(`${JSON.stringify(entry)}\n`);
+      } catch {
+        // A broken log sink must never take the gateway down.
+      }
+    }
+  }
+
+  /** A raw inbound text that may not be JSON: keep it short and do not trust it. */
+  recordRaw(connection: string, role: SimLogEntry['role'], text: string): void {
+    this.record('in', connection, role, { raw: text.length > 2_000 ? `${text.slice(0, 2_000)}…` : text });
+  }
+
+  entries(): SimLogEntry[] {
+    return this.ring.slice();
+  }
+
+  async close(): Promise<void> {
+    const sink = this.sink;
+    this.sink = undefined;
+    if (sink && sink !== process.stdout && 'close' in sink) {
+      await new Promise<void>((resolve) => (sink as WriteStream).end(resolve));
+    }
+  }
+}
