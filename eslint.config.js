@@ -52,6 +52,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: c.files ?? [TS] })),
   {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    ignores: ['renderer/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -63,6 +64,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+    // The renderer is a browser page: no Node globals (process, Buffer, __dirname).
     languageOptions: { globals: { ...globals.browser } },
   },
 

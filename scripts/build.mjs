@@ -14,7 +14,6 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { 'renderer-root': { type: 'string' } } });
 
 export async function buildAll({ rendererRoot } = {}) {
   await rm(resolve(root, 'dist/electron'), { recursive: true, force: true });
@@ -28,6 +27,7 @@ export async function buildAll({ rendererRoot } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { 'renderer-root': { type: 'string' } } });
   buildAll({ rendererRoot: values['renderer-root'] }).then(
     () => console.log('Built dist/renderer, dist/electron/main.cjs, dist/electron/preload.cjs, dist/browser-host/main.mjs'),
     (error) => {

@@ -202,6 +202,21 @@ export async function packageSmoke({ project, keep = false, log = console.log })
     const dev = [...shipped].filter((n) => devOnly.has(n) || !prod.has(n));
     check('no dev dependency (or unknown package) is shipped', dev.length === 0, dev.length ? dev.join(', ') : `${shipped.size} production packages`);
 
+    // The bundles may only require Electron, Node built-ins and what is shipped: anything else
+    // is a crash on the store PC at start-up ("Cannot find module").
+    const { builtinModules } = await import('node:module');
+    const unresolved = [];
+    for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+      const code = asar.extractFile(asarPath, bundle).toString('utf8');
+      for (const m of code.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+        const spec = m[1];
+        const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+        const ok = spec === 'electron' || spec.startsWith('node:') || builtinModules.includes(spec) || shipped.has(pkg);
+        if (!ok) unresolved.push(`${bundle}: require("${spec}")`);
+      }
+    }
+    check('the bundles require only Electron, Node built-ins and shipped packages', unresolved.length === 0, unresolved.join(', '));
+
     const updateYml = path.join(appOut, 'resources', 'app-update.yml');
     const yml = existsSync(updateYml) ? await readFile(updateYml, 'utf8') : '';
     check('app-update.yml is generated for the generic feed',

@@ -20,14 +20,14 @@ interface Report {
   checks: { name: string; ok: boolean; detail: string }[];
 }
 
-async function fakeProject(dir: string, builderYml: string): Promise<void> {
+async function fakeProject(dir: string, builderYml: string, mainBundle = 'require("ws");\n'): Promise<void> {
   await mkdir(dir, { recursive: true });
   await copyFile(path.join(root, 'package.json'), path.join(dir, 'package.json'));
   await copyFile(path.join(root, 'package-lock.json'), path.join(dir, 'package-lock.json'));
   await writeFile(path.join(dir, 'electron-builder.yml'), builderYml);
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const files: Record<string, string> = {
-    'dist/electron/main.cjs': 'require("ws");\n//# sourceMappingURL=main.cjs.map\n',
+    'dist/electron/main.cjs': `${mainBundle}//# sourceMappingURL=main.cjs.map\n`,
     'dist/electron/main.cjs.map': '{"version":3}',
     'dist/electron/preload.cjs': '"use strict";\n',
     'dist/renderer/index.html': '<!doctype html><title>Checkstand</title>',
@@ -51,7 +51,7 @@ async function smoke(project: string): Promise<{ code: number; report: Report; s
   return { ...result, report };
 }
 
-describe('package-smoke', () => {
+describe('package-smoke', { timeout: 90_000 }, () => {
   let work: string;
   let yml: string;
   beforeAll(async () => {
@@ -84,6 +84,16 @@ describe('package-smoke', () => {
     const failed = report.checks.filter((c) => !c.ok);
     expect(failed.map((c) => c.name)).toEqual(['no source maps, TypeScript sources or tests']);
     expect(failed[0]?.detail).toContain('/dist/electron/main.cjs.map (source map)');
+  });
+
+  it('fails when the main bundle requires a package that is not shipped', async () => {
+    const project = path.join(work, 'unbundled');
+    await fakeProject(project, yml, 'require("ws");\nrequire("react");\n');
+    const { code, report } = await smoke(project);
+    expect(code).toBe(1);
+    const failed = report.checks.filter((c) => !c.ok);
+    expect(failed.map((c) => c.name)).toEqual(['the bundles require only Electron, Node built-ins and shipped packages']);
+    expect(failed[0]?.detail).toBe('dist/electron/main.cjs: require("react")');
   });
 
   it('fails with a clear message when there is no build', async () => {

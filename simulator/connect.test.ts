@@ -144,10 +144,11 @@ describe('connections', () => {
   });
 
   it('idle timeout: a POS that keeps talking stays connected', async () => {
-    sim = await startSimulator({ defaultDelayMs: 10, idleTimeoutMs: 300 });
+    sim = await startSimulator({ defaultDelayMs: 10, idleTimeoutMs: 1_000 });
     const busy = await connect(sim.url, sim.apiKeys.pos);
-    for (let i = 0; i < 6; i += 1) {
-      await sleep(100);
+    // 1.5 s in all, longer than the idle timeout, but never 1 s without a frame.
+    for (let i = 0; i < 10; i += 1) {
+      await sleep(150);
       await busy.sync();
     }
     expect(busy.closeCode).toBeUndefined();

@@ -5,6 +5,9 @@ import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
 import { paymentFrame, TestPos, until } from './testing/pos-client';
 
+/** Generous: the page polls every 0.7 s and the build machine is shared. */
+const POLL = { timeout: 10_000 };
+
 /** The control page drives payments by hand, in a real browser (Debian Chromium). */
 describe('control page', () => {
   let sim: SimulatorHandle;
@@ -31,7 +34,7 @@ describe('control page', () => {
   const card = (label: string) => page.locator('section.terminal', { has: page.getByRole('heading', { name: label }) });
 
   it('shows every virtual terminal as a screen', async () => {
-    await expect.poll(() => page.locator('section.terminal').count()).toBe(5);
+    await expect.poll(() => page.locator('section.terminal').count(), POLL).toBe(5);
     expect(await card('Lane 1').locator('.screen').innerText()).toContain('READY');
   });
 
@@ -40,17 +43,17 @@ describe('control page', () => {
     await until(() => sim.control.terminals().find((t) => t.id === 'TERM-001')?.manual === true);
     const id = uuidv7();
     pos.send(paymentFrame('TERM-001', id, { amount: '42.00' }));
-    await expect.poll(() => card('Lane 1').locator('.screen').innerText()).toContain('PHP 42.00');
+    await expect.poll(() => card('Lane 1').locator('.screen').innerText(), POLL).toContain('PHP 42.00');
     await card('Lane 1').getByRole('button', { name: 'Approve' }).click();
     const done = await pos.action('paymentComplete');
     expect(done.paymentResponse).toMatchObject({ transactionId: id, status: 'SUCCESS' });
-    await expect.poll(() => card('Lane 1').locator('.screen').innerText()).toContain('APPROVED');
-    await expect.poll(() => page.locator('#transactions').innerText()).toContain(id);
+    await expect.poll(() => card('Lane 1').locator('.screen').innerText(), POLL).toContain('APPROVED');
+    await expect.poll(() => page.locator('#transactions').innerText(), POLL).toContain(id);
   });
 
   it('Decline with a picked code: the cashier gets FAILED with that code', async () => {
     pos.send(paymentFrame('TERM-001', uuidv7()));
-    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Decline' }).isEnabled()).toBe(true);
+    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Decline' }).isEnabled(), POLL).toBe(true);
     await card('Lane 1').getByRole('combobox', { name: 'Decline code' }).selectOption('EXPIRED_CARD');
     await card('Lane 1').getByRole('button', { name: 'Decline' }).click();
     const done = await pos.action('paymentComplete');
@@ -59,7 +62,7 @@ describe('control page', () => {
 
   it('Pending then Cancel', async () => {
     pos.send(paymentFrame('TERM-001', uuidv7()));
-    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Pending' }).isEnabled()).toBe(true);
+    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Pending' }).isEnabled(), POLL).toBe(true);
     await card('Lane 1').getByRole('button', { name: 'Pending' }).click();
     expect((await pos.action('paymentComplete')).paymentResponse.status).toBe('PENDING');
     await card('Lane 1').getByRole('button', { name: 'Cancel' }).click();

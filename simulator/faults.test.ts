@@ -30,7 +30,7 @@ describe('faults on demand', () => {
   });
 
   it('delayPushes holds every push back; replies (pong) are not pushes and are not delayed', async () => {
-    sim.control.faults.delayPushes(400);
+    sim.control.faults.delayPushes(1_500);
     sim.control.script('TERM-001', { outcome: 'SUCCESS', delayMs: 0 });
     pos.send(paymentFrame('TERM-001', uuidv7()));
     await until(() => sim.control.transactions()[0]?.status === 'COMPLETED');

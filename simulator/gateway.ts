@@ -61,6 +61,14 @@ export class Gateway {
     ws.on('error', () => {
       // A broken socket ends in 'close'; nothing to do here but not crash.
     });
+    const deviceId = entry.role === 'terminal' ? headerValue(req, 'x-device-id')?.slice(0, 200) : undefined;
+    const owner = deviceId ? this.presence.find(deviceId) : undefined;
+    if (owner && owner.apiKey !== apiKey && owner.deviceId === deviceId) {
+      // Two keys cannot claim one deviceId: the registry is keyed by it (§13.1).
+      session.send(errorFrame(ErrorTitle.Conflict, `deviceId ${deviceId} belongs to another terminal key`));
+      session.close(1008, 'deviceId in use');
+      return session;
+    }
     const previous = sessions.get(apiKey);
     sessions.set(apiKey, session);
     if (previous) this.displace(previous);
@@ -72,10 +80,9 @@ export class Gateway {
       this.armPosTimers(session);
       if (this.config.replayOnReconnect) this.delivery.replay(session);
     } else {
-      const deviceId = headerValue(req, 'x-device-id');
       const metadata = parseMetadataHeader(headerValue(req, 'x-terminal-metadata'));
       this.presence.connected(session, {
-        ...(deviceId ? { deviceId: deviceId.slice(0, 200) } : {}),
+        ...(deviceId ? { deviceId } : {}),
         ...(metadata ? { metadata } : {}),
         virtual: this.isVirtual(apiKey),
       });

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
 import { signRequest, TerminalsListResponse, TransactionLookupResponse } from '../shared/protocol';
@@ -45,6 +46,24 @@ describe('HTTP API', () => {
     const parsed = TerminalsListResponse.parse(body);
     expect(parsed.count).toBe(1);
     expect(parsed.terminals[0]).toMatchObject({ terminalId: 'TERM-001', deviceId: 'TERM-001', status: 'online' });
+  });
+
+  it('accepts a signature made independently with node:crypto by the §11.1 formula (not with our own signer)', async () => {
+    const ts = new Date().toISOString();
+    const bodyHash = createHash('sha256').update('').digest('hex');
+    expect(bodyHash).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    const signature = createHmac('sha256', 'secret-1').update(`GET\n/v1/terminals\n${ts}\n${bodyHash}`).digest('base64');
+    const { status } = await get('/v1/terminals', 'pos-1', 'secret-1', { timestamp: ts, signature });
+    expect(status).toBe(200);
+  });
+
+  it('the documented test vector is refused only for its age: its 2024 timestamp is outside the window', async () => {
+    const { status, body } = await get('/v1/terminals', 'pos-1', 'test-secret', {
+      timestamp: '2024-01-15T10:30:00.000Z',
+      signature: 'MqZpfBWKNn60IHIbetJPDg3BxDQE8RHsFG0s88owsSQ=',
+    });
+    expect(status).toBe(401);
+    expect(body.code).toBe('TIMESTAMP_EXPIRED');
   });
 
   it('a wrong signature → 401 INVALID_SIGNATURE', async () => {

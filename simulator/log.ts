@@ -22,7 +22,9 @@ export function redact(value: unknown, depth = 0): unknown {
  * and optionally a file or stdout. Keys and secrets are redacted before anything is stored.
  */
 export class FrameLog {
+  /** Circular buffer: the newest RING_SIZE entries, `next` is where the next one goes. */
   private readonly ring: SimLogEntry[] = [];
+  private next = 0;
   private sink: WriteStream | NodeJS.WriteStream | undefined;
 
   constructor(target?: string) {
@@ -32,8 +34,9 @@ export class FrameLog {
 
   record(dir: SimLogEntry['dir'], connection: string, role: SimLogEntry['role'], frame: unknown): void {
     const entry: SimLogEntry = { at: new Date().toISOString(), dir, connection, role, frame: redact(frame) };
-    this.ring.push(entry);
-    if (this.ring.length > RING_SIZE) this.ring.splice(0, this.ring.length - RING_SIZE);
+    if (this.ring.length < RING_SIZE) this.ring.push(entry);
+    else this.ring[this.next] = entry;
+    this.next = (this.next + 1) % RING_SIZE;
     if (this.sink) {
       try {
         this.sink.write(`${JSON.stringify(entry)}\n`);
@@ -48,8 +51,10 @@ export class FrameLog {
     this.record('in', connection, role, { raw: text.length > 2_000 ? `${text.slice(0, 2_000)}…` : text });
   }
 
+  /** Oldest first. */
   entries(): SimLogEntry[] {
-    return this.ring.slice();
+    if (this.ring.length < RING_SIZE) return this.ring.slice();
+    return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
   }
 
   async close(): Promise<void> {

@@ -59,6 +59,15 @@ describe('§9.3 scenarios', () => {
     expect(done.paymentResponse.errorMessage).toBe('Card declined due to insufficient funds');
   });
 
+  it('A: a scripted receipt text and delay are used as given', async () => {
+    sim.control.script('TERM-001', { outcome: 'SUCCESS', delayMs: 50, receiptData: 'LINE 1\nLINE 2' });
+    pos.send(paymentFrame('TERM-001', tx()));
+    expect((await pos.action('paymentComplete')).paymentResponse.receiptData).toBe('LINE 1\nLINE 2');
+    // A script is for the next payment only.
+    pos.send(paymentFrame('TERM-001', tx()));
+    expect((await pos.action('paymentComplete')).paymentResponse.receiptData).toContain('APPROVED');
+  });
+
   it('C: cancelled on the terminal → CANCELLED', async () => {
     sim.control.script('TERM-003', { outcome: 'CANCELLED' });
     const id = tx();
@@ -200,8 +209,11 @@ describe('§9.3 scenarios', () => {
     const id = tx();
     pos.send(paymentFrame('TERM-001', id));
     await until(() => sim.control.transactions()[0]?.status === 'FAILED');
-    // The terminal screen was cleared by the gateway's cancel notice, so nothing is waiting.
+    // The gateway's cancel notice reaches the terminal, whose screen shows it gave up.
+    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-001')?.screen?.text === 'TIMED OUT', 3_000, 'cancel notice');
     expect(sim.control.resolve('TERM-001', 'SUCCESS')).toBe(false);
+    await pos.sync();
+    expect(pos.all('paymentComplete')).toHaveLength(0);
   });
 
   it('I: PENDING first (not final), then SUCCESS', async () => {

@@ -49,7 +49,8 @@ export function ConnectionBanner() {
         const attempt = connection.attempt > 0 ? ` (attempt ${connection.attempt})` : '';
         text = {
           tone: 'warn',
-          title: `Reconnecting to the payment gateway${attempt}`,
+          // Attempt 0 is the first connection of this run, not a reconnection.
+          title: connection.attempt > 0 ? `Reconnecting to the payment gateway${attempt}` : 'Connecting to the payment gateway…',
           detail:
             connection.state === 'connecting' || wait === undefined || wait === 0
               ? 'Trying now… Payments are blocked until the connection is back.'

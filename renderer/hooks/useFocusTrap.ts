@@ -26,11 +26,13 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
       }
       const first = items[0]!;
       const last = items[items.length - 1]!;
-      const current = document.activeElement;
-      if (event.shiftKey && (current === first || !root.contains(current))) {
+      const current = document.activeElement as HTMLElement | null;
+      // From the title (not in the tab order) or from outside, Tab goes to the first control.
+      const outside = !current || !items.includes(current);
+      if (event.shiftKey && (current === first || outside)) {
         event.preventDefault();
         last.focus();
-      } else if (!event.shiftKey && (current === last || !root.contains(current))) {
+      } else if (!event.shiftKey && (current === last || outside)) {
         event.preventDefault();
         first.focus();
       }

@@ -126,4 +126,22 @@ describe('gateway connection', () => {
     expect(Math.max(...delays)).toBeLessThanOrEqual(30_000);
     expect(delays.at(-1)).toBe(29_970);
   });
+
+  it('ignores frames from an abandoned socket (a late forceDisconnect) and survives garbage on the current one', async () => {
+    const sockets: WebSocket[] = [];
+    fx = await startFixture({ deps: { socketFactory: (url, options) => { const ws = new WebSocket(url, options); sockets.push(ws); return ws; } } });
+    const current = sockets.at(-1)!;
+    // Garbage and unknown actions on the live socket: logged and ignored, never thrown.
+    for (const text of ['not json', '{"action":"selfDestruct"}', '{"action":"paymentComplete"}', '[]']) current.emit('message', Buffer.from(text), false);
+    expect(fx.h.logger.lines.filter((l) => l.event === 'frame.invalid')).toHaveLength(4);
+    expect((await fx.h.snapshot()).connection.state).toBe('open');
+    // Reconnect: the old socket is forgotten first; a forceDisconnect arriving on it changes nothing.
+    await fx.h.core.invoke('reconnectNow', {});
+    await fx.h.waitFor((s) => s.connection.state === 'open' && sockets.length === 2 && s.terminals.some((t) => t.payable));
+    sockets[0]!.emit('message', Buffer.from(JSON.stringify({ action: 'forceDisconnect', reason: 'New connection established with the same API key' })), false);
+    await sleep(100);
+    expect((await fx.h.snapshot()).connection.state).toBe('open');
+    const id = await payOk(fx.h, 'TERM-001', 'ABANDONED-SOCKET');
+    await fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'approved'));
+  });
 });

@@ -64,4 +64,33 @@ describe('journal (append-only JSON lines, one file per day, fsync per record)',
     expect(j.readDay(dayKey(clock.now())).map((p) => p.transactionId)).toEqual(['a', 'b']);
     expect(j.readDay('1999-01-01')).toEqual([]);
   });
+
+  it('skips settled old days on later starts but always reads a day that still holds an unresolved payment or alert', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-journal-'));
+    const clock = new FakeClock();
+    const j = new Journal(dir, clock);
+    const day = 24 * 3600_000;
+    const d0 = clock.now();
+    j.append({ v: 1, t: 'payment', at: d0, payment: payment('settled', 'approved', d0) });
+    clock.advance(day);
+    const d1 = clock.now();
+    j.append({ v: 1, t: 'payment', at: d1, payment: payment('open', 'unknown', d1) });
+    clock.advance(day);
+    j.append({ v: 1, t: 'payment', at: clock.now(), payment: payment('today', 'approved', clock.now()) });
+    j.close();
+    const first = new Journal(dir, clock).replay();
+    expect(first.files).toHaveLength(3);
+    const second = new Journal(dir, clock).replay();
+    expect(second.files.map((f) => path.basename(f))).toEqual([`${dayKey(d1)}.jsonl`, `${dayKey(clock.now())}.jsonl`]);
+    expect(second.payments.get('open')?.state).toBe('unknown');
+    // Resolved today: the next start no longer needs the day it was created.
+    const j2 = new Journal(dir, clock);
+    j2.append({ v: 1, t: 'payment', at: clock.now(), payment: payment('open', 'declined', d1) });
+    j2.close();
+    new Journal(dir, clock).replay();
+    expect(new Journal(dir, clock).replay().files).toHaveLength(1);
+    // The clock went back: the mark is ignored and everything is read again.
+    const back = new FakeClock(d0);
+    expect(new Journal(dir, back).replay().files).toHaveLength(3);
+  });
 });

@@ -88,17 +88,50 @@ export class Journal {
       .map((f) => path.join(this.dir, f));
   }
 
-  /** Rebuilds every payment and alert from every day file, oldest first. */
+  /**
+   * Rebuilds every payment and alert, oldest file first. Files before the "settled" mark (days
+   * whose payments were all final and alerts acknowledged at the last replay) are skipped, so
+   * start-up does not grow with months of history; the mark is ignored if the clock went back.
+   */
   replay(): ReplayResult {
     const result: ReplayResult = { payments: new Map(), alerts: new Map(), records: 0, files: [], badLines: [] };
+    const today = dayKey(this.clock.now());
+    const mark = this.readMark();
+    const skipBefore = mark !== undefined && mark <= today ? mark : undefined;
     for (const file of this.listFiles()) {
+      if (skipBefore !== undefined && path.basename(file, '.jsonl') < skipBefore) continue;
       result.files.push(file);
       result.records += readRecords(file, result.badLines, (rec) => {
         if (rec.t === 'payment') result.payments.set(rec.payment.transactionId, rec.payment);
         else result.alerts.set(rec.alert.id, rec.alert);
       });
     }
+    this.writeMark(settledBefore(result, today));
     return result;
+  }
+
+  private markFile(): string {
+    return path.join(this.dir, 'settled-before.json');
+  }
+
+  private readMark(): string | undefined {
+    try {
+      const value = JSON.parse(fs.readFileSync(this.markFile(), 'utf8')) as { day?: unknown };
+      return typeof value.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.day) ? value.day : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writeMark(day: string): void {
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const tmp = `${this.markFile()}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify({ day }));
+      fs.renameSync(tmp, this.markFile());
+    } catch {
+      // Without a mark the next start simply reads every file.
+    }
   }
 
   /** The final state of every payment written on one day (history, CSV). */
@@ -119,6 +152,24 @@ export class Journal {
  * from the text and only the last line per key is JSON-parsed. A line that does not look whole
  * (does not end in "}}") is always parsed, so torn or corrupt lines are still reported.
  */
+/** The earliest day that still holds something unresolved (or today): files before it are settled. */
+function settledBefore(result: ReplayResult, today: string): string {
+  let day = today;
+  const open = new Set(['sent', 'awaiting_result', 'terminal_reconnecting', 'unknown', 'needs_review']);
+  for (const p of result.payments.values()) {
+    if (open.has(p.state)) day = minDay(day, dayKey(p.createdAt));
+  }
+  for (const a of result.alerts.values()) {
+    if (a.acknowledgedAt) continue;
+    day = minDay(day, dayKey(a.at));
+    const p = result.payments.get(a.transactionId);
+    if (p) day = minDay(day, dayKey(p.createdAt));
+  }
+  return day;
+}
+
+const minDay = (a: string, b: string) => (b < a ? b : a);
+
 function readRecords(file: string, bad: ReplayResult['badLines'], onRecord: (r: JournalRecord) => void): number {
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.split('\n');

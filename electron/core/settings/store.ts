@@ -43,7 +43,8 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   const env = options.env ?? process.env;
   const file = join(dataDir, SETTINGS_FILE);
   const problems: string[] = [];
-  await mkdir(dataDir, { recursive: true });
+  // 0700 when we create it: the journal, logs and (encrypted) settings are this user's business.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
 
   const provisioning: Provisioning = await readProvisioning({ dataDir, env });
   problems.push(...provisioning.problems);

@@ -61,8 +61,13 @@ describe('navigation, new windows and permissions', () => {
   it('refuses every permission request and check', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
+    let device: (() => boolean) | undefined;
     denyPermissions(
-      { setPermissionRequestHandler: (fn: never) => (request = fn), setPermissionCheckHandler: (fn: never) => (check = fn) } as never,
+      {
+        setPermissionRequestHandler: (fn: never) => (request = fn),
+        setPermissionCheckHandler: (fn: never) => (check = fn),
+        setDevicePermissionHandler: (fn: never) => (device = fn),
+      } as never,
       recordingLogger(),
     );
     for (const permission of ['media', 'notifications', 'geolocation', 'serial']) {
@@ -71,5 +76,6 @@ describe('navigation, new windows and permissions', () => {
       expect(callback).toHaveBeenCalledWith(false);
     }
     expect(check!()).toBe(false);
+    expect(device!()).toBe(false);
   });
 });

@@ -42,10 +42,15 @@ export function isLoopbackHttp(url: string): boolean {
   }
 }
 
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, logger: Logger): void {
+export function denyPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  logger: Logger,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.warn('security.permission_denied', { permission });
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
+  // WebUSB/WebHID/Web Serial: terminals and printers are driven from main, never from the page.
+  session.setDevicePermissionHandler(() => false);
 }

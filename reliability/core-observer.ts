@@ -1,0 +1,81 @@
+import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent } from '../shared/ipc';
+
+/**
+ * Watches a core's event stream the way the renderer does, and keeps what the reliability runs
+ * judge: the latest view of every payment, void alerts raised per transaction, the most open
+ * payments ever seen on one terminal at once, and how long payments sat in `unknown`.
+ */
+export class CoreObserver {
+  readonly payments = new Map<string, PaymentView>();
+  readonly alertsRaised = new Map<string, number>();
+  /** Terminals on which two payments were open at the same moment, with the ids. */
+  readonly twoOpen: { terminalId: string; transactionIds: string[] }[] = [];
+  /** Milliseconds each payment spent in `unknown` before leaving it (wall clock). */
+  readonly unknownDurationsMs: number[] = [];
+  private readonly unknownSince = new Map<string, number>();
+  private readonly openByTerminal = new Map<string, Set<string>>();
+  private readonly seenAlertIds = new Set<string>();
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  readonly listener = (e: PosEvent): void => {
+    if (e.type === 'payment') this.onPayment(e.payment);
+    else if (e.type === 'alert' && !e.alert.acknowledgedAt && !this.seenAlertIds.has(e.alert.id)) {
+      this.seenAlertIds.add(e.alert.id);
+      this.alertsRaised.set(e.alert.transactionId, (this.alertsRaised.get(e.alert.transactionId) ?? 0) + 1);
+    }
+    for (const w of [...this.waiters]) w();
+  };
+
+  /** Raise events seen, counting a re-sent raise of the same alert id once. */
+  private onPayment(p: PaymentView): void {
+    this.payments.set(p.transactionId, p);
+    const open = this.openByTerminal.get(p.terminalId) ?? new Set<string>();
+    this.openByTerminal.set(p.terminalId, open);
+    if (OPEN_PAYMENT_STATES.includes(p.state)) {
+      open.add(p.transactionId);
+      if (open.size > 1) this.twoOpen.push({ terminalId: p.terminalId, transactionIds: [...open] });
+    } else open.delete(p.transactionId);
+    if (p.state === 'unknown') {
+      if (!this.unknownSince.has(p.transactionId)) this.unknownSince.set(p.transactionId, this.now());
+    } else {
+      const since = this.unknownSince.get(p.transactionId);
+      if (since !== undefined) {
+        this.unknownDurationsMs.push(this.now() - since);
+        this.unknownSince.delete(p.transactionId);
+      }
+    }
+  }
+
+  /** Payments that entered `unknown` and have not left it. */
+  stillUnknown(): number {
+    return this.unknownSince.size;
+  }
+
+  /** Resolves when `probe` holds (re-checked on every event and every 50 ms), or rejects after `timeoutMs`. */
+  waitFor<T>(probe: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = (): boolean => {
+        const v = probe();
+        if (v === undefined || v === false) return false;
+        cleanup();
+        resolve(v);
+        return true;
+      };
+      const poll = setInterval(check, 50);
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearInterval(poll);
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+      };
+      const waiter = () => void check();
+      this.waiters.add(waiter);
+      check();
+    });
+  }
+}

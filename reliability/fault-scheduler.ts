@@ -1,0 +1,235 @@
+import type { PaymentScript, SimulatorHandle } from '../simulator/api';
+import type { Rng } from './rng';
+
+/**
+ * The chaos switch: given a simulator handle and a seeded RNG, injects gateway-side faults on a
+ * random schedule until stopped. Reusable from the chaos CLI, Vitest and Playwright (issue item 5):
+ *
+ *   const faults = startFaultScheduler({ sim, rng: createRng(seed), terminals: ['TERM-001'], graceMs: 60_000 });
+ *   ...
+ *   await faults.stop();   // heals everything: pushes undelayed, pings answered, terminals plugged in
+ *
+ * Per-payment terminal behaviour (decline, drop mid-payment, never answers…) is `chooseScript`.
+ */
+export const FAULT_KINDS = [
+  'terminalDropWithinGrace',
+  'terminalDropPastGrace',
+  'posDropWithClose',
+  'posDropSilent',
+  'duplicatePush',
+  'reorderPushes',
+  'slowPushes',
+  'lifetimeCut',
+  'idleCut',
+  'pingsIgnored',
+  'gatewayRestart',
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const DEFAULT_FAULT_WEIGHTS: Record<FaultKind, number> = {
+  terminalDropWithinGrace: 4,
+  terminalDropPastGrace: 2,
+  posDropWithClose: 2,
+  posDropSilent: 2,
+  duplicatePush: 4,
+  reorderPushes: 4,
+  slowPushes: 2,
+  lifetimeCut: 1,
+  idleCut: 1,
+  pingsIgnored: 1,
+  gatewayRestart: 1,
+};
+
+export interface FaultSchedulerOptions {
+  sim: SimulatorHandle;
+  rng: Rng;
+  /** Terminal ids (deviceId terminals) whose cables may be pulled. */
+  terminals: readonly string[];
+  /** The simulator's grace period, to pull cables for less or more than it. */
+  graceMs: number;
+  /** Pause between two faults, drawn uniformly from [min, max] ms. */
+  intervalMs?: [number, number];
+  weights?: Partial<Record<FaultKind, number>>;
+  /** One line per injected fault (seeded runs print it on failure). */
+  log?: (line: string) => void;
+}
+
+export interface FaultScheduler {
+  readonly counts: Record<FaultKind, number>;
+  /** Stops injecting and heals the simulator; resolves when a running fault has finished. */
+  stop(): Promise<void>;
+}
+
+export function startFaultScheduler(options: FaultSchedulerOptions): FaultScheduler {
+  const { sim, rng, graceMs } = options;
+  const [minGap, maxGap] = options.intervalMs ?? [150, 600];
+  const weights = { ...DEFAULT_FAULT_WEIGHTS, ...options.weights };
+  const counts = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
+  const control = sim.control;
+  const log = options.log ?? (() => undefined);
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        wake = undefined;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(t);
+        wake = undefined;
+        resolve();
+      };
+    });
+
+  async function inject(kind: FaultKind): Promise<void> {
+    counts[kind] += 1;
+    switch (kind) {
+      case 'terminalDropWithinGrace': {
+        const id = rng.pick(options.terminals);
+        const back = rng.int(30, Math.max(40, Math.floor(graceMs * 0.5)));
+        log(`drop ${id} for ${back} ms (within grace)`);
+        control.dropTerminal(id, { reconnectAfterMs: back });
+        return;
+      }
+      case 'terminalDropPastGrace': {
+        const id = rng.pick(options.terminals);
+        const back = graceMs + rng.int(Math.floor(graceMs * 0.3), graceMs * 2);
+        log(`drop ${id} for ${back} ms (past grace)`);
+        control.dropTerminal(id, { reconnectAfterMs: back });
+        return;
+      }
+      case 'posDropWithClose':
+        log('drop POS link (close frame)');
+        control.faults.dropPosConnections({ silent: false });
+        return;
+      case 'posDropSilent':
+        log('drop POS link (silent)');
+        control.faults.dropPosConnections({ silent: true });
+        return;
+      case 'duplicatePush':
+        log('duplicate next push');
+        control.faults.duplicateNext();
+        return;
+      case 'reorderPushes':
+        log('reorder next two pushes');
+        control.faults.reorderNext();
+        return;
+      case 'slowPushes': {
+        const ms = rng.int(50, 400);
+        log(`delay pushes ${ms} ms for a while`);
+        control.faults.delayPushes(ms);
+        await sleep(rng.int(300, 1_500));
+        control.faults.delayPushes(0);
+        return;
+      }
+      case 'lifetimeCut': {
+        const ms = rng.int(200, 1_200);
+        log(`max connection lifetime ${ms} ms for a while`);
+        control.setConfig({ maxConnectionLifetimeMs: ms });
+        await sleep(ms + rng.int(100, 800));
+        control.setConfig({ maxConnectionLifetimeMs: 0 });
+        return;
+      }
+      case 'idleCut': {
+        const ms = rng.int(150, 600);
+        log(`idle timeout ${ms} ms for a while`);
+        control.setConfig({ idleTimeoutMs: ms });
+        await sleep(ms + rng.int(100, 800));
+        control.setConfig({ idleTimeoutMs: 0 });
+        return;
+      }
+      case 'pingsIgnored': {
+        const ms = rng.int(300, 1_500);
+        log(`ignore pings for ${ms} ms`);
+        control.faults.ignorePings(true);
+        await sleep(ms);
+        control.faults.ignorePings(false);
+        return;
+      }
+      case 'gatewayRestart': {
+        const downMs = rng.int(50, 400);
+        log(`gateway restart, down ${downMs} ms`);
+        await control.restart({ downMs });
+        return;
+      }
+    }
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      await sleep(rng.int(minGap, maxGap));
+      if (stopped) break;
+      try {
+        await inject(rng.weighted(weights));
+      } catch (err) {
+        log(`fault failed: ${String(err)}`);
+      }
+    }
+  })();
+
+  return {
+    counts,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      control.faults.delayPushes(0);
+      control.faults.ignorePings(false);
+      control.setConfig({ maxConnectionLifetimeMs: 0, idleTimeoutMs: 0 });
+      for (const id of options.terminals) control.reconnectTerminal(id, 0);
+    },
+  };
+}
+
+export const TERMINAL_BEHAVIOURS = [
+  'approve',
+  'approveSlow',
+  'pendingThenApprove',
+  'decline',
+  'cancel',
+  'noResponse',
+  'dropMidPaymentWithinGrace',
+  'dropMidPaymentPastGrace',
+] as const;
+export type TerminalBehaviour = (typeof TERMINAL_BEHAVIOURS)[number];
+
+export const DEFAULT_BEHAVIOUR_WEIGHTS: Record<TerminalBehaviour, number> = {
+  approve: 10,
+  approveSlow: 2,
+  pendingThenApprove: 2,
+  decline: 3,
+  cancel: 2,
+  noResponse: 1,
+  dropMidPaymentWithinGrace: 2,
+  dropMidPaymentPastGrace: 2,
+};
+
+/** How the terminal behaves for one payment (set with `control.script` before it starts). */
+export function chooseScript(
+  rng: Rng,
+  graceMs: number,
+  weights: Partial<Record<TerminalBehaviour, number>> = {},
+): { behaviour: TerminalBehaviour; script: PaymentScript } {
+  const behaviour = rng.weighted({ ...DEFAULT_BEHAVIOUR_WEIGHTS, ...weights });
+  const delayMs = rng.int(10, 120);
+  const after = rng.pick(['SUCCESS', 'SUCCESS', 'FAILED', 'CANCELLED'] as const);
+  switch (behaviour) {
+    case 'approve':
+      return { behaviour, script: { outcome: 'SUCCESS', delayMs } };
+    case 'approveSlow':
+      return { behaviour, script: { outcome: 'SUCCESS', delayMs: rng.int(300, Math.max(400, graceMs)) } };
+    case 'pendingThenApprove':
+      return { behaviour, script: { outcome: 'PENDING_THEN_SUCCESS', delayMs: delayMs * 2 } };
+    case 'decline':
+      return { behaviour, script: { outcome: 'FAILED', delayMs } };
+    case 'cancel':
+      return { behaviour, script: { outcome: 'CANCELLED', delayMs } };
+    case 'noResponse':
+      return { behaviour, script: { outcome: 'NO_RESPONSE' } };
+    case 'dropMidPaymentWithinGrace':
+      return { behaviour, script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: rng.int(20, Math.floor(graceMs * 0.5)), resultAfterReconnect: after } };
+    case 'dropMidPaymentPastGrace':
+      return { behaviour, script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: graceMs + rng.int(Math.floor(graceMs * 0.3), graceMs), resultAfterReconnect: after } };
+  }
+}

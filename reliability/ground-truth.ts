@@ -1,0 +1,112 @@
+import type { PaymentState, PaymentView } from '../shared/ipc';
+import type { SimTransaction } from '../simulator/api';
+
+/**
+ * The one definition of "the app agrees with the gateway" used by the chaos, crash and UI runs.
+ *
+ *   gateway (simulator) status   app final state(s) that agree
+ *   COMPLETED                    approved
+ *   VOIDED                       voided, with exactly one void alert
+ *   FAILED                       declined | abandoned | rejected   (not charged)
+ *   CANCELLED                    cancelled
+ *   (no transaction at all)      rejected                          (never reached the gateway)
+ *
+ * An app payment still `unknown`/`needs_review` (or any open state) while the gateway knows the
+ * outcome is UNRESOLVED: reported separately, it is not a mismatch (the cashier is asked).
+ * Hard invariants (any of them is a money bug):
+ *   - no app `approved` unless the gateway COMPLETED it, and no gateway COMPLETED that the app
+ *     settled as anything but `approved` (false approval / missed approval);
+ *   - never two COMPLETED transactions for one order (double charge);
+ *   - every VOIDED alerted exactly once, and no alert for anything else;
+ *   - never two open payments on one terminal at once (checked live by OpenPaymentTracker);
+ *   - no gateway transaction the app has no record of (a frame sent without a journal entry).
+ */
+export type GatewayStatus = SimTransaction['status'] | 'NONE';
+
+export const AGREEING_STATES: Record<GatewayStatus, readonly PaymentState[]> = {
+  COMPLETED: ['approved'],
+  VOIDED: ['voided'],
+  FAILED: ['declined', 'abandoned', 'rejected'],
+  CANCELLED: ['cancelled'],
+  NONE: ['rejected'],
+  PENDING: [],
+  AWAITING_RECONNECT: [],
+};
+
+export const UNRESOLVED_STATES: readonly PaymentState[] = ['sent', 'awaiting_result', 'terminal_reconnecting', 'unknown', 'needs_review'];
+const GATEWAY_UNSETTLED: readonly GatewayStatus[] = ['PENDING', 'AWAITING_RECONNECT'];
+
+export interface Finding {
+  transactionId: string;
+  orderRef: string;
+  terminalId: string;
+  app: PaymentState;
+  gateway: GatewayStatus;
+  detail?: string;
+}
+
+export interface Verdict {
+  compared: number;
+  agreed: number;
+  /** App final state contradicts the gateway (includes the hard ones below). */
+  mismatches: Finding[];
+  falseApprovals: Finding[];
+  missedApprovals: Finding[];
+  /** App still unknown/needs review (or open) while the gateway knows the outcome. */
+  unresolved: Finding[];
+  /** The gateway itself never settled (should not happen once terminals are back). */
+  gatewayUnsettled: Finding[];
+  doubleCharges: { orderRef: string; transactionIds: string[] }[];
+  /** VOIDED transactions whose alert count is not exactly 1, and alerts for non-voided ones. */
+  alertErrors: { transactionId: string; gateway: GatewayStatus; alerts: number }[];
+  /** Gateway transactions that the app has no record of. */
+  orphans: SimTransaction[];
+  voided: number;
+  alertsRaised: number;
+}
+
+export function judge(input: {
+  payments: readonly PaymentView[];
+  transactions: readonly SimTransaction[];
+  /** How many void alerts the app raised per transactionId (distinct raise events). */
+  alertsRaised: ReadonlyMap<string, number>;
+}): Verdict {
+  const byTx = new Map(input.transactions.map((t) => [t.transactionId, t]));
+  const known = new Set(input.payments.map((p) => p.transactionId));
+  const v: Verdict = {
+    compared: 0, agreed: 0, mismatches: [], falseApprovals: [], missedApprovals: [], unresolved: [], gatewayUnsettled: [],
+    doubleCharges: [], alertErrors: [], orphans: input.transactions.filter((t) => !known.has(t.transactionId)),
+    voided: 0, alertsRaised: [...input.alertsRaised.values()].reduce((a, b) => a + b, 0),
+  };
+  const completedByOrder = new Map<string, string[]>();
+  for (const p of input.payments) {
+    v.compared += 1;
+    const gateway: GatewayStatus = byTx.get(p.transactionId)?.status ?? 'NONE';
+    const finding: Finding = { transactionId: p.transactionId, orderRef: p.orderRef, terminalId: p.terminalId, app: p.state, gateway, ...(p.detail ? { detail: p.detail } : {}) };
+    if (gateway === 'COMPLETED') completedByOrder.set(p.orderRef, [...(completedByOrder.get(p.orderRef) ?? []), p.transactionId]);
+    if (gateway === 'VOIDED') v.voided += 1;
+    const alerts = input.alertsRaised.get(p.transactionId) ?? 0;
+    if ((gateway === 'VOIDED' && alerts !== 1 && p.state === 'voided') || (gateway !== 'VOIDED' && alerts !== 0)) {
+      v.alertErrors.push({ transactionId: p.transactionId, gateway, alerts });
+    }
+    if (GATEWAY_UNSETTLED.includes(gateway)) {
+      v.gatewayUnsettled.push(finding);
+      continue;
+    }
+    if (AGREEING_STATES[gateway].includes(p.state)) {
+      v.agreed += 1;
+      continue;
+    }
+    if (p.state === 'approved') v.falseApprovals.push(finding);
+    if (gateway === 'COMPLETED' && !UNRESOLVED_STATES.includes(p.state)) v.missedApprovals.push(finding);
+    if (UNRESOLVED_STATES.includes(p.state)) v.unresolved.push(finding);
+    else v.mismatches.push(finding);
+  }
+  for (const [orderRef, ids] of completedByOrder) if (ids.length > 1) v.doubleCharges.push({ orderRef, transactionIds: ids });
+  return v;
+}
+
+/** Number of hard-invariant violations (0 is the only acceptable figure). */
+export function hardViolations(v: Verdict, twoOpenOnTerminal: number): number {
+  return v.mismatches.length + v.doubleCharges.length + v.alertErrors.length + v.orphans.length + twoOpenOnTerminal;
+}
