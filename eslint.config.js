@@ -10,9 +10,13 @@ import tseslint from 'typescript-eslint';
  *   renderer → shared,  electron/host → electron/core → shared,  simulator → shared.
  * Each folder gets one `no-restricted-imports` block (flat config replaces a rule's options rather
  * than merging them, so the globs below are disjoint and each lists everything its folder bans).
+ * Test files are the one exception: they run under Vitest in Node, so shared/ tests may import
+ * vitest and fast-check, and renderer tests Node built-ins; the Electron bans still hold.
  */
 
 const TS = '**/*.{ts,tsx,mts,cts}';
+/** Tests run under Vitest in Node: they may use vitest, fast-check and Node built-ins anywhere. */
+const TESTS = ['**/*.test.{ts,tsx}', 'renderer/test/**'];
 
 /** A relative path that climbs out to a top-level folder, e.g. "../../renderer/store". */
 const climbsTo = (folder) => `^(\\.\\./)+${folder}(/|$)`;
@@ -31,6 +35,7 @@ function sharedBlocks() {
     const files = [`shared/${'*/'.repeat(depth)}*.{ts,tsx}`];
     blocks.push({
       files,
+      ignores: TESTS,
       rules: {
         'no-restricted-imports': ['error', {
           patterns: [
@@ -81,12 +86,17 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: TESTS,
     rules: {
       'no-restricted-imports': ['error', {
         paths: [ban.electronModule, ...builtinModules.map((name) => ({ name, message: ban.nodePrefixed.message }))],
         patterns: [ban.nodePrefixed, ban.electronFolder],
       }],
     },
+  },
+  {
+    files: TESTS.filter((g) => g.startsWith('renderer/')).concat('renderer/**/*.test.{ts,tsx}'),
+    rules: { 'no-restricted-imports': ['error', { paths: [ban.electronModule], patterns: [ban.electronFolder] }] },
   },
   {
     files: ['simulator/**/*.{ts,tsx}'],

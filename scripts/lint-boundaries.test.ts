@@ -33,6 +33,8 @@ describe('import boundaries', () => {
     ['renderer/components/probe.tsx', "import { x } from '../../electron/core/ports'; export const a = x;", 'never import main-process code'],
     ['simulator/probe.ts', "import { x } from '../electron/core/ports'; export const a = x;", 'never import main-process code'],
     ['simulator/probe.ts', "import { x } from '../renderer/store'; export const a = x;", 'never import renderer code'],
+    ['renderer/components/Pay.test.tsx', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;", 'Only electron/host/ may use Electron'],
+    ['electron/core/payments/ledger.test.ts', "import { app } from 'electron'; export const a = app;", 'Only electron/host/ may use Electron'],
   ])('%s rejects: %s', async (file, code, expected) => {
     const messages = await restrictedImports(file, code);
     expect(messages).toHaveLength(1);
@@ -45,6 +47,8 @@ describe('import boundaries', () => {
     ['electron/host/electron/probe.ts', "import { app } from 'electron'; import { x } from '../../core/ports'; export const a = [app, x];"],
     ['renderer/components/probe.tsx', "import { z } from 'zod'; import { Snapshot } from '../../shared/ipc'; export const a = [z, Snapshot];"],
     ['simulator/probe.ts', "import { WebSocketServer } from 'ws'; import { createServer } from 'node:http'; import { x } from '../shared/protocol'; export const a = [WebSocketServer, createServer, x];"],
+    ['shared/money.test.ts', "import { describe } from 'vitest'; import fc from 'fast-check'; import { webcrypto } from 'node:crypto'; export const a = [describe, fc, webcrypto];"],
+    ['renderer/components/Pay.test.tsx', "import { readFileSync } from 'node:fs'; import { render } from '@testing-library/react'; export const a = [readFileSync, render];"],
   ])('%s allows: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

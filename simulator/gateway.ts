@@ -62,8 +62,11 @@ export class Gateway {
       // A broken socket ends in 'close'; nothing to do here but not crash.
     });
     const deviceId = entry.role === 'terminal' ? headerValue(req, 'x-device-id')?.slice(0, 200) : undefined;
-    const owner = deviceId ? this.presence.find(deviceId) : undefined;
-    if (owner && owner.apiKey !== apiKey && owner.deviceId === deviceId) {
+    const claimed =
+      deviceId !== undefined &&
+      (this.presence.all().some((t) => t.deviceId === deviceId && t.apiKey !== apiKey) ||
+        this.registry.entries().some(([key, e]) => e.deviceId === deviceId && key !== apiKey));
+    if (claimed) {
       // Two keys cannot claim one deviceId: the registry is keyed by it (§13.1).
       session.send(errorFrame(ErrorTitle.Conflict, `deviceId ${deviceId} belongs to another terminal key`));
       session.close(1008, 'deviceId in use');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
 import { startSimulator } from './index';
-import { redact } from './log';
+import { FrameLog, redact } from './log';
 import { paymentFrame, TestPos } from './testing/pos-client';
 
 describe('JSON-lines frame log', () => {
@@ -38,5 +38,14 @@ describe('JSON-lines frame log', () => {
       apiKey: 'sim-…01',
       nested: [{ apiSecret: 'very…ue', ok: 1 }],
     });
+  });
+
+  it('keeps only the newest 5,000 entries in memory, oldest first', () => {
+    const log = new FrameLog();
+    for (let i = 0; i < 5_010; i += 1) log.record('event', 'c', 'desktop', { i });
+    const entries = log.entries();
+    expect(entries).toHaveLength(5_000);
+    expect(entries[0]!.frame).toEqual({ i: 10 });
+    expect(entries[4_999]!.frame).toEqual({ i: 5_009 });
   });
 });

@@ -76,6 +76,14 @@ describe('terminal side (§13.3)', () => {
     expect((await pos.action('terminalStatusUpdate')).terminalId).toBe('KIOSK-7');
   });
 
+  it('x-device-id naming a deviceId that belongs to another key is refused (Conflict, close 1008)', async () => {
+    const intruder = await TestPos.connect(sim.url, 'ext-2', { headers: { 'x-device-id': 'EXT-1' } });
+    expect(await intruder.error()).toEqual({ error: 'Conflict', message: 'deviceId EXT-1 belongs to another terminal key' });
+    await intruder.closed;
+    expect(intruder.closeCode).toBe(1008);
+    expect(sim.control.terminals()).toHaveLength(0);
+  });
+
   it('payment command → PENDING progress → final result, forwarded to the POS with metadata echoed', async () => {
     term = await ExternalTerminal.connect(sim.url, 'ext-1');
     await pos.action('terminalStatusUpdate');

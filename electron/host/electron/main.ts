@@ -7,6 +7,7 @@ import { APP_ENTRY_URL, installAppProtocol, registerAppScheme } from './app-prot
 import { forwardEvents, registerIpc } from './ipc';
 import { watchPowerAndNetwork } from './power';
 import { installQuitGuard } from './quit-guard';
+import { createElectronReceipts } from './printing-receipts';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { denyPermissions, hardenWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
@@ -41,8 +42,8 @@ if (claimSingleInstance(app, () => focusWindow(window))) {
         echoLog: !app.isPackaged,
         createCore: createPosCore,
         startSimulator,
-        // Receipts (webContents printing) and updates (electron-updater) are wired here by the lead:
-        // receipts: (ctx) => createElectronReceipts(ctx), updates: (ctx) => createElectronUpdates(ctx),
+        receipts: (ctx) => createElectronReceipts(ctx, { BrowserWindow }),
+        // Updates (electron-updater) are wired here once the update policy lands.
       });
       const { core, logger } = composition;
       // Every web contents ever created (including any a bug might open) is locked down first.

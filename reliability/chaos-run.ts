@@ -1,0 +1,267 @@
+import { CHECK_TERMINAL } from '../electron/core/recovery/recovery';
+import { createHarness, type CoreHarness } from '../electron/core/testing/harness';
+import type { CoreTuning } from '../electron/core/ports';
+import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
+import { startSimulator } from '../simulator/index';
+import type { SimulatorConfigFile, SimulatorHandle, SimTransaction } from '../simulator/api';
+import { percentile, table } from '../bench/lib/stats';
+import { CoreObserver } from './core-observer';
+import { chooseScript, FAULT_KINDS, startFaultScheduler, TERMINAL_BEHAVIOURS, type FaultKind, type TerminalBehaviour } from './fault-scheduler';
+import { hardViolations, judge, type Verdict } from './ground-truth';
+import { createRng } from './rng';
+
+/**
+ * The chaos run (issue item 1): the real simulator with random faults, driving the real core over
+ * real sockets through `invoke('startPayment')` like the UI does, several terminals in parallel.
+ * Each payment is one order; a new attempt for the same order is made only when the app says the
+ * customer was not charged. At the end every transactionId is judged against the simulator's
+ * ground truth (ground-truth.ts).
+ */
+export interface ChaosOptions {
+  payments: number;
+  terminals: number;
+  seed: number;
+  /** With the API secret unknown outcomes are settled by the HTTP lookup ("check now"); without,
+   *  the cashier settles them from the terminal screen (counted). */
+  withSecret: boolean;
+  graceMs?: number;
+  /** The simulator's own payment timeout (NO_RESPONSE terminals). */
+  paymentTimeoutMs?: number;
+  faultIntervalMs?: [number, number];
+  /** At most this many attempts per order (default 3). */
+  maxAttempts?: number;
+  /** Give up on an order after this long (default 60 s). */
+  orderLimitMs?: number;
+  /** Progress / fault lines. */
+  log?: (line: string) => void;
+}
+
+export interface ChaosReport {
+  options: ChaosOptions;
+  orders: number;
+  ordersPaid: number;
+  ordersGivenUp: number;
+  attempts: number;
+  behaviours: Record<TerminalBehaviour, number>;
+  faults: Record<FaultKind, number>;
+  refusals: Record<string, number>;
+  verdict: Verdict;
+  twoOpenOnTerminal: number;
+  hardViolations: number;
+  appStates: Record<string, number>;
+  gatewayStatuses: Record<string, number>;
+  reconnects: number;
+  lookupsRequested: number;
+  cashierResolutions: number;
+  unknownEntered: number;
+  unknownResolveMs: { p50: number; p95: number; max: number };
+  stuck: string[];
+  durationMs: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function chaosConfig(terminals: number): { config: SimulatorConfigFile; terminalIds: string[]; posKey: string; posSecret: string } {
+  const posKey = 'chaos-pos-key';
+  const posSecret = 'chaos-pos-secret';
+  const keys: SimulatorConfigFile['keys'] = { [posKey]: { role: 'desktop', groupId: 'chaos', apiSecret: posSecret } };
+  const terminalIds: string[] = [];
+  for (let i = 1; i <= terminals; i += 1) {
+    const id = `CHAOS-${String(i).padStart(3, '0')}`;
+    terminalIds.push(id);
+    keys[`chaos-term-${i}`] = { role: 'terminal', groupId: 'chaos', deviceId: id };
+  }
+  return { config: { keys }, terminalIds, posKey, posSecret };
+}
+
+function isFinal(p: PaymentView | undefined): boolean {
+  return p !== undefined && FINAL_PAYMENT_STATES.includes(p.state);
+}
+const NOT_CHARGED = new Set(['declined', 'cancelled', 'rejected', 'abandoned']);
+
+/** What a cashier reading the terminal screen would record; undefined = nothing to record yet. */
+function cashierOutcome(tx: SimTransaction | undefined): 'approved' | 'declined' | 'cancelled' | 'abandoned' | undefined {
+  if (!tx) return 'abandoned';
+  switch (tx.status) {
+    case 'COMPLETED':
+      return 'approved';
+    case 'FAILED':
+      return 'declined';
+    case 'CANCELLED':
+      return 'cancelled';
+    default:
+      return undefined; // still running, or VOIDED (the push settles it)
+  }
+}
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const started = Date.now();
+  const graceMs = options.graceMs ?? 400;
+  const paymentTimeoutMs = options.paymentTimeoutMs ?? 1_500;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const orderLimitMs = options.orderLimitMs ?? 60_000;
+  const log = options.log ?? (() => undefined);
+  const rng = createRng(options.seed);
+  const { config, terminalIds, posKey, posSecret } = chaosConfig(options.terminals);
+  const tuning: Partial<CoreTuning> = {
+    pingIntervalMs: 500,
+    pongTimeoutMs: 300,
+    errorWindowMs: 150,
+    paymentDeadlineMs: paymentTimeoutMs + 1_000,
+    terminalGraceMs: graceMs,
+    replayWindowMs: 300,
+    backoffBaseMs: 30,
+    backoffCapMs: 300,
+  };
+  const sim: SimulatorHandle = await startSimulator({ config, defaultDelayMs: 40, gracePeriodMs: graceMs, paymentTimeoutMs });
+  let h: CoreHarness | undefined;
+  let faults: ReturnType<typeof startFaultScheduler> | undefined;
+  try {
+    h = await createHarness({ settings: { endpoint: sim.url, apiKey: posKey, apiSecret: options.withSecret ? posSecret : '' }, tuning });
+    const core = h.core;
+    const observer = new CoreObserver();
+    core.subscribe(observer.listener);
+    await h.waitFor((s) => s.connection.state === 'open' && terminalIds.every((id) => s.terminals.some((t) => t.id === id && t.payable)), 30_000);
+
+    const behaviours = Object.fromEntries(TERMINAL_BEHAVIOURS.map((b) => [b, 0])) as Record<TerminalBehaviour, number>;
+    const refusals: Record<string, number> = {};
+    const stuck: string[] = [];
+    let lookupsRequested = 0;
+    let cashierResolutions = 0;
+    let attempts = 0;
+    let ordersPaid = 0;
+    let ordersGivenUp = 0;
+    let nextOrder = 0;
+
+    const simTx = (id: string) => sim.control.transactions().find((t) => t.transactionId === id);
+
+    /** What the cashier does for a payment stuck in `unknown`: "check now", or read the terminal. */
+    const nudged = new Map<string, number>();
+    async function nudge(p: PaymentView): Promise<void> {
+      if (p.state !== 'unknown' && p.state !== 'sent') return;
+      const last = nudged.get(p.transactionId) ?? 0;
+      if (Date.now() - last < 400) return;
+      nudged.set(p.transactionId, Date.now());
+      if (options.withSecret) {
+        lookupsRequested += 1;
+        await core.invoke('checkPaymentNow', { transactionId: p.transactionId });
+        return;
+      }
+      if (p.state !== 'unknown' || p.detail !== CHECK_TERMINAL) return;
+      const outcome = cashierOutcome(simTx(p.transactionId));
+      if (!outcome) return;
+      const r = await core.invoke('resolvePayment', { transactionId: p.transactionId, outcome, reason: `chaos: terminal screen shows ${simTx(p.transactionId)?.status ?? 'nothing'}` });
+      if (r.ok) cashierResolutions += 1;
+    }
+
+    async function waitOutcome(transactionId: string, deadline: number): Promise<PaymentView | undefined> {
+      while (Date.now() < deadline) {
+        const p = observer.payments.get(transactionId);
+        if (isFinal(p)) return p;
+        if (p && Date.now() - p.updatedAt > 600) await nudge(p);
+        await observer.waitFor(() => isFinal(observer.payments.get(transactionId)), 250, 'outcome').catch(() => undefined);
+      }
+      return undefined;
+    }
+
+    async function worker(terminalId: string): Promise<void> {
+      const wrng = rng.fork(terminalId);
+      for (;;) {
+        const order = nextOrder++;
+        if (order >= options.payments) return;
+        const orderRef = `ORDER-${options.seed}-${order}`;
+        const deadline = Date.now() + orderLimitMs;
+        let done = false;
+        for (let attempt = 0; attempt < maxAttempts && !done && Date.now() < deadline; ) {
+          const { behaviour, script } = chooseScript(wrng, graceMs);
+          sim.control.script(terminalId, script);
+          const r = await core.invoke('startPayment', { terminalId, amountMinor: 100 + wrng.int(0, 99_900), currency: 'USD', paymentMethod: 'CARD', orderRef });
+          if (!r.ok) {
+            refusals[r.error.code] = (refusals[r.error.code] ?? 0) + 1;
+            // A stale open payment on this terminal blocks it: the cashier checks it.
+            const open = [...observer.payments.values()].find((p) => p.terminalId === terminalId && !isFinal(p));
+            if (open) await nudge(open);
+            await sleep(wrng.int(20, 80));
+            continue;
+          }
+          attempt += 1;
+          attempts += 1;
+          behaviours[behaviour] += 1;
+          const outcome = await waitOutcome(r.value.transactionId, deadline);
+          if (!outcome) {
+            stuck.push(`${orderRef} ${r.value.transactionId} (${observer.payments.get(r.value.transactionId)?.state ?? '?'})`);
+            break;
+          }
+          if (outcome.state === 'approved') ordersPaid += 1;
+          if (!NOT_CHARGED.has(outcome.state)) done = true;
+        }
+        if (!done && Date.now() >= deadline) ordersGivenUp += 1;
+      }
+    }
+
+    faults = startFaultScheduler({ sim, rng: rng.fork('faults'), terminals: terminalIds, graceMs, ...(options.faultIntervalMs ? { intervalMs: options.faultIntervalMs } : {}), log });
+    const faultCounts = faults.counts;
+    let progress = 0;
+    const progressTimer = setInterval(() => {
+      const n = Math.min(nextOrder, options.payments);
+      if (n !== progress) log(`progress: ${n}/${options.payments} orders started, ${attempts} attempts`);
+      progress = n;
+    }, 5_000);
+    try {
+      await Promise.all(terminalIds.map((id) => worker(id)));
+    } finally {
+      clearInterval(progressTimer);
+    }
+    await faults.stop();
+    faults = undefined;
+
+    // Settle: every cable back in, the link up, the gateway done with every transaction, and the
+    // app told about every outcome (pushes replayed; unknowns checked by lookup or cashier).
+    const settleEnd = Date.now() + Math.max(20_000, graceMs * 10);
+    for (;;) {
+      const snap = await h.snapshot();
+      const gatewayBusy = sim.control.transactions().some((t) => t.status === 'PENDING' || t.status === 'AWAITING_RECONNECT');
+      const open = snap.payments.filter((p) => !isFinal(p));
+      const voidPending = sim.control.transactions().filter((t) => t.status === 'VOIDED' && observer.payments.get(t.transactionId)?.state !== 'voided' && observer.payments.get(t.transactionId)?.state !== 'needs_review');
+      if (snap.connection.state === 'open' && !gatewayBusy && open.length === 0 && voidPending.length === 0) break;
+      if (Date.now() > settleEnd) {
+        log(`settle timed out: link=${snap.connection.state} gatewayBusy=${gatewayBusy} open=${open.length} voidPending=${voidPending.length}`);
+        break;
+      }
+      for (const p of open) await nudge(p);
+      await sleep(100);
+    }
+
+    const snap = await h.snapshot();
+    const transactions = sim.control.transactions();
+    const verdict = judge({ payments: snap.payments, transactions, alertsRaised: observer.alertsRaised });
+    const count = (values: string[]) => values.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
+    const d = observer.unknownDurationsMs;
+    return {
+      options,
+      orders: options.payments,
+      ordersPaid,
+      ordersGivenUp,
+      attempts,
+      behaviours,
+      faults: { ...faultCounts },
+      refusals,
+      verdict,
+      twoOpenOnTerminal: observer.twoOpen.length,
+      hardViolations: hardViolations(verdict, observer.twoOpen.length),
+      appStates: count(snap.payments.map((p) => p.state)),
+      gatewayStatuses: count(transactions.map((t) => t.status)),
+      reconnects: snap.connection.reconnectsToday,
+      lookupsRequested,
+      cashierResolutions,
+      unknownEntered: d.length + observer.stillUnknown(),
+      unknownResolveMs: { p50: percentile(d, 50) || 0, p95: percentile(d, 95) || 0, max: d.length ? Math.max(...d) : 0 },
+      stuck,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    await faults?.stop().catch(() => undefined);
+    await h?.dispose();
+    await sim.close();
+  }
+}
