@@ -102,7 +102,8 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
       if (host === 'electron') {
         const electronApp = await _electron.launch({
           executablePath: process.env.ELECTRON_PATH,
-          args: [root],
+          // Both: Electron's own switch for userData, and the variable the browser host reads.
+          args: [root, `--user-data-dir=${dataDir}`],
           env: { ...process.env, ...env } as Record<string, string>,
         });
         try {

@@ -34,10 +34,10 @@ export const DEFAULT_FAULT_WEIGHTS: Record<FaultKind, number> = {
   duplicatePush: 4,
   reorderPushes: 4,
   slowPushes: 2,
-  lifetimeCut: 1,
-  idleCut: 1,
-  pingsIgnored: 1,
-  gatewayRestart: 1,
+  lifetimeCut: 2,
+  idleCut: 2,
+  pingsIgnored: 2,
+  gatewayRestart: 2,
 };
 
 export interface FaultSchedulerOptions {
@@ -62,7 +62,7 @@ export interface FaultScheduler {
 
 export function startFaultScheduler(options: FaultSchedulerOptions): FaultScheduler {
   const { sim, rng, graceMs } = options;
-  const [minGap, maxGap] = options.intervalMs ?? [150, 600];
+  const [minGap, maxGap] = options.intervalMs ?? [100, 400];
   const weights = { ...DEFAULT_FAULT_WEIGHTS, ...options.weights };
   const counts = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   const control = sim.control;

@@ -45,6 +45,23 @@ export function countPlaywright(report) {
   };
 }
 
+/** Why Playwright tests were skipped: "reason" → count (a skip is never silent). */
+export function playwrightSkipReasons(report) {
+  const reasons = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'no reason given';
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return reasons;
+}
+
 export function summarize(reportsDir) {
   const steps = readJson(path.join(reportsDir, 'steps.json')) ?? [];
   const total = { passed: 0, failed: 0, skipped: 0 };
@@ -72,6 +89,10 @@ export function summarize(reportsDir) {
     if (counted) {
       add(counted);
       lines.push(`  ${step.name}: ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped`);
+      if (step.kind === 'playwright') {
+        const report = readJson(path.join(reportsDir, 'playwright.json'));
+        for (const [why, n] of report ? playwrightSkipReasons(report) : []) lines.push(`    skipped ${n}: ${why}`);
+      }
     }
   }
   return { ...total, lines, line: `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped` };

@@ -61,13 +61,26 @@ function browserStep(env) {
   return true;
 }
 
+let current;
+const killGroup = (child) => {
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+};
+// Ctrl-C or CI cancelling: take the running step (and what it started) down with us.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (current) killGroup(current);
+    process.exit(130);
+  });
+}
+
 function runCommand([cmd, ...args], env) {
   return new Promise((resolve) => {
     // Own process group, so a timed-out step is stopped with everything it started.
     const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit', detached: process.platform !== 'win32' });
+    current = child;
     const timer = setTimeout(() => {
       console.error(`\n${path.basename(cmd)} took longer than ${STEP_TIMEOUT_MS / 1000} s: stopping it`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+      killGroup(child);
     }, STEP_TIMEOUT_MS);
     child.on('error', (err) => {
       clearTimeout(timer);
@@ -76,6 +89,7 @@ function runCommand([cmd, ...args], env) {
     });
     child.on('close', (code) => {
       clearTimeout(timer);
+      current = undefined;
       resolve(code === 0);
     });
   });

@@ -142,8 +142,12 @@ export interface SimulatorControl {
     delayPushes(ms: number): void;
     /** The next two pushes to a POS go out in reverse order. */
     reorderNext(): void;
-    /** Drop every POS socket; `silent` destroys the TCP socket with no close frame. */
-    dropPosConnections(options: { silent: boolean }): void;
+    /**
+     * Drop every POS socket; `silent` destroys the TCP socket with no close frame. With
+     * `halfOpen` the TCP connection stays up but the gateway forgets it: nothing is read or
+     * sent any more, so only the client's own heartbeat can notice (pong timeout).
+     */
+    dropPosConnections(options: { silent: boolean; halfOpen?: boolean }): void;
     /** Stop (true) or resume (false) answering POS pings. */
     ignorePings(on: boolean): void;
   };

@@ -44,7 +44,7 @@ const FaultsBody = z.strictObject({
   delayPushesMs: Ms.optional(),
   reorderNext: z.boolean().optional(),
   ignorePings: z.boolean().optional(),
-  dropPosConnections: z.enum(['silent', 'close']).optional(),
+  dropPosConnections: z.enum(['silent', 'close', 'halfOpen']).optional(),
 });
 const DropBody = z.strictObject({ reconnectAfterMs: Ms.optional() });
 const ReconnectBody = z.strictObject({ afterMs: Ms.optional() });
@@ -200,7 +200,10 @@ async function dispatch(
     if (body.delayPushesMs !== undefined) control.faults.delayPushes(body.delayPushesMs);
     if (body.reorderNext) control.faults.reorderNext();
     if (body.ignorePings !== undefined) control.faults.ignorePings(body.ignorePings);
-    if (body.dropPosConnections) control.faults.dropPosConnections({ silent: body.dropPosConnections === 'silent' });
+    if (body.dropPosConnections) {
+      const mode = body.dropPosConnections;
+      control.faults.dropPosConnections({ silent: mode !== 'close', halfOpen: mode === 'halfOpen' });
+    }
     return ok({ faults: gateway.faults });
   }
   if (first === 'displace' && !id) {

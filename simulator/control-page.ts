@@ -62,6 +62,7 @@ const PAGE = `<!doctype html>
     <button data-fault="answerPings">Answer pings</button>
     <button data-fault="dropClose">Drop POS connections</button>
     <button data-fault="dropSilent">Drop POS silently</button>
+    <button data-fault="halfOpen">Half-open POS (go quiet)</button>
     <button data-fault="restart">Restart gateway</button>
   </div>
   <h2>Transactions</h2>
@@ -139,6 +140,7 @@ document.addEventListener('click', (e) => {
   else if (f === 'answerPings') post('faults', { ignorePings: false });
   else if (f === 'dropClose') post('faults', { dropPosConnections: 'close' });
   else if (f === 'dropSilent') post('faults', { dropPosConnections: 'silent' });
+  else if (f === 'halfOpen') post('faults', { dropPosConnections: 'halfOpen' });
   else if (f === 'restart') post('restart', {});
 });
 document.addEventListener('change', (e) => {

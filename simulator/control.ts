@@ -2,7 +2,6 @@ import WebSocket from 'ws';
 import type { KeyEntry, PaymentScript, SimTerminal, SimulatorControl, SimulatorOptions } from './api';
 import { CLOSE_RESTART, type Gateway } from './gateway';
 import { terminalIdOf, type TerminalState } from './presence';
-import type { SimServer } from './server';
 import { randomId } from './util';
 import { VirtualTerminal } from './virtual-terminal';
 
@@ -19,7 +18,6 @@ export class Control implements SimulatorControl {
 
   constructor(
     private readonly gateway: Gateway,
-    private readonly server: SimServer,
     private readonly wsUrl: () => string,
   ) {}
 
@@ -110,7 +108,8 @@ export class Control implements SimulatorControl {
     reorderNext: () => {
       this.gateway.faults.reorderNext = true;
     },
-    dropPosConnections: (options: { silent: boolean }) => this.gateway.dropPosConnections(options.silent),
+    dropPosConnections: (options: { silent: boolean; halfOpen?: boolean }) =>
+      this.gateway.dropPosConnections(options.silent, options.halfOpen ?? false),
     ignorePings: (on: boolean) => {
       this.gateway.faults.ignorePings = on;
     },
@@ -130,10 +129,10 @@ export class Control implements SimulatorControl {
 
   async restart(options?: { downMs?: number }): Promise<void> {
     const downMs = options?.downMs ?? 300;
-    this.server.down = true;
+    this.gateway.down = true;
     this.gateway.closeAll(CLOSE_RESTART, 'Service restart');
     await new Promise<void>((resolve) => this.gateway.timers.after(downMs, resolve));
-    this.server.down = false;
+    this.gateway.down = false;
     await Promise.race([
       Promise.all([...this.virtuals.values()].map((vt) => vt.whenOnline())),
       new Promise<void>((resolve) => this.gateway.timers.after(5_000, resolve)),

@@ -66,6 +66,24 @@ describe('faults on demand', () => {
     expect(pos.closeCode).toBe(1006);
   });
 
+  it('dropPosConnections({halfOpen:true}) keeps TCP up but goes quiet: no pong, pushes kept for the next connection', async () => {
+    sim.control.script('TERM-001', { outcome: 'SUCCESS', delayMs: 100 });
+    const id = uuidv7();
+    pos.send(paymentFrame('TERM-001', id));
+    await until(() => sim.control.transactions().length === 1);
+    sim.control.faults.dropPosConnections({ silent: true, halfOpen: true });
+    pos.send({ action: 'ping' });
+    await until(() => sim.control.transactions()[0]?.status === 'COMPLETED');
+    await sleep(100);
+    expect(pos.closeCode).toBeUndefined();
+    expect(pos.all('pong')).toHaveLength(0);
+    expect(pos.all('paymentComplete')).toHaveLength(0);
+    // The client's heartbeat gives up and reconnects: the result is replayed there.
+    await pos.close();
+    pos = await TestPos.connect(sim.url, sim.apiKeys.pos);
+    expect((await pos.action('paymentComplete')).paymentResponse.transactionId).toBe(id);
+  });
+
   it('ignorePings stops pongs (other replies still flow); switching back resumes them', async () => {
     sim.control.faults.ignorePings(true);
     pos.send({ action: 'ping' });
@@ -114,6 +132,8 @@ describe('faults on demand', () => {
     await pos.closed;
     expect(pos.closeCode).toBe(1012);
     await expect(TestPos.connect(sim.url, sim.apiKeys.pos)).rejects.toThrow('HTTP 503');
+    expect((await fetch(`${sim.httpUrl}/v1/terminals`)).status).toBe(503);
+    expect((await fetch(`${sim.httpUrl}/__sim/state`)).status).toBe(200);
     await restarting;
     pos = await TestPos.connect(sim.url, sim.apiKeys.pos);
     pos.send({ action: 'getTerminals' });

@@ -31,13 +31,13 @@ export class Gateway {
   readonly delivery: PushDelivery;
   readonly presence: Presence;
   readonly transactions: TransactionBook;
+  /** During a simulated restart: upgrades and the HTTP API answer 503 (the control API stays up). */
+  down = false;
 
   constructor(
     readonly registry: KeyRegistry,
     readonly config: RuntimeConfig,
     readonly log: FrameLog,
-    /** apiKeys of virtual terminals: they are listed as `virtual` in control views. */
-    private readonly isVirtual: (apiKey: string) => boolean,
   ) {
     this.delivery = new PushDelivery(this.posSessions, config, this.faults, this.timers, log);
     this.presence = new Presence(config, this.delivery, this.timers, log);
@@ -87,7 +87,6 @@ export class Gateway {
       this.presence.connected(session, {
         ...(deviceId ? { deviceId } : {}),
         ...(metadata ? { metadata } : {}),
-        virtual: this.isVirtual(apiKey),
       });
     }
     return session;
@@ -107,6 +106,7 @@ export class Gateway {
 
   private onMessage(session: Session, data: WebSocket.RawData, isBinary: boolean): void {
     session.lastInboundAt = Date.now();
+    if (session.halfOpen) return;
     try {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
       if (bytes.length > this.config.maxPayloadBytes) {
@@ -174,9 +174,13 @@ export class Gateway {
     return [...this.posSessions.values(), ...this.terminalSessions.values()];
   }
 
-  dropPosConnections(silent: boolean): void {
+  dropPosConnections(silent: boolean, halfOpen = false): void {
     for (const s of [...this.posSessions.values()]) {
-      if (silent) s.terminate();
+      if (halfOpen) {
+        s.halfOpen = true;
+        this.posSessions.delete(s.apiKey);
+        this.log.record('event', s.connectionId, 'desktop', { event: 'half-open' });
+      } else if (silent) s.terminate();
       else s.close(CLOSE_GOING_AWAY, 'Dropped by the simulator');
     }
   }

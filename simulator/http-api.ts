@@ -79,6 +79,10 @@ export function gatewayHttpRoute(gateway: Gateway): HttpRoute {
     const isTerminals = path === '/v1/terminals';
     if (!isTransactions && !isTerminals) return false;
     gateway.log.record('in', '-', 'http', { method: req.method, path });
+    if (gateway.down) {
+      sendJson(res, 503, { code: 'SERVICE_UNAVAILABLE', message: 'Service restarting' });
+      return true;
+    }
     if (req.method !== 'GET') {
       sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Only GET is simulated' });
       return true;

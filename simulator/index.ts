@@ -3,7 +3,7 @@ import { runtimeConfig } from './config';
 import { Control } from './control';
 import { Gateway } from './gateway';
 import { FrameLog } from './log';
-import { DEFAULT_POS_KEY, DEFAULT_POS_SECRET, defaultConfig, KeyRegistry, parseConfig } from './registry';
+import { DEFAULT_POS_KEY, defaultConfig, KeyRegistry, parseConfig } from './registry';
 import { httpRoutes } from './routes';
 import { SimServer, type HttpRoute } from './server';
 
@@ -20,8 +20,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const registry = new KeyRegistry(config);
   const runtime = runtimeConfig(options);
   const log = new FrameLog(options.log);
-  const virtualKeys = new Set<string>();
-  const gateway = new Gateway(registry, runtime, log, (key) => virtualKeys.has(key));
+  const gateway = new Gateway(registry, runtime, log);
   const routes: HttpRoute[] = [];
   const server = new SimServer(gateway, routes);
   const host = options.host ?? '127.0.0.1';
@@ -29,11 +28,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `ws://${urlHost}:${port}/v1`;
   const httpUrl = `http://${urlHost}:${port}`;
-  const control = new Control(gateway, server, () => url);
+  const control = new Control(gateway, () => url);
   routes.push(...httpRoutes({ gateway, control }));
 
   const terminalKeys = registry.entries().filter(([, e]) => e.role === 'terminal' && e.autoConnect !== false);
-  for (const [key] of terminalKeys) virtualKeys.add(key);
   await Promise.all(terminalKeys.map(([key, entry]) => control.startVirtual(key, entry)));
   const posKey = registry.firstDesktopKey() ?? DEFAULT_POS_KEY;
 
@@ -44,15 +42,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port,
     apiKeys: {
       pos: posKey,
-      posSecret: registry.get(posKey)?.apiSecret ?? DEFAULT_POS_SECRET,
+      posSecret: registry.get(posKey)?.apiSecret ?? '',
       all: registry.all(),
     },
     control: {
       terminals: () => control.terminals(),
-      addTerminal: async (input) => {
-        const id = await control.addTerminal(input);
-        return id;
-      },
+      addTerminal: (input) => control.addTerminal(input),
       dropTerminal: (id, o) => control.dropTerminal(id, o),
       reconnectTerminal: (id, ms) => control.reconnectTerminal(id, ms),
       script: (id, s) => control.script(id, s),

@@ -11,7 +11,6 @@ export interface TerminalState {
   deviceId?: string;
   groupId: string;
   metadata: Record<string, unknown>;
-  virtual: boolean;
   session?: Session;
   connectionId?: string;
   connectedAt?: string;
@@ -79,7 +78,7 @@ export class Presence {
     return this.byConnectionId.get(terminalId);
   }
 
-  connected(session: Session, overrides: { deviceId?: string; metadata?: Record<string, unknown>; virtual: boolean }): TerminalState {
+  connected(session: Session, overrides: { deviceId?: string; metadata?: Record<string, unknown> }): TerminalState {
     let state = this.byKey.get(session.apiKey);
     const deviceId = overrides.deviceId ?? session.entry.deviceId;
     if (!state) {
@@ -87,7 +86,6 @@ export class Presence {
         apiKey: session.apiKey,
         groupId: session.groupId,
         metadata: {},
-        virtual: overrides.virtual,
         status: 'offline',
         everConnected: false,
       };
@@ -97,7 +95,6 @@ export class Presence {
     state.deviceId = deviceId;
     if (deviceId) this.byDeviceId.set(deviceId, state);
     state.metadata = overrides.metadata ?? session.entry.metadata ?? state.metadata;
-    state.virtual = overrides.virtual;
     this.timers.cancel(state.graceTimer);
     state.graceTimer = undefined;
     if (state.connectionId) this.byConnectionId.delete(state.connectionId);

@@ -15,9 +15,6 @@ export type HttpRoute = (req: IncomingMessage, res: ServerResponse, url: URL) =>
 export class SimServer {
   readonly http: Server;
   private readonly wss: WebSocketServer;
-  /** While true (a simulated restart), every upgrade is refused with 503. */
-  down = false;
-
   constructor(
     private readonly gateway: Gateway,
     private readonly routes: HttpRoute[],
@@ -59,7 +56,7 @@ export class SimServer {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/v1' && url.pathname !== '/v1/') return reject(socket, 404, { message: 'Not Found' });
-      if (this.down) return reject(socket, 503, { message: 'Service restarting' });
+      if (this.gateway.down) return reject(socket, 503, { message: 'Service restarting' });
       const header = req.headers['x-api-key'];
       const apiKey = (Array.isArray(header) ? header[0] : header) || url.searchParams.get('x-api-key') || undefined;
       const entry = this.gateway.registry.get(apiKey);

@@ -15,6 +15,8 @@ export class Session {
   superseded = false;
   /** Set by the silent-drop fault and by restart, so the close handler knows it was on purpose. */
   closing = false;
+  /** Half-open fault: the socket stays connected but the gateway no longer reads or writes it. */
+  halfOpen = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -32,7 +34,7 @@ export class Session {
   }
 
   get open(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
+    return this.ws.readyState === WebSocket.OPEN && !this.halfOpen;
   }
 
   /** Sends one JSON frame. Returns false when the frame could not be handed to the socket. */

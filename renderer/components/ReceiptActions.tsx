@@ -1,5 +1,6 @@
 import type { PaymentView, PrintJobView } from '../../shared/ipc';
 import { useCommand } from '../hooks/useCommand';
+import { useKeyShortcuts } from '../hooks/useKeyShortcuts';
 import { useBridge, usePos } from '../store/context';
 import { selectLatestPrintJob } from '../store/selectors';
 import { StatusIcon, type Tone } from './StatusIcon';
@@ -32,22 +33,24 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Print, reprint (customer copy) and save as PDF; shows the print job's live state. */
-export function ReceiptActions({ payment, autoPrint = false }: { payment: PaymentView; autoPrint?: boolean }) {
+export function ReceiptActions({ payment, autoPrint = false, shortcut = false }: { payment: PaymentView; autoPrint?: boolean; shortcut?: boolean }) {
   const bridge = useBridge();
   const job = usePos(selectLatestPrintJob(payment.transactionId));
   const print = useCommand<{ jobId: string }>();
   const pdf = useCommand<{ filename: string; base64: string }>();
   const busy = print.busy || pdf.busy;
+  const printReceipt = (copy: boolean) => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy }));
+  useKeyShortcuts({ p: shortcut && payment.hasReceipt ? () => printReceipt(false) : undefined });
   if (!payment.hasReceipt) {
     return <p className="hint">No receipt data came from the gateway for this payment.</p>;
   }
   const jobText = job ? JOB_TEXT[job.state] : autoPrint ? { tone: 'busy' as Tone, text: 'The receipt prints automatically.' } : undefined;
   return (
     <div className="receipt-actions" role="group" aria-label="Receipt">
-      <button type="button" disabled={busy} onClick={() => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy: false }))}>
-        Print receipt
+      <button type="button" disabled={busy} onClick={() => printReceipt(false)} aria-keyshortcuts={shortcut ? 'P' : undefined}>
+        Print receipt{shortcut && <kbd>P</kbd>}
       </button>
-      <button type="button" disabled={busy} onClick={() => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy: true }))}>
+      <button type="button" disabled={busy} onClick={() => printReceipt(true)}>
         Reprint (copy)
       </button>
       <button

@@ -246,15 +246,19 @@ describe('update policy: kill switch', () => {
     expect(updater.checks).toBe(before);
   });
 
-  it('switching the setting back on resumes the schedule', () => {
+  it('switching the setting back on checks soon and resumes the schedule', () => {
     const { updater, clock, settings, policy } = setup({ enabled: false });
     policy.start();
-    clock.advance(30_000);
+    clock.advance(3600_000);
     expect(updater.checks).toBe(0);
+    expect(policy.view().phase).toBe('disabled');
     settings.updatesEnabled = true;
     policy.refresh();
-    clock.advance(4 * 3600_000);
+    expect(policy.view().phase).toBe('idle');
+    clock.advance(30_000);
     expect(updater.checks).toBe(1);
+    clock.advance(4 * 3600_000);
+    expect(updater.checks).toBe(2);
   });
 
   it('turning updates off cancels an agreement that was waiting for the till', async () => {

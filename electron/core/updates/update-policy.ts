@@ -86,6 +86,8 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
   let idleTimer: TimerHandle | undefined;
   const listeners = new Set<(view: UpdateView) => void>();
   let lastEmitted = '';
+  /** Whether updates were off at the last start/refresh, to notice them being switched back on. */
+  let wasOff = false;
 
   function disabledReason(): string | undefined {
     if (killSwitchOn(options.env)) return `Updates are turned off (${UPDATES_ENV}=${options.env?.[UPDATES_ENV]}).`;
@@ -306,6 +308,7 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
     start() {
       if (started) return;
       started = true;
+      wasOff = disabledReason() !== undefined;
       syncInstallOnQuit();
       if (disabledReason()) logger.info('update.disabled', { reason: disabledReason() });
       // Scheduled even when disabled: the setting may be switched back on while the app runs.
@@ -321,6 +324,10 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
     },
 
     refresh() {
+      const off = disabledReason() !== undefined;
+      // Switched back on: look soon rather than at the next 4-hour tick.
+      if (started && wasOff && !off) scheduleCheck(firstCheckDelayMs);
+      wasOff = off;
       syncInstallOnQuit();
       if (consented) tryInstall();
       emit();

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Logger } from '../../core/ports';
+import type { Logger, PosCore, Settings } from '../../core/ports';
+import type { ServiceContext } from '../compose';
 import type { UpdaterEvent } from '../../core/updates';
 
 /** electron-updater's autoUpdater as far as the adapter uses it; the spies record what it was told. */
@@ -31,7 +32,7 @@ vi.mock('electron-updater', () => ({
   },
 }));
 
-const { createElectronUpdater } = await import('./updater');
+const { createElectronUpdater, createElectronUpdates } = await import('./updater');
 
 const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
@@ -112,5 +113,56 @@ describe('electron-updater adapter', () => {
     fake.updater.checkForUpdates.mockRejectedValueOnce(new Error('ENOTFOUND'));
     const port = createElectronUpdater({ logger });
     await expect(port.checkForUpdates()).rejects.toThrow('ENOTFOUND');
+  });
+});
+
+describe('createElectronUpdates (what main.ts wires into compose)', () => {
+  function context(busy: { payment: boolean; alert: boolean }, settings: { updatesEnabled: boolean }) {
+    const settingsListeners: ((s: Settings) => void)[] = [];
+    const core = { hasPaymentInFlight: () => busy.payment, hasOpenAlerts: () => busy.alert } as unknown as PosCore;
+    const ctx = {
+      logger,
+      dataDir: '/tmp/x',
+      core: () => core,
+      settings: {
+        current: () => settings as Settings,
+        onChange: (l: (s: Settings) => void) => {
+          settingsListeners.push(l);
+          return () => {};
+        },
+      },
+    } as unknown as ServiceContext;
+    return { ctx, changeSettings: () => settingsListeners.forEach((l) => l(settings as Settings)) };
+  }
+
+  it('asks the core whether a payment or a void alert is open before installing', async () => {
+    const busy = { payment: true, alert: false };
+    const { ctx } = context(busy, { updatesEnabled: true });
+    const policy = createElectronUpdates(ctx, {});
+    fake.updater.emit('update-downloaded', { version: '2.0.0', downloadedFile: '/tmp/x', files: [], path: '', sha512: '', releaseDate: '' });
+    const view = await policy.installNow();
+    expect(view.blockedBy).toEqual(['payment_in_flight']);
+    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    busy.payment = false;
+    busy.alert = true;
+    policy.refresh();
+    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    busy.alert = false;
+    policy.refresh();
+    expect(fake.updater.quitAndInstall).toHaveBeenCalledWith(true, true);
+    policy.onQuit();
+  });
+
+  it('follows the updatesEnabled setting when it changes', () => {
+    const settings = { updatesEnabled: true };
+    const { ctx, changeSettings } = context({ payment: false, alert: false }, settings);
+    const policy = createElectronUpdates(ctx, {});
+    fake.updater.emit('update-downloaded', { version: '2.0.0', downloadedFile: '/tmp/x', files: [], path: '', sha512: '', releaseDate: '' });
+    expect(fake.updater.autoInstallOnAppQuit).toBe(true);
+    settings.updatesEnabled = false;
+    changeSettings();
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(policy.view().phase).toBe('disabled');
+    policy.onQuit();
   });
 });

@@ -89,7 +89,7 @@ export function HistoryScreen() {
           </thead>
           <tbody>
             {rows.map((p) => (
-              <tr key={p.transactionId} aria-selected={selected === p.transactionId ? true : undefined}>
+              <tr key={p.transactionId} className={selected === p.transactionId ? "selected" : undefined}>
                 <td>{formatClock(p.createdAt)}</td>
                 <td>{p.orderRef}</td>
                 <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>

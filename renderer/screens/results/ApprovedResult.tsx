@@ -13,7 +13,7 @@ export function ApprovedResult({ payment }: { payment: PaymentView }) {
       {payment.resolution?.by === 'cashier' && (
         <p className="hint">Marked approved by the cashier: {payment.resolution.reason}</p>
       )}
-      <ReceiptActions payment={payment} autoPrint={autoPrint} />
+      <ReceiptActions payment={payment} autoPrint={autoPrint} shortcut />
     </ResultLayout>
   );
 }

@@ -1,13 +1,11 @@
-import { useEffect } from 'react';
-import { usePos, usePosStoreApi } from '../../store/context';
-import { selectVisibleAlertCount } from '../../store/selectors';
+import { useKeyShortcuts } from '../../hooks/useKeyShortcuts';
+import { usePos } from '../../store/context';
 
 /**
  * Leaving a result: "Try again" keeps terminal, amount and order (the main process gives the new
  * attempt a new transactionId); "New payment" clears amount and order. Keys: R and N.
  */
 export function ResultActions({ retry }: { retry: boolean }) {
-  const store = usePosStoreApi();
   const setActivePayment = usePos((s) => s.setActivePayment);
   const updateDraft = usePos((s) => s.updateDraft);
   const tryAgain = () => setActivePayment(null);
@@ -15,20 +13,7 @@ export function ResultActions({ retry }: { retry: boolean }) {
     updateDraft({ amountMinor: 0, orderRef: '' });
     setActivePayment(null);
   };
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.altKey || event.metaKey) return;
-      // The void alert must be answered first; keys typed at it never act behind it.
-      if (selectVisibleAlertCount(store.getState()) > 0) return;
-      const target = event.target as HTMLElement | null;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      if (event.key === 'n' || event.key === 'N') newPayment();
-      else if (retry && (event.key === 'r' || event.key === 'R')) tryAgain();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useKeyShortcuts({ n: newPayment, r: retry ? tryAgain : undefined });
 
   return (
     <div className="result-actions">

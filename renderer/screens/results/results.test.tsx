@@ -25,11 +25,13 @@ describe('result screens', () => {
     expect(heading()).toMatch(/Approved/);
     expect(document.activeElement?.tagName).toBe('H1');
     expect(screen.getByText('A1B2C3')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Print receipt' }));
+    await user.click(screen.getByRole('button', { name: /^Print receipt/ }));
     await user.click(screen.getByRole('button', { name: 'Reprint (copy)' }));
+    await user.keyboard('p');
     expect(fake.callsOf('printReceipt')).toEqual([
       { transactionId: 'p1', copy: false },
       { transactionId: 'p1', copy: true },
+      { transactionId: 'p1', copy: false },
     ]);
     act(() => fake.emit({ type: 'printJob', seq: 11, job: { id: 'j1', transactionId: 'p1', kind: 'copy', state: 'failed', attempts: 3, error: 'Out of paper.', at: Date.now() } }));
     expect(screen.getByText(/Receipt did not print\. Out of paper\./)).toBeTruthy();
@@ -40,7 +42,7 @@ describe('result screens', () => {
     const fake = new FakeBridge();
     fake.respond('printReceipt', () => ({ ok: false, error: { code: 'printer_error', message: 'Printer is not connected.' } }));
     await showResult(payment('p1', { state: 'approved' }), fake);
-    await user.click(screen.getByRole('button', { name: 'Print receipt' }));
+    await user.click(screen.getByRole('button', { name: /^Print receipt/ }));
     expect(screen.getByRole('alert').textContent).toBe('Printer is not connected.');
   });
 
