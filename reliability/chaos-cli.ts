@@ -23,5 +23,11 @@ const report = await runChaos({
 console.log(formatChaosReport(report));
 const findings = formatChaosFindings(report);
 if (findings) console.log(findings);
-console.log(report.hardViolations === 0 ? `OK: zero hard violations (seed ${flags.seed})` : `FAIL: ${report.hardViolations} hard violations (seed ${flags.seed})`);
-process.exit(report.hardViolations === 0 ? 0 : 1);
+const contradicted = report.contradictedNotCharged.length;
+const ok = report.hardViolations === 0 && contradicted === 0;
+console.log(
+  ok
+    ? `OK: zero hard violations, no "not charged" taken back (seed ${flags.seed})`
+    : `FAIL: ${report.hardViolations} hard violations, ${contradicted} "not charged" taken back (seed ${flags.seed})`,
+);
+process.exit(ok ? 0 : 1);

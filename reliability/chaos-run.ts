@@ -47,6 +47,8 @@ export interface ChaosReport {
   refusals: Record<string, number>;
   verdict: Verdict;
   twoOpenOnTerminal: number;
+  /** "Not charged" finals the app later took back (needs review): the customer may have been told wrong. */
+  contradictedNotCharged: { transactionId: string; from: string; to: string }[];
   hardViolations: number;
   appStates: Record<string, number>;
   gatewayStatuses: Record<string, number>;
@@ -248,6 +250,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       refusals,
       verdict,
       twoOpenOnTerminal: observer.twoOpen.length,
+      contradictedNotCharged: observer.contradictedNotCharged,
       hardViolations: hardViolations(verdict, observer.twoOpen.length),
       appStates: count(snap.payments.map((p) => p.state)),
       gatewayStatuses: count(transactions.map((t) => t.status)),

@@ -1,4 +1,6 @@
-import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent } from '../shared/ipc';
+import { OPEN_PAYMENT_STATES, type PaymentState, type PaymentView, type PosEvent } from '../shared/ipc';
+
+const NOT_CHARGED: readonly PaymentState[] = ['declined', 'cancelled', 'rejected', 'abandoned'];
 
 /**
  * Watches a core's event stream the way the renderer does, and keeps what the reliability runs
@@ -12,6 +14,8 @@ export class CoreObserver {
   readonly twoOpen: { terminalId: string; transactionIds: string[] }[] = [];
   /** Milliseconds each payment spent in `unknown` before leaving it (wall clock). */
   readonly unknownDurationsMs: number[] = [];
+  /** Payments the app declared "not charged" (a final state) and later had to take back. */
+  readonly contradictedNotCharged: { transactionId: string; from: string; to: string }[] = [];
   private readonly unknownSince = new Map<string, number>();
   private readonly openByTerminal = new Map<string, Set<string>>();
   private readonly seenAlertIds = new Set<string>();
@@ -28,8 +32,11 @@ export class CoreObserver {
     for (const w of [...this.waiters]) w();
   };
 
-  /** Raise events seen, counting a re-sent raise of the same alert id once. */
   private onPayment(p: PaymentView): void {
+    const before = this.payments.get(p.transactionId)?.state;
+    if (before && NOT_CHARGED.includes(before) && (p.state === 'needs_review' || p.state === 'approved')) {
+      this.contradictedNotCharged.push({ transactionId: p.transactionId, from: before, to: p.state });
+    }
     this.payments.set(p.transactionId, p);
     const open = this.openByTerminal.get(p.terminalId) ?? new Set<string>();
     this.openByTerminal.set(p.terminalId, open);

@@ -30,6 +30,7 @@ export function formatChaosReport(r: ChaosReport): string {
   add('ORPHAN gateway transactions', v.orphans.length);
   add('TWO OPEN ON ONE TERMINAL', r.twoOpenOnTerminal);
   add('unresolved (unknown/needs review)', v.unresolved.length);
+  add('"not charged" later contradicted', r.contradictedNotCharged.length);
   add('gateway never settled', v.gatewayUnsettled.length);
   add('POS reconnects', r.reconnects);
   add('unknown outcomes entered', r.unknownEntered);
@@ -57,6 +58,7 @@ export function formatChaosFindings(r: ChaosReport): string {
   show('orphans', v.orphans);
   show('unresolved', v.unresolved);
   show('gateway never settled', v.gatewayUnsettled);
+  show('"not charged" later contradicted', r.contradictedNotCharged);
   show('stuck', r.stuck);
   return lines.join('\n');
 }

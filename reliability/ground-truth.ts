@@ -9,7 +9,9 @@ import type { SimTransaction } from '../simulator/api';
  *   VOIDED                       voided, with exactly one void alert
  *   FAILED                       declined | abandoned | rejected   (not charged)
  *   CANCELLED                    cancelled
- *   (no transaction at all)      rejected                          (never reached the gateway)
+ *   (no transaction at all)      rejected | abandoned              (never reached the gateway; a
+ *                                                                  cashier who sees nothing on the
+ *                                                                  terminal records "abandoned")
  *
  * An app payment still `unknown`/`needs_review` (or any open state) while the gateway knows the
  * outcome is UNRESOLVED: reported separately, it is not a mismatch (the cashier is asked).
@@ -28,7 +30,7 @@ export const AGREEING_STATES: Record<GatewayStatus, readonly PaymentState[]> = {
   VOIDED: ['voided'],
   FAILED: ['declined', 'abandoned', 'rejected'],
   CANCELLED: ['cancelled'],
-  NONE: ['rejected'],
+  NONE: ['rejected', 'abandoned'],
   PENDING: [],
   AWAITING_RECONNECT: [],
 };

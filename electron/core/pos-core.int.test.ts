@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, PosEvent, Snapshot, type PrintJobView } from '../../shared/ipc';
 import type { ReceiptService } from './ports';
+import { ReceiptError } from './receipts/print-error';
 import { createHarness } from './testing/harness';
 import { pay, payOk, startFixture, type SimFixture } from './testing/sim-fixture';
 
@@ -27,6 +28,26 @@ describe('PosCore commands', () => {
     expect(await h.core.invoke('unknownCommand' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     const snap = await h.core.invoke('getSnapshot', {});
     expect(snap.ok && Snapshot.parse(snap.value).connection).toMatchObject({ state: 'idle', reason: 'No gateway configured' });
+  });
+
+  it('passes a service\'s plain-language refusal through with its code instead of a generic failure', async () => {
+    const refusing: ReceiptService = {
+      print: () => Promise.reject(new ReceiptError('not_found', 'That payment is not on this register, so there is no receipt to print.')),
+      printTestPage: () => Promise.reject(new Error('disk on fire')),
+      pdf: () => Promise.reject(new ReceiptError('not_allowed', 'The payment is still running.')),
+      listPrinters: () => Promise.resolve([]),
+      jobs: () => [],
+      onJob: () => () => {},
+    };
+    const h = await createHarness({ settings: {}, deps: { receipts: refusing } });
+    cleanups.push(() => h.dispose());
+    expect(await h.core.invoke('printReceipt', { transactionId: 'nope', copy: false })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That payment is not on this register, so there is no receipt to print.' },
+    });
+    expect(await h.core.invoke('receiptPdf', { transactionId: 'x' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    // Anything else stays a generic failure whose details go to the log, not to the cashier.
+    expect(await h.core.invoke('printTestPage', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('refuses a payment with the right code: terminal busy, order already paying, terminal unavailable, offline', async () => {

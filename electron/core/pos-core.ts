@@ -5,7 +5,7 @@ import {
   type CommandRequest,
   type CommandResponse,
   type CommandResult,
-  type CommandErrorCode,
+  CommandErrorCode,
   type Diagnostics,
   type PaymentView,
   type PosEvent,
@@ -140,7 +140,10 @@ export function createPosCore(deps: CoreDeps): PosCore {
         clearDelivery(p.transactionId);
       }
     }
-    if (p.state === 'approved' && before !== 'approved' && before !== undefined) autoPrint(p.transactionId);
+    // A live change (not a journal replay) to approved prints the receipt; to voided, the void slip.
+    const becameApproved = p.state === 'approved' && before !== 'approved';
+    const becameVoided = p.state === 'voided' && before !== 'voided';
+    if (before !== undefined && (becameApproved || becameVoided)) autoPrint(p.transactionId);
   }
 
   function autoPrint(transactionId: string): void {
@@ -481,6 +484,9 @@ export function createPosCore(deps: CoreDeps): PosCore {
         const handler = handlers[name] as (req: unknown) => Promise<CommandResult<CommandResponse<K>>>;
         return await handler(parsed.data);
       } catch (err) {
+        // A service may refuse with a plain-language message and a contract code (e.g. ReceiptError).
+        const refusal = asRefusal(err);
+        if (refusal) return fail(refusal.code, refusal.message);
         logger.error('command.failed', { command: name, message: String(err) });
         noteError(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
         return fail('internal', `Something went wrong (${name}). The details are in the log.`);
@@ -492,4 +498,10 @@ export function createPosCore(deps: CoreDeps): PosCore {
     },
   };
   return core;
+}
+
+function asRefusal(err: unknown): { code: CommandErrorCode; message: string } | undefined {
+  if (!(err instanceof Error) || !('code' in err)) return undefined;
+  const code = CommandErrorCode.safeParse((err as { code: unknown }).code);
+  return code.success && code.data !== 'internal' ? { code: code.data, message: err.message } : undefined;
 }

@@ -14,6 +14,7 @@ import { ResultLayout } from './ResultLayout';
 export function UnknownOutcome({ payment }: { payment: PaymentView }) {
   const bridge = useBridge();
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
+  const lookupConfigured = usePos((s) => s.settings?.apiSecret.set ?? false);
   const check = useCommand<PaymentView>();
   const [checkNote, setCheckNote] = useState<string | null>(null);
 
@@ -38,6 +39,9 @@ export function UnknownOutcome({ payment }: { payment: PaymentView }) {
       <button type="button" className="primary" disabled={check.busy} onClick={() => void checkNow()}>
         {check.busy ? 'Checking with the gateway…' : 'Check with the gateway'}
       </button>
+      {!lookupConfigured && (
+        <p className="hint">The gateway check needs the API secret, which is not set up (Settings). Rely on the terminal screen.</p>
+      )}
       <div role="status">{checkNote}</div>
       {check.error && (
         <p role="alert" className="error-text">
