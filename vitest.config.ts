@@ -22,7 +22,6 @@ export default defineConfig({
           include: ['renderer/**/*.test.{ts,tsx}'],
           testTimeout: 20_000,
         },
-        esbuild: { jsx: 'automatic' },
       },
     ],
   },

@@ -16,6 +16,8 @@ export class CoreObserver {
   readonly unknownDurationsMs: number[] = [];
   /** Payments the app declared "not charged" (a final state) and later had to take back. */
   readonly contradictedNotCharged: { transactionId: string; from: string; to: string }[] = [];
+  /** Every payment that was ever `rejected` (told "not charged" because of an error frame or lookup). */
+  readonly everRejected = new Set<string>();
   private readonly unknownSince = new Map<string, number>();
   private readonly openByTerminal = new Map<string, Set<string>>();
   private readonly seenAlertIds = new Set<string>();
@@ -38,6 +40,7 @@ export class CoreObserver {
       this.contradictedNotCharged.push({ transactionId: p.transactionId, from: before, to: p.state });
     }
     this.payments.set(p.transactionId, p);
+    if (p.state === 'rejected') this.everRejected.add(p.transactionId);
     const open = this.openByTerminal.get(p.terminalId) ?? new Set<string>();
     this.openByTerminal.set(p.terminalId, open);
     if (OPEN_PAYMENT_STATES.includes(p.state)) {

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Proves the packaging smoke test can fail: it is run on a throw-away copy of the project with a
- * stand-in build, once as configured (passes) and once with the source-map exclusion removed from
- * electron-builder.yml (must fail and name the map). The real run on the real build is a step of
+ * stand-in build, once as configured (passes) and once broken twice over — the source-map
+ * exclusion removed from electron-builder.yml and a main bundle that requires a dev dependency —
+ * where it must fail and name both. The real run on the real build is a step of
  * `npm test` (scripts/test.mjs).
  */
 const run = promisify(execFile);
@@ -74,26 +75,20 @@ describe('package-smoke', { timeout: 90_000 }, () => {
     expect(names).toContain('no dev dependency (or unknown package) is shipped');
   });
 
-  it('fails, naming the file, when the allowlist lets a source map into the asar', async () => {
+  it('fails, naming the culprits, on a source map let in by the allowlist and on a require of an unshipped package', async () => {
     const leaky = yml.replace(/^\s*- "!\*\*\/\*\.map"\n/m, '');
     expect(leaky).not.toEqual(yml);
-    const project = path.join(work, 'leaky');
-    await fakeProject(project, leaky);
+    const project = path.join(work, 'broken');
+    await fakeProject(project, leaky, 'require("ws");\nrequire("react");\n');
     const { code, report } = await smoke(project);
     expect(code).toBe(1);
-    const failed = report.checks.filter((c) => !c.ok);
-    expect(failed.map((c) => c.name)).toEqual(['no source maps, TypeScript sources or tests']);
-    expect(failed[0]?.detail).toContain('/dist/electron/main.cjs.map (source map)');
-  });
-
-  it('fails when the main bundle requires a package that is not shipped', async () => {
-    const project = path.join(work, 'unbundled');
-    await fakeProject(project, yml, 'require("ws");\nrequire("react");\n');
-    const { code, report } = await smoke(project);
-    expect(code).toBe(1);
-    const failed = report.checks.filter((c) => !c.ok);
-    expect(failed.map((c) => c.name)).toEqual(['the bundles require only Electron, Node built-ins and shipped packages']);
-    expect(failed[0]?.detail).toBe('dist/electron/main.cjs: require("react")');
+    const failed = Object.fromEntries(report.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail]));
+    expect(Object.keys(failed).sort()).toEqual([
+      'no source maps, TypeScript sources or tests',
+      'the bundles require only Electron, Node built-ins and shipped packages',
+    ]);
+    expect(failed['no source maps, TypeScript sources or tests']).toContain('/dist/electron/main.cjs.map (source map)');
+    expect(failed['the bundles require only Electron, Node built-ins and shipped packages']).toBe('dist/electron/main.cjs: require("react")');
   });
 
   it('fails with a clear message when there is no build', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCli } from './cli-args';
+import { runtimeConfig } from './config';
 import { TestPos } from './testing/pos-client';
 
 describe('CLI arguments', () => {
@@ -18,6 +19,20 @@ describe('CLI arguments', () => {
       replayOnReconnect: false, maxPayloadBytes: 1024, idleTimeoutMs: 600000, maxConnectionLifetimeMs: 7200000,
     });
     expect(parseCli([]).options.port).toBe(4010);
+  });
+
+  it('defaults: 60 s grace, 90 s payment timeout (silent), replay on, 1.5 s SUCCESS, 64 KiB frames, no idle/lifetime limit', () => {
+    expect(runtimeConfig({})).toEqual({
+      gracePeriodMs: 60_000,
+      paymentTimeoutMs: 90_000,
+      paymentTimeoutMode: 'silent',
+      replayOnReconnect: true,
+      defaultDelayMs: 1_500,
+      defaultOutcome: 'SUCCESS',
+      maxPayloadBytes: 65_536,
+      idleTimeoutMs: 0,
+      maxConnectionLifetimeMs: 0,
+    });
   });
 
   it('rejects bad values with a readable message', () => {

@@ -137,10 +137,14 @@ export class Gateway {
   }
 
   private onClose(session: Session): void {
-    this.log.record('event', session.connectionId, session.role, { event: 'close' });
-    const sessions = session.role === 'desktop' ? this.posSessions : this.terminalSessions;
-    if (sessions.get(session.apiKey) === session) sessions.delete(session.apiKey);
-    if (session.role === 'terminal' && !session.superseded) this.presence.disconnected(session);
+    try {
+      this.log.record('event', session.connectionId, session.role, { event: 'close' });
+      const sessions = session.role === 'desktop' ? this.posSessions : this.terminalSessions;
+      if (sessions.get(session.apiKey) === session) sessions.delete(session.apiKey);
+      if (session.role === 'terminal' && !session.superseded) this.presence.disconnected(session);
+    } catch (err) {
+      this.log.record('event', session.connectionId, session.role, { event: 'close-handler-error', message: String(err) });
+    }
   }
 
   /** OQ-21: optional idle timeout and maximum lifetime of POS connections. */

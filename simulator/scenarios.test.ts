@@ -172,6 +172,24 @@ describe('§9.3 scenarios', () => {
     expect(sim.control.transactions()[0]?.status).toBe('VOIDED');
   });
 
+  it('E: a terminal still holding an abandoned payment refuses the next one with TERMINAL_BUSY instead of hanging', async () => {
+    sim.control.script('TERM-001', { outcome: 'MANUAL' });
+    const first = tx();
+    pos.send(paymentFrame('TERM-001', first));
+    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-001')?.screen?.state === 'waiting');
+    sim.control.dropTerminal('TERM-001');
+    await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.status === 'disconnected', 3_000);
+    sim.control.reconnectTerminal('TERM-001');
+    await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.status === 'connected');
+    const second = tx();
+    pos.send(paymentFrame('TERM-001', second));
+    const refused = await pos.action('paymentComplete');
+    expect(refused.paymentResponse).toMatchObject({ transactionId: second, status: 'FAILED', errorCode: 'TERMINAL_BUSY' });
+    // The trainer finally approves the old one: too late, it is voided.
+    expect(sim.control.resolve('TERM-001', 'SUCCESS')).toBe(true);
+    expect((await pos.action('paymentVoided')).transactionId).toBe(first);
+  });
+
   it('G: POS link drops mid-payment → the result is replayed on the next connection of that key (OQ-15)', async () => {
     sim.control.script('TERM-001', { outcome: 'SUCCESS', delayMs: 200 });
     const id = tx();

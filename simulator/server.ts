@@ -64,7 +64,14 @@ export class SimServer {
         this.gateway.log.record('event', '-', 'http', { event: 'upgrade-refused', status: 401, apiKey: apiKey ?? '' });
         return reject(socket, 401, { message: 'Unauthorized' });
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.gateway.attach(ws, apiKey, entry, req));
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        try {
+          this.gateway.attach(ws, apiKey, entry, req);
+        } catch (err) {
+          this.gateway.log.record('event', '-', 'http', { event: 'attach-error', message: String(err) });
+          ws.terminate();
+        }
+      });
     } catch {
       reject(socket, 400, { message: 'Bad Request' });
     }

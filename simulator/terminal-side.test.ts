@@ -126,6 +126,20 @@ describe('terminal side (§13.3)', () => {
     expect(JSON.parse(raw[2]!).error).toBe('Bad Request');
   });
 
+  it('terminal traffic updates lastActivity in terminalsResponse', async () => {
+    term = await ExternalTerminal.connect(sim.url, 'ext-1');
+    await pos.action('terminalStatusUpdate');
+    pos.send({ action: 'getTerminals' });
+    const before = (await pos.action('terminalsResponse')).terminals[0]!;
+    await new Promise((r) => setTimeout(r, 20));
+    term.ws.send('{"action":"ping"}');
+    await until(() => term!.received.some((f) => f.action === 'pong'));
+    pos.send({ action: 'getTerminals' });
+    const after = (await pos.action('terminalsResponse')).terminals[0]!;
+    expect(Date.parse(after.lastActivity!)).toBeGreaterThan(Date.parse(before.lastActivity!));
+    expect(after.connectedAt).toBe(before.connectedAt);
+  });
+
   it('a SUCCESS after the payment timeout → VOIDED + paymentVoided, and voidPayment to the terminal', async () => {
     sim.control.setConfig({ paymentTimeoutMs: 100 });
     term = await ExternalTerminal.connect(sim.url, 'ext-1');

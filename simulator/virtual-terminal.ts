@@ -205,7 +205,15 @@ export class VirtualTerminal {
   }
 
   private startPayment(command: TerminalPaymentCommand): void {
-    if (this.current) return;
+    if (this.current) {
+      // Still on a payment the gateway gave up on (e.g. it came back after the grace period
+      // and the trainer has not answered yet): refuse the new one instead of leaving it hanging.
+      this.send(this.response({ command, script: { outcome: 'FAILED' } }, 'FAILED', {
+        errorCode: 'TERMINAL_BUSY',
+        errorMessage: 'Terminal is busy with another payment',
+      }));
+      return;
+    }
     const script = this.nextScript ?? this.stickyScript ?? { outcome: this.config.defaultOutcome };
     this.nextScript = undefined;
     const current: Current = { command, script };

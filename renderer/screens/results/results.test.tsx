@@ -93,6 +93,8 @@ describe('result screens', () => {
     expect(heading()).toMatch(/Result unknown/);
     expect(screen.getByText(/Look at the screen of terminal "Till t1"/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /New payment/ })).toBeNull();
+    // The fixture has no API secret: the cashier is told the lookup cannot work yet.
+    expect(screen.getByText(/needs the API secret/)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Check with the gateway' }));
     expect(fake.callsOf('checkPaymentNow')).toEqual([{ transactionId: 'p6' }]);
