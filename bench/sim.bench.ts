@@ -139,7 +139,11 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - loadStart) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 500));
 
-  const state = (await (await fetch(`${summary.httpUrl}/__sim/state`)).json()) as { terminals: { status: string }[]; posConnections: unknown[] };
+  const state = (await (await fetch(`${summary.httpUrl}/__sim/state`)).json()) as {
+    terminals: { status: string }[];
+    posConnections: unknown[];
+    rssBytes: number;
+  };
   const rate = completed / elapsed;
   const rows = [
     ['terminal connections held', `${state.terminals.filter((t) => t.status === 'online').length} (of ${TERMINALS})`],
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
     ['under load, p95', fmtMs(percentile(latencies, 95))],
     ['under load, p99', fmtMs(percentile(latencies, 99))],
     ['error frames', String(errors)],
+    ['simulator memory (RSS) after', `${(state.rssBytes / 1024 / 1024).toFixed(0)} MiB`],
     ['target 500 payments/s', `${rate >= 500 ? 'met' : 'NOT met'} (${(rate / 500).toFixed(2)}×)`],
   ];
   console.log(`\nSimulator benchmark (${TERMINALS} terminals, ${POS} POS, ${SECONDS} s, node ${process.version})`);

@@ -132,6 +132,7 @@ async function dispatch(
         config: gateway.config,
         faults: gateway.faults,
         posConnections: [...gateway.posSessions.values()].map((s) => ({ connectionId: s.connectionId, groupId: s.groupId })),
+        rssBytes: process.memoryUsage().rss,
       });
     }
     if (first === 'terminals' && !id) return ok(control.terminals());

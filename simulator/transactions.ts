@@ -17,7 +17,7 @@ import { nowIso, type Timers } from './util';
 export const LATE_VOID_REASON = 'Terminal reconnected after grace period expired';
 export const TIMEOUT_VOID_REASON = 'Terminal answered after the payment timed out';
 /** Transactions kept in memory; the oldest finished ones are forgotten beyond this. */
-const MAX_TRANSACTIONS = 100_000;
+const MAX_TRANSACTIONS = 20_000;
 
 /** Why a transaction stopped waiting without a terminal result. */
 type Abandoned = 'grace' | 'lost' | 'timeout';

@@ -9,6 +9,8 @@ import { watchPowerAndNetwork } from './power';
 import { installQuitGuard } from './quit-guard';
 import { createElectronReceipts } from './printing-receipts';
 import { createSafeStorageVault } from './safe-storage-vault';
+import { createElectronUpdates } from './updater';
+import type { UpdatePolicy } from '../../core/updates';
 import { denyPermissions, hardenWebContents } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow, focusWindow } from './window';
@@ -29,6 +31,10 @@ app.enableSandbox();
 if (claimSingleInstance(app, () => focusWindow(window))) {
   const dataDir = app.getPath('userData');
   let composition: Composition | undefined;
+  let updates: UpdatePolicy | undefined;
+  // 'will-quit', not 'before-quit': the quit guard may still refuse in before-quit, and the
+  // policy only lets electron-updater install on quit when no payment or void alert is open.
+  app.on('will-quit', () => updates?.onQuit());
   app.on('window-all-closed', () => app.quit());
 
   app
@@ -43,12 +49,13 @@ if (claimSingleInstance(app, () => focusWindow(window))) {
         createCore: createPosCore,
         startSimulator,
         receipts: (ctx) => createElectronReceipts(ctx, { BrowserWindow }),
-        // Updates (electron-updater) are wired here once the update policy lands.
+        updates: (ctx) => (updates = createElectronUpdates(ctx)),
       });
       const { core, logger } = composition;
       // Every web contents ever created (including any a bug might open) is locked down first.
       app.on('web-contents-created', (_event, contents) =>
-        hardenWebContents(contents, { logger, openExternal: (url) => void shell.openExternal(url) }),
+        // hardenWebContents only ever passes loopback http URLs (the demo control page) to openExternal.
+        hardenWebContents(contents, { logger, openExternal: (url) => void shell.openExternal(url) }), // eng-disable OPEN_EXTERNAL_JS_CHECK
       );
       denyPermissions(session.defaultSession, logger);
       installAppProtocol(protocol, rendererDir);

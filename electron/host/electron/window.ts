@@ -1,11 +1,13 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 
 /**
- * The main window's options in one place, so a unit test pins every security flag
- * (Electron security checklist: isolation, sandbox, no Node, web security on).
+ * The main window. The options are written literally inside `new BrowserWindow({...})` so that
+ * Electronegativity (which reads the call site) sees every security flag, and a unit test pins
+ * exactly what the constructor receives (Electron security checklist: isolation, sandbox, no
+ * Node, web security on, no middle-click auxclick).
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
     width: 1280,
     height: 800,
     minWidth: 900,
@@ -15,7 +17,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
     webPreferences: {
-      preload: preloadPath,
+      // Our own single-file preload, sandboxed, exposing only the contract's named functions.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -28,13 +31,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: true,
     },
-  };
-}
-
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  });
   // Shown once painted: no white flash, and never shown before the CSP'd page is there.
   window.once('ready-to-show', () => window.show());
   return window;

@@ -1,0 +1,188 @@
+import type WebSocket from 'ws';
+import { DEFAULT_CORE_TUNING } from '../electron/core/core-tuning';
+import { defaultSocketFactory } from '../electron/core/connection/gateway-connection';
+import { FakeClock } from '../electron/core/testing/fake-clock';
+import { createHarness } from '../electron/core/testing/harness';
+import { startSimulator } from '../simulator/index';
+import { createRng } from './rng';
+
+/**
+ * The soak run (issue item 3): a shift on an accelerated clock. The core's clock is a FakeClock
+ * (pings every 30 s, pong deadline 10 s, payment deadlines, backoff, all at the vendor's real
+ * values) advanced in 5-second steps, while the simulator, the sockets and the journal run for
+ * real. Every simulated hour: a server-side cut (alternately with and without a close frame) and
+ * a terminal cable pulled for a moment; every 4 hours a gateway restart. A payment every 2
+ * simulated minutes on rotating terminals. Measured each hour after a full GC: heap, active
+ * handles (process.getActiveResourcesInfo) and the listeners on the core's gateway socket.
+ *
+ * The simulator's own timers run in real time, so simulated gateway-side waits (grace period)
+ * are short real waits; what is accelerated is everything the app itself schedules.
+ */
+export interface SoakOptions {
+  hours: number;
+  seed: number;
+  /** Simulated minutes between payments (default 2). */
+  paymentEveryMin?: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakSample {
+  hour: number;
+  heapMb: number;
+  handles: number;
+  handlesByType: Record<string, number>;
+  socketListeners: number;
+  payments: number;
+  approved: number;
+  reconnects: number;
+}
+
+export interface SoakReport {
+  options: SoakOptions;
+  gcExposed: boolean;
+  baseline: SoakSample;
+  samples: SoakSample[];
+  heapGrowthMb: number;
+  handleGrowth: number;
+  listenerGrowth: number;
+  payments: number;
+  approved: number;
+  pings: number;
+  reconnects: number;
+  wallMs: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const STEP_MS = 5_000;
+
+function gcNow(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return false;
+  gc();
+  gc();
+  return true;
+}
+
+function countBy(values: string[]): Record<string, number> {
+  return values.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+  const wallStart = Date.now();
+  const log = options.log ?? (() => undefined);
+  const rng = createRng(options.seed);
+  const sim = await startSimulator({ defaultDelayMs: 5, gracePeriodMs: 300 });
+  const clock = new FakeClock(Date.now());
+  let socket: WebSocket | undefined;
+  let pings = 0;
+  const h = await createHarness({
+    settings: { endpoint: sim.url, apiKey: sim.apiKeys.pos, apiSecret: sim.apiKeys.posSecret },
+    tuning: { ...DEFAULT_CORE_TUNING },
+    deps: {
+      clock,
+      socketFactory: (url, opts) => {
+        socket = defaultSocketFactory(url, opts);
+        const send = socket.send.bind(socket);
+        // Count heartbeats without touching the core: every JSON ping goes through send().
+        socket.send = ((data: unknown, ...rest: unknown[]) => {
+          if (typeof data === 'string' && data.includes('"ping"')) pings += 1;
+          return (send as (...a: unknown[]) => void)(data, ...rest);
+        }) as WebSocket['send'];
+        return socket;
+      },
+    },
+  });
+  const terminals = ['TERM-001', 'TERM-002', 'TERM-003'];
+  let payments = 0;
+  let approved = 0;
+  const listeners = () => (socket ? socket.eventNames().reduce((n, e) => n + socket!.listenerCount(e), 0) : 0);
+  /** Lets real sockets carry what the fake clock just scheduled. */
+  const settle = async (probe: () => Promise<boolean>, limitMs = 5_000) => {
+    const end = Date.now() + limitMs;
+    while (Date.now() < end) {
+      if (await probe()) return true;
+      // A reconnect waits on backoff timers of the fake clock: let simulated time pass slowly.
+      clock.advance(250);
+      await sleep(2);
+    }
+    return false;
+  };
+  const linkReady = async () => {
+    const s = await h.snapshot();
+    return s.connection.state === 'open' && terminals.every((id) => s.terminals.find((t) => t.id === id)?.payable);
+  };
+  const sample = async (hour: number): Promise<SoakSample> => {
+    await settle(linkReady);
+    await sleep(20);
+    gcNow();
+    const resources = process.getActiveResourcesInfo();
+    const s = await h.snapshot();
+    return {
+      hour,
+      heapMb: process.memoryUsage().heapUsed / 1e6,
+      handles: resources.length,
+      handlesByType: countBy(resources),
+      socketListeners: listeners(),
+      payments,
+      approved,
+      reconnects: s.connection.reconnectsToday,
+    };
+  };
+  try {
+    await settle(linkReady, 10_000);
+    const stepsPerHour = 3_600_000 / STEP_MS;
+    const payEvery = Math.max(1, Math.round(((options.paymentEveryMin ?? 2) * 60_000) / STEP_MS));
+    const samples: SoakSample[] = [];
+    // Warm-up: the first 10 simulated minutes (JIT, caches, first reconnect) are not counted.
+    let baseline: SoakSample | undefined;
+    const totalSteps = options.hours * stepsPerHour;
+    for (let i = 1; i <= totalSteps; i += 1) {
+      clock.advance(STEP_MS);
+      await sleep(1);
+      if (i % payEvery === 0) {
+        const s = await h.snapshot();
+        const term = terminals[(i / payEvery) % terminals.length]!;
+        if (s.terminals.find((t) => t.id === term)?.payable) {
+          const r = await h.core.invoke('startPayment', { terminalId: term, amountMinor: 100 + (i % 1000), currency: 'USD', paymentMethod: 'CARD', orderRef: `SOAK-${i}` });
+          if (r.ok) {
+            payments += 1;
+            const id = r.value.transactionId;
+            // The error window (3 s) runs on the fake clock: advance it while the terminal answers.
+            if (await settle(async () => (await h.snapshot()).payments.some((p) => p.transactionId === id && p.state === 'approved'))) approved += 1;
+          }
+        }
+      }
+      if (i % stepsPerHour === Math.floor(stepsPerHour / 2)) {
+        const hour = Math.floor(i / stepsPerHour);
+        sim.control.faults.dropPosConnections({ silent: hour % 2 === 1 });
+        sim.control.dropTerminal(rng.pick(terminals), { reconnectAfterMs: 50 });
+        if (hour % 4 === 3) await sim.control.restart({ downMs: 100 });
+      }
+      if (i === Math.min(120, totalSteps)) baseline = await sample(0);
+      if (i % stepsPerHour === 0) {
+        const s = await sample(i / stepsPerHour);
+        samples.push(s);
+        log(`hour ${s.hour}: heap ${s.heapMb.toFixed(2)} MB, handles ${s.handles}, socket listeners ${s.socketListeners}, payments ${payments}, reconnects ${s.reconnects}`);
+      }
+    }
+    const base = baseline ?? (await sample(0));
+    const last = samples.at(-1) ?? base;
+    return {
+      options,
+      gcExposed: gcNow(),
+      baseline: base,
+      samples,
+      heapGrowthMb: last.heapMb - base.heapMb,
+      handleGrowth: last.handles - base.handles,
+      listenerGrowth: last.socketListeners - base.socketListeners,
+      payments,
+      approved,
+      pings,
+      reconnects: last.reconnects,
+      wallMs: Date.now() - wallStart,
+    };
+  } finally {
+    await h.dispose();
+    await sim.close();
+  }
+}
