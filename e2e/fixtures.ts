@@ -2,7 +2,8 @@ import { test as base, expect, _electron, type Browser, type ElectronApplication
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost } from '../electron/host/browser/start-host';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../electron/host/browser/start-host';
+import type { CoreTuning } from '../electron/core/ports';
 import { startSimulator } from '../simulator/index';
 import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
 
@@ -12,15 +13,22 @@ import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
  *   import { test, expect } from './fixtures';
  *   test('pays', async ({ page, sim }) => { … sim.control.script(id, { outcome: 'FAILED' }) … });
  *
- * - `sim`: a fresh simulator on a free 127.0.0.1 port for each test (tune it with
- *   `test.use({ simOptions: { defaultDelayMs: 200 } })`).
- * - `app`: Checkstand connected to that simulator through the provisioning environment
- *   (CHECKSTAND_ENDPOINT / _API_KEY / _API_SECRET / _GROUP_ID), with its own temp data dir.
- *   browser project → the browser host in-process; electron project → the real app.
- * - `page`: the app's window, loaded and ready to drive.
+ * - `gateway` (option): 'demo' (default) — the browser host runs the simulator in-process (demo
+ *   mode: ribbon shown, settings editable, `sim` is `host.simulator()`); 'provisioned' — an external
+ *   simulator reached through the provisioning environment (CHECKSTAND_ENDPOINT / _API_KEY /
+ *   _API_SECRET / _GROUP_ID; those settings are then locked). Electron always runs 'provisioned':
+ *   its demo simulator lives in the Electron main process, out of the test's reach.
+ * - `simOptions` / `tuning` (options): small simulator timings and core timings. The core's
+ *   `terminalGraceMs` follows the simulator's `gracePeriodMs` unless set, so the countdown is right.
+ * - `sim`: the simulator the app talks to (drive it through `sim.control`).
+ * - `app`: Checkstand with its own temp data dir (browser host in-process, or the real Electron app).
+ * - `page`: the app's window, loaded, online and ready to drive. Every bridge WebSocket frame it
+ *   sends or receives is recorded in `bridgeFrames` (the security spec reads them).
  */
 
 export const ELECTRON_SKIP_REASON = 'ELECTRON_PATH not set: no Electron binary on this machine';
+/** For specs that need the in-process core (tuning) or demo mode: neither is reachable in Electron. */
+export const BROWSER_ONLY_REASON = 'needs the in-process browser host (core tuning / demo simulator); Electron runs provisioned with default timings';
 const root = path.resolve(import.meta.dirname, '..');
 
 export interface HostOptions {
@@ -28,6 +36,10 @@ export interface HostOptions {
   host: 'browser' | 'electron';
   /** Simulator options for the test (small delays keep specs fast). */
   simOptions: SimulatorOptions;
+  /** Where the simulator runs (see above). */
+  gateway: 'demo' | 'provisioned';
+  /** Core timings (browser host only). */
+  tuning: Partial<CoreTuning>;
 }
 
 export interface RunningApp {
@@ -40,15 +52,36 @@ export interface RunningApp {
   electronApp?: ElectronApplication;
 }
 
+export interface BridgeFrame {
+  dir: 'sent' | 'received';
+  at: number;
+  payload: string;
+}
+
 interface Fixtures {
   electronGuard: void;
+  externalSim: SimulatorHandle | undefined;
   sim: SimulatorHandle;
   app: RunningApp;
+  bridgeFrames: BridgeFrame[];
 }
 
 interface WorkerFixtures {
   /** Chromium, launched the first time a browser-host test needs it (never for Electron). */
   lazyChromium: () => Promise<Browser>;
+}
+
+export const FAST_SIM: SimulatorOptions = { defaultDelayMs: 300, gracePeriodMs: 3_000, paymentTimeoutMs: 10_000 };
+
+/** Small core timings: fast error window and reconnects; grace copied from the simulator. */
+export function coreTuning(sim: SimulatorOptions, tuning: Partial<CoreTuning>): Partial<CoreTuning> {
+  return {
+    errorWindowMs: 400,
+    backoffBaseMs: 100,
+    backoffCapMs: 1_000,
+    ...(sim.gracePeriodMs !== undefined ? { terminalGraceMs: sim.gracePeriodMs } : {}),
+    ...tuning,
+  };
 }
 
 function provisioningEnv(sim: SimulatorHandle, dataDir: string): Record<string, string> {
@@ -64,9 +97,32 @@ function provisioningEnv(sim: SimulatorHandle, dataDir: string): Record<string, 
   };
 }
 
+/** Starts the browser host the way the e2e specs and the screenshot/bench scripts want it. */
+export async function startTestHost(input: {
+  dataDir: string;
+  gateway: 'demo' | 'provisioned';
+  simOptions: SimulatorOptions;
+  tuning: Partial<CoreTuning>;
+  externalSim?: SimulatorHandle;
+}): Promise<BrowserHost> {
+  const env = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
+  return startBrowserHost({
+    dataDir: input.dataDir,
+    port: 0,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    env,
+    ...(input.externalSim ? {} : { simulator: input.simOptions }),
+    // compose.ts passes coreDeps through to the core as they are; its declared Pick does not
+    // list `tuning` yet (CoreDeps has it), hence the cast.
+    coreDeps: { tuning: coreTuning(input.simOptions, input.tuning) } as BrowserHostOptions['coreDeps'],
+  });
+}
+
 export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
   host: ['browser', { option: true }],
-  simOptions: [{ defaultDelayMs: 300, gracePeriodMs: 3_000, paymentTimeoutMs: 10_000 }, { option: true }],
+  simOptions: [FAST_SIM, { option: true }],
+  gateway: ['demo', { option: true }],
+  tuning: [{}, { option: true }],
 
   // Runs first, so a skipped Electron test starts nothing (no simulator, no browser).
   electronGuard: [
@@ -86,7 +142,11 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  sim: async ({ simOptions }, use) => {
+  externalSim: async ({ host, gateway, simOptions }, use) => {
+    if (host === 'browser' && gateway === 'demo') {
+      await use(undefined);
+      return;
+    }
     const sim = await startSimulator({ ...simOptions, port: 0 });
     try {
       await use(sim);
@@ -95,16 +155,15 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     }
   },
 
-  app: async ({ host, sim }, use) => {
+  app: async ({ host, gateway, externalSim, simOptions, tuning }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'checkstand-e2e-'));
-    const env = provisioningEnv(sim, dataDir);
     try {
       if (host === 'electron') {
         const electronApp = await _electron.launch({
           executablePath: process.env.ELECTRON_PATH,
           // Both: Electron's own switch for userData, and the variable the browser host reads.
           args: [root, `--user-data-dir=${dataDir}`],
-          env: { ...process.env, ...env } as Record<string, string>,
+          env: { ...process.env, ...provisioningEnv(externalSim!, dataDir) } as Record<string, string>,
         });
         try {
           await use({ host, dataDir, electronApp });
@@ -112,7 +171,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
           await electronApp.close();
         }
       } else {
-        const browserHost = await startBrowserHost({ dataDir, port: 0, rendererDir: path.join(root, 'dist', 'renderer'), env });
+        const browserHost = await startTestHost({ dataDir, gateway, simOptions, tuning, ...(externalSim ? { externalSim } : {}) });
         try {
           await use({ host, dataDir, url: browserHost.url, browserHost });
         } finally {
@@ -124,7 +183,17 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     }
   },
 
-  page: async ({ app, lazyChromium }, use) => {
+  sim: async ({ app, externalSim }, use) => {
+    const sim = externalSim ?? app.browserHost?.simulator();
+    if (!sim) throw new Error('No simulator: demo mode did not start one.');
+    await use(sim);
+  },
+
+  bridgeFrames: async ({}, use) => {
+    await use([]);
+  },
+
+  page: async ({ app, lazyChromium, bridgeFrames }, use) => {
     if (app.electronApp) {
       const window: Page = await app.electronApp.firstWindow();
       await window.waitForLoadState('domcontentloaded');
@@ -132,8 +201,9 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
       return;
     }
     const browser = await lazyChromium();
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    recordBridgeFrames(page, bridgeFrames);
     await page.goto(app.url!);
     try {
       await use(page);
@@ -142,5 +212,14 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     }
   },
 });
+
+/** Every frame on every WebSocket the page opens (the bridge; a reload opens a new one). */
+export function recordBridgeFrames(page: Page, into: BridgeFrame[]): void {
+  page.on('websocket', (ws) => {
+    const text = (payload: string | Buffer) => (typeof payload === 'string' ? payload : payload.toString('utf8'));
+    ws.on('framesent', (f) => into.push({ dir: 'sent', at: Date.now(), payload: text(f.payload) }));
+    ws.on('framereceived', (f) => into.push({ dir: 'received', at: Date.now(), payload: text(f.payload) }));
+  });
+}
 
 export { expect };

@@ -69,6 +69,24 @@ describe('control page', () => {
     expect((await pos.action('paymentComplete')).paymentResponse.status).toBe('CANCELLED');
   });
 
+  it('auto-void recipe: manual payment, pull the cable past the grace period, plug back in, Approve → paymentVoided', async () => {
+    sim.control.setConfig({ gracePeriodMs: 200 });
+    await card('Lane 3').getByRole('checkbox', { name: /Manual mode/ }).check();
+    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-003')?.manual === true);
+    const id = uuidv7();
+    pos.send(paymentFrame('TERM-003', id));
+    await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
+    await card('Lane 3').getByRole('button', { name: 'Pull the cable' }).click();
+    await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'disconnected');
+    await card('Lane 3').getByRole('button', { name: 'Plug back in' }).click();
+    await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'connected');
+    await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
+    await card('Lane 3').getByRole('button', { name: 'Approve' }).click();
+    expect((await pos.action('paymentVoided')).transactionId).toBe(id);
+    await expect.poll(() => card('Lane 3').locator('.screen').innerText(), POLL).toContain('VOIDED');
+    sim.control.setConfig({ gracePeriodMs: 10_000 });
+  });
+
   it('Pull the cable / Plug back in', async () => {
     await card('Lane 2').getByRole('button', { name: 'Pull the cable' }).click();
     expect(await pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'reconnecting' });

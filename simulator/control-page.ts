@@ -82,7 +82,9 @@ async function post(path, body) {
 function terminalCard(t) {
   const s = t.screen || { state: t.status === 'online' ? 'idle' : 'offline', text: t.status === 'online' ? 'EXTERNAL TERMINAL' : 'NO CONNECTION' };
   const id = encodeURIComponent(t.apiKey);
-  const busy = !!t.busyWith;
+  // The terminal's own screen decides: after a grace expiry the gateway has given the payment up,
+  // but the terminal still holds it, and answering it is how a trainer shows the auto-void.
+  const busy = !!t.busyWith || s.state === 'processing' || s.state === 'waiting';
   const amount = s.amount ? '<div class="amount">' + esc(s.currency) + ' ' + esc(s.amount) + '</div>' : '';
   const options = DECLINES.map(([c]) => '<option value="' + c + '">' + c + '</option>').join('');
   const controls = t.virtual ? (

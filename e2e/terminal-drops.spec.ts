@@ -1,0 +1,72 @@
+import { expect, test } from './fixtures';
+import { RESULT, expectResult, pay, simFrames, transactionsOn, voidAlert, waitOnline } from './cashier';
+
+/**
+ * §9.3 scenarios D, E (+J on the void push), F and M: a terminal that goes away mid-payment.
+ * Grace is 3 s in the simulator and in the core (the fixture copies it), so the countdown the
+ * cashier reads is the gateway's.
+ */
+
+test.beforeEach(async ({ page }) => {
+  await waitOnline(page);
+});
+
+test('D: the terminal drops and returns within grace: countdown, then the approval', async ({ page, sim }) => {
+  sim.control.script('TERM-001', { outcome: 'DROP_MID_PAYMENT', delayMs: 300, reconnectAfterMs: 1_500, resultAfterReconnect: 'SUCCESS' });
+  await pay(page, { terminal: 'Lane 1', digits: '2000', order: 'D-1' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Terminal reconnecting — [1-3] s left/);
+  await expectResult(page, RESULT.approved);
+  expect(transactionsOn(sim, 'TERM-001').map((t) => t.status)).toEqual(['COMPLETED']);
+  await expect(voidAlert(page)).toHaveCount(0);
+});
+
+test('E + J: past grace the order is NOT paid; the late success is voided: one alert (push sent twice), acknowledged', async ({ page, sim }) => {
+  sim.control.script('TERM-002', { outcome: 'DROP_MID_PAYMENT', delayMs: 300, reconnectAfterMs: 4_500, resultAfterReconnect: 'SUCCESS' });
+  await pay(page, { terminal: 'Lane 2', digits: '3150', order: 'E-1' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Terminal reconnecting/);
+  await expectResult(page, RESULT.abandoned, 8_000);
+  // The gateway's paymentVoided push goes out twice: the cashier must still see ONE alert.
+  sim.control.faults.duplicateNext();
+
+  const alert = voidAlert(page);
+  await expect(alert).toBeVisible({ timeout: 8_000 });
+  await expect(alert).toContainText('Payment reversed — the customer was NOT charged');
+  await expect(alert).toContainText('E-1');
+  await expect(alert).toContainText('€31.50');
+  await expect(alert).toContainText('Alert 1 of 1');
+  await expect.poll(() => simFrames(sim, 'out', 'paymentVoided').length).toBe(2);
+  await expect(alert).toContainText('Alert 1 of 1');
+  expect(transactionsOn(sim, 'TERM-002').map((t) => t.status)).toEqual(['VOIDED']);
+
+  await alert.getByRole('button', { name: 'I have told the customer — acknowledge' }).click();
+  await expect(voidAlert(page)).toHaveCount(0);
+  await expectResult(page, RESULT.voided);
+  // Acknowledged is remembered: a reload does not bring the alert back.
+  await page.reload();
+  await waitOnline(page);
+  await expect(voidAlert(page)).toHaveCount(0);
+});
+
+test('F: a terminal without deviceId drops mid-payment: not paid, the cashier is told at once', async ({ page, sim }) => {
+  const counter = sim.control.terminals().find((t) => t.label === 'Counter (no deviceId)')!;
+  sim.control.script(counter.id, { outcome: 'MANUAL' });
+  await pay(page, { terminal: 'Counter (no deviceId)', digits: '880', order: 'F-1' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/On the terminal/);
+  sim.control.dropTerminal(counter.id);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    new RegExp(`${RESULT.abandoned}|${RESULT.unknown}`),
+  );
+  await expect(page.getByRole('radio', { name: /^Counter/ })).toHaveCount(0);
+});
+
+test('M: paying on a terminal that went away is refused by the gateway; nothing is charged', async ({ page, sim }) => {
+  // Pushes to the register are held back, so the register still shows Lane 3 as ready when the
+  // cashier presses Pay: the gateway itself must answer "Terminal connection not found".
+  sim.control.faults.delayPushes(3_000);
+  sim.control.dropTerminal('TERM-003');
+  await pay(page, { terminal: 'Lane 3', digits: '100', order: 'M-1' });
+  await expectResult(page, RESULT.rejected);
+  await expect(page.getByText(/not charged/).first()).toBeVisible();
+  expect(transactionsOn(sim, 'TERM-003')).toEqual([]);
+  sim.control.faults.delayPushes(0);
+});
