@@ -36,7 +36,7 @@ export interface PaymentInput {
 
 /** Fills the checkout form with the mouse and keyboard, the way most cashiers do. */
 export async function fillCheckout(page: Page, input: PaymentInput): Promise<void> {
-  await page.getByRole('radio', { name: new RegExp(`^${escape(input.terminal)}\\b`) }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${escape(input.terminal)}(\\s|$)`) }).check();
   await page.getByLabel(/^Amount/).fill(input.digits);
   await page.getByLabel('Order reference').fill(input.order);
 }
@@ -73,4 +73,16 @@ function frameAction(frame: unknown): string | undefined {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Waits, turn by turn of the event loop (setImmediate), until the in-process simulator's state
+ * matches: precise enough to act between two frames the gateway handles in separate turns.
+ */
+export async function untilSim(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('The simulator did not reach the expected state in time.');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { RESULT, expectResult, pay, simFrames, transactionsOn, voidAlert, waitOnline } from './cashier';
+import { RESULT, expectResult, pay, simFrames, transactionsOn, untilSim, voidAlert, waitOnline } from './cashier';
 
 /**
  * §9.3 scenarios D, E (+J on the void push), F and M: a terminal that goes away mid-payment.
@@ -25,7 +25,9 @@ test('E + J: past grace the order is NOT paid; the late success is voided: one a
   await pay(page, { terminal: 'Lane 2', digits: '3150', order: 'E-1' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Terminal reconnecting/);
   await expectResult(page, RESULT.abandoned, 8_000);
-  // The gateway's paymentVoided push goes out twice: the cashier must still see ONE alert.
+  // The gateway's paymentVoided push goes out twice: the cashier must still see ONE alert. The
+  // terminal's "connected" push comes first, so arm the fault the moment the terminal is back.
+  await untilSim(() => sim.control.terminals().some((t) => t.id === 'TERM-002' && t.status === 'online'));
   sim.control.faults.duplicateNext();
 
   const alert = voidAlert(page);

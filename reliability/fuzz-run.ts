@@ -90,6 +90,7 @@ export async function runFrameFuzz(options: { frames: number; seed: number; kind
   try {
     await h.waitFor((s) => s.connection.state === 'open');
     const batch = options.batch ?? 1_000;
+    const acceptedBefore = logger.count('frame.in', 'frame.error');
     let sent = 0;
     while (sent < options.frames) {
       const n = Math.min(batch, options.frames - sent);
@@ -104,6 +105,7 @@ export async function runFrameFuzz(options: { frames: number; seed: number; kind
       if (!caughtUp) break;
     }
     const snap = await h.snapshot();
+    if (snap.connection.state !== 'open') connections += 1000; // counted as a reconnect below: the link must stay up
     return {
       target: 'core-frames',
       seed: options.seed,
@@ -112,7 +114,7 @@ export async function runFrameFuzz(options: { frames: number; seed: number; kind
       rejectionLogLines: logger.count('frame.invalid'),
       crashes: crashes.count(),
       crashMessages: [...new Set(crashes.messages)],
-      accepted: logger.count('frame.in', 'frame.error'),
+      accepted: logger.count('frame.in', 'frame.error') - acceptedBefore,
       missingAnswers: 0,
       reconnects: Math.max(snap.connection.reconnectsToday, connections - 1),
       wallMs: Date.now() - started,

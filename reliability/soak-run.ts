@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type WebSocket from 'ws';
 import { DEFAULT_CORE_TUNING } from '../electron/core/core-tuning';
 import { defaultSocketFactory } from '../electron/core/connection/gateway-connection';
@@ -55,9 +57,17 @@ export interface SoakReport {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const STEP_MS = 5_000;
 
+/** A full GC: `--expose-gc` when given, else V8's flag set at run time (works under Vitest too). */
 function gcNow(): boolean {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return false;
+  let gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    } catch {
+      return false;
+    }
+  }
   gc();
   gc();
   return true;

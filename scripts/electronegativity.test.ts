@@ -79,7 +79,8 @@ describe.concurrent('electronegativity step', { timeout: 90_000 }, () => {
     await mkdir(dir);
     await writeFile(path.join(dir, 'main.ts'), INSECURE);
     const { code, report } = await scan(dir);
-    expect(code).toBe(1);
+    // The whole report in the message: if this ever passes a scan that should fail, we see why.
+    expect(code, JSON.stringify(report)).toBe(1);
     expect(report.ok).toBe(false);
     expect(report.findings).toContainEqual(expect.objectContaining({ check: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', file: 'main.ts' }));
   });

@@ -78,6 +78,12 @@ describe('parseServerFrame (tolerant parsing, §4, §6)', () => {
     expect(broken.kind === 'invalid' && broken.reason).toContain('paymentComplete');
   });
 
+  it('describes a hostile non-string action without calling its methods (fuzz-found: {"toString":null})', () => {
+    expect(parseServerFrame('{"action":{"toString":null}}')).toEqual({ kind: 'invalid', reason: 'unknown action "(object)"' });
+    expect(parseServerFrame('{"action":["pong"]}')).toEqual({ kind: 'invalid', reason: 'unknown action "(object)"' });
+    expect(parseServerFrame('{"action":42}')).toEqual({ kind: 'invalid', reason: 'unknown action "(number)"' });
+  });
+
   it('rejects status values outside the documented enums', () => {
     expect(parseServerFrame('{"action":"terminalStatusUpdate","terminalId":"T","status":"gone","timestamp":"x"}').kind).toBe('invalid');
   });

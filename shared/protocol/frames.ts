@@ -189,9 +189,11 @@ export function parseServerFrame(text: string): ParsedServerFrame {
   }
   const parsed = ServerActionFrame.safeParse(value);
   if (parsed.success) return { kind: 'frame', frame: parsed.data };
+  // `action` is attacker-controlled: String() on {"toString":null} throws, so describe non-strings by type.
+  const name = typeof action === 'string' ? action.slice(0, 64) : `(${typeof action})`;
   const known = ServerActionFrame.options.some((o) => o.shape.action.value === action);
-  if (!known) return { kind: 'invalid', reason: `unknown action ${JSON.stringify(String(action).slice(0, 64))}` };
-  return { kind: 'invalid', reason: `${String(action)}: ${summarizeIssues(parsed.error)}` };
+  if (!known) return { kind: 'invalid', reason: `unknown action ${JSON.stringify(name)}` };
+  return { kind: 'invalid', reason: `${name}: ${summarizeIssues(parsed.error)}` };
 }
 
 export function summarizeIssues(error: z.ZodError): string {
