@@ -2,10 +2,11 @@ import { test as base, expect, _electron, type Browser, type ElectronApplication
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../electron/host/browser/start-host';
+import type { BrowserHost } from '../electron/host/browser/start-host';
 import type { CoreTuning } from '../electron/core/ports';
 import { startSimulator } from '../simulator/index';
 import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
+import { FAST_SIM, provisioningEnv, startTestHost } from './test-host';
 
 /**
  * Fixtures every e2e spec uses. A spec is written once and runs against both hosts:
@@ -69,53 +70,6 @@ interface Fixtures {
 interface WorkerFixtures {
   /** Chromium, launched the first time a browser-host test needs it (never for Electron). */
   lazyChromium: () => Promise<Browser>;
-}
-
-export const FAST_SIM: SimulatorOptions = { defaultDelayMs: 300, gracePeriodMs: 3_000, paymentTimeoutMs: 10_000 };
-
-/** Small core timings: fast error window and reconnects; grace copied from the simulator. */
-export function coreTuning(sim: SimulatorOptions, tuning: Partial<CoreTuning>): Partial<CoreTuning> {
-  return {
-    errorWindowMs: 400,
-    backoffBaseMs: 100,
-    backoffCapMs: 1_000,
-    ...(sim.gracePeriodMs !== undefined ? { terminalGraceMs: sim.gracePeriodMs } : {}),
-    ...tuning,
-  };
-}
-
-function provisioningEnv(sim: SimulatorHandle, dataDir: string): Record<string, string> {
-  const entry = sim.apiKeys.all[sim.apiKeys.pos];
-  return {
-    CHECKSTAND_DATA_DIR: dataDir,
-    CHECKSTAND_ENDPOINT: sim.url,
-    CHECKSTAND_API_KEY: sim.apiKeys.pos,
-    CHECKSTAND_API_SECRET: sim.apiKeys.posSecret,
-    ...(entry?.groupId ? { CHECKSTAND_GROUP_ID: entry.groupId } : {}),
-    // The e2e run must never look for updates on the internet.
-    CHECKSTAND_UPDATES: 'off',
-  };
-}
-
-/** Starts the browser host the way the e2e specs and the screenshot/bench scripts want it. */
-export async function startTestHost(input: {
-  dataDir: string;
-  gateway: 'demo' | 'provisioned';
-  simOptions: SimulatorOptions;
-  tuning: Partial<CoreTuning>;
-  externalSim?: SimulatorHandle;
-}): Promise<BrowserHost> {
-  const env = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
-  return startBrowserHost({
-    dataDir: input.dataDir,
-    port: 0,
-    rendererDir: path.join(root, 'dist', 'renderer'),
-    env,
-    ...(input.externalSim ? {} : { simulator: input.simOptions }),
-    // compose.ts passes coreDeps through to the core as they are; its declared Pick does not
-    // list `tuning` yet (CoreDeps has it), hence the cast.
-    coreDeps: { tuning: coreTuning(input.simOptions, input.tuning) } as BrowserHostOptions['coreDeps'],
-  });
 }
 
 export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
@@ -189,6 +143,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     await use(sim);
   },
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none.
   bridgeFrames: async ({}, use) => {
     await use([]);
   },

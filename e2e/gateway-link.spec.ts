@@ -23,6 +23,18 @@ test('gateway restart mid-shift: payments are blocked while it is down, then the
   expect(transactionsOn(sim, 'TERM-001').map((t) => t.status)).toEqual(['COMPLETED']);
 });
 
+test('gateway restart during a payment: the register waits it out and shows the terminal\'s answer', async ({ page, sim }) => {
+  sim.control.script('TERM-002', { outcome: 'MANUAL' });
+  await pay(page, { terminal: 'Lane 2', digits: '3300', order: 'R-2' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/On the terminal/);
+  await sim.control.restart({ downMs: 1_000 });
+  await waitOnline(page);
+  await expect.poll(() => sim.control.terminals().find((t) => t.id === 'TERM-002')?.status).toBe('online');
+  expect(sim.control.resolve('TERM-002', 'SUCCESS')).toBe(true);
+  await expectResult(page, RESULT.approved, 10_000);
+  expect(transactionsOn(sim, 'TERM-002').map((t) => t.status)).toEqual(['COMPLETED']);
+});
+
 test('G: the register loses the gateway mid-payment; the result is recovered once the link is back', async ({ page, sim }) => {
   sim.control.script('TERM-001', { outcome: 'SUCCESS', delayMs: 1_500 });
   await pay(page, { terminal: 'Lane 1', digits: '6400', order: 'G-1' });

@@ -19,7 +19,7 @@ console.log(
     ['torn journal lines skipped at replay', r.tornLines],
     ['journaled but not yet reported when killed', r.journaledUnreported],
     ['MISSING after replay', r.missingAfterReplay.length],
-    ['unknown / needs review WITHOUT a reason', r.withoutReason.length],
+    ['not final, and not unknown / needs review with a reason', r.withoutReason.length],
     ['final states', Object.entries(r.finalStates).map(([k, n]) => `${k} ${n}`).join(', ')],
     ['agreed with ground truth', `${v.agreed}/${v.compared}`],
     ['MISMATCHES', v.mismatches.length],

@@ -10,7 +10,7 @@ import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
 import { startSimulator } from '../simulator/index';
 import { CoreObserver } from './core-observer';
 import { chaosConfig } from './chaos-run';
-import { chooseScript } from './fault-scheduler';
+import { startScriptShuffler } from './fault-scheduler';
 import { hardViolations, judge, type Verdict } from './ground-truth';
 import { createRng } from './rng';
 
@@ -43,7 +43,7 @@ export interface CrashReport {
   tornLines: number;
   /** Payments that were mid-flight (not final) in the journal right after a kill. */
   openAtKill: number;
-  /** Payments left unknown/needs review with no reason (must be 0). */
+  /** Payments left open, or unknown/needs review with no reason (must be 0). */
   withoutReason: string[];
   /** Payments in a journal beyond those the child reported (the kill fell between fsync and stdout). */
   journaledUnreported: number;
@@ -71,10 +71,7 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
   let kills = 0;
   let child: ChildProcess | undefined;
   // The terminals keep getting a random behaviour for their next payment while the child pays.
-  const scripter = setInterval(() => {
-    const id = rng.pick(terminalIds);
-    if (!sim.control.terminals().find((t) => t.id === id)?.busyWith) sim.control.script(id, chooseScript(rng, graceMs, { noResponse: 0 }).script);
-  }, 40);
+  const stopScripts = startScriptShuffler({ sim, rng, terminals: terminalIds, graceMs, weights: { noResponse: 0 } });
   try {
     const minKills = options.minKills ?? 1;
     for (let run = 0; journaled.size < options.payments || kills < minKills; run += 1) {
@@ -128,7 +125,7 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       log(`run ${run}: ${why}, ${journaled.size}/${options.payments} journaled, ${replay.payments.size} in the journal, ${kills} kills`);
     }
   } finally {
-    clearInterval(scripter);
+    stopScripts();
     if (child && child.exitCode === null) child.kill('SIGKILL');
   }
 
@@ -152,7 +149,10 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     }
     const ids = new Set(payments.map((p) => p.transactionId));
     for (const id of journaled.keys()) if (!ids.has(id) && !missing.includes(id)) missing.push(id);
-    const withoutReason = payments.filter((p) => (p.state === 'unknown' || p.state === 'needs_review') && !p.detail).map((p) => p.transactionId);
+    // Final, or waiting for a person (unknown / needs review) with the reason shown to them.
+    const withoutReason = payments
+      .filter((p) => (p.state === 'unknown' || p.state === 'needs_review' ? !p.detail : !FINAL_PAYMENT_STATES.includes(p.state)))
+      .map((p) => `${p.transactionId} ${p.state}`);
     // Alerts raised across all the child runs are in the journal: count them per transaction.
     const alerts = new Map<string, number>();
     for (const a of new Journal(path.join(dataDir, 'journal'), systemClock).replay().alerts.values()) alerts.set(a.transactionId, (alerts.get(a.transactionId) ?? 0) + 1);

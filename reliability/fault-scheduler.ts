@@ -233,3 +233,24 @@ export function chooseScript(
       return { behaviour, script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: graceMs + rng.int(Math.floor(graceMs * 0.3), graceMs), resultAfterReconnect: after } };
   }
 }
+
+/**
+ * Gives idle terminals a random behaviour for their next payment every `everyMs` (for drivers
+ * that do not script each payment themselves: the crash run, a Playwright run through the UI).
+ * Returns a stop function.
+ */
+export function startScriptShuffler(options: {
+  sim: SimulatorHandle;
+  rng: Rng;
+  terminals: readonly string[];
+  graceMs: number;
+  everyMs?: number;
+  weights?: Partial<Record<TerminalBehaviour, number>>;
+}): () => void {
+  const timer = setInterval(() => {
+    const id = options.rng.pick(options.terminals);
+    const t = options.sim.control.terminals().find((x) => x.id === id);
+    if (t && !t.busyWith) options.sim.control.script(id, chooseScript(options.rng, options.graceMs, options.weights).script);
+  }, options.everyMs ?? 40);
+  return () => clearInterval(timer);
+}

@@ -33,6 +33,7 @@ export function formatChaosReport(r: ChaosReport): string {
   add('"not charged" later contradicted', r.contradictedNotCharged.length);
   add('gateway never settled', v.gatewayUnsettled.length);
   add('KNOWN BUG 1: "rejected" but the gateway took it', r.misattributed.length);
+  add('KNOWN BUG 2: voided at the gateway, app never told', r.lostVoids.length);
   add('hard violations NOT explained by known bugs', r.unexplainedViolations);
   add('POS reconnects', r.reconnects);
   add('unknown outcomes entered', r.unknownEntered);

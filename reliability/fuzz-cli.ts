@@ -4,17 +4,11 @@
  */
 import { table } from '../bench/lib/stats';
 import { numberFlags } from './cli-args';
-import { FRAME_KINDS } from './fuzz-inputs';
-import { hasFlag } from './cli-args';
 import { runBridgeFuzz, runFrameFuzz, type FuzzReport } from './fuzz-run';
 
-// --without-known-bugs leaves out the frame kind that KNOWN BUG 2 crashes on (docs/reliability.md).
-const withoutKnown = hasFlag(process.argv, 'without-known-bugs');
-const flags = numberFlags(process.argv.slice(2).filter((a) => a !== '--without-known-bugs'), { frames: 100_000, messages: 100_000, seed: 1 });
+const flags = numberFlags(process.argv.slice(2), { frames: 100_000, messages: 100_000, seed: 1 });
 const reports: FuzzReport[] = [];
-const kinds = withoutKnown ? FRAME_KINDS.filter((k) => k !== 'hostileAction') : FRAME_KINDS;
-if (withoutKnown) console.log('Leaving out frame kind hostileAction (KNOWN BUG 2: parseServerFrame throws on it).');
-if (flags.frames > 0) reports.push(await runFrameFuzz({ frames: flags.frames, seed: flags.seed, kinds }));
+if (flags.frames > 0) reports.push(await runFrameFuzz({ frames: flags.frames, seed: flags.seed }));
 if (flags.messages > 0) reports.push(await runBridgeFuzz({ messages: flags.messages, seed: flags.seed }));
 let ok = true;
 for (const r of reports) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentState, PaymentView } from '../shared/ipc';
 import type { SimTransaction } from '../simulator/api';
-import { hardViolations, judge, misattributedRejections, unexplainedViolations } from './ground-truth';
+import { hardViolations, judge, lostVoids, misattributedRejections, unexplainedViolations } from './ground-truth';
 
 function pay(id: string, state: PaymentState, orderRef = `O-${id}`): PaymentView {
   return { transactionId: id, orderRef, terminalId: 'T1', amountMinor: 100, currency: 'USD', paymentMethod: 'CARD', state, createdAt: 1, updatedAt: 1, pendingSeen: false, hasReceipt: false };
@@ -51,5 +51,12 @@ describe('ground truth (the chaos, crash and UI runs judge with this)', () => {
     // a: rejected vs CANCELLED; O-1: two COMPLETED; d: declined but the gateway never saw it.
     expect(hardViolations(v, 0)).toBe(3);
     expect(unexplainedViolations(v, 0, known)).toBe(1); // d is not explained by the known bug
+  });
+
+  it('known bug 2 signature: voided at the gateway while the app still says not charged', () => {
+    const v = judge({ payments: [pay('a', 'abandoned'), pay('b', 'declined'), pay('c', 'approved')], transactions: [tx('a', 'VOIDED'), tx('b', 'VOIDED'), tx('c', 'VOIDED')], alertsRaised: new Map() });
+    expect([...lostVoids(v)].sort()).toEqual(['a', 'b']);
+    expect(v.falseApprovals.map((f) => f.transactionId)).toEqual(['c']); // approved over a void is never "known"
+    expect(unexplainedViolations(v, 0, lostVoids(v))).toBe(1);
   });
 });

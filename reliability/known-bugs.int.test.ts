@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFixture, payOk, type SimFixture } from '../electron/core/testing/sim-fixture';
-import { parseServerFrame } from '../shared/protocol';
 
 /**
  * Bugs the chaos run found, pinned as small deterministic reproductions. Each is `it.fails`: it
@@ -32,11 +31,23 @@ describe('known bugs (found by chaos seed 4 without a secret)', () => {
   });
 });
 
-describe('known bugs (found by the frame fuzz run, kind hostileAction)', () => {
-  // Over the real socket the exception escapes the ws 'message' listener: uncaught in the main
-  // process, and the link goes deaf while still showing "open" (see docs/reliability.md, bug 2).
-  // It is reproduced here at the parser so that Vitest itself is not taken down.
-  it.fails('parseServerFrame never throws, even on {"action":{"toString":1}}', () => {
-    expect(() => parseServerFrame('{"action":{"toString":1}}')).not.toThrow();
+describe('known bugs (found by the 10 000-payment chaos run, seed 1)', () => {
+  it.fails('a void the app did not hear about (link down, no replay) is found after reconnect when the API secret is set', async () => {
+    // OQ-15/OQ-17: whether the real gateway replays pushes is unknown, so the app must not rely on it.
+    fx = await startFixture({ withSecret: true, sim: { replayOnReconnect: false } });
+    const { sim, h } = fx;
+    sim.control.script('TERM-001', { outcome: 'DROP_MID_PAYMENT', delayMs: 50, reconnectAfterMs: 1_500, resultAfterReconnect: 'SUCCESS' });
+    const id = await payOk(h, 'TERM-001', 'ORDER-VOID');
+    await h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'abandoned'));
+    // The register loses the gateway while the terminal comes back late and the gateway voids.
+    const endpoint = h.settings.current().endpoint;
+    h.settings.set({ endpoint: 'ws://127.0.0.1:9/v1' });
+    await h.waitFor(() => sim.control.transactions().find((t) => t.transactionId === id && t.status === 'VOIDED'), 8_000);
+    h.settings.set({ endpoint });
+    await h.waitFor((s) => s.connection.state === 'open');
+    // The cashier must get the void alert without restarting the app.
+    const voided = await h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'voided'), 4_000).catch(() => undefined);
+    expect(voided?.state).toBe('voided');
+    expect((await h.snapshot()).alerts.map((a) => a.transactionId)).toContain(id);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * npm run soak -- --hours 8 --seed 1
+ * npm run soak -- --hours 8 --seed 1 [--payment-every-min 2]
  * (the script runs `node --expose-gc --import tsx reliability/soak-cli.ts` so heap figures are exact)
  * Exit code 1 when heap grows by 10 MB or more, or handles / socket listeners grow.
  */
@@ -7,10 +7,10 @@ import { table } from '../bench/lib/stats';
 import { numberFlags } from './cli-args';
 import { runSoak } from './soak-run';
 
-const flags = numberFlags(process.argv.slice(2), { hours: 8, seed: 1 });
+const flags = numberFlags(process.argv.slice(2), { hours: 8, seed: 1, paymentEveryMin: 2 });
 const r = await runSoak({ ...flags, log: (l) => console.log(`[soak] ${l}`) });
 if (!r.gcExposed) console.log('WARNING: run with node --expose-gc; heap figures below include garbage.');
-const row = (s: typeof r.baseline) => [s.hour === 0 ? 'after warm-up' : `hour ${s.hour}`, s.heapMb.toFixed(2), s.handles, Object.entries(s.handlesByType).map(([k, n]) => `${k}:${n}`).join(' '), s.socketListeners, s.payments, s.reconnects];
+const row = (s: typeof r.baseline) => [s.hour === 0 ? 'after warm-up' : s.hour === -1 ? 'end, after quiet' : `hour ${s.hour}`, s.heapMb.toFixed(2), s.handles, Object.entries(s.handlesByType).map(([k, n]) => `${k}:${n}`).join(' '), s.socketListeners, s.payments, s.reconnects];
 console.log(table([['sample', 'heap MB', 'handles', 'handles by type', 'socket listeners', 'payments', 'reconnects'], row(r.baseline), ...r.samples.map(row)]));
 console.log(
   table([

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { expect, test } from '../fixtures';
+import { TOUR_SIM, TOUR_STOPS, TOUR_TUNING, tour, type TourStop } from '../tour';
+
+/** One PNG per tour stop, named after it (docs/screenshots/<stop>.png, 1280×800). */
+const outDir = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+const FILE_NAMES: Record<TourStop, string> = {
+  checkout: 'idle',
+  'in-progress': 'in-progress',
+  approved: 'approved-receipt',
+  declined: 'declined',
+  reconnecting: 'terminal-reconnecting',
+  unknown: 'unknown',
+  'void-alert': 'voided-alert',
+  history: 'history',
+  'end-of-day': 'end-of-day',
+  settings: 'settings',
+  diagnostics: 'diagnostics',
+  offline: 'offline-banner',
+};
+
+test.use({ simOptions: TOUR_SIM, tuning: TOUR_TUNING });
+
+test('screenshots of every key state', async ({ page, sim }) => {
+  const written: string[] = [];
+  await tour(page, sim, async (stop) => {
+    // No blinking caret in the picture, and the screen seen from its top (its heading).
+    // (A string: the Node tsconfig has no DOM types.)
+    await page.evaluate(`document.activeElement?.blur?.(); window.scrollTo(0, 0); document.querySelector('[role="alertdialog"]')?.scrollTo(0, 0);`);
+    const file = path.join(outDir, `${FILE_NAMES[stop]}.png`);
+    await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+    written.push(file);
+  });
+  expect(written).toHaveLength(TOUR_STOPS.length);
+  console.log(`Wrote ${written.length} screenshots to ${path.relative(process.cwd(), outDir)}/`);
+});

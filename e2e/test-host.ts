@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../electron/host/browser/start-host';
+import type { CoreTuning } from '../electron/core/ports';
+import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
+
+/**
+ * Starting the browser host for the e2e specs, the screenshot tour and bench/ui.bench.ts (no
+ * Playwright import here, so plain `tsx` scripts can use it).
+ */
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export const FAST_SIM: SimulatorOptions = { defaultDelayMs: 300, gracePeriodMs: 3_000, paymentTimeoutMs: 10_000 };
+
+/** Small core timings: fast error window and reconnects; grace copied from the simulator. */
+export function coreTuning(sim: SimulatorOptions, tuning: Partial<CoreTuning>): Partial<CoreTuning> {
+  return {
+    errorWindowMs: 400,
+    backoffBaseMs: 100,
+    backoffCapMs: 1_000,
+    ...(sim.gracePeriodMs !== undefined ? { terminalGraceMs: sim.gracePeriodMs } : {}),
+    ...tuning,
+  };
+}
+
+export function provisioningEnv(sim: SimulatorHandle, dataDir: string): Record<string, string> {
+  const entry = sim.apiKeys.all[sim.apiKeys.pos];
+  return {
+    CHECKSTAND_DATA_DIR: dataDir,
+    CHECKSTAND_ENDPOINT: sim.url,
+    CHECKSTAND_API_KEY: sim.apiKeys.pos,
+    CHECKSTAND_API_SECRET: sim.apiKeys.posSecret,
+    ...(entry?.groupId ? { CHECKSTAND_GROUP_ID: entry.groupId } : {}),
+    // The e2e run must never look for updates on the internet.
+    CHECKSTAND_UPDATES: 'off',
+  };
+}
+
+/** Starts the browser host the way the e2e specs and the screenshot/bench scripts want it. */
+export async function startTestHost(input: {
+  dataDir: string;
+  gateway: 'demo' | 'provisioned';
+  simOptions: SimulatorOptions;
+  tuning: Partial<CoreTuning>;
+  externalSim?: SimulatorHandle;
+}): Promise<BrowserHost> {
+  const env = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
+  return startBrowserHost({
+    dataDir: input.dataDir,
+    port: 0,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    env,
+    ...(input.externalSim ? {} : { simulator: input.simOptions }),
+    // compose.ts passes coreDeps through to the core as they are; its declared Pick does not
+    // list `tuning` yet (CoreDeps has it), hence the cast.
+    coreDeps: { tuning: coreTuning(input.simOptions, input.tuning) } as BrowserHostOptions['coreDeps'],
+  });
+}
+

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: builds nothing itself (run `npm run build` first, the tour uses
+ * dist/renderer), then walks the browser host through every key state and writes 1280×800 PNGs
+ * to docs/screenshots/ (see e2e/screenshots/take-screenshots.ts for the file names).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+  console.error('dist/renderer is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.platform === 'win32' ? 'npx.cmd' : 'npx',
+  ['playwright', 'test', '--config', 'e2e/screenshots/screenshots.config.ts'],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
+);
+process.exit(result.status ?? 1);
