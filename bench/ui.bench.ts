@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import WebSocket from 'ws';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { startTestHost } from '../e2e/test-host';
 import type { SimLogEntry, SimulatorHandle } from '../simulator/api';
@@ -114,6 +115,10 @@ interface BurstFigures {
   settledMs: number;
   spanMs: number;
   lastEventLagMs: number;
+  /** The last status push reached the core's socket, after the gateway sent it. */
+  lastCoreLagMs: number;
+  /** This process's event-loop delay during the burst (max). */
+  loopMaxMs: number;
 }
 
 /** One burst of 2 × ids.length status pushes; the page's long tasks and when the picker settled. */
@@ -121,6 +126,8 @@ async function burst(page: Page, sim: SimulatorHandle, ids: string[], terminalEv
   if (process.env.BENCH_DEBUG) await page.evaluate('window.__debugMutations = []');
   await page.evaluate(PICKER_OBSERVER);
   const burstStartPerf = (await page.evaluate('performance.now()')) as number;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const burstStart = Date.now();
   for (const id of ids) sim.control.dropTerminal(id, { reconnectAfterMs: 20 });
   let pushes: SimLogEntry[] = [];
@@ -131,6 +138,7 @@ async function burst(page: Page, sim: SimulatorHandle, ids: string[], terminalEv
     await sleep(20);
   }
   const lastPush = Math.max(...pushes.map(atMs));
+  loop.disable();
   // Settled: no option says "Reconnecting" any more, then 1 s more to catch any late change.
   await waitInPage(page, `[...document.querySelectorAll('.terminal-option')].every((el) => !el.textContent.includes('Reconnecting'))`, 60_000, 5);
   await sleep(1_000);
@@ -153,6 +161,8 @@ async function burst(page: Page, sim: SimulatorHandle, ids: string[], terminalEv
     settledMs: probe.lastChange - lastPush,
     spanMs: lastPush - Math.min(...pushes.map(atMs)),
     lastEventLagMs: Math.max(...terminalEventsAt.filter((t) => t >= burstStart)) - lastPush,
+    lastCoreLagMs: Math.max(...coreGotStatusAt.filter((t) => t >= burstStart)) - lastPush,
+    loopMaxMs: loop.max / 1e6,
   };
 }
 
@@ -161,6 +171,11 @@ interface PaymentFigures {
   toScreen: number[];
   /** Of toScreen: the part until the approved payment event reached the page (core + bridge). */
   toPage: number[];
+  /** Of toPage: the part until the core's socket had the frame (simulator → socket). */
+  toCore: number[];
+  /** Long tasks in the page during these payments (count, longest). */
+  longTasks: number;
+  longestTask: number;
   /** This Node process (host + core + simulator + virtual terminals): event-loop delay p99, max. */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -171,8 +186,10 @@ async function payments(page: Page, sim: SimulatorHandle, prefix: string, approv
   const toGateway: number[] = [];
   const toScreen: number[] = [];
   const toPage: number[] = [];
+  const toCore: number[] = [];
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  const fromPerf = (await page.evaluate('performance.now()')) as number;
   const heading = page.getByRole('heading', { level: 1 });
   for (let i = 0; i < PAYMENTS; i += 1) {
     await page.getByRole('radio', { name: /^Lane 1(\s|$)/ }).check();
@@ -199,12 +216,38 @@ async function payments(page: Page, sim: SimulatorHandle, prefix: string, approv
     if (complete) toScreen.push(approvedAt - atMs(complete));
     const arrived = approvedEventsAt.find((t) => t >= clickedAt);
     if (complete && arrived !== undefined) toPage.push(arrived - atMs(complete));
+    const gotByCore = coreGotCompleteAt.find((t) => t >= clickedAt);
+    if (complete && gotByCore !== undefined) toCore.push(gotByCore - atMs(complete));
     await page.keyboard.press('n');
     await page.getByRole('heading', { level: 1, name: 'New payment' }).waitFor();
   }
   loop.disable();
-  return { toGateway, toScreen, toPage, loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6 };
+  const tasks = ((await page.evaluate('window.__longtasks')) as { start: number; duration: number }[]).filter((t) => t.start >= fromPerf);
+  return {
+    longTasks: tasks.length,
+    longestTask: tasks.reduce((m, t) => Math.max(m, t.duration), 0), toGateway, toScreen, toPage, toCore, loopDelayP99Ms: loop.percentile(99) / 1e6, loopDelayMaxMs: loop.max / 1e6 };
 }
+
+/**
+ * How long a message posted to the page waits before its handler runs (MessageChannel, 400
+ * samples 5 ms apart): how busy the renderer's main thread is even without any long task.
+ */
+const PAGE_QUEUE_DELAY = `new Promise((resolve) => {
+  const ch = new MessageChannel();
+  const d = [];
+  let t = performance.now();
+  ch.port1.onmessage = () => {
+    d.push(performance.now() - t);
+    if (d.length < 400) setTimeout(() => { t = performance.now(); ch.port2.postMessage(0); }, 5);
+    else { d.sort((a, b) => a - b); resolve({ p50: d[199], p95: d[379], max: d[399] }); }
+  };
+  ch.port2.postMessage(0);
+})`;
+type QueueDelay = { p50: number; p95: number; max: number };
+
+/** When the core's gateway socket received each paymentComplete (see the socketFactory below). */
+const coreGotCompleteAt: number[] = [];
+const coreGotStatusAt: number[] = [];
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'checkstand-uibench-'));
@@ -213,6 +256,16 @@ async function main(): Promise<void> {
     gateway: 'demo',
     simOptions: { defaultDelayMs: 50, gracePeriodMs: 30_000, paymentTimeoutMs: 60_000 },
     tuning: { errorWindowMs: 3_000 },
+    // Timestamps each paymentComplete as the core's socket receives it (before the core's own
+    // listener runs): splits "gateway → page" into gateway → core and core → page.
+    socketFactory: (url, options) => {
+      const ws = new WebSocket(url, options);
+      ws.on('message', (data: Buffer) => {
+        if (data.includes('"paymentComplete"')) coreGotCompleteAt.push(Date.now());
+        if (data.includes('"terminalStatusUpdate"')) coreGotStatusAt.push(Date.now());
+      });
+      return ws;
+    },
   });
   const sim = host.simulator()!;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
@@ -235,6 +288,7 @@ async function main(): Promise<void> {
     await page.goto(host.url);
     await page.getByTestId('connection-banner').getByText(/^Online/).waitFor({ timeout: 30_000 });
 
+    const queueLight = (await page.evaluate(PAGE_QUEUE_DELAY)) as QueueDelay;
     // 2a. Payments with the demo's 4 terminals, for comparison.
     const light = await payments(page, sim, 'UL', approvedEventsAt);
 
@@ -251,6 +305,7 @@ async function main(): Promise<void> {
     }
     await waitInPage(page, `document.querySelectorAll('input[name="terminal"]').length >= ${TERMINALS}`, 60_000);
     await sleep(1_500);
+    const queueHeavy = (await page.evaluate(PAGE_QUEUE_DELAY)) as QueueDelay;
     // Calibration: an 80 ms busy loop must show up as a long task, or the observer is not working.
     // (Scheduled as an ordinary page task: work run directly by the DevTools evaluate call is not
     // always reported as a long task.)
@@ -292,11 +347,18 @@ async function main(): Promise<void> {
       ['view settled after the gateway\'s last push (worst)', fmtMs(median(col('settledMs'))), fmtMs(worst('settledMs')), '≤ 100 ms', ok(worst('settledMs') <= 100)],
       ['  (the gateway sent the burst over)', fmtMs(median(col('spanMs'))), fmtMs(worst('spanMs')), '', ''],
       ['  (last terminal event reached the page, after the last push)', fmtMs(median(col('lastEventLagMs'))), fmtMs(worst('lastEventLagMs')), '', ''],
+      ['  (last status push reached the core\'s socket, after the last push)', fmtMs(median(col('lastCoreLagMs'))), fmtMs(worst('lastCoreLagMs')), '', ''],
+      ['  (main process event-loop delay during the burst, max)', fmtMs(median(col('loopMaxMs'))), fmtMs(worst('loopMaxMs')), '', ''],
       ...([['4 terminals', light], [`${TERMINALS} terminals`, heavy]] as const).flatMap(([label, f]) => [
         [`click Pay → payment frame at gateway, ${label} (n=${f.toGateway.length})`, fmtMs(median(f.toGateway)), fmtMs(p95(f.toGateway)), 'p95 < 50 ms', ok(p95(f.toGateway) < 50)],
         [`paymentComplete at gateway → result on screen, ${label} (n=${f.toScreen.length})`, fmtMs(median(f.toScreen)), fmtMs(p95(f.toScreen)), 'p95 < 50 ms', ok(p95(f.toScreen) < 50)],
         [`  (of which: until the payment event reached the page)`, fmtMs(median(f.toPage)), fmtMs(p95(f.toPage)), '', ''],
+        [`  (of which: until the core's socket received paymentComplete)`, fmtMs(median(f.toCore)), fmtMs(p95(f.toCore)), '', ''],
+        [`  (page long tasks during these payments: count, longest)`, String(f.longTasks), fmtMs(f.longestTask), '', ''],
         [`  (main process event-loop delay meanwhile: p99, max)`, fmtMs(f.loopDelayP99Ms), fmtMs(f.loopDelayMaxMs), '', ''],
+      ]),
+      ...([['4 terminals', queueLight], [`${TERMINALS} terminals`, queueHeavy]] as const).map(([label, q]) => [
+        `page main-thread queue delay, idle checkout with ${label} (p50, p95; max ${fmtMs(q.max)})`, fmtMs(q.p50), fmtMs(q.p95), '', '',
       ]),
       [`renderer JS gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, '', `${(js.gz / 1024).toFixed(1)} KB`, '< 250 KB', ok(js.gz < 250 * 1024)],
     ];

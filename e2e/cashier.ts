@@ -16,7 +16,6 @@ export const RESULT = {
   voided: 'Reversed by the gateway — not paid',
 } as const;
 
-export const heading = (page: Page): Locator => page.locator('main h1, h1').first();
 export const banner = (page: Page): Locator => page.getByTestId('connection-banner');
 export const payButton = (page: Page): Locator => page.getByRole('button', { name: /^Pay/ });
 export const voidAlert = (page: Page): Locator => page.getByRole('alertdialog');

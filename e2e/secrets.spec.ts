@@ -10,7 +10,9 @@ import { RESULT, banner, expectResult, pay, waitOnline } from './cashier';
  * demo payments, saving a real-looking key and secret in Settings, payments through that gateway,
  * an unknown payment checked with the (signed) HTTP lookup, reloads — every bridge WebSocket frame
  * in both directions and every file the host wrote in its data dir (logs, journal, settings) is
- * searched for the demo key and secret and the saved ones.
+ * searched for the demo key and secret and the saved ones. The only frame allowed to hold the saved
+ * pair is the one carrying what the cashier typed: the form's single `saveSettings` request to the
+ * main process (there is no other way in). Nothing sent back to the page ever contains either.
  */
 
 const DEMO_KEY = 'sim-pos-key-0001';
@@ -81,8 +83,17 @@ test('no bridge frame and no file in the data dir contains the API key or secret
   await page.getByRole('button', { name: 'Check with the gateway' }).click();
   await expect(page.getByText(/The gateway does not know the result yet either/)).toBeVisible();
   expect(liveGateway.control.log().some((e) => e.role === 'http')).toBe(true);
+  await page.getByRole('radio', { name: /^Not charged/ }).check();
+  await page.getByLabel('Reason (required)').fill('Terminal shows nothing');
+  await page.getByRole('button', { name: 'Resolve payment' }).click();
+  await expectResult(page, RESULT.abandoned);
+  await page.keyboard.press('F2');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv).toContain('SEC-3');
+  for (const secret of SECRETS) expect(csv.includes(secret), `CSV contains ${secret.slice(0, 8)}…`).toBe(false);
 
-  // 4. A reload: a fresh snapshot (with the settings view) crosses the bridge again.
+  // 4. The CSV export crosses the bridge too; then a reload: a fresh snapshot (with the settings view) crosses the bridge again.
   await page.reload();
   await expect(banner(page)).toContainText('Online');
   // (Only after a reload: the ribbon does not leave on save — the app info is not re-sent; reported.)

@@ -41,10 +41,21 @@ test('E + J: past grace the order is NOT paid; the late success is voided: one a
   await expect.poll(() => simFrames(sim, 'out', 'paymentVoided').length).toBe(2);
   await expect(alert).toContainText('Alert 1 of 1');
   expect(transactionsOn(sim, 'TERM-002').map((t) => t.status)).toEqual(['VOIDED']);
+  // Behind the alert, the payment's own screen has turned to "reversed".
+  await expectResult(page, RESULT.voided);
+  // It cannot be waved away: F-keys do nothing, and a reload brings it straight back.
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Checkout/ })).toHaveAttribute('aria-current', 'page');
+  await page.reload();
+  await expect(voidAlert(page)).toContainText('E-1');
+  await expect(voidAlert(page)).toContainText('Alert 1 of 1');
 
   await alert.getByRole('button', { name: 'I have told the customer — acknowledge' }).click();
   await expect(voidAlert(page)).toHaveCount(0);
-  await expectResult(page, RESULT.voided);
+  // (After the reload the checkout screen no longer follows the payment — see the reload spec —
+  // so its state is read in History.)
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('row', { name: /E-1/ })).toContainText('Voided — not paid');
   // Acknowledged is remembered: a reload does not bring the alert back.
   await page.reload();
   await waitOnline(page);
@@ -66,7 +77,7 @@ test('F: a terminal without deviceId drops mid-payment: not paid, the cashier is
 test('M: paying on a terminal that went away is refused by the gateway; nothing is charged', async ({ page, sim }) => {
   // Pushes to the register are held back, so the register still shows Lane 3 as ready when the
   // cashier presses Pay: the gateway itself must answer "Terminal connection not found".
-  sim.control.faults.delayPushes(3_000);
+  sim.control.faults.delayPushes(5_000);
   sim.control.dropTerminal('TERM-003');
   await pay(page, { terminal: 'Lane 3', digits: '100', order: 'M-1' });
   await expectResult(page, RESULT.rejected);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../electron/host/browser/start-host';
-import type { CoreTuning } from '../electron/core/ports';
+import type { CoreTuning, SocketFactory } from '../electron/core/ports';
 import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
 
 /**
@@ -43,6 +43,8 @@ export async function startTestHost(input: {
   simOptions: SimulatorOptions;
   tuning: Partial<CoreTuning>;
   externalSim?: SimulatorHandle;
+  /** Wraps the core's gateway socket (the UI benchmark timestamps frames as the core gets them). */
+  socketFactory?: SocketFactory;
 }): Promise<BrowserHost> {
   const env = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
   return startBrowserHost({
@@ -53,7 +55,10 @@ export async function startTestHost(input: {
     ...(input.externalSim ? {} : { simulator: input.simOptions }),
     // compose.ts passes coreDeps through to the core as they are; its declared Pick does not
     // list `tuning` yet (CoreDeps has it), hence the cast.
-    coreDeps: { tuning: coreTuning(input.simOptions, input.tuning) } as BrowserHostOptions['coreDeps'],
+    coreDeps: {
+      tuning: coreTuning(input.simOptions, input.tuning),
+      ...(input.socketFactory ? { socketFactory: input.socketFactory } : {}),
+    } as BrowserHostOptions['coreDeps'],
   });
 }
 

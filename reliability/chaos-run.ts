@@ -57,10 +57,14 @@ export interface ChaosReport {
   /** Hard violations not explained by KNOWN BUGS 1 and 2. */
   unexplainedViolations: number;
   appStates: Record<string, number>;
+  /** Why declined payments were declined (errorCode, or how they were settled). */
+  declineReasons: Record<string, number>;
   gatewayStatuses: Record<string, number>;
   reconnects: number;
   lookupsRequested: number;
   cashierResolutions: number;
+  /** Terminals found stuck on a payment the gateway had given up on (TERMINAL_BUSY), cancelled by hand. */
+  terminalsUnstuck: number;
   unknownEntered: number;
   unknownResolveMs: { p50: number; p95: number; max: number };
   stuck: string[];
@@ -136,6 +140,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const stuck: string[] = [];
     let lookupsRequested = 0;
     let cashierResolutions = 0;
+    let terminalsUnstuck = 0;
     let attempts = 0;
     let ordersPaid = 0;
     let ordersGivenUp = 0;
@@ -199,6 +204,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           if (!outcome) {
             stuck.push(`${orderRef} ${r.value.transactionId} (${observer.payments.get(r.value.transactionId)?.state ?? '?'})`);
             break;
+          }
+          if (outcome.state === 'declined' && outcome.errorCode === 'TERMINAL_BUSY') {
+            // The virtual terminal still holds a payment the gateway gave up on while it was
+            // offline (it missed the cancel): a person presses cancel on it, or it stays busy forever.
+            sim.control.resolve(terminalId, 'CANCELLED');
+            terminalsUnstuck += 1;
           }
           if (outcome.state === 'approved') ordersPaid += 1;
           if (!NOT_CHARGED.has(outcome.state)) done = true;
@@ -273,10 +284,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       lostVoids: [...lost],
       unexplainedViolations: unexplainedViolations(verdict, observer.twoOpen.length, new Set([...misattributed, ...lost])),
       appStates: count(snap.payments.map((p) => p.state)),
+      declineReasons: count(snap.payments.filter((p) => p.state === 'declined').map((p) => `${p.errorCode ?? 'no code'} via ${p.resolution?.by ?? 'push'}`)),
       gatewayStatuses: count(transactions.map((t) => t.status)),
       reconnects: snap.connection.reconnectsToday,
       lookupsRequested,
       cashierResolutions,
+      terminalsUnstuck,
       unknownEntered: d.length + observer.stillUnknown(),
       unknownResolveMs: { p50: percentile(d, 50) || 0, p95: percentile(d, 95) || 0, max: d.length ? Math.max(...d) : 0 },
       stuck,

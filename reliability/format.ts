@@ -19,6 +19,7 @@ export function formatChaosReport(r: ChaosReport): string {
   for (const [k, n] of Object.entries(r.refusals)) add(`start refused: ${k}`, n);
   add('gateway statuses', Object.entries(r.gatewayStatuses).map(([k, n]) => `${k} ${n}`).join(', '));
   add('app states', Object.entries(r.appStates).map(([k, n]) => `${k} ${n}`).join(', '));
+  add('declined because', Object.entries(r.declineReasons).map(([k, n]) => `${k} ${n}`).join(', '));
   add('agreed with ground truth', `${v.agreed}/${v.compared}`);
   add('MISMATCHES', v.mismatches.length);
   add('  false approvals', v.falseApprovals.length);
@@ -40,6 +41,7 @@ export function formatChaosReport(r: ChaosReport): string {
   add('time to resolve unknown p50/p95/max', `${r.unknownResolveMs.p50} / ${r.unknownResolveMs.p95} / ${r.unknownResolveMs.max} ms`);
   add('"check now" lookups requested', r.lookupsRequested);
   add('settled by the cashier', r.cashierResolutions);
+  add('stuck terminals cancelled by hand (TERMINAL_BUSY)', r.terminalsUnstuck);
   add('stuck payments (no outcome in time)', r.stuck.length);
   add('wall time', `${(r.durationMs / 1000).toFixed(1)} s`);
   return table(rows);
