@@ -21,8 +21,12 @@ test('H: no answer → "Result unknown"; the gateway check says still pending; r
   await expect(page.getByRole('button', { name: /New payment/ })).toHaveCount(0);
   await expect(page.getByText(/Do NOT take the payment again/)).toBeVisible();
 
+  const lookups = () => sim.control.log().filter((e) => e.role === 'http').length;
+  const before = lookups();
   await page.getByRole('button', { name: 'Check with the gateway' }).click();
   await expect(page.getByText(/The gateway does not know the result yet either/)).toBeVisible();
+  // The check really asked the gateway (signed HTTP lookup), which still says PENDING.
+  expect(lookups()).toBeGreaterThan(before);
   expect(transactionsOn(sim, 'TERM-003').map((t) => t.status)).toEqual(['PENDING']);
 
   const resolve = page.getByRole('button', { name: 'Resolve payment' });

@@ -33,9 +33,9 @@ export function formatChaosReport(r: ChaosReport): string {
   add('unresolved (unknown/needs review)', v.unresolved.length);
   add('"not charged" later contradicted', r.contradictedNotCharged.length);
   add('gateway never settled', v.gatewayUnsettled.length);
-  add('KNOWN BUG 1: "rejected" but the gateway took it', r.misattributed.length);
-  add('KNOWN BUG 2: voided at the gateway, app never told', r.lostVoids.length);
-  add('hard violations NOT explained by known bugs', r.unexplainedViolations);
+  add('"rejected" but the gateway took it (misattributed error)', r.misattributed.length);
+  add('voided at the gateway, app never told (lost void)', r.lostVoids.length);
+  add('hard violations not explained by those two', r.unexplainedViolations);
   add('POS reconnects', r.reconnects);
   add('unknown outcomes entered', r.unknownEntered);
   add('time to resolve unknown p50/p95/max', `${r.unknownResolveMs.p50} / ${r.unknownResolveMs.p95} / ${r.unknownResolveMs.max} ms`);

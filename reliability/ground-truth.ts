@@ -114,11 +114,11 @@ export function hardViolations(v: Verdict, twoOpenOnTerminal: number): number {
 }
 
 /**
- * KNOWN BUG 1 (error-frame misattribution, found by the chaos run): error frames carry no id, and
- * the core pins one on the OLDEST payment still in its error window, which on a busy store is
- * often another terminal's payment. Signature, exact because the gateway never creates a
- * transaction for a payment it answers with an error frame: the app marked the payment
- * `rejected` at some point, yet the gateway has a transaction for it.
+ * Misattributed error frames (a bug the chaos run found and that is now fixed: error frames carry
+ * no id, and the core used to pin one on the OLDEST payment in its error window, often another
+ * terminal's). Signature, exact because the gateway never creates a transaction for a payment it
+ * answers with an error frame: the app marked the payment `rejected` at some point, yet the
+ * gateway has a transaction for it.
  */
 export function misattributedRejections(everRejected: ReadonlySet<string>, transactions: readonly SimTransaction[]): Set<string> {
   const atGateway = new Set(transactions.map((t) => t.transactionId));
@@ -126,18 +126,18 @@ export function misattributedRejections(everRejected: ReadonlySet<string>, trans
 }
 
 /**
- * KNOWN BUG 2 (lost void, found by the 10 000-payment chaos run): a `paymentVoided` push that is
- * lost on a dying link (sent into a socket either side is already closing) is never recovered:
- * the app re-checks only `unknown` payments on reconnect, abandoned ones only at start-up. The
- * payment stays "not charged" with no void alert until the app restarts. Signature: the gateway
- * VOIDED it, the app still shows a final not-charged state after the settle phase.
+ * Lost voids (found by the 10 000-payment chaos run; fixed for registers with the API secret,
+ * which now re-check abandoned payments after every reconnect): a `paymentVoided` push lost on a
+ * dying link. Without the secret nothing can ask the gateway, so a void the gateway does not
+ * replay stays unknown to the app. Signature: the gateway VOIDED it, the app still shows a final
+ * not-charged state after the settle phase.
  */
 export function lostVoids(v: Verdict): Set<string> {
   const notCharged: readonly PaymentState[] = ['declined', 'cancelled', 'rejected', 'abandoned'];
   return new Set(v.mismatches.filter((f) => f.gateway === 'VOIDED' && notCharged.includes(f.app)).map((f) => f.transactionId));
 }
 
-/** Hard violations that the known bugs above do not explain (must be 0 in npm test). */
+/** Hard violations not explained by the signatures above (must be 0 in npm test). */
 export function unexplainedViolations(v: Verdict, twoOpenOnTerminal: number, known: ReadonlySet<string>): number {
   return (
     v.mismatches.filter((f) => !known.has(f.transactionId)).length +

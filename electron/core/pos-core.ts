@@ -257,6 +257,14 @@ export function createPosCore(deps: CoreDeps): PosCore {
   function onErrorFrame(frame: ErrorFrame): void {
     const a = attributor.attribute(frame, clock.now());
     logger.warn('frame.error_attributed', { to: a.to, title: a.title, message: a.message, ...(a.to === 'payment' ? { transactionId: a.transactionId } : {}) });
+    if (a.to === 'ambiguous') {
+      for (const id of a.transactionIds) {
+        clearDelivery(id);
+        ledger.apply(id, { type: 'ambiguousError', message: a.message });
+      }
+      void recovery.run('ambiguous').catch((err: unknown) => logger.error('recovery.failed', { message: String(err) }));
+      return;
+    }
     if (a.to !== 'payment') {
       if (a.to === 'none') noteError(`Gateway error: ${a.title} — ${a.message}`);
       return;
@@ -291,6 +299,11 @@ export function createPosCore(deps: CoreDeps): PosCore {
       const orderRef = req.orderRef.trim();
       const refused = ledger.refusal({ terminalId: req.terminalId, orderRef });
       if (refused) return fail(refused.code, refused.message);
+      // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
+      // at a time; otherwise an error about one terminal could mark another's payment "not charged".
+      if (attributor.hasPaymentInWindow(clock.now())) {
+        return fail('register_busy', 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.');
+      }
       let amount: string;
       try {
         amount = toWireAmount(req.amountMinor, req.currency);

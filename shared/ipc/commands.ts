@@ -111,6 +111,8 @@ export const CommandErrorCode = z.enum([
   'terminal_unavailable',
   'terminal_busy',
   'order_has_open_payment',
+  /** Another payment on this register is still inside its error window (§10.1); retry shortly. */
+  'register_busy',
   'not_found',
   'not_allowed',
   'printer_error',

@@ -11,6 +11,8 @@ export type Outstanding =
 
 export type Attribution =
   | { to: 'payment'; transactionId: string; terminalId: string; title: string; message: string }
+  /** Several payments could own this error: guessing could tell a charged customer "not charged". */
+  | { to: 'ambiguous'; transactionIds: string[]; title: string; message: string }
   | { to: 'getTerminals'; title: string; message: string }
   | { to: 'none'; title: string; message: string };
 
@@ -38,6 +40,11 @@ export class ErrorAttributor {
     return delivered;
   }
 
+  /** True while a payment may still be answered by an error frame (the core sends one at a time). */
+  hasPaymentInWindow(now: number): boolean {
+    return this.queue.some((i) => i.kind === 'payment' && now - i.sentAt < this.windowMs);
+  }
+
   /** The link dropped: nothing outstanding can be answered any more. */
   clear(): void {
     this.queue = [];
@@ -54,7 +61,15 @@ export class ErrorAttributor {
     const text = `${title} ${message}`;
     const generic = GENERIC_HINT.test(text);
     const wantsPayment = PAYMENT_HINT.test(text);
-    const index = this.queue.findIndex((i) => generic || (wantsPayment ? i.kind === 'payment' : i.kind === 'getTerminals'));
+    const fits = this.queue.filter((i) => generic || (wantsPayment ? i.kind === 'payment' : i.kind === 'getTerminals'));
+    const payments = fits.filter((i): i is Extract<Outstanding, { kind: 'payment' }> => i.kind === 'payment');
+    // A payment error when two payments are outstanding, or a generic error when a payment and a
+    // getTerminals are: no way to know whose it is (found by the chaos run), so none is "rejected".
+    if (payments.length > 1 || (payments.length === 1 && fits.length > 1)) {
+      this.queue = this.queue.filter((i) => !payments.includes(i as never));
+      return { to: 'ambiguous', transactionIds: payments.map((p) => p.transactionId), title, message };
+    }
+    const index = fits.length ? this.queue.indexOf(fits[0]!) : -1;
     if (index < 0) return { to: 'none', title, message };
     const [item] = this.queue.splice(index, 1);
     if (item!.kind === 'payment') return { to: 'payment', transactionId: item!.transactionId, terminalId: item!.terminalId, title, message };

@@ -35,6 +35,15 @@ const result = (status: 'SUCCESS' | 'FAILED' | 'PENDING' | 'CANCELLED', extra: R
 });
 
 describe('POS payment machine (§9.3)', () => {
+  it('an error frame that may not be ours makes the outcome unknown, never "not charged"; a later result settles it', () => {
+    const { r } = play([{ type: 'ambiguousError', message: 'Terminal connection not found' }]);
+    expect(r.state).toBe('unknown');
+    expect(r.detail).toMatch(/not clear whether this one reached the terminal/);
+    expect(play([{ type: 'ambiguousError', message: 'x' }, result('SUCCESS')]).r.state).toBe('approved');
+    // Once the outcome is known an ambiguous error changes nothing.
+    expect(play([{ type: 'delivered' }, result('FAILED'), { type: 'ambiguousError', message: 'x' }]).r.state).toBe('declined');
+  });
+
   it('approval keeps the authorization and the receipt', () => {
     const { r } = play([{ type: 'delivered' }, result('SUCCESS', { authorizationCode: 'AUTH1', receiptData: 'RECEIPT' })]);
     expect(r.state).toBe('approved');

@@ -78,6 +78,14 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       }
       return same(record);
 
+    case 'ambiguousError':
+      if (s === 'sent' || s === 'awaiting_result') {
+        return move('unknown', {
+          detail: `The gateway answered "${event.message}" while more than one payment was starting, so it is not clear whether this one reached the terminal. Checking its outcome.`,
+        });
+      }
+      return same(record);
+
     case 'stillRunning':
       if (s === 'unknown' && (record.deadlineAt === undefined || now < record.deadlineAt)) {
         return move('awaiting_result', { detail: undefined });

@@ -17,6 +17,8 @@ export type LedgerEvent =
   | { type: 'terminal'; status: 'reconnecting' | 'connected' | 'disconnected'; graceEndsAt?: number }
   | { type: 'deadline' }
   | { type: 'linkLost' }
+  /** An error frame arrived that may or may not be this payment's (§10.1): verify, don't guess. */
+  | { type: 'ambiguousError'; message: string }
   | { type: 'restarted' }
   /** The lookup says the gateway is still working on it. */
   | { type: 'stillRunning'; status: GatewayTransactionStatus }

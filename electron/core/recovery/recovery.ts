@@ -25,8 +25,14 @@ export class Recovery {
     private readonly replayWindowMs: number,
   ) {}
 
-  /** Checks every unknown payment (and, at start, recently abandoned ones with a lookup). */
-  async run(trigger: 'start' | 'reconnect'): Promise<void> {
+  /**
+   * Checks every unknown payment and, with a lookup, the abandoned ones of the last 24 h: a
+   * terminal that comes back after the grace period makes the gateway void its late approval
+   * (OQ-16/17), and that `paymentVoided` may have been lost with the link — so abandoned payments
+   * are re-checked after every reconnect too, not only at start (found by the chaos run).
+   * 'ambiguous' checks the unknown ones only (an error frame that could not be attributed).
+   */
+  async run(trigger: 'start' | 'reconnect' | 'ambiguous'): Promise<void> {
     const lookup = this.lookup();
     const unknown = this.ledger.open().filter((p) => p.state === 'unknown');
     if (!lookup) {
@@ -38,7 +44,7 @@ export class Recovery {
       return;
     }
     const dayAgo = this.clock.now() - 24 * 3600_000;
-    const abandoned = trigger === 'start' ? this.ledger.list().filter((p) => p.state === 'abandoned' && p.updatedAt > dayAgo) : [];
+    const abandoned = trigger === 'ambiguous' ? [] : this.ledger.list().filter((p) => p.state === 'abandoned' && p.updatedAt > dayAgo);
     for (const p of [...unknown, ...abandoned]) await this.check(p.transactionId, lookup);
   }
 
