@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost, type BrowserHostOptions } from '../electron/host/browser/start-host';
+import { startBrowserHost, type BrowserHost } from '../electron/host/browser/start-host';
 import type { CoreTuning, SocketFactory } from '../electron/core/ports';
 import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
 
@@ -53,12 +53,10 @@ export async function startTestHost(input: {
     rendererDir: path.join(root, 'dist', 'renderer'),
     env,
     ...(input.externalSim ? {} : { simulator: input.simOptions }),
-    // compose.ts passes coreDeps through to the core as they are; its declared Pick does not
-    // list `tuning` yet (CoreDeps has it), hence the cast.
     coreDeps: {
       tuning: coreTuning(input.simOptions, input.tuning),
       ...(input.socketFactory ? { socketFactory: input.socketFactory } : {}),
-    } as BrowserHostOptions['coreDeps'],
+    },
   });
 }
 

@@ -34,7 +34,7 @@ export interface ComposeOptions {
   receipts?: (context: ServiceContext) => ReceiptService;
   updates?: (context: ServiceContext) => UpdateService;
   /** Extra core deps (clock, socketFactory, fetch) for tests. */
-  coreDeps?: Partial<Pick<CoreDeps, 'clock' | 'socketFactory' | 'fetch'>>;
+  coreDeps?: Partial<Pick<CoreDeps, 'clock' | 'socketFactory' | 'fetch' | 'tuning'>>;
 }
 
 export interface ServiceContext {
