@@ -3,6 +3,7 @@ import type { RuntimeConfig } from './config';
 import type { PushDelivery } from './delivery';
 import type { FrameLog } from './log';
 import type { Session } from './session';
+import type { CancelPaymentCommand } from './device-frames';
 import { nowIso, type Timers } from './util';
 
 /** What the gateway knows about one terminal key (§7.5, §9.2). */
@@ -20,7 +21,16 @@ export interface TerminalState {
   everConnected: boolean;
   /** transactionId of the payment the terminal is working on. */
   busyWith?: string;
+  /**
+   * Gateway→terminal notices the terminal missed while offline (a payment timed out meanwhile);
+   * sent as soon as it connects again, or it would hold that payment forever (chaos run finding).
+   */
+  missedNotices?: TerminalNotice[];
 }
+
+/** Notices the gateway keeps for an offline terminal (bounded: only the latest few matter). */
+export type TerminalNotice = CancelPaymentCommand;
+export const MAX_MISSED_NOTICES = 10;
 
 /** The id the gateway uses for a terminal in pushes: deviceId, else the connectionId (§2). */
 export function terminalIdOf(state: TerminalState): string {
@@ -129,6 +139,7 @@ export class Presence {
       version: 'v1',
     };
     this.delivery.toGroup(state.groupId, frame);
+    for (const notice of state.missedNotices?.splice(0) ?? []) session.send(notice);
     if (wasReconnecting) this.hooks.back(state);
     return state;
   }

@@ -234,6 +234,23 @@ describe('§9.3 scenarios', () => {
     expect(pos.all('paymentComplete')).toHaveLength(0);
   });
 
+  it('H: a terminal that was offline when its payment timed out gets the cancel when it is back, and takes the next payment', async () => {
+    sim.control.setConfig({ paymentTimeoutMs: 150, gracePeriodMs: 5_000 });
+    sim.control.script('TERM-001', { outcome: 'NO_RESPONSE' });
+    const first = tx();
+    pos.send(paymentFrame('TERM-001', first));
+    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-001')?.busyWith === first, 3_000, 'payment on the terminal');
+    sim.control.dropTerminal('TERM-001');
+    await until(() => sim.control.transactions()[0]?.status === 'FAILED', 3_000, 'timeout while offline');
+    sim.control.reconnectTerminal('TERM-001');
+    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-001')?.screen?.text === 'TIMED OUT', 3_000, 'missed cancel delivered');
+    // Without the missed cancel the terminal would answer every later payment TERMINAL_BUSY.
+    const second = tx();
+    pos.send(paymentFrame('TERM-001', second));
+    const done = await pos.action('paymentComplete');
+    expect(done.paymentResponse).toMatchObject({ transactionId: second, status: 'SUCCESS' });
+  });
+
   it('I: PENDING first (not final), then SUCCESS', async () => {
     sim.control.script('TERM-002', { outcome: 'PENDING_THEN_SUCCESS', delayMs: 100 });
     const id = tx();

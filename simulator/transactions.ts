@@ -11,7 +11,7 @@ import type { RuntimeConfig } from './config';
 import type { PushDelivery } from './delivery';
 import type { CancelPaymentCommand, TerminalPaymentCommand, VoidPaymentCommand } from './device-frames';
 import type { FrameLog } from './log';
-import { terminalIdOf, type TerminalState } from './presence';
+import { MAX_MISSED_NOTICES, terminalIdOf, type TerminalState } from './presence';
 import { nowIso, type Timers } from './util';
 
 export const LATE_VOID_REASON = 'Terminal reconnected after grace period expired';
@@ -217,7 +217,13 @@ export class TransactionBook {
     if (terminal.busyWith === tx.pub.transactionId) terminal.busyWith = undefined;
     this.abandon(tx, 'timeout');
     const cancel: CancelPaymentCommand = { action: 'cancelPayment', transactionId: tx.pub.transactionId, reason: 'Payment timed out' };
-    terminal.session?.send(cancel);
+    if (terminal.session) terminal.session.send(cancel);
+    else {
+      // Offline (dropped within grace, or the gateway restarting): deliver it when the terminal is back.
+      const missed = (terminal.missedNotices ??= []);
+      missed.push(cancel);
+      if (missed.length > MAX_MISSED_NOTICES) missed.shift();
+    }
     if (this.config.paymentTimeoutMode !== 'failed') return;
     // OQ-5 second mode: tell the POS with a FAILED result instead of silence.
     const response: PaymentResponse = {
