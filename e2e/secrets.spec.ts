@@ -71,6 +71,8 @@ test('no bridge frame and no file in the data dir contains the API key or secret
   await expect(page.getByText(/^Saved key /)).toBeVisible();
   await expect(page.getByLabel('API key')).toHaveValue('');
   await waitOnline(page);
+  // A real gateway is saved: the "No real card is charged" ribbon must go at once, not on reload.
+  await expect(page.getByRole('note', { name: 'Demo mode' })).toHaveCount(0);
 
   // 3. Payments through the live gateway: one approved, one unknown checked with the signed lookup.
   await page.keyboard.press('F1');
@@ -96,7 +98,7 @@ test('no bridge frame and no file in the data dir contains the API key or secret
   // 4. The CSV export crosses the bridge too; then a reload: a fresh snapshot (with the settings view) crosses the bridge again.
   await page.reload();
   await expect(banner(page)).toContainText('Online');
-  // (Only after a reload: the ribbon does not leave on save — the app info is not re-sent; reported.)
+  // Still no ribbon after the reload.
   await expect(page.getByRole('note', { name: 'Demo mode' })).toHaveCount(0);
   await page.keyboard.press('F9');
   await expect(page.getByText(/^Saved secret /)).toBeVisible();

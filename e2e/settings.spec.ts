@@ -21,7 +21,7 @@ test('demo mode: the ribbon says so and links to the simulator control page', as
   expect(await response.text()).toMatch(/<html/i);
 });
 
-test('settings: invalid values are refused with a message per field; a good save survives a reload', async ({ page }) => {
+test('settings: invalid values are refused with a message per field; a good save survives a reload', async ({ page, bridgeFrames }) => {
   await page.keyboard.press('F9');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
 
@@ -41,9 +41,15 @@ test('settings: invalid values are refused with a message per field; a good save
   await page.getByLabel('Gateway address').fill('');
   await page.getByLabel(/^Currency/).fill('USD');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  // The form re-renders from the saved settings: errors gone, new values shown. (The "Settings
-  // saved." status is not asserted: the form is keyed by the settings view, so the settings event
-  // that follows a save remounts it and the confirmation vanishes — reported to the renderer owner.)
+  // The confirmation survives the settings event that follows the save, and focus stays on the
+  // Save button (it does not drop to the page).
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
+  // …also once the `settings` event that follows the save has reached the page.
+  await expect.poll(() => bridgeFrames.some((f) => f.dir === 'received' && /"type":"settings"/.test(f.payload))).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
+  // The form re-renders from the saved settings: errors gone, new values shown.
   await expect(page.getByText('Some settings need fixing; see the messages above.')).toHaveCount(0);
   await expect(page.getByLabel('Gateway address')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel(/^Currency/)).toHaveValue('USD');

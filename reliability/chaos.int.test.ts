@@ -5,7 +5,7 @@ import { formatChaosFindings, formatChaosReport } from './format';
 /**
  * The seeded chaos run (issue item 1) in its small form: real simulator with random faults, real
  * core over real sockets, judged against the simulator's ground truth. The 10 000-payment run is
- * `npm run chaos -- --payments 10000 --terminals 50 --seed 1` (docs/reliability.md).
+ * `npm run chaos -- --payments 10000 --terminals 50 --seed 1` (README.md "Reliability").
  *
  * Two bugs this run found are fixed (regressions in chaos-regressions.int.test.ts): an error
  * frame pinned on the wrong payment, and a void lost with the link never recovered. With the API

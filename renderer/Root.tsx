@@ -3,12 +3,12 @@ import { App } from './App';
 import type { RendererBridge } from './bridge/types';
 import { createPosStore } from './store/create-store';
 import { PosProvider } from './store/context';
-import { startSync } from './store/sync';
+import { nextFrame, startSync } from './store/sync';
 
 /** Creates the store, starts feeding it from the bridge and renders the app. */
 export function Root({ bridge }: { bridge: RendererBridge }) {
   const [store] = useState(createPosStore);
-  useEffect(() => startSync(bridge, store), [bridge, store]);
+  useEffect(() => startSync(bridge, store, { schedule: nextFrame }), [bridge, store]);
   return (
     <PosProvider bridge={bridge} store={store}>
       <App />

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { PosEvent, Snapshot } from '../../shared/ipc';
+import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent, type Snapshot } from '../../shared/ipc';
 import { alertsFromList, upsertAlert } from './alerts-slice';
 import { paymentsFromList, upsertPayment } from './payments-slice';
 import { printJobsFromList } from './settings-slice';
@@ -8,8 +8,8 @@ import type { PosState } from './types';
 
 /**
  * The projection bookkeeping: the last applied sequence number and whether a snapshot has
- * been applied. Each snapshot or event is applied in ONE `set`, so no screen ever renders a
- * half-applied delta.
+ * been applied. Each snapshot or batch of consecutive events is applied in ONE `set`, so no
+ * screen ever renders a half-applied delta (and a burst of 1,000 events is one render, not 1,000).
  */
 export interface SyncSlice {
   seq: number;
@@ -17,6 +17,8 @@ export interface SyncSlice {
   syncError: string | null;
   applySnapshot(snapshot: Snapshot): void;
   applyEvent(event: PosEvent): void;
+  /** Consecutive events (seq already checked by the caller, in order), folded into one update. */
+  applyEvents(events: PosEvent[]): void;
   setSyncError(message: string | null): void;
 }
 
@@ -25,7 +27,7 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
   synced: false,
   syncError: null,
   applySnapshot: (snapshot) =>
-    set({
+    set((state) => ({
       seq: snapshot.seq,
       synced: true,
       syncError: null,
@@ -37,8 +39,20 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       settings: snapshot.settings,
       update: snapshot.update,
       printJobsById: printJobsFromList(snapshot.printJobs),
-    }),
+      // The followed payment lives only here, so a reload (or a second window) forgets it while
+      // the main process still owns an open payment: follow it again, or the cashier sees an
+      // empty form and might charge twice. An unknown one shows its guided check.
+      activePaymentId: state.activePaymentId ?? newestOpenPaymentId(snapshot.payments),
+    })),
   applyEvent: (event) => set((state) => ({ seq: event.seq, ...patchFor(state, event) })),
+  applyEvents: (events) =>
+    set((state) => {
+      const last = events.at(-1);
+      if (!last) return {};
+      let next: PosState = state;
+      for (const event of events) next = { ...next, ...patchFor(next, event) };
+      return { ...next, seq: last.seq };
+    }),
   setSyncError: (syncError) => set({ syncError }),
 });
 
@@ -61,4 +75,14 @@ function patchFor(state: PosState, event: PosEvent): Partial<PosState> {
     case 'printJob':
       return { printJobsById: { ...state.printJobsById, [event.job.id]: event.job } };
   }
+}
+
+/** The open payment created last (sent, awaiting a result, reconnecting or unknown), if any. */
+export function newestOpenPaymentId(payments: PaymentView[]): string | null {
+  let newest: PaymentView | undefined;
+  for (const payment of payments) {
+    if (!OPEN_PAYMENT_STATES.includes(payment.state)) continue;
+    if (!newest || payment.createdAt >= newest.createdAt) newest = payment;
+  }
+  return newest?.transactionId ?? null;
 }

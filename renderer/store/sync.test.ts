@@ -112,4 +112,82 @@ describe('store sync: snapshot then deltas', () => {
     expect(store.getState().alerts.map((a) => a.id)).toEqual(['v2', 'v3']);
     stop();
   });
+
+  it('with a scheduler, a burst of consecutive events becomes one store update, gaps still resync', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 1 }));
+    const store = createPosStore();
+    const flushes: (() => void)[] = [];
+    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush) });
+    await flush();
+    let updates = 0;
+    const unsubscribe = store.subscribe(() => updates++);
+    for (let i = 0; i < 50; i++) fake.emit({ type: 'terminal', seq: 2 + i, terminal: terminal(`b${i}`) });
+    // A duplicate of an accepted-but-not-applied event is still recognised as stale.
+    fake.emit({ type: 'terminalRemoved', seq: 30, terminalId: 'b0' });
+    expect(store.getState().terminalIds).not.toContain('b0');
+    expect(flushes).toHaveLength(1);
+    flushes[0]!();
+    expect(updates).toBe(1);
+    expect(store.getState().seq).toBe(51);
+    expect(store.getState().terminalIds).toContain('b0');
+    expect(store.getState().terminalIds).toContain('b49');
+
+    // A gap after pending events: the pending ones are applied, then the snapshot is the truth.
+    fake.emit({ type: 'terminal', seq: 52, terminal: terminal('c1') });
+    fake.snapshot = snapshot({ seq: 60, terminals: [terminal('t9')] });
+    fake.emit({ type: 'terminal', seq: 54, terminal: terminal('c3') });
+    await flush();
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(store.getState().seq).toBe(60);
+    expect(store.getState().terminalIds).toEqual(['t9']);
+    unsubscribe();
+    stop();
+  });
+
+  it('after a settings event, fetches a snapshot so the app info (demo ribbon) is current', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 3, app: { ...snapshot().app, demo: { enabled: true } } }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    expect(store.getState().app?.demo.enabled).toBe(true);
+    fake.snapshot = snapshot({ seq: 4 });
+    fake.emit({ type: 'settings', seq: 4, settings: { ...snapshot().settings, storeName: 'Real Shop' } });
+    expect(store.getState().settings?.storeName).toBe('Real Shop');
+    await flush();
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(store.getState().app?.demo.enabled).toBe(false);
+    stop();
+  });
+
+  it('a fresh start follows the newest open payment again (a reload mid-payment), but never replaces one being followed', async () => {
+    const fake = new FakeBridge(
+      snapshot({
+        payments: [
+          payment('old-open', { state: 'unknown', createdAt: 1_000 }),
+          payment('newest-open', { state: 'awaiting_result', createdAt: 3_000 }),
+          payment('newest-done', { state: 'approved', createdAt: 4_000 }),
+        ],
+      }),
+    );
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    expect(store.getState().activePaymentId).toBe('newest-open');
+
+    store.getState().setActivePayment('old-open');
+    fake.setLinked(true);
+    await flush();
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(store.getState().activePaymentId).toBe('old-open');
+    stop();
+  });
+
+  it('a fresh start with only final payments shows the form', async () => {
+    const fake = new FakeBridge(snapshot({ payments: [payment('done', { state: 'approved' })] }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    expect(store.getState().activePaymentId).toBeNull();
+    stop();
+  });
 });

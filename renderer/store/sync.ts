@@ -2,22 +2,74 @@ import type { CommandResult, PosEvent, Snapshot } from '../../shared/ipc';
 import type { RendererBridge } from '../bridge/types';
 import type { PosStore } from './create-store';
 
+/** Runs `flush` later; consecutive events accepted before it runs are applied together. */
+export type FlushScheduler = (flush: () => void) => void;
+
 export interface SyncOptions {
   /** Wait before asking again when a snapshot request fails. */
   retryMs?: number;
+  /**
+   * When to apply accepted events. Without one, each event is applied the moment it arrives
+   * (tests rely on that). The app passes `nextFrame`: a burst of bridge messages becomes one
+   * store update and one render per animation frame instead of one per message.
+   */
+  schedule?: FlushScheduler;
+}
+
+/**
+ * Before the next paint, or after `fallbackMs` when no frame comes (a minimised window gets no
+ * animation frames, and payment events must still reach the store).
+ */
+export function nextFrame(flush: () => void, fallbackMs = 100): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    flush();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, fallbackMs);
 }
 
 /**
  * Feeds the store from the bridge only: one snapshot, then deltas. An event whose seq is not
  * exactly last+1 means we missed something, so we ask for a fresh snapshot and replay whatever
- * arrived meanwhile; events we already have (seq <= last) are ignored. Returns a stop function.
+ * arrived meanwhile; events we already have (seq <= last) are ignored. "Last" counts events
+ * accepted but not applied yet (waiting for the scheduled flush), so batching never changes
+ * which events are applied. A `settings` event is followed by a snapshot too: the app info
+ * (demo mode, the "No real card is charged" ribbon) is only sent in snapshots, and settings
+ * change rarely. Returns a stop function.
  */
 export function startSync(bridge: RendererBridge, store: PosStore, options: SyncOptions = {}): () => void {
   const retryMs = options.retryMs ?? 1000;
+  const schedule = options.schedule;
   let stopped = false;
   let resyncing = false;
+  /** Arrived while a snapshot was on its way: checked again once it is applied. */
   let queued: PosEvent[] = [];
+  /** Accepted (in seq order, no gaps) and waiting for the scheduled flush. */
+  let pending: PosEvent[] = [];
+  let flushScheduled = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = (): void => {
+    flushScheduled = false;
+    if (stopped || pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    store.getState().applyEvents(batch);
+    if (batch.some((event) => event.type === 'settings')) void resync();
+  };
+
+  const accept = (event: PosEvent): void => {
+    pending.push(event);
+    if (!schedule) return flush();
+    if (flushScheduled) return;
+    flushScheduled = true;
+    schedule(flush);
+  };
 
   const handle = (event: PosEvent): void => {
     if (stopped) return;
@@ -25,12 +77,10 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
       queued.push(event);
       return;
     }
-    const { seq, synced } = store.getState();
+    const { seq: appliedSeq, synced } = store.getState();
+    const seq = pending.at(-1)?.seq ?? appliedSeq;
     if (synced && event.seq <= seq) return;
-    if (synced && event.seq === seq + 1) {
-      store.getState().applyEvent(event);
-      return;
-    }
+    if (synced && event.seq === seq + 1) return accept(event);
     queued.push(event);
     void resync();
   };
@@ -38,6 +88,9 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
   const resync = async (): Promise<void> => {
     if (resyncing || stopped) return;
     resyncing = true;
+    // Whatever was accepted before the request is at most as new as the snapshot: apply it now
+    // so it cannot land on top of the snapshot later.
+    flush();
     let result: CommandResult<Snapshot>;
     try {
       result = await bridge.getSnapshot({});

@@ -27,6 +27,8 @@ export interface UiSlice {
   setScreen(screen: Screen): void;
   setActivePayment(transactionId: string | null): void;
   updateDraft(patch: Partial<CheckoutDraft>): void;
+  /** A stable function for the terminal cards (memoised: a new closure would re-render them all). */
+  selectDraftTerminal(terminalId: string): void;
 }
 
 export const EMPTY_DRAFT: CheckoutDraft = { terminalId: '', amountMinor: 0, paymentMethod: 'CARD', orderRef: '' };
@@ -40,4 +42,5 @@ export const createUiSlice: StateCreator<PosState, [], [], UiSlice> = (set) => (
   setScreen: (screen) => set({ screen }),
   setActivePayment: (activePaymentId) => set({ activePaymentId }),
   updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),
+  selectDraftTerminal: (terminalId) => set((state) => ({ draft: { ...state.draft, terminalId } })),
 });

@@ -6,7 +6,7 @@ import { PlainSettings, SecretValue, type SettingsField } from './schema';
 
 /**
  * Store IT sets a fleet of PCs up without clicking: a JSON file and/or environment variables
- * (docs/configuration.md). Environment beats file beats what was saved from the form. Provisioned
+ * (README.md "Configuration"). Environment beats file beats what was saved from the form. Provisioned
  * fields are shown locked in the form. A bad value is reported by name and ignored, never fatal:
  * the till still starts and says what is wrong.
  */

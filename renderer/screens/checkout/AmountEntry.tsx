@@ -1,6 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { currencyExponent } from '../../../shared/money';
 import { appendDigits, formatMoney, minorFromTypedText, removeLastDigit } from '../../format/money';
-import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { usePos } from '../../store/context';
 import { selectCurrency } from '../../store/selectors';
 import { Numpad } from './Numpad';
@@ -10,8 +10,13 @@ import { Numpad } from './Numpad';
  * cashier never types a decimal point (JPY 0 decimals, USD 2, KWD 3).
  */
 export function AmountEntry() {
-  // Keyboard first: the checkout form opens ready for the amount.
-  const inputRef = useFocusOnMount<HTMLInputElement>();
+  // Keyboard first: the checkout form opens ready for the amount, also each time it is shown
+  // again after a payment (it stays mounted, hidden, while a payment is followed).
+  const shown = usePos((s) => s.activePaymentId === null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (shown) inputRef.current?.focus();
+  }, [shown]);
   const amountMinor = usePos((s) => s.draft.amountMinor);
   const currency = usePos(selectCurrency);
   const updateDraft = usePos((s) => s.updateDraft);

@@ -22,7 +22,7 @@ export function CheckoutForm() {
   // A ref, not state: a second click in the same tick must already see "sending".
   const sendingRef = useRef(false);
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; retryable: boolean } | null>(null);
 
   const blocker = payBlocker({ bridgeLinked, connection, draft, terminal, openPaymentForOrder, sending });
 
@@ -41,9 +41,11 @@ export function CheckoutForm() {
         orderRef: draft.orderRef.trim(),
       });
       if (result.ok) setActivePayment(result.value.transactionId);
-      else setError(result.error.message);
+      // register_busy: the previous payment is still inside its error window; nothing was sent
+      // and nothing is stuck, Pay simply works again in a moment.
+      else setError({ message: result.error.message, retryable: result.error.code === 'register_busy' });
     } catch (err) {
-      setError(`The payment could not be started: ${err instanceof Error ? err.message : String(err)}`);
+      setError({ message: `The payment could not be started: ${err instanceof Error ? err.message : String(err)}`, retryable: false });
     } finally {
       sendingRef.current = false;
       setSending(false);
@@ -87,9 +89,9 @@ export function CheckoutForm() {
             {blocker ?? 'Ready to send to the terminal.'}
           </p>
           {error && (
-            <p role="alert" className="error-text">
-              <span aria-hidden="true">✕ </span>
-              {error}
+            <p role="alert" className={error.retryable ? 'warn-text' : 'error-text'}>
+              <span aria-hidden="true">{error.retryable ? '⚠ ' : '✕ '}</span>
+              {error.message}
             </p>
           )}
         </div>

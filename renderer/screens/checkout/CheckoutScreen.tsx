@@ -4,11 +4,27 @@ import { PaymentResult } from '../results/PaymentResult';
 import { CheckoutForm } from './CheckoutForm';
 import { PaymentProgress } from './PaymentProgress';
 
-/** The default screen: the form, then the payment in progress, then its result. */
+/**
+ * The default screen: the form, then the payment in progress, then its result. The form stays
+ * mounted (hidden) while a payment is followed: with hundreds of terminals, unmounting and
+ * remounting its options around every payment blocked the page for hundreds of milliseconds,
+ * delaying the result on screen. The payment comes first in the document, so it owns the
+ * page's first heading.
+ */
 export function CheckoutScreen() {
   const activeId = usePos(selectActivePaymentId);
   const payment = usePos(selectPayment(activeId));
-  if (!activeId) return <CheckoutForm />;
-  if (!payment || isWaiting(payment)) return <PaymentProgress transactionId={activeId} payment={payment} />;
-  return <PaymentResult payment={payment} />;
+  return (
+    <>
+      {activeId &&
+        (!payment || isWaiting(payment) ? (
+          <PaymentProgress transactionId={activeId} payment={payment} />
+        ) : (
+          <PaymentResult payment={payment} />
+        ))}
+      <div className="checkout-form-holder" hidden={activeId !== null}>
+        <CheckoutForm />
+      </div>
+    </>
+  );
 }

@@ -1,8 +1,10 @@
+import { memo } from 'react';
+import type { TerminalView } from '../../../shared/ipc';
+import { StatusIcon, type Tone } from '../../components/StatusIcon';
 import { useNow } from '../../hooks/useNow';
 import { secondsUntil } from '../../format/time';
-import { StatusIcon, type Tone } from '../../components/StatusIcon';
 import { usePos } from '../../store/context';
-import { selectTerminal } from '../../store/selectors';
+import { selectGatewayOnline, selectTerminal } from '../../store/selectors';
 
 interface Props {
   id: string;
@@ -10,31 +12,33 @@ interface Props {
   onSelect(id: string): void;
 }
 
-/** One terminal in the picker: its live status in words, disabled with the reason when unpayable. */
-export function TerminalOption({ id, checked, onSelect }: Props) {
-  const terminal = usePos(selectTerminal(id));
+/** The card's status in words. Without the gateway link the register does not know any terminal's state. */
+function statusOf(terminal: TerminalView, gatewayOnline: boolean): { tone: Tone; status: string } {
+  if (!gatewayOnline) return { tone: 'info', status: 'Unknown — gateway offline' };
+  if (terminal.presence === 'reconnecting') return { tone: 'warn', status: 'Reconnecting' };
+  if (terminal.presence === 'offline') return { tone: 'bad', status: 'Offline' };
+  if (terminal.openPaymentId !== undefined) return { tone: 'busy', status: 'Busy with a payment' };
+  if (terminal.payable) return { tone: 'ok', status: 'Ready' };
+  return { tone: 'warn', status: 'Not available' };
+}
+
+/**
+ * The seconds left for a reconnecting terminal. Its own component so that only cards showing a
+ * countdown run a timer (500 cards each ticking every second cost 500 renders a second).
+ */
+function GraceCountdown({ graceEndsAt }: { graceEndsAt: number }) {
   const now = useNow(1000);
+  return <> — {secondsUntil(graceEndsAt, now)} s left</>;
+}
+
+/** One terminal in the picker: its live status in words, disabled with the reason when unpayable. */
+export const TerminalOption = memo(function TerminalOption({ id, checked, onSelect }: Props) {
+  const terminal = usePos(selectTerminal(id));
+  const gatewayOnline = usePos(selectGatewayOnline);
   if (!terminal) return null;
   const busy = terminal.openPaymentId !== undefined;
-  let tone: Tone;
-  let status: string;
-  if (terminal.presence === 'reconnecting') {
-    tone = 'warn';
-    const left = terminal.graceEndsAt !== undefined ? secondsUntil(terminal.graceEndsAt, now) : undefined;
-    status = left !== undefined ? `Reconnecting — ${left} s left` : 'Reconnecting';
-  } else if (terminal.presence === 'offline') {
-    tone = 'bad';
-    status = 'Offline';
-  } else if (busy) {
-    tone = 'busy';
-    status = 'Busy with a payment';
-  } else if (terminal.payable) {
-    tone = 'ok';
-    status = 'Ready';
-  } else {
-    tone = 'warn';
-    status = 'Not available';
-  }
+  const { tone, status } = statusOf(terminal, gatewayOnline);
+  const graceEndsAt = gatewayOnline && terminal.presence === 'reconnecting' ? terminal.graceEndsAt : undefined;
   const disabled = !terminal.payable || busy;
   const reasonId = `terminal-reason-${id}`;
   return (
@@ -51,8 +55,9 @@ export function TerminalOption({ id, checked, onSelect }: Props) {
       <span className="terminal-label">{terminal.label}</span>
       <span className="terminal-status" id={reasonId}>
         <StatusIcon tone={tone} /> {status}
+        {graceEndsAt !== undefined && <GraceCountdown graceEndsAt={graceEndsAt} />}
         {disabled && terminal.notPayableReason && <span className="terminal-reason"> — {terminal.notPayableReason}</span>}
       </span>
     </label>
   );
-}
+});

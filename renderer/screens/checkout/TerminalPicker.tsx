@@ -1,12 +1,17 @@
+import { memo } from 'react';
 import { useCommand } from '../../hooks/useCommand';
 import { useBridge, usePos } from '../../store/context';
 import { selectTerminalIds } from '../../store/selectors';
 import { TerminalOption } from './TerminalOption';
 
-export function TerminalPicker() {
+/**
+ * The terminal cards. Memoised, with a stable `onSelect` and one atomic selector per card: typing
+ * an amount or a status change on one terminal re-renders one card, not hundreds.
+ */
+export const TerminalPicker = memo(function TerminalPicker() {
   const ids = usePos(selectTerminalIds);
   const selected = usePos((s) => s.draft.terminalId);
-  const updateDraft = usePos((s) => s.updateDraft);
+  const selectTerminal = usePos((s) => s.selectDraftTerminal);
   const bridge = useBridge();
   const refresh = useCommand<{ done: true }>();
   return (
@@ -15,7 +20,7 @@ export function TerminalPicker() {
       {ids.length === 0 && <p className="hint">No terminals found. Check that the terminals are switched on, then refresh.</p>}
       <div className="terminal-grid">
         {ids.map((id) => (
-          <TerminalOption key={id} id={id} checked={selected === id} onSelect={(terminalId) => updateDraft({ terminalId })} />
+          <TerminalOption key={id} id={id} checked={selected === id} onSelect={selectTerminal} />
         ))}
       </div>
       <button type="button" className="secondary" disabled={refresh.busy} onClick={() => void refresh.run(() => bridge.refreshTerminals({}))}>
@@ -28,4 +33,4 @@ export function TerminalPicker() {
       )}
     </fieldset>
   );
-}
+});

@@ -100,6 +100,84 @@ describe('checkout: Pay button', () => {
   });
 });
 
+describe('checkout: fixes from the end-to-end run', () => {
+  it('register_busy: the message is shown plainly, nothing is stuck, and Pay simply works again', async () => {
+    const user = userEvent.setup();
+    const fake = new FakeBridge();
+    const busyMessage = 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.';
+    let busy = true;
+    fake.respond('startPayment', () =>
+      busy ? { ok: false, error: { code: 'register_busy', message: busyMessage } } : { ok: true, value: { transactionId: 'tx-second' } },
+    );
+    await renderApp(fake);
+    await fillForm(user);
+    await user.click(payButton());
+    expect(screen.getByRole('alert').textContent).toBe(`⚠ ${busyMessage}`);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New payment');
+    expect(payButton()).toHaveProperty('disabled', false);
+    expect(reason()).toBe('Ready to send to the terminal.');
+
+    busy = false;
+    await user.click(payButton());
+    expect(fake.callsOf('startPayment')).toHaveLength(2);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Sending the payment to the terminal/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('terminal cards do not claim "Ready" while the gateway link is down', async () => {
+    const { fake } = await renderApp();
+    const t1 = () => screen.getByRole('radio', { name: /Till t1/ });
+    expect(t1().getAttribute('aria-describedby')).toBe('terminal-reason-t1');
+    const status = () => document.getElementById('terminal-reason-t1')?.textContent;
+    expect(status()).toBe('✓ Ready');
+    act(() => fake.emit({ type: 'connection', seq: 11, connection: connection({ state: 'backoff', attempt: 1, nextRetryAt: Date.now() + 2000 }) }));
+    expect(status()).toBe('ℹ Unknown — gateway offline');
+    expect(screen.queryByText(/^\s*Ready$/)).toBeNull();
+    act(() => fake.emit({ type: 'connection', seq: 12, connection: connection() }));
+    expect(status()).toBe('✓ Ready');
+  });
+
+  it('after a reload mid-payment, shows the payment in progress again (not an empty form)', async () => {
+    await renderApp(
+      new FakeBridge(
+        snapshot({
+          payments: [
+            payment('done', { state: 'approved', createdAt: 1 }),
+            payment('open', { state: 'awaiting_result', orderRef: 'RL-1', createdAt: 2 }),
+          ],
+          terminals: [terminal('t1', { openPaymentId: 'open', payable: false })],
+        }),
+      ),
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/On the terminal/);
+    expect(screen.getByText('Transaction open')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Pay/ })).toBeNull();
+  });
+
+  it('after a reload with an unknown payment, shows its guided check', async () => {
+    await renderApp(new FakeBridge(snapshot({ payments: [payment('lost', { state: 'unknown' })] })));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Result unknown/);
+    expect(screen.getByRole('button', { name: 'Check with the gateway' })).toBeTruthy();
+  });
+
+  it('the form keeps its place while a payment is followed, and New payment brings it back ready for the amount', async () => {
+    const user = userEvent.setup();
+    const { fake } = await renderApp();
+    await fillForm(user);
+    await user.click(payButton());
+    const txId = `tx-${fake.calls.findIndex((c) => c.name === 'startPayment') + 1}`;
+    act(() => fake.emit({ type: 'payment', seq: 11, payment: payment(txId, { state: 'approved', orderRef: 'A-100' }) }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Approved/);
+    await user.keyboard('n');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('New payment');
+    const amount = screen.getByLabelText(/^Amount/) as HTMLInputElement;
+    expect(document.activeElement).toBe(amount);
+    expect(amount.value).toBe('');
+    expect((screen.getByLabelText('Order reference') as HTMLInputElement).value).toBe('');
+    expect((screen.getByRole('radio', { name: /Till t1/ }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
 describe('checkout: amount entry', () => {
   async function renderWithCurrency(currency: string) {
     const base = snapshot();

@@ -14,7 +14,8 @@ import { ResultLayout } from './ResultLayout';
 export function UnknownOutcome({ payment }: { payment: PaymentView }) {
   const bridge = useBridge();
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
-  const lookupConfigured = usePos((s) => s.settings?.apiSecret.set ?? false);
+  // Demo mode's simulator key has its secret, so the lookup runs even with none saved.
+  const lookupConfigured = usePos((s) => (s.settings?.apiSecret.set ?? false) || (s.app?.demo.enabled ?? false));
   const check = useCommand<PaymentView>();
   const [checkNote, setCheckNote] = useState<string | null>(null);
 

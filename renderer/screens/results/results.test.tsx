@@ -112,4 +112,13 @@ describe('result screens', () => {
     act(() => fake.emit({ type: 'payment', seq: 11, payment: { ...p, state: 'abandoned', resolution: { by: 'cashier', reason: 'Terminal shows nothing', at: Date.now() } } }));
     expect(heading()).toMatch(/Not paid/);
   });
+
+  it('unknown in demo mode: no "API secret not set up" hint (the demo key has its secret, the lookup runs)', async () => {
+    const p = payment('p7', { state: 'unknown' });
+    const base = snapshot();
+    await showResult(p, new FakeBridge(snapshot({ app: { ...base.app, demo: { enabled: true } } })));
+    expect(heading()).toMatch(/Result unknown/);
+    expect(screen.getByRole('button', { name: 'Check with the gateway' })).toBeTruthy();
+    expect(screen.queryByText(/needs the API secret/)).toBeNull();
+  });
 });

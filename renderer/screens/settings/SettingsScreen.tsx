@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CommandResponse } from '../../../shared/ipc';
+import type { CommandResponse, SettingsView } from '../../../shared/ipc';
 import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useBridge, usePos } from '../../store/context';
@@ -18,14 +18,28 @@ export function SettingsScreen() {
       <h1 id="settings-title" ref={headingRef} tabIndex={-1}>
         Settings
       </h1>
-      <SettingsForm key={JSON.stringify(view)} initial={formFromView(view)} locked={view.lockedFields} hints={{ apiKey: view.apiKey.hint, apiSecret: view.apiSecret.hint }} />
+      <SettingsForm view={view} />
     </section>
   );
 }
 
-function SettingsForm({ initial, locked, hints }: { initial: SettingsFormState; locked: string[]; hints: { apiKey?: string; apiSecret?: string } }) {
+/**
+ * Not keyed by the view: the `settings` event that follows a save would remount it, losing the
+ * "Settings saved." confirmation and dropping focus to the page. Instead the fields are reset
+ * from the view whenever its content changes (the secret fields empty again, new values shown).
+ */
+function SettingsForm({ view }: { view: SettingsView }) {
   const bridge = useBridge();
-  const [form, setForm] = useState(initial);
+  const viewKey = JSON.stringify(view);
+  const [shownView, setShownView] = useState(viewKey);
+  const [form, setForm] = useState(() => formFromView(view));
+  if (shownView !== viewKey) {
+    // React's "adjust state when a prop changes" pattern: no extra render with stale fields.
+    setShownView(viewKey);
+    setForm(formFromView(view));
+  }
+  const locked = view.lockedFields;
+  const hints = { apiKey: view.apiKey.hint, apiSecret: view.apiSecret.hint };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const save = useCommand<SaveResponse>();
@@ -133,7 +147,8 @@ function SettingsForm({ initial, locked, hints }: { initial: SettingsFormState; 
           Install updates automatically (never during a payment)
         </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={save.busy}>
+      {/* aria-disabled, not disabled: a disabled button loses focus, which would drop to the page. */}
+      <button type="submit" className="primary" aria-disabled={save.busy}>
         Save settings
       </button>
       <div role="status">{saved ? 'Settings saved.' : ''}</div>

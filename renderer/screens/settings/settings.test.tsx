@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeBridge } from '../../test/fake-bridge';
@@ -36,6 +36,32 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect((fake.callsOf('saveSettings')[0] as Record<string, unknown>).apiKey).toBe('new-key-123');
     expect(screen.getByText('Settings saved.')).toBeTruthy();
+  });
+
+  it('keeps "Settings saved." and the focus when the settings event that follows a save arrives', async () => {
+    const user = userEvent.setup();
+    const fake = new FakeBridge();
+    const savedView = { ...fake.snapshot.settings, storeName: 'New Name', apiKey: { set: true, hint: '•••• 9z9z' } };
+    fake.respond('saveSettings', () => ({ ok: true, value: { saved: true, settings: savedView } }));
+    const { store } = await renderApp(fake);
+    await user.keyboard('{F9}');
+    const storeName = screen.getByLabelText('Store name');
+    await user.clear(storeName);
+    await user.type(storeName, 'New Name');
+    await user.type(screen.getByLabelText('API key'), 'new-key-456');
+    const save = screen.getByRole('button', { name: 'Save settings' });
+    await user.click(save);
+    fake.snapshot = { ...fake.snapshot, seq: 11, settings: savedView };
+    await act(async () => fake.emit({ type: 'settings', seq: 11, settings: savedView }));
+    expect(screen.getByText('Settings saved.').getAttribute('role')).toBe('status');
+    expect(document.activeElement).toBe(save);
+    // The form shows the saved view: the new name, the key field empty with the new hint.
+    expect((screen.getByLabelText('Store name') as HTMLInputElement).value).toBe('New Name');
+    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText(/Saved key •••• 9z9z/)).toBeTruthy();
+    // …and a snapshot was fetched after the event (the demo ribbon follows the saved gateway).
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
+    expect(store.getState().seq).toBe(11);
   });
 
   it('shows fields provisioned by the administrator as read-only', async () => {
