@@ -159,15 +159,7 @@ export class TransactionBook {
       this.timers.cancel(tx.timeoutTimer);
       if (terminal.busyWith === tx.pub.transactionId) terminal.busyWith = undefined;
     }
-    const frame: PaymentCompleteFrame = {
-      action: 'paymentComplete',
-      terminalId: terminalIdOf(terminal),
-      ...(terminal.connectionId ? { connectionId: terminal.connectionId } : {}),
-      ...(terminal.deviceId ? { terminalDeviceId: terminal.deviceId } : {}),
-      paymentResponse: response,
-      timestamp: now,
-    };
-    this.delivery.toKey(tx.pub.posApiKey, frame);
+    this.delivery.toKey(tx.pub.posApiKey, paymentCompleteFrame(terminal, response, now));
   }
 
   private voidLate(tx: TxRecord, terminal: TerminalState, response: PaymentResponse): void {
@@ -239,15 +231,7 @@ export class TransactionBook {
     };
     tx.response = response;
     tx.pub.responseStatus = 'FAILED';
-    const frame: PaymentCompleteFrame = {
-      action: 'paymentComplete',
-      terminalId: terminalIdOf(terminal),
-      ...(terminal.connectionId ? { connectionId: terminal.connectionId } : {}),
-      ...(terminal.deviceId ? { terminalDeviceId: terminal.deviceId } : {}),
-      paymentResponse: response,
-      timestamp: response.timestamp,
-    };
-    this.delivery.toKey(tx.pub.posApiKey, frame);
+    this.delivery.toKey(tx.pub.posApiKey, paymentCompleteFrame(terminal, response, response.timestamp ?? nowIso()));
   }
 
   private abandon(tx: TxRecord, why: Abandoned): void {
@@ -271,4 +255,16 @@ export class TransactionBook {
       this.txs.delete(id);
     }
   }
+}
+
+/** §6.4: the push the POS gets for a terminal's result (the terminal's ids as the gateway knows them now). */
+function paymentCompleteFrame(terminal: TerminalState, response: PaymentResponse, timestamp: string): PaymentCompleteFrame {
+  return {
+    action: 'paymentComplete',
+    terminalId: terminalIdOf(terminal),
+    ...(terminal.connectionId ? { connectionId: terminal.connectionId } : {}),
+    ...(terminal.deviceId ? { terminalDeviceId: terminal.deviceId } : {}),
+    paymentResponse: response,
+    timestamp,
+  };
 }
