@@ -8,7 +8,7 @@ import { nextFrame, startSync } from './store/sync';
 /** Creates the store, starts feeding it from the bridge and renders the app. */
 export function Root({ bridge }: { bridge: RendererBridge }) {
   const [store] = useState(createPosStore);
-  useEffect(() => startSync(bridge, store, { schedule: nextFrame }), [bridge, store]);
+  useEffect(() => startSync(bridge, store, { schedule: nextFrame, maxPerFlush: 100 }), [bridge, store]);
   return (
     <PosProvider bridge={bridge} store={store}>
       <App />

@@ -1,9 +1,10 @@
 import { usePos } from '../store/context';
+import { selectDemo } from '../store/selectors';
 
 /** Demo mode must never be mistaken for real card payments. */
 export function DemoRibbon() {
-  const demo = usePos((s) => s.app?.demo);
-  if (!demo?.enabled) return null;
+  const demo = usePos(selectDemo);
+  if (!demo) return null;
   return (
     <div className="demo-ribbon" role="note" aria-label="Demo mode">
       <strong>DEMO — simulated terminals</strong>

@@ -57,8 +57,26 @@ describe('connection banner', () => {
 
   it('demo ribbon links to the simulator control page', async () => {
     const base = snapshot();
-    await renderApp(new FakeBridge(snapshot({ app: { ...base.app, demo: { enabled: true, controlUrl: 'http://127.0.0.1:9/control' } } })));
+    const demo = snapshot({
+      app: { ...base.app, demo: { enabled: true, controlUrl: 'http://127.0.0.1:9/control' } },
+      settings: { ...base.settings, endpoint: '' },
+    });
+    await renderApp(new FakeBridge(demo));
     expect(screen.getByText('DEMO — simulated terminals')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open simulator control page' }).getAttribute('href')).toBe('http://127.0.0.1:9/control');
+  });
+
+  it('the demo ribbon goes the moment a real gateway is saved, before the host reports demo mode off', async () => {
+    const base = snapshot();
+    const demo = snapshot({ app: { ...base.app, demo: { enabled: true } }, settings: { ...base.settings, endpoint: '' } });
+    const fake = new FakeBridge(demo);
+    await renderApp(fake);
+    // The host still says "demo" in the snapshot that follows the settings event (it stops the simulator afterwards).
+    fake.snapshot = { ...demo, seq: 11, settings: base.settings };
+    expect(screen.getByRole('note', { name: 'Demo mode' })).toBeTruthy();
+    await act(async () => fake.emit({ type: 'settings', seq: 11, settings: base.settings }));
+    expect(screen.queryByRole('note', { name: 'Demo mode' })).toBeNull();
+    expect(screen.queryByText(/No real card is charged/)).toBeNull();
+    expect(fake.callsOf('getSnapshot')).toHaveLength(2);
   });
 });

@@ -15,6 +15,14 @@ export const selectActivePaymentId = (s: PosState) => s.activePaymentId;
 export const selectCurrency = (s: PosState) => s.settings?.currency || 'USD';
 export const selectGatewayOnline = (s: PosState) => s.bridgeLinked && s.connection?.state === 'open';
 
+/**
+ * Demo mode as the cashier must see it: the host says so AND no gateway address is saved (demo
+ * mode is "no endpoint"). The host reports demo mode only in snapshots, and when a real gateway
+ * is saved it switches it off only after the settings event (once the simulator has stopped):
+ * the settings view alone takes the "No real card is charged" ribbon down at once.
+ */
+export const selectDemo = (s: PosState) => (s.app?.demo.enabled && !s.settings?.endpoint ? s.app.demo : undefined);
+
 export const selectTerminal = (id: string) => (s: PosState) => s.terminalsById[id];
 export const selectPayment = (id: string | null) => (s: PosState) => (id ? s.paymentsById[id] : undefined);
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent, type Snapshot } from '../../shared/ipc';
+import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent, type Snapshot, type TerminalView } from '../../shared/ipc';
 import { alertsFromList, upsertAlert } from './alerts-slice';
 import { paymentsFromList, upsertPayment } from './payments-slice';
 import { printJobsFromList } from './settings-slice';
@@ -16,7 +16,6 @@ export interface SyncSlice {
   synced: boolean;
   syncError: string | null;
   applySnapshot(snapshot: Snapshot): void;
-  applyEvent(event: PosEvent): void;
   /** Consecutive events (seq already checked by the caller, in order), folded into one update. */
   applyEvents(events: PosEvent[]): void;
   setSyncError(message: string | null): void;
@@ -44,17 +43,40 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       // empty form and might charge twice. An unknown one shows its guided check.
       activePaymentId: state.activePaymentId ?? newestOpenPaymentId(snapshot.payments),
     })),
-  applyEvent: (event) => set((state) => ({ seq: event.seq, ...patchFor(state, event) })),
   applyEvents: (events) =>
     set((state) => {
       const last = events.at(-1);
-      if (!last) return {};
-      let next: PosState = state;
-      for (const event of events) next = { ...next, ...patchFor(next, event) };
-      return { ...next, seq: last.seq };
+      return last ? { ...foldEvents(state, events), seq: last.seq } : {};
     }),
   setSyncError: (syncError) => set({ syncError }),
 });
+
+/**
+ * Applies events in order. Terminal status changes dominate bursts (500 terminals dropping and
+ * coming back), so the terminal map is copied once per run of terminal events, not once per event.
+ */
+function foldEvents(state: PosState, events: PosEvent[]): PosState {
+  let next = state;
+  let byId: Record<string, TerminalView> | undefined;
+  let ids: string[] | undefined;
+  const commitTerminals = () => {
+    if (byId) next = { ...next, terminalsById: byId, terminalIds: ids ?? next.terminalIds };
+    byId = undefined;
+    ids = undefined;
+  };
+  for (const event of events) {
+    if (event.type === 'terminal') {
+      byId ??= { ...next.terminalsById };
+      if (!(event.terminal.id in byId)) (ids ??= [...next.terminalIds]).push(event.terminal.id);
+      byId[event.terminal.id] = event.terminal;
+      continue;
+    }
+    commitTerminals();
+    next = { ...next, ...patchFor(next, event) };
+  }
+  commitTerminals();
+  return next;
+}
 
 function patchFor(state: PosState, event: PosEvent): Partial<PosState> {
   switch (event.type) {

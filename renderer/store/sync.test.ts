@@ -132,7 +132,7 @@ describe('store sync: snapshot then deltas', () => {
     expect(store.getState().terminalIds).toContain('b0');
     expect(store.getState().terminalIds).toContain('b49');
 
-    // A gap after pending events: the pending ones are applied, then the snapshot is the truth.
+    // A gap after pending events: the snapshot (which holds them) is the truth.
     fake.emit({ type: 'terminal', seq: 52, terminal: terminal('c1') });
     fake.snapshot = snapshot({ seq: 60, terminals: [terminal('t9')] });
     fake.emit({ type: 'terminal', seq: 54, terminal: terminal('c3') });
@@ -188,6 +188,36 @@ describe('store sync: snapshot then deltas', () => {
     const stop = startSync(fake.bridge, store);
     await flush();
     expect(store.getState().activePaymentId).toBeNull();
+    stop();
+  });
+
+  it('a batch folds mixed events in order; with a cap, the rest follows in the next flush', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 1 }));
+    const store = createPosStore();
+    const flushes: (() => void)[] = [];
+    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush), maxPerFlush: 4 });
+    await flush();
+    fake.emit({ type: 'terminal', seq: 2, terminal: terminal('t1', { presence: 'reconnecting', payable: false }) });
+    fake.emit({ type: 'terminalRemoved', seq: 3, terminalId: 't2' });
+    fake.emit({ type: 'payment', seq: 4, payment: payment('p1', { state: 'awaiting_result' }) });
+    fake.emit({ type: 'terminal', seq: 5, terminal: terminal('t2', { label: 'Back again' }) });
+    fake.emit({ type: 'terminal', seq: 6, terminal: terminal('t1') });
+    expect(flushes).toHaveLength(1);
+    flushes[0]!();
+    let s = store.getState();
+    expect(s.seq).toBe(5);
+    expect(s.terminalIds).toEqual(['t1', 't2']);
+    expect(s.terminalsById.t1?.presence).toBe('reconnecting');
+    expect(s.terminalsById.t2?.label).toBe('Back again');
+    expect(s.paymentsById.p1?.state).toBe('awaiting_result');
+    // The sixth event waits for the next flush, and a duplicate of it is still recognised.
+    expect(flushes).toHaveLength(2);
+    fake.emit({ type: 'terminal', seq: 6, terminal: terminal('t1', { label: 'duplicate' }) });
+    flushes[1]!();
+    s = store.getState();
+    expect(s.seq).toBe(6);
+    expect(s.terminalsById.t1?.presence).toBe('online');
+    expect(s.terminalsById.t1?.label).toBe('Till t1');
     stop();
   });
 });

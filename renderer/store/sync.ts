@@ -14,6 +14,12 @@ export interface SyncOptions {
    * store update and one render per animation frame instead of one per message.
    */
   schedule?: FlushScheduler;
+  /**
+   * With a scheduler: at most this many events per flush; the rest wait for the next one. A
+   * gateway burst can deliver hundreds of events in one frame, and re-rendering hundreds of
+   * terminal cards at once is a long task that blocks the cashier's input.
+   */
+  maxPerFlush?: number;
 }
 
 /**
@@ -45,6 +51,7 @@ export function nextFrame(flush: () => void, fallbackMs = 100): void {
 export function startSync(bridge: RendererBridge, store: PosStore, options: SyncOptions = {}): () => void {
   const retryMs = options.retryMs ?? 1000;
   const schedule = options.schedule;
+  const maxPerFlush = options.maxPerFlush ?? Infinity;
   let stopped = false;
   let resyncing = false;
   /** Arrived while a snapshot was on its way: checked again once it is applied. */
@@ -57,18 +64,23 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
   const flush = (): void => {
     flushScheduled = false;
     if (stopped || pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+    const batch = pending.length > maxPerFlush ? pending.slice(0, maxPerFlush) : pending;
+    pending = pending.length > maxPerFlush ? pending.slice(maxPerFlush) : [];
     store.getState().applyEvents(batch);
+    if (pending.length > 0) scheduleFlush();
     if (batch.some((event) => event.type === 'settings')) void resync();
   };
 
-  const accept = (event: PosEvent): void => {
-    pending.push(event);
+  const scheduleFlush = (): void => {
     if (!schedule) return flush();
     if (flushScheduled) return;
     flushScheduled = true;
     schedule(flush);
+  };
+
+  const accept = (event: PosEvent): void => {
+    pending.push(event);
+    scheduleFlush();
   };
 
   const handle = (event: PosEvent): void => {
@@ -88,9 +100,9 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
   const resync = async (): Promise<void> => {
     if (resyncing || stopped) return;
     resyncing = true;
-    // Whatever was accepted before the request is at most as new as the snapshot: apply it now
-    // so it cannot land on top of the snapshot later.
-    flush();
+    // Whatever was accepted before the request is at most as new as the snapshot: the snapshot
+    // will contain it, so it must not land on top of the snapshot later.
+    pending = [];
     let result: CommandResult<Snapshot>;
     try {
       result = await bridge.getSnapshot({});

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { useCommand } from '../../hooks/useCommand';
 import { useBridge, usePos } from '../../store/context';
-import { selectTerminalLabel } from '../../store/selectors';
+import { selectDemo, selectTerminalLabel } from '../../store/selectors';
 import { ResolveForm } from './ResolveForm';
 import { ResultLayout } from './ResultLayout';
 
@@ -15,7 +15,7 @@ export function UnknownOutcome({ payment }: { payment: PaymentView }) {
   const bridge = useBridge();
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
   // Demo mode's simulator key has its secret, so the lookup runs even with none saved.
-  const lookupConfigured = usePos((s) => (s.settings?.apiSecret.set ?? false) || (s.app?.demo.enabled ?? false));
+  const lookupConfigured = usePos((s) => (s.settings?.apiSecret.set ?? false) || selectDemo(s) !== undefined);
   const check = useCommand<PaymentView>();
   const [checkNote, setCheckNote] = useState<string | null>(null);
 

@@ -116,7 +116,7 @@ describe('result screens', () => {
   it('unknown in demo mode: no "API secret not set up" hint (the demo key has its secret, the lookup runs)', async () => {
     const p = payment('p7', { state: 'unknown' });
     const base = snapshot();
-    await showResult(p, new FakeBridge(snapshot({ app: { ...base.app, demo: { enabled: true } } })));
+    await showResult(p, new FakeBridge(snapshot({ app: { ...base.app, demo: { enabled: true } }, settings: { ...base.settings, endpoint: '' } })));
     expect(heading()).toMatch(/Result unknown/);
     expect(screen.getByRole('button', { name: 'Check with the gateway' })).toBeTruthy();
     expect(screen.queryByText(/needs the API secret/)).toBeNull();
