@@ -228,10 +228,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     faults = startFaultScheduler({ sim, rng: rng.fork('faults'), terminals: terminalIds, graceMs, ...(options.faultIntervalMs ? { intervalMs: options.faultIntervalMs } : {}), log });
     const faultCounts = faults.counts;
     let progress = 0;
+    let refusalsBefore: Record<string, number> = {};
+    const harness = h;
     const progressTimer = setInterval(() => {
       const n = Math.min(nextOrder, options.payments);
-      if (n !== progress) log(`progress: ${n}/${options.payments} orders started, ${attempts} attempts`);
-      progress = n;
+      // Enough to tell a stall apart from slow progress: the link, how many terminals the app
+      // would take a card on, and why starts were refused since the last line.
+      const recent = Object.entries(refusals)
+        .map(([code, total]) => [code, total - (refusalsBefore[code] ?? 0)] as const)
+        .filter(([, d]) => d > 0)
+        .map(([code, d]) => `${code} ${d}`)
+        .join(', ');
+      refusalsBefore = { ...refusals };
+      void harness.snapshot().then((snap) => {
+        const payable = snap.terminals.filter((t) => t.payable).length;
+        if (n !== progress || recent) {
+          log(`progress: ${n}/${options.payments} orders started, ${attempts} attempts; link ${snap.connection.state}, ${payable}/${snap.terminals.length} terminals payable${recent ? `; refused: ${recent}` : ''}`);
+        }
+        progress = n;
+      }, () => undefined);
     }, 5_000);
     try {
       await Promise.all(terminalIds.map((id) => worker(id)));
