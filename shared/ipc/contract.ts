@@ -1,16 +1,8 @@
 import { commands, type CommandName, type CommandRequest, type CommandResponse, type CommandResult } from './commands';
 import type { PosEvent } from './events';
 
-/**
- * The one contract between the main process (or the browser host) and the renderer.
- * Channel names share one prefix so the IPC wrapper can refuse anything else.
- */
-export const CHANNEL_PREFIX = 'checkstand:';
-export const EVENT_CHANNEL = `${CHANNEL_PREFIX}event`;
-
-export function commandChannel(name: CommandName): string {
-  return `${CHANNEL_PREFIX}cmd:${name}`;
-}
+/** The one contract between the main process (or the browser host) and the renderer. */
+export { CHANNEL_PREFIX, EVENT_CHANNEL, commandChannel } from './channels';
 
 export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNEL, commandChannel, type PosBridge } from '../../../shared/ipc/contract';
+import { EVENT_CHANNEL, commandChannel } from '../../../shared/ipc/channels';
+import type { PosBridge } from '../../../shared/ipc/contract';
 import type { CommandName } from '../../../shared/ipc/commands';
 import type { PosEvent } from '../../../shared/ipc/events';
 
