@@ -25,18 +25,6 @@ export interface ConnectionTuning {
   authCloseWindowMs: number;
 }
 
-export const DEFAULT_CONNECTION_TUNING: ConnectionTuning = {
-  pingIntervalMs: 30_000,
-  pongTimeoutMs: 10_000,
-  checkNowTimeoutMs: 3_000,
-  handshakeTimeoutMs: 10_000,
-  maxPayload: 2 * 1024 * 1024,
-  backoff: { baseMs: 250, capMs: 30_000 },
-  healthyResetMs: 60_000,
-  authRetryMs: 5 * 60_000,
-  authCloseWindowMs: 2_000,
-};
-
 export type ConnectionEvent =
   | { type: 'state'; view: ConnectionView }
   /** The socket is open; `getTerminals` has been sent. */
