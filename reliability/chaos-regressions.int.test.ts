@@ -61,3 +61,26 @@ describe('a void the app did not hear about is found after reconnect (10 000-pay
     expect((await h.snapshot()).alerts.map((a) => a.transactionId)).toEqual([id]);
   });
 });
+
+describe('re-checking abandoned payments stays bounded (10 000-payment chaos run, after the lost-void fix)', () => {
+  it('a burst of reconnects looks an abandoned payment up once, not once per reconnect', async () => {
+    // Hundreds of abandoned payments times a reconnect every few seconds flooded the gateway
+    // with look-ups and stalled the register; each is now re-checked on a doubling interval.
+    fx = await startFixture({ withSecret: true, tuning: { abandonedRecheckMs: 60_000 }, sim: { replayOnReconnect: false } });
+    const { sim, h } = fx;
+    sim.control.script('TERM-001', { outcome: 'DROP_MID_PAYMENT', delayMs: 50 });
+    const id = await payOk(h, 'TERM-001', 'ORDER-GONE');
+    await h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'abandoned'));
+    const lookups = () => sim.control.log().filter((e) => e.role === 'http' && JSON.stringify(e.frame).includes(id)).length;
+    const before = lookups();
+    for (let i = 0; i < 4; i += 1) {
+      sim.control.faults.dropPosConnections({ silent: false });
+      await h.waitFor((s) => s.connection.state !== 'open', 4_000).catch(() => undefined);
+      await h.waitFor((s) => s.connection.state === 'open');
+      await sleep(150);
+    }
+    // The first reconnect after it was given up asks the gateway; the next three do not.
+    expect(lookups() - before).toBe(1);
+    expect((await h.snapshot()).payments.find((p) => p.transactionId === id)?.state).toBe('abandoned');
+  });
+});

@@ -122,6 +122,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     paymentDeadlineMs: paymentTimeoutMs + 1_000,
     terminalGraceMs: graceMs,
     replayWindowMs: 300,
+    abandonedRecheckMs: 300,
     backoffBaseMs: 30,
     backoffCapMs: 300,
   };

@@ -15,6 +15,7 @@ export const DEFAULT_CORE_TUNING: CoreTuning = {
   paymentDeadlineMs: 105_000,
   terminalGraceMs: 60_000,
   replayWindowMs: 10_000,
+  abandonedRecheckMs: 30_000,
 };
 
 export function resolveTuning(partial: Partial<CoreTuning> | undefined): CoreTuning {

@@ -151,6 +151,13 @@ export interface CoreTuning {
   terminalGraceMs: number;
   /** Without an API secret: how long replayed pushes may settle unknown payments before the cashier is asked. */
   replayWindowMs: number;
+  /**
+   * With the API secret, an abandoned payment is looked up again after reconnects, at most this
+   * often at first and half as often after each answer that changes nothing (capped at 1 h): a
+   * late void is most likely soon after the payment was given up, and a register with many
+   * abandoned payments must not flood the gateway on every reconnect.
+   */
+  abandonedRecheckMs: number;
   /** Injectable randomness for backoff tests. */
   random?: () => number;
 }

@@ -64,7 +64,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const events = new EventStream(logger);
   const connection = new GatewayConnection(clock, connectionTuning(tuning), logger, deps.socketFactory);
   const fetchFn = deps.fetch ?? globalThis.fetch.bind(globalThis);
-  const recovery = new Recovery(ledger, clock, logger, () => lookupFor(deps.settings.current()), tuning.replayWindowMs);
+  const recovery = new Recovery(ledger, clock, logger, () => lookupFor(deps.settings.current()), tuning.replayWindowMs, tuning.abandonedRecheckMs);
   const deliveryTimers = new Map<string, TimerHandle>();
   const graceTimers = new Map<string, TimerHandle>();
   const unsubscribers: (() => void)[] = [];

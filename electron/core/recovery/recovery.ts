@@ -13,8 +13,16 @@ export const CHECK_TERMINAL =
  * pushes get a short window and then the cashier is asked to check the terminal. Every step is
  * audited through the ledger.
  */
+/** The longest wait between two re-checks of one abandoned payment. */
+const ABANDONED_RECHECK_CAP_MS = 3_600_000;
+
 export class Recovery {
   private flagTimer: TimerHandle | undefined;
+  /** A run in progress; a trigger that arrives meanwhile is run once after it (coalesced). */
+  private running: Promise<void> | undefined;
+  private again: 'start' | 'reconnect' | 'ambiguous' | undefined;
+  /** Per abandoned payment: when it may be looked up again, and the current interval. */
+  private readonly recheck = new Map<string, { dueAt: number; intervalMs: number }>();
 
   constructor(
     private readonly ledger: PaymentLedger,
@@ -23,6 +31,7 @@ export class Recovery {
     /** Undefined when no API secret is configured. */
     private readonly lookup: () => LookupFn | undefined,
     private readonly replayWindowMs: number,
+    private readonly abandonedRecheckMs: number,
   ) {}
 
   /**
@@ -33,6 +42,23 @@ export class Recovery {
    * 'ambiguous' checks the unknown ones only (an error frame that could not be attributed).
    */
   async run(trigger: 'start' | 'reconnect' | 'ambiguous'): Promise<void> {
+    if (this.running) {
+      // 'start' outranks the others (it checks every abandoned payment), 'reconnect' outranks 'ambiguous'.
+      if (this.again !== 'start' && !(this.again === 'reconnect' && trigger === 'ambiguous')) this.again = trigger;
+      return this.running;
+    }
+    this.running = this.runOnce(trigger);
+    try {
+      await this.running;
+    } finally {
+      this.running = undefined;
+    }
+    const next = this.again;
+    this.again = undefined;
+    if (next) await this.run(next);
+  }
+
+  private async runOnce(trigger: 'start' | 'reconnect' | 'ambiguous'): Promise<void> {
     const lookup = this.lookup();
     const unknown = this.ledger.open().filter((p) => p.state === 'unknown');
     if (!lookup) {
@@ -43,9 +69,38 @@ export class Recovery {
       this.flagTimer = this.clock.setTimeout(() => this.flagForCashier(), this.replayWindowMs);
       return;
     }
-    const dayAgo = this.clock.now() - 24 * 3600_000;
-    const abandoned = trigger === 'ambiguous' ? [] : this.ledger.list().filter((p) => p.state === 'abandoned' && p.updatedAt > dayAgo);
-    for (const p of [...unknown, ...abandoned]) await this.check(p.transactionId, lookup);
+    const now = this.clock.now();
+    const dayAgo = now - 24 * 3600_000;
+    const abandoned =
+      trigger === 'ambiguous'
+        ? []
+        : this.ledger.list().filter((p) => p.state === 'abandoned' && p.updatedAt > dayAgo && (trigger === 'start' || this.due(p.transactionId, now)));
+    for (const [id, r] of this.recheck) {
+      const p = this.ledger.get(id);
+      if (!p || p.state !== 'abandoned' || p.updatedAt <= dayAgo) this.recheck.delete(id);
+      else if (r.dueAt > now + ABANDONED_RECHECK_CAP_MS) this.recheck.delete(id); // clock moved back
+    }
+    for (const p of unknown) await this.check(p.transactionId, lookup);
+    for (const p of abandoned) {
+      await this.check(p.transactionId, lookup);
+      this.scheduleRecheck(p.transactionId);
+    }
+  }
+
+  private due(transactionId: string, now: number): boolean {
+    const r = this.recheck.get(transactionId);
+    return !r || now >= r.dueAt;
+  }
+
+  /** Still abandoned after a look-up: wait twice as long before the next one (bounded). */
+  private scheduleRecheck(transactionId: string): void {
+    if (this.ledger.get(transactionId)?.state !== 'abandoned') {
+      this.recheck.delete(transactionId);
+      return;
+    }
+    const previous = this.recheck.get(transactionId)?.intervalMs;
+    const intervalMs = previous === undefined ? this.abandonedRecheckMs : Math.min(previous * 2, ABANDONED_RECHECK_CAP_MS);
+    this.recheck.set(transactionId, { dueAt: this.clock.now() + intervalMs, intervalMs });
   }
 
   /** One payment, on the cashier's request or from `run`. */

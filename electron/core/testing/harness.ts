@@ -33,6 +33,7 @@ export const FAST_TUNING: Partial<CoreTuning> = {
   paymentDeadlineMs: 5_000,
   terminalGraceMs: 1_000,
   replayWindowMs: 300,
+  abandonedRecheckMs: 300,
   authRetryMs: 60_000,
 };
 
