@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FAILING = new Set(['HIGH', 'MEDIUM']);
+const SEVERITIES = new Set(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
 const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
 /** RFC 4180-ish CSV (quoted fields, doubled quotes, commas and newlines inside quotes). */
@@ -120,12 +121,22 @@ async function main() {
     const { copied, html } = given ? { copied: [], html: 'given' } : await mkdir(input).then(() => collectSources(input));
     console.log(`electronegativity: scanning ${given ?? `${copied.length} files`} (Electron ${electronVersion || 'unknown'})${html ? '' : ' — no renderer index.html found'}`);
     const csv = path.join(work, 'findings.csv');
-    const run = await runScanner(['-i', input, '-o', csv, '-r', '-v', 'false', '-x', EXCLUDED_CHECKS.join(','),
-      ...(electronVersion ? ['-e', electronVersion] : [])]);
-    if (!existsSync(csv)) {
-      error = `Electronegativity wrote no report (exit ${run.code}):\n${run.output.trim()}`;
+    const scan = async () => {
+      await rm(csv, { force: true });
+      const run = await runScanner(['-i', input, '-o', csv, '-r', '-v', 'false', '-x', EXCLUDED_CHECKS.join(','),
+        ...(electronVersion ? ['-e', electronVersion] : [])]);
+      return { run, rows: existsSync(csv) ? findingsFromCsv(await readFile(csv, 'utf8')) : undefined };
+    };
+    // Fail closed: a report we cannot read must never pass. A garbled one was seen once on a
+    // loaded machine, so it is scanned once more before giving up.
+    let result = await scan();
+    if (result.rows && !result.rows.every((f) => SEVERITIES.has(f.severity))) result = await scan();
+    if (!result.rows) {
+      error = `Electronegativity wrote no report (exit ${result.run.code}):\n${result.run.output.trim()}`;
+    } else if (!result.rows.every((f) => SEVERITIES.has(f.severity))) {
+      error = `Electronegativity's report could not be read (unknown severities: ${[...new Set(result.rows.map((f) => f.severity))].join(', ').slice(0, 200)})`;
     } else {
-      findings = findingsFromCsv(await readFile(csv, 'utf8'));
+      findings = result.rows;
       const failing = findings.filter((f) => FAILING.has(f.severity));
       for (const f of findings) {
         const mark = FAILING.has(f.severity) ? '✗' : '·';

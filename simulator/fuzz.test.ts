@@ -55,7 +55,9 @@ describe('fuzz', () => {
     const conn = await TestPos.connect(sim.url, key);
     fc.assert(
       fc.property(fc.array(frame, { minLength: 1, maxLength: 5 }), (frames) => {
-        for (const f of frames) conn.send(f);
+        // No generated pings: `sync()` waits for the pong of ITS ping, and an earlier pong would
+        // end the wait before the replies to the fuzz frames are in (seen on a loaded machine).
+        for (const f of frames) if (!isPing(f)) conn.send(f);
       }),
       { numRuns: runs },
     );
@@ -158,3 +160,11 @@ function upgrade(port: number, path: string, headers: Record<string, string>): P
   });
 }
 
+function isPing(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && (v as { action?: unknown }).action === 'ping';
+  } catch {
+    return false;
+  }
+}
