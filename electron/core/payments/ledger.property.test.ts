@@ -87,10 +87,15 @@ function run(steps: Step[]): void {
       if (alerts.length > 0) ledger.acknowledge(alerts[step.pick % alerts.length]!.id);
     }
 
-    // Never two open payments on one terminal, nor on one order.
-    const open = ledger.open();
+    // Never two open payments on one terminal, nor on one order. Judged from the full list, not
+    // from the ledger's own open-payment indexes, which must agree with it.
+    const open = ledger.list().filter((p) => isOpen(p.state));
     expect(new Set(open.map((p) => p.terminalId)).size).toBe(open.length);
     expect(new Set(open.map((p) => p.orderRef)).size).toBe(open.length);
+    expect(ledger.open().map((p) => p.transactionId).sort()).toEqual(open.map((p) => p.transactionId).sort());
+    expect(ledger.hasOpen()).toBe(open.length > 0);
+    for (const t of TERMINALS) expect(ledger.openForTerminal(t)).toEqual(open.find((p) => p.terminalId === t));
+    for (const o of ORDERS) expect(ledger.openForOrder(o)).toEqual(open.find((p) => p.orderRef === o));
   }
 
   for (const [id, states] of history) {

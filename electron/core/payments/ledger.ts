@@ -23,6 +23,11 @@ export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind:
  */
 export class PaymentLedger {
   private records = new Map<string, PaymentRecord>();
+  /** Open payments by terminal and by order: rule 2 is checked on every Pay press and every
+   *  terminal push, and a day can hold tens of thousands of settled payments, so no scans. */
+  private openByTerminal = new Map<string, Set<string>>();
+  private openByOrder = new Map<string, Set<string>>();
+  private prunedDay: string | undefined;
   private alertMap = new Map<string, VoidAlert>();
   /** Acknowledged alerts stay readable (void slips, details) but no longer block anything. */
   private ackedAlerts = new Map<string, VoidAlert>();
@@ -50,7 +55,7 @@ export class PaymentLedger {
     }
     for (const p of replay.payments.values()) {
       const keep = dayKey(p.createdAt) === today || isOpen(p.state) || p.state === 'needs_review' || this.alertMap.has(alertIdFor(p.transactionId));
-      if (keep) this.records.set(p.transactionId, p);
+      if (keep) this.store(p);
     }
     for (const p of [...this.records.values()]) {
       if (isOpen(p.state)) this.apply(p.transactionId, { type: 'restarted' });
@@ -82,7 +87,7 @@ export class PaymentLedger {
       hasReceipt: false,
     };
     this.journal.append({ v: 1, t: 'payment', at: now, payment: record });
-    this.records.set(record.transactionId, record);
+    this.store(record);
     this.logger.info('audit.payment_started', { transactionId: record.transactionId, orderRef: record.orderRef, terminalId: record.terminalId, amountMinor: record.amountMinor, currency: record.currency });
     this.armDeadline(record);
     this.emit({ kind: 'payment', payment: record });
@@ -99,7 +104,7 @@ export class PaymentLedger {
     if (t.note) this.logger.warn('ledger.note', { transactionId, event: event.type, note: t.note });
     if (!t.changed) return t;
     this.journal.append({ v: 1, t: 'payment', at: now, payment: t.next });
-    this.records.set(transactionId, t.next);
+    this.store(t.next);
     this.logger.info('audit.payment_state', {
       transactionId,
       from: record.state,
@@ -133,22 +138,21 @@ export class PaymentLedger {
   }
 
   openForTerminal(terminalId: string): PaymentRecord | undefined {
-    for (const p of this.records.values()) if (p.terminalId === terminalId && isOpen(p.state)) return p;
-    return undefined;
+    return this.firstOf(this.openByTerminal.get(terminalId));
   }
 
   openForOrder(orderRef: string): PaymentRecord | undefined {
-    for (const p of this.records.values()) if (p.orderRef === orderRef && isOpen(p.state)) return p;
-    return undefined;
+    return this.firstOf(this.openByOrder.get(orderRef));
   }
 
   open(): PaymentRecord[] {
-    return [...this.records.values()].filter((p) => isOpen(p.state));
+    const out: PaymentRecord[] = [];
+    for (const ids of this.openByTerminal.values()) for (const id of ids) out.push(this.records.get(id)!);
+    return out.sort((a, b) => a.createdAt - b.createdAt);
   }
 
   hasOpen(): boolean {
-    for (const p of this.records.values()) if (isOpen(p.state)) return true;
-    return false;
+    return this.openByTerminal.size > 0;
   }
 
   /** Today's payments plus every unresolved one, oldest first. */
@@ -205,9 +209,32 @@ export class PaymentLedger {
     this.deadlines.delete(transactionId);
   }
 
-  /** Yesterday's settled payments leave memory at midnight; the journal keeps them for history. */
+  /** Keeps the open-payment indexes in step with `records`; every write goes through here. */
+  private store(p: PaymentRecord): void {
+    const before = this.records.get(p.transactionId);
+    if (before) {
+      unindex(this.openByTerminal, before.terminalId, p.transactionId);
+      unindex(this.openByOrder, before.orderRef, p.transactionId);
+    }
+    this.records.set(p.transactionId, p);
+    if (isOpen(p.state)) {
+      index(this.openByTerminal, p.terminalId, p.transactionId);
+      index(this.openByOrder, p.orderRef, p.transactionId);
+    }
+  }
+
+  private firstOf(ids: Set<string> | undefined): PaymentRecord | undefined {
+    if (!ids) return undefined;
+    for (const id of ids) return this.records.get(id);
+    return undefined;
+  }
+
+  /** Yesterday's settled payments leave memory at midnight (checked once per day, not per
+   *  payment); the journal keeps them for history. Open ones are never pruned. */
   private pruneOldDays(): void {
     const today = dayKey(this.clock.now());
+    if (this.prunedDay === today) return;
+    this.prunedDay = today;
     for (const [id, p] of this.records) {
       if (dayKey(p.createdAt) !== today && !isOpen(p.state) && p.state !== 'needs_review' && !this.alertMap.has(alertIdFor(id))) {
         this.records.delete(id);
@@ -224,6 +251,19 @@ export class PaymentLedger {
       }
     }
   }
+}
+
+function index(map: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids) ids.add(id);
+  else map.set(key, new Set([id]));
+}
+
+function unindex(map: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (!ids) return;
+  ids.delete(id);
+  if (ids.size === 0) map.delete(key);
 }
 
 export function alertIdFor(transactionId: string): string {
