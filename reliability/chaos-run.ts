@@ -4,6 +4,7 @@ import type { CoreTuning } from '../electron/core/ports';
 import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
 import { startSimulator } from '../simulator/index';
 import type { SimulatorConfigFile, SimulatorHandle, SimTransaction } from '../simulator/api';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from '../bench/lib/stats';
 import { CoreObserver } from './core-observer';
 import { chooseScript, startFaultScheduler, TERMINAL_BEHAVIOURS, type FaultKind, type TerminalBehaviour } from './fault-scheduler';
@@ -147,7 +148,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     let ordersGivenUp = 0;
     let nextOrder = 0;
 
-    const simTx = (id: string) => sim.control.transactions().find((t) => t.transactionId === id);
+    const simTx = (id: string) => sim.control.transaction(id);
 
     /** What the cashier does for a payment stuck in `unknown`: "check now", or read the terminal. */
     const nudged = new Map<string, number>();
@@ -193,7 +194,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           if (!r.ok) {
             refusals[r.error.code] = (refusals[r.error.code] ?? 0) + 1;
             // A stale open payment on this terminal blocks it: the cashier checks it.
-            const open = [...observer.payments.values()].find((p) => p.terminalId === terminalId && !isFinal(p));
+            const open = observer.openOn(terminalId);
             if (open) await nudge(open);
             await sleep(wrng.int(20, 80));
             continue;
@@ -231,6 +232,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     let progress = 0;
     let refusalsBefore: Record<string, number> = {};
     const harness = h;
+    // Event-loop delay is what a late pong, and so a flapping link, would come from: the
+    // simulator and the core share this process, so per-payment work shows up here first.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const progressTimer = setInterval(() => {
       const n = Math.min(nextOrder, options.payments);
       // Enough to tell a stall apart from slow progress: the link, how many terminals the app
@@ -243,8 +248,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       refusalsBefore = { ...refusals };
       void harness.snapshot().then((snap) => {
         const payable = snap.terminals.filter((t) => t.payable).length;
+        const loop = `event loop p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`;
+        loopDelay.reset();
         if (n !== progress || recent) {
-          log(`progress: ${n}/${options.payments} orders started, ${attempts} attempts; link ${snap.connection.state}, ${payable}/${snap.terminals.length} terminals payable${recent ? `; refused: ${recent}` : ''}`);
+          log(`progress: ${n}/${options.payments} orders started, ${attempts} attempts; link ${snap.connection.state}, ${payable}/${snap.terminals.length} terminals payable; ${loop}${recent ? `; refused: ${recent}` : ''}`);
         }
         progress = n;
       }, () => undefined);
@@ -253,6 +260,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       await Promise.all(terminalIds.map((id) => worker(id)));
     } finally {
       clearInterval(progressTimer);
+      loopDelay.disable();
     }
     await faults.stop();
     faults = undefined;

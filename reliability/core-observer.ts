@@ -58,6 +58,12 @@ export class CoreObserver {
     }
   }
 
+  /** A payment the app still shows open on this terminal, if any (no scan of the whole day). */
+  openOn(terminalId: string): PaymentView | undefined {
+    for (const id of this.openByTerminal.get(terminalId) ?? []) return this.payments.get(id);
+    return undefined;
+  }
+
   /** Payments that entered `unknown` and have not left it. */
   stillUnknown(): number {
     return this.unknownSince.size;

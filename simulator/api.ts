@@ -156,6 +156,8 @@ export interface SimulatorControl {
   /** Gateway restart: every socket closes, in-memory transactions survive, port stays. */
   restart(options?: { downMs?: number }): Promise<void>;
   transactions(): SimTransaction[];
+  /** One transaction by id (a copy), without copying the whole book. */
+  transaction(transactionId: string): SimTransaction | undefined;
   log(): SimLogEntry[];
 }
 

@@ -143,6 +143,10 @@ export class Control implements SimulatorControl {
     return this.gateway.transactions.list();
   }
 
+  transaction(transactionId: string): ReturnType<SimulatorControl['transaction']> {
+    return this.gateway.transactions.get(transactionId);
+  }
+
   log(): ReturnType<SimulatorControl['log']> {
     return this.gateway.log.entries();
   }

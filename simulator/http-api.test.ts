@@ -123,7 +123,7 @@ describe('HTTP API', () => {
     sim.control.script('TERM-001', { outcome: 'DROP_MID_PAYMENT', delayMs: 5, reconnectAfterMs: 300 });
     const id = uuidv7();
     pos.send(paymentFrame('TERM-001', id));
-    await until(() => sim.control.transactions().find((t) => t.transactionId === id)?.status === 'FAILED', 3_000, 'grace expiry');
+    await until(() => sim.control.transaction(id)?.status === 'FAILED', 3_000, 'grace expiry');
     expect((await get(`/v1/transactions/${id}`, 'pos-1', 'secret-1')).body.status).toBe('FAILED');
     await pos.action('paymentVoided');
     const { body } = await get(`/v1/transactions/${id}`, 'pos-1', 'secret-1');

@@ -57,6 +57,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       displace: (key) => control.displace(key),
       restart: (o) => control.restart(o),
       transactions: () => control.transactions(),
+      transaction: (id) => control.transaction(id),
       log: () => control.log(),
     },
     close: () => {

@@ -39,7 +39,7 @@ describe('§9.3 scenarios', () => {
     expect(done.paymentResponse.authorizationCode).toMatch(/^AUTH/);
     expect(done.paymentResponse.receiptData?.split('\n').length).toBeGreaterThan(8);
     expect(done.paymentResponse.receiptData).toContain('APPROVED');
-    expect(sim.control.transactions().find((t) => t.transactionId === id)?.status).toBe('COMPLETED');
+    expect(sim.control.transaction(id)?.status).toBe('COMPLETED');
   });
 
   it('B: decline → FAILED with errorCode and errorMessage', async () => {

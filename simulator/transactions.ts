@@ -57,6 +57,11 @@ export class TransactionBook {
     return [...this.txs.values()].map((t) => ({ ...t.pub }));
   }
 
+  get(transactionId: string): SimTransaction | undefined {
+    const tx = this.txs.get(transactionId);
+    return tx ? { ...tx.pub } : undefined;
+  }
+
   lookup(transactionId: string): { groupId: string; body: TransactionLookupResponse; posApiKey: string } | undefined {
     const tx = this.txs.get(transactionId);
     if (!tx) return undefined;

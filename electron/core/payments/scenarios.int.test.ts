@@ -26,7 +26,7 @@ describe('§9.3 scenarios against the simulator', () => {
     expect(p.authorizationCode).toBeTruthy();
     expect(p.hasReceipt).toBe(true);
     expect(fx.h.core.paymentDetails(id)?.response?.receiptData).toBe('RECEIPT TEXT');
-    const tx = fx.sim.control.transactions().find((t) => t.transactionId === id)!;
+    const tx = fx.sim.control.transaction(id)!;
     expect(tx).toMatchObject({ amount: '99.99', currency: 'USD', terminalId: 'TERM-001', status: 'COMPLETED' });
     // The first journal line for this payment is the "sent" record, written before the frame.
     const journalDir = path.join(fx.h.dataDir, 'journal');
