@@ -67,9 +67,23 @@ export interface ChaosReport {
   /** Terminals found stuck on a payment the gateway had given up on (TERMINAL_BUSY), cancelled by hand. */
   terminalsUnstuck: number;
   unknownEntered: number;
-  unknownResolveMs: { p50: number; p95: number; max: number };
+  unknownResolveMs: Spread;
+  /** Pay → first final state on screen, every payment: how long the cashier waited for an answer. */
+  answerMs: Spread;
+  /** Payments still open when their order's time budget (`orderLimitMs`, shared by all its
+   *  attempts) ran out, with how long each had been open; judged at the end like the rest. */
   stuck: string[];
   durationMs: number;
+}
+
+export interface Spread {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function spread(values: number[]): Spread {
+  return { p50: percentile(values, 50) || 0, p95: percentile(values, 95) || 0, max: values.reduce((m, v) => Math.max(m, v), 0) };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -204,7 +218,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           behaviours[behaviour] += 1;
           const outcome = await waitOutcome(r.value.transactionId, deadline);
           if (!outcome) {
-            stuck.push(`${orderRef} ${r.value.transactionId} (${observer.payments.get(r.value.transactionId)?.state ?? '?'})`);
+            const openMs = observer.openForMs(r.value.transactionId);
+            stuck.push(`${orderRef} ${r.value.transactionId} (${observer.payments.get(r.value.transactionId)?.state ?? '?'}${openMs === undefined ? '' : ` for ${Math.round(openMs)} ms`})`);
             break;
           }
           if (outcome.state === 'declined' && outcome.errorCode === 'TERMINAL_BUSY') {
@@ -315,7 +330,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       cashierResolutions,
       terminalsUnstuck,
       unknownEntered: d.length + observer.stillUnknown(),
-      unknownResolveMs: { p50: percentile(d, 50) || 0, p95: percentile(d, 95) || 0, max: d.length ? Math.max(...d) : 0 },
+      unknownResolveMs: spread(d),
+      answerMs: spread(observer.answerDurationsMs),
       stuck,
       durationMs: Date.now() - started,
     };

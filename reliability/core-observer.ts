@@ -14,11 +14,14 @@ export class CoreObserver {
   readonly twoOpen: { terminalId: string; transactionIds: string[] }[] = [];
   /** Milliseconds each payment spent in `unknown` before leaving it (wall clock). */
   readonly unknownDurationsMs: number[] = [];
+  /** Milliseconds from Pay to the first final state on screen: how long the cashier waited. */
+  readonly answerDurationsMs: number[] = [];
   /** Payments the app declared "not charged" (a final state) and later had to take back. */
   readonly contradictedNotCharged: { transactionId: string; from: string; to: string }[] = [];
   /** Every payment that was ever `rejected` (told "not charged" because of an error frame or lookup). */
   readonly everRejected = new Set<string>();
   private readonly unknownSince = new Map<string, number>();
+  private readonly openSince = new Map<string, number>();
   private readonly openByTerminal = new Map<string, Set<string>>();
   private readonly seenAlertIds = new Set<string>();
   private readonly waiters = new Set<() => void>();
@@ -44,9 +47,17 @@ export class CoreObserver {
     const open = this.openByTerminal.get(p.terminalId) ?? new Set<string>();
     this.openByTerminal.set(p.terminalId, open);
     if (OPEN_PAYMENT_STATES.includes(p.state)) {
+      if (before === undefined) this.openSince.set(p.transactionId, this.now());
       open.add(p.transactionId);
       if (open.size > 1) this.twoOpen.push({ terminalId: p.terminalId, transactionIds: [...open] });
-    } else open.delete(p.transactionId);
+    } else {
+      open.delete(p.transactionId);
+      const since = this.openSince.get(p.transactionId);
+      if (since !== undefined) {
+        this.answerDurationsMs.push(this.now() - since);
+        this.openSince.delete(p.transactionId);
+      }
+    }
     if (p.state === 'unknown') {
       if (!this.unknownSince.has(p.transactionId)) this.unknownSince.set(p.transactionId, this.now());
     } else {
@@ -62,6 +73,12 @@ export class CoreObserver {
   openOn(terminalId: string): PaymentView | undefined {
     for (const id of this.openByTerminal.get(terminalId) ?? []) return this.payments.get(id);
     return undefined;
+  }
+
+  /** How long ago this payment was started, while it has no final state yet. */
+  openForMs(transactionId: string): number | undefined {
+    const since = this.openSince.get(transactionId);
+    return since === undefined ? undefined : this.now() - since;
   }
 
   /** Payments that entered `unknown` and have not left it. */

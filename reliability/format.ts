@@ -10,7 +10,7 @@ export function formatChaosReport(r: ChaosReport): string {
   add('API secret (lookup)', r.options.withSecret ? 'yes' : 'no (cashier settles unknowns)');
   add('orders (payments)', r.orders);
   add('terminals', r.options.terminals);
-  add('attempts (transactionIds)', r.attempts);
+  add('attempts (Pay accepted)', r.attempts);
   add('orders paid', r.ordersPaid);
   add('orders given up (time limit)', r.ordersGivenUp);
   for (const [k, n] of Object.entries(r.faults)) add(`fault: ${k}`, n);
@@ -39,10 +39,11 @@ export function formatChaosReport(r: ChaosReport): string {
   add('POS reconnects', r.reconnects);
   add('unknown outcomes entered', r.unknownEntered);
   add('time to resolve unknown p50/p95/max', `${r.unknownResolveMs.p50} / ${r.unknownResolveMs.p95} / ${r.unknownResolveMs.max} ms`);
+  add('Pay → final state p50/p95/max', `${r.answerMs.p50} / ${r.answerMs.p95} / ${r.answerMs.max} ms`);
   add('"check now" lookups requested', r.lookupsRequested);
   add('settled by the cashier', r.cashierResolutions);
   add('stuck terminals cancelled by hand (TERMINAL_BUSY)', r.terminalsUnstuck);
-  add('stuck payments (no outcome in time)', r.stuck.length);
+  add('payments open when their order ran out of time', r.stuck.length);
   add('wall time', `${(r.durationMs / 1000).toFixed(1)} s`);
   return table(rows);
 }
