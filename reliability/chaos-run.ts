@@ -1,10 +1,10 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CHECK_TERMINAL } from '../electron/core/recovery/recovery';
 import { createHarness, type CoreHarness } from '../electron/core/testing/harness';
 import type { CoreTuning } from '../electron/core/ports';
 import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
 import { startSimulator } from '../simulator/index';
 import type { SimulatorConfigFile, SimulatorHandle, SimTransaction } from '../simulator/api';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from '../bench/lib/stats';
 import { CoreObserver } from './core-observer';
 import { chooseScript, startFaultScheduler, TERMINAL_BEHAVIOURS, type FaultKind, type TerminalBehaviour } from './fault-scheduler';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Electronegativity over the Electron sources and the renderer HTML; fails on any HIGH or MEDIUM
- * finding. Electronegativity itself always exits 0, so we read its CSV report instead.
+ * finding. Electronegativity's CLI always exits 0, so we call its programmatic API and decide.
  *
  * - Scanned: electron/**\/*.ts (tests excluded: they build insecure windows on purpose to prove they
  *   are refused) and the renderer's index.html, copied into one temporary folder so the global
@@ -11,7 +11,6 @@
  *
  * Usage: node scripts/electronegativity.mjs [--report reports/electronegativity.json] [--input DIR]
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -24,47 +23,21 @@ const FAILING = new Set(['HIGH', 'MEDIUM']);
 const SEVERITIES = new Set(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
 const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
-/** RFC 4180-ish CSV (quoted fields, doubled quotes, commas and newlines inside quotes). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.some((f) => f.trim() !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f.trim() !== '')) rows.push(row);
-  return rows;
-}
-
-/** Findings from Electronegativity's CSV: header "issue, severity, confidence, filename, location, …". */
-export function findingsFromCsv(text) {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return [];
-  const col = Object.fromEntries(header.map((h, i) => [h.trim(), i]));
-  for (const needed of ['issue', 'severity', 'filename', 'location', 'description']) {
-    if (!(needed in col)) throw new Error(`electronegativity: unexpected CSV header "${header.join(',')}"`);
-  }
-  return rows.map((r) => ({
-    check: r[col.issue]?.trim() ?? '',
-    severity: (r[col.severity] ?? '').trim().toUpperCase(),
-    confidence: (r[col.confidence] ?? '').trim(),
-    file: (r[col.filename] ?? '').trim(),
-    location: (r[col.location] ?? '').trim(),
-    description: (r[col.description] ?? '').trim(),
+/**
+ * Findings from Electronegativity's programmatic API (its package `main`, documented in its
+ * README). Not its CSV report: the CLI writes the CSV header and the rows with two concurrent
+ * `fs.writeFile` calls, so on a loaded machine the header can land over the rows (a garbled report,
+ * seen twice) or after them (a report with no findings at all, which would pass silently).
+ */
+export function findingsFromResult(result) {
+  if (!result || !Array.isArray(result.issues)) throw new Error('electronegativity: the scanner returned no list of issues');
+  return result.issues.map((issue) => ({
+    check: String(issue.id ?? ''),
+    severity: String(issue.severity?.name ?? '').toUpperCase(),
+    confidence: String(issue.confidence?.name ?? ''),
+    file: String(issue.file ?? ''),
+    location: `${issue.location?.line ?? '?'}:${issue.location?.column ?? '?'}`,
+    description: String(issue.description ?? ''),
   }));
 }
 
@@ -91,17 +64,10 @@ async function collectSources(into) {
   return { copied, html };
 }
 
-function runScanner(args) {
+async function runScanner(options) {
   const require = createRequire(path.join(root, 'package.json'));
-  const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', (err) => resolve({ code: -1, output: String(err) }));
-    child.on('close', (code) => resolve({ code: code ?? -1, output }));
-  });
+  const run = require('@doyensec/electronegativity');
+  return run(options, false);
 }
 
 async function main() {
@@ -120,23 +86,24 @@ async function main() {
     const input = given ?? path.join(work, 'app');
     const { copied, html } = given ? { copied: [], html: 'given' } : await mkdir(input).then(() => collectSources(input));
     console.log(`electronegativity: scanning ${given ?? `${copied.length} files`} (Electron ${electronVersion || 'unknown'})${html ? '' : ' — no renderer index.html found'}`);
-    const csv = path.join(work, 'findings.csv');
-    const scan = async () => {
-      await rm(csv, { force: true });
-      const run = await runScanner(['-i', input, '-o', csv, '-r', '-v', 'false', '-x', EXCLUDED_CHECKS.join(','),
-        ...(electronVersion ? ['-e', electronVersion] : [])]);
-      return { run, rows: existsSync(csv) ? findingsFromCsv(await readFile(csv, 'utf8')) : undefined };
-    };
-    // Fail closed: a report we cannot read must never pass. A garbled one was seen once on a
-    // loaded machine, so it is scanned once more before giving up.
-    let result = await scan();
-    if (result.rows && !result.rows.every((f) => SEVERITIES.has(f.severity))) result = await scan();
-    if (!result.rows) {
-      error = `Electronegativity wrote no report (exit ${result.run.code}):\n${result.run.output.trim()}`;
-    } else if (!result.rows.every((f) => SEVERITIES.has(f.severity))) {
-      error = `Electronegativity's report could not be read (unknown severities: ${[...new Set(result.rows.map((f) => f.severity))].join(', ').slice(0, 200)})`;
+    const result = await runScanner({
+      input,
+      isRelative: true,
+      excludeFromScan: EXCLUDED_CHECKS,
+      ...(electronVersion ? { electronVersionOverride: electronVersion } : {}),
+    });
+    const rows = findingsFromResult(result);
+    // Fail closed: a file the scanner could not parse was not checked, and a finding we cannot
+    // rank must never pass.
+    const describe = (e) => `${e.file ?? '?'}: ${String(e.message ?? 'parse error').split('\n')[0]}`;
+    for (const w of (result.errors ?? []).filter((e) => e.tolerable)) console.log(`  ! parser warning ${describe(w)}`);
+    const unparsed = (result.errors ?? []).filter((e) => !e.tolerable).map(describe);
+    if (unparsed.length > 0) {
+      error = `Electronegativity could not parse ${unparsed.length} file(s), so they were not checked:\n  ${unparsed.join('\n  ')}`;
+    } else if (!rows.every((f) => SEVERITIES.has(f.severity))) {
+      error = `Electronegativity returned findings of unknown severity (${[...new Set(rows.map((f) => f.severity))].join(', ').slice(0, 200)})`;
     } else {
-      findings = result.rows;
+      findings = rows;
       const failing = findings.filter((f) => FAILING.has(f.severity));
       for (const f of findings) {
         const mark = FAILING.has(f.severity) ? '✗' : '·';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * Electronegativity always exits 0, so scripts/electronegativity.mjs reads its report and decides.
+ * Electronegativity always exits 0, so scripts/electronegativity.mjs reads its findings and decides.
  * These tests run it on two small apps: an insecure window must fail the step with the HIGH
  * finding named; a hardened main process (the shape electron/host/electron must keep) must pass.
  * A preload is always reported (MEDIUM, "review the use of preload scripts"); the reviewed one is
@@ -18,6 +18,7 @@ const script = path.join(root, 'scripts', 'electronegativity.mjs');
 
 interface Report {
   ok: boolean;
+  error?: string;
   findings: { check: string; severity: string; file: string }[];
 }
 
@@ -65,7 +66,7 @@ async function scan(dir: string): Promise<{ code: number; report: Report }> {
   return { code, report: JSON.parse(await readFile(reportFile, 'utf8')) as Report };
 }
 
-// One scan at a time: two Electronegativity processes side by side once produced a garbled report.
+// One scan at a time: each scan is CPU-heavy, and the tests share two cores with the rest of npm test.
 describe('electronegativity step', { timeout: 90_000 }, () => {
   let work: string;
   beforeAll(async () => {
@@ -94,5 +95,16 @@ describe('electronegativity step', { timeout: 90_000 }, () => {
     const { code, report } = await scan(dir);
     expect(report.findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it('fails closed on a file it cannot parse (that file was not checked), naming the file', async () => {
+    const dir = path.join(work, 'unparsable');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'main.ts'), HARDENED);
+    await writeFile(path.join(dir, 'broken.ts'), `${INSECURE}\nconst = ;\n`);
+    const { code, report } = await scan(dir);
+    expect(code, JSON.stringify(report)).toBe(1);
+    expect(report.ok).toBe(false);
+    expect(report.error).toContain('broken.ts');
   });
 });
