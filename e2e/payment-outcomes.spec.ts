@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { RESULT, expectResult, pay, payButton, simFrames, transactionsOn, waitOnline } from './cashier';
 
 /**
- * GATEWAY-PROTOCOL.md §9.3 scenarios A, B, C, I, J and M, through the cashier's screen: the
+ * docs/protocol.md §9.3 scenarios A, B, C, I, J and M, through the cashier's screen: the
  * simulator's scripted terminal answers, the renderer shows the result in words.
  */
 

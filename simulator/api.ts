@@ -2,7 +2,7 @@ import type { PaymentMethod } from '../shared/protocol';
 
 /**
  * The simulator's in-process API: what tests, benchmarks and demo mode use. The HTTP control
- * API under /__sim (GATEWAY-PROTOCOL.md §13.5) exposes the same operations.
+ * API under /__sim (docs/protocol.md §13.5) exposes the same operations.
  */
 
 export type ScriptOutcome =

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoTimestamp, PaymentRequest, PaymentResponse } from '../shared/protocol';
 
 /**
- * The simulator's DEVICE-side protocol (GATEWAY-PROTOCOL.md §13.3). Our own invention, not
+ * The simulator's DEVICE-side protocol (docs/protocol.md §13.3). Our own invention, not
  * vendor behaviour, so these schemas live here and not in shared/. The POS never sees them.
  */
 

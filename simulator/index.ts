@@ -11,7 +11,7 @@ export type * from './api';
 export { DEFAULT_POS_KEY, DEFAULT_POS_SECRET, defaultConfig, loadConfigFile, parseConfig } from './registry';
 
 /**
- * Starts a local Modulus Terminal Gateway (GATEWAY-PROTOCOL.md §3–§13) on one loopback port:
+ * Starts a local Modulus Terminal Gateway (docs/protocol.md §3–§13) on one loopback port:
  * WebSocket `/v1`, HTTP `/v1/...`, control API and page under `/__sim`. Virtual terminals of
  * the registry connect before this resolves.
  */

@@ -5,7 +5,7 @@ import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
 import { paymentFrame, sleep, TestPos, until } from './testing/pos-client';
 
-/** Every row A–M of the scenario table in GATEWAY-PROTOCOL.md §9.3, over real sockets. */
+/** Every row A–M of the scenario table in docs/protocol.md §9.3, over real sockets. */
 describe('§9.3 scenarios', () => {
   let sim: SimulatorHandle;
   let pos: TestPos;

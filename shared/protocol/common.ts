@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Building blocks shared by every gateway message.
- * See ../shared/protocol/GATEWAY-PROTOCOL.md §2, §7.
+ * See docs/protocol.md §2, §7.
  */
 
 /** ISO 8601 timestamp as sent by the gateway. Kept as a string; parse with Date.parse where needed. */

@@ -6,7 +6,7 @@ import { CHECK_TERMINAL } from '../recovery/recovery';
 import { pay, payOk, paymentStates, startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
- * Every scenario A–M of GATEWAY-PROTOCOL §9.3, against the real simulator over real sockets.
+ * Every scenario A–M of docs/protocol.md §9.3, against the real simulator over real sockets.
  */
 let fx: SimFixture | undefined;
 afterEach(async () => {

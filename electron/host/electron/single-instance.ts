@@ -2,7 +2,7 @@ import type { App } from 'electron';
 
 /**
  * One till, one process: two instances would open two gateway sockets with the same key and
- * displace each other (GATEWAY-PROTOCOL.md, displacement). A second launch focuses the first.
+ * displace each other (docs/protocol.md, displacement). A second launch focuses the first.
  */
 export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on'>, focusFirst: () => void): boolean {
   if (!app.requestSingleInstanceLock()) {
