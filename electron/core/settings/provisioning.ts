@@ -92,6 +92,18 @@ function accept(into: Provisioning, field: SettingsField, value: unknown, source
   into.sources[field] = source;
 }
 
+/**
+ * Where a file stops being JSON, without a word of what it says: the parser's own message quotes
+ * the characters around the mistake, and a mistake in a provisioning file is most often in the
+ * value being typed in — the API secret. Only the line and column are kept, when V8 gives them.
+ */
+export function whereJsonBreaks(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  if (position === undefined) return 'check the quotes, commas and braces';
+  const before = text.slice(0, Number(position)).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}: check the quotes, commas and braces there`;
+}
+
 /** Reads the provisioning file (if any) and the environment. */
 export async function readProvisioning(options: { dataDir: string; env: NodeJS.ProcessEnv }): Promise<Provisioning> {
   const result: Provisioning = { values: {}, sources: {}, problems: [] };
@@ -111,7 +123,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     try {
       json = JSON.parse(text);
     } catch (error) {
-      result.problems.push(`Provisioning file ${file} is not valid JSON (${(error as Error).message}).`);
+      result.problems.push(`Provisioning file ${file} is not valid JSON (${whereJsonBreaks(text, error as Error)}).`);
     }
     if (json !== undefined) {
       const shape = ProvisioningFile.safeParse(json);
