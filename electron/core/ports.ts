@@ -46,6 +46,10 @@ export interface Settings {
   printer: SettingsView['printer'];
   autoPrint: boolean;
   updatesEnabled: boolean;
+  /** Dedicated till: full screen without window controls (Electron host only). */
+  kiosk: boolean;
+  /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */
+  startAtLogin: boolean;
 }
 
 export interface SettingsService {

@@ -24,6 +24,7 @@ import { paymentsToCsv } from './history/csv';
 import { ErrorAttributor } from './inbound/error-attribution';
 import { dayKey, Journal } from './journal/journal';
 import { PaymentLedger, type LedgerChange } from './payments/ledger';
+import { supportInfo } from './log/support-info';
 import { toPaymentView } from './payments/view';
 import { systemClock, type CoreDeps, type PaymentDetails, type PosCore, type RecentError, type Settings, type TimerHandle } from './ports';
 import { createLookupClient, type LookupFn } from './recovery/lookup-client';
@@ -388,6 +389,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
         journalDir: deps.appInfo.journalDir,
         ...(update?.phase === 'error' && update.message ? { updateError: update.message } : {}),
         recentErrors: [...logger.recentErrors(), ...recentErrors].sort((a, b) => a.at - b.at).slice(-20),
+        ...supportInfo({ appInfo: deps.appInfo, settings: deps.settings, logger, ...(deps.crashDumpDir ? { crashDumpDir: deps.crashDumpDir } : {}) }),
       };
       return ok(diag);
     },

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,5 +62,27 @@ describe.each([
     expect(messages).toContain('security.navigation_denied: blocked https://evil.example/?k=[redacted]');
     expect(messages.join('\n')).not.toContain(KEY);
     expect(messages.join('\n')).not.toContain('not an error');
+  });
+});
+
+describe('what store IT and support get', () => {
+  it('lists the crash dumps in the data directory, newest first', async () => {
+    const crashDumpDir = join(dataDir, 'crash-dumps');
+    await mkdir(join(crashDumpDir, 'completed'), { recursive: true });
+    await writeFile(join(crashDumpDir, 'completed', 'a1b2.dmp'), Buffer.alloc(2048));
+    await writeFile(join(crashDumpDir, 'settings.dat'), 'not a dump');
+    const diag = await diagnostics(await start({ crashDumpDir }));
+    expect(diag.crashDumpDir).toBe(crashDumpDir);
+    expect(diag.crashDumps).toEqual([{ file: join('completed', 'a1b2.dmp'), bytes: 2048, at: expect.any(Number) as number }]);
+  });
+
+  it('bundles the last log lines, versions and settings for "copy for support", without a secret', async () => {
+    const c = await start();
+    c.logger.warn('security.navigation_denied', { message: `key ${KEY}` });
+    const diag = await diagnostics(c);
+    expect(diag.support?.versions).toMatchObject({ app: '1.2.3', node: process.versions.node, platform: process.platform });
+    expect(diag.support?.settings).toMatchObject({ endpoint: 'ws://127.0.0.1:9/v1', apiKey: 'set', apiSecret: 'not set', currency: 'EUR' });
+    expect(diag.support?.logTail.some((line) => line.includes('security.navigation_denied'))).toBe(true);
+    expect(JSON.stringify(diag)).not.toContain(KEY);
   });
 });

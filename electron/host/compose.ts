@@ -15,6 +15,8 @@ export interface ComposeOptions {
   host: AppInfo['host'];
   version: string;
   dataDir: string;
+  /** Electron's crash-dump folder, listed in Diagnostics (the browser host has none). */
+  crashDumpDir?: string;
   vault: SecretVault;
   /**
    * Default: the core's rotating file logger in <dataDir>/logs, masking the current API key and
@@ -104,6 +106,7 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
     settings: demo.settings,
     appInfo,
     logger,
+    ...(options.crashDumpDir ? { crashDumpDir: options.crashDumpDir } : {}),
     ...options.coreDeps,
     ...(options.receipts ? { receipts: options.receipts(context) } : {}),
     ...(options.updates ? { updates: options.updates(context) } : {}),

@@ -31,6 +31,8 @@ export const ENV = {
   currency: 'CHECKSTAND_CURRENCY',
   autoPrint: 'CHECKSTAND_AUTO_PRINT',
   updatesEnabled: 'CHECKSTAND_UPDATES',
+  kiosk: 'CHECKSTAND_KIOSK',
+  startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -55,13 +57,14 @@ export const ProvisioningFile = z
   .object({
     endpoint: z.unknown(), groupId: z.unknown(), apiKey: z.unknown(), apiSecret: z.unknown(), storeName: z.unknown(),
     storeAddress: z.unknown(), currency: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
+    kiosk: z.unknown(), startAtLogin: z.unknown(),
   })
   .partial()
   .strict();
 
 const validators: Record<SettingsField, z.ZodType> = {
   endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency,
-  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
+  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
 };
 
 function parseBool(raw: string): boolean | string {
@@ -152,6 +155,8 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['currency', ENV.currency, (s) => s.trim()],
     ['autoPrint', ENV.autoPrint, parseBool],
     ['updatesEnabled', ENV.updatesEnabled, parseBool],
+    ['kiosk', ENV.kiosk, parseBool],
+    ['startAtLogin', ENV.startAtLogin, parseBool],
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);
