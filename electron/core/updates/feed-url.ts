@@ -1,10 +1,11 @@
+import { isLoopbackHost } from '../connection/endpoint';
+
 /**
  * The update feed decides what code a till runs next, so it is only ever asked over HTTPS:
  * electron-updater checks a Windows installer's publisher, but on Linux the only check is a
  * sha512 from the same feed, and over plain HTTP anyone on the store's network could serve both.
  * Plain http is allowed on this machine only (a release tester's local server).
  */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function updateFeedProblem(url: string | undefined): string | undefined {
   if (!url) return 'No update feed is configured in this build (app-update.yml has no url).';
@@ -15,7 +16,7 @@ export function updateFeedProblem(url: string | undefined): string | undefined {
     return 'The update feed address in this build is not a valid URL.';
   }
   if (parsed.protocol === 'https:') return undefined;
-  if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname)) return undefined;
+  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return undefined;
   return `The update feed must be HTTPS; this build points at ${parsed.protocol}//${parsed.host}, so updates are off. Rebuild with an https:// CHECKSTAND_UPDATE_URL.`;
 }
 
