@@ -5,7 +5,12 @@
  * would actually receive:
  *   - the asar holds the main bundle, the preload, the renderer and production dependencies only
  *     (no tests, no sources, no source maps, no dev dependencies, nothing else of the project);
- *   - `resources/app-update.yml` is generated for the generic update feed;
+ *   - `resources/app-update.yml` is generated for the generic update feed, over HTTPS;
+ *   - Windows updates are pinned to our publisher (`win.signtoolOptions.publisherName`, which
+ *     electron-builder writes into the NSIS build's app-update.yml; without it electron-updater
+ *     accepts an installer signed by anyone, or by no one). A Windows build cannot run here (the
+ *     NSIS target needs makensis and a real electron.exe), so this reads the configuration
+ *     exactly as electron-builder resolves it;
  *   - the Electron fuses were flipped as electron-builder.yml says.
  *
  * The Electron binary cannot be downloaded here, so the stand-in is a file carrying the fuse
@@ -98,6 +103,16 @@ export function readFuses(binary) {
     fuses[FUSE_NAMES[i]] = b === 0x31 ? true : b === 0x30 ? false : `0x${b.toString(16)}`;
   }
   return fuses;
+}
+
+/** Same rule as the app's (electron/core/updates/feed-url.ts): HTTPS, or http on this machine. */
+function isHttpsOrLoopback(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+  } catch {
+    return false;
+  }
 }
 
 function run(cmd, args, options) {
@@ -221,6 +236,15 @@ export async function packageSmoke({ project, keep = false, log = console.log })
     const yml = existsSync(updateYml) ? await readFile(updateYml, 'utf8') : '';
     check('app-update.yml is generated for the generic feed',
       /provider:\s*generic/.test(yml) && yml.includes(`url: ${FEED_URL}`), yml ? yml.trim().replace(/\n/g, '; ') : 'missing');
+    const feed = /^url:\s*(.+?)\s*$/m.exec(yml)?.[1] ?? '';
+    check('the update feed is HTTPS', isHttpsOrLoopback(feed), feed || 'no url');
+
+    const { getConfig } = require('app-builder-lib/out/util/config/config');
+    const win = (await getConfig(project, null, null)).win ?? {};
+    const publisher = win.signtoolOptions?.publisherName ?? win.azureSignOptions?.publisherName;
+    const pinned = (Array.isArray(publisher) ? publisher : [publisher]).filter((p) => typeof p === 'string' && p.trim() !== '');
+    check('Windows updates verify the publisher', pinned.length > 0 && win.verifyUpdateCodeSignature !== false,
+      pinned.length === 0 ? 'win.signtoolOptions.publisherName is not set' : win.verifyUpdateCodeSignature === false ? 'verifyUpdateCodeSignature is false' : pinned.join(', '));
 
     const fuses = readFuses(await readFile(path.join(appOut, 'checkstand')));
     const wrong = Object.entries(EXPECTED_FUSES).filter(([k, v]) => fuses?.[k] !== v).map(([k, v]) => `${k}=${fuses?.[k]} (want ${v})`);

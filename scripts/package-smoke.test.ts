@@ -44,7 +44,7 @@ async function fakeProject(dir: string, builderYml: string, mainBundle = 'requir
 
 async function smoke(project: string): Promise<{ code: number; report: Report; stdout: string }> {
   const reportFile = path.join(project, 'smoke.json');
-  const result = await run(process.execPath, [script, '--project', project, '--report', reportFile], { timeout: 60_000 }).then(
+  const result = await run(process.execPath, [script, '--project', project, '--report', reportFile], { timeout: 180_000 }).then(
     (r) => ({ code: 0, stdout: r.stdout }),
     (err: { code?: number; stdout?: string }) => ({ code: err.code ?? -1, stdout: err.stdout ?? '' }),
   );
@@ -52,7 +52,7 @@ async function smoke(project: string): Promise<{ code: number; report: Report; s
   return { ...result, report };
 }
 
-describe('package-smoke', { timeout: 90_000 }, () => {
+describe('package-smoke', { timeout: 240_000 }, () => {
   let work: string;
   let yml: string;
   beforeAll(async () => {
@@ -73,6 +73,25 @@ describe('package-smoke', { timeout: 90_000 }, () => {
     expect(names).toContain('Electron fuses flipped as configured');
     expect(names).toContain('app-update.yml is generated for the generic feed');
     expect(names).toContain('no dev dependency (or unknown package) is shipped');
+    expect(names).toContain('the update feed is HTTPS');
+    expect(names).toContain('Windows updates verify the publisher');
+  });
+
+  it('fails on a plain-http update feed and on Windows updates not pinned to our publisher', async () => {
+    const unpinned = yml.replace(/^\s*publisherName:\n\s*- .*\n/m, '').replace('url: ${env.CHECKSTAND_UPDATE_URL}', 'url: http://updates.checkstand.invalid/feed');
+    expect(unpinned).not.toContain('publisherName:');
+    const project = path.join(work, 'untrusted');
+    await fakeProject(project, unpinned);
+    const { code, report } = await smoke(project);
+    expect(code).toBe(1);
+    const failed = Object.fromEntries(report.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail]));
+    expect(Object.keys(failed).sort()).toEqual([
+      'Windows updates verify the publisher',
+      'app-update.yml is generated for the generic feed',
+      'the update feed is HTTPS',
+    ]);
+    expect(failed['the update feed is HTTPS']).toBe('http://updates.checkstand.invalid/feed');
+    expect(failed['Windows updates verify the publisher']).toBe('win.signtoolOptions.publisherName is not set');
   });
 
   it('fails, naming the culprits, on a source map let in by the allowlist and on a require of an unshipped package', async () => {

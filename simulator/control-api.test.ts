@@ -25,7 +25,9 @@ describe('control API', () => {
   async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
     const res = await fetch(`${sim.httpUrl}/__sim/${path}`, {
       method,
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      // The control API takes JSON only (control-guard.ts), with or without a body.
+      ...(method === 'POST' ? { headers: { 'content-type': 'application/json' } } : {}),
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await res.text();
     let json: unknown;

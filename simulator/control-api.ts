@@ -4,6 +4,7 @@ import { summarizeIssues } from '../shared/protocol';
 import type { Control } from './control';
 import type { Gateway } from './gateway';
 import { controlPageHtml } from './control-page';
+import { controlRequestRefusal } from './control-guard';
 import { readBody, sendJson, type HttpRoute } from './server';
 
 const ScriptBody = z.strictObject({
@@ -87,6 +88,11 @@ export function controlRoute(gateway: Gateway, control: Control): HttpRoute {
     if (path !== '/__sim' && !path.startsWith('/__sim/')) return false;
     if (!isLoopback(req.socket.remoteAddress)) {
       sendJson(res, 403, { error: 'The control API answers loopback clients only' });
+      return true;
+    }
+    const refusal = controlRequestRefusal(req);
+    if (refusal) {
+      sendJson(res, refusal.status, { error: refusal.error });
       return true;
     }
     const method = req.method ?? 'GET';

@@ -46,6 +46,10 @@ export interface Settings {
   printer: SettingsView['printer'];
   autoPrint: boolean;
   updatesEnabled: boolean;
+  /** Dedicated till: full screen without window controls (Electron host only). */
+  kiosk: boolean;
+  /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */
+  startAtLogin: boolean;
 }
 
 export interface SettingsService {
@@ -61,6 +65,19 @@ export interface Logger {
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
   error(event: string, fields?: Record<string, unknown>): void;
+}
+
+export interface RecentError {
+  at: number;
+  message: string;
+}
+
+/** The app's one logger (made in electron/host/compose.ts): it also remembers what Diagnostics shows. */
+export interface DiagnosticLogger extends Logger {
+  /** The last warnings and errors, redacted, oldest first. */
+  recentErrors(): RecentError[];
+  /** The last log lines of every level as written (redacted JSON), oldest first. */
+  recentLines(): string[];
 }
 
 /** Receipt printing (issue 7). The core calls it on approval (auto-print) and from commands. */
@@ -119,7 +136,10 @@ export interface CoreDeps {
   appInfo: AppInfo;
   clock?: Clock;
   socketFactory?: SocketFactory;
-  logger?: Logger;
+  /** Created once by the host's composition; the core never makes its own. */
+  logger: DiagnosticLogger;
+  /** Electron's crash-dump folder, listed in Diagnostics (the browser host has none). */
+  crashDumpDir?: string;
   fetch?: typeof fetch;
   receipts?: ReceiptService;
   updates?: UpdateService;

@@ -23,10 +23,10 @@ import { EventStream } from './events/event-stream';
 import { paymentsToCsv } from './history/csv';
 import { ErrorAttributor } from './inbound/error-attribution';
 import { dayKey, Journal } from './journal/journal';
-import { createFileLogger, type RecentError } from './log/logger';
 import { PaymentLedger, type LedgerChange } from './payments/ledger';
+import { supportInfo } from './log/support-info';
 import { toPaymentView } from './payments/view';
-import { systemClock, type CoreDeps, type PaymentDetails, type PosCore, type Settings, type TimerHandle } from './ports';
+import { systemClock, type CoreDeps, type PaymentDetails, type PosCore, type RecentError, type Settings, type TimerHandle } from './ports';
 import { createLookupClient, type LookupFn } from './recovery/lookup-client';
 import { Recovery } from './recovery/recovery';
 import { TerminalRegistry, type RegistryChange } from './terminals/terminal-registry';
@@ -50,12 +50,7 @@ function ok<T>(value: T): CommandResult<T> {
 export function createPosCore(deps: CoreDeps): PosCore {
   const clock = deps.clock ?? systemClock;
   const tuning = resolveTuning(deps.tuning);
-  const secrets = () => {
-    const s = deps.settings.current();
-    return [s.apiKey, s.apiSecret].filter(Boolean);
-  };
-  const fileLogger = deps.logger ? undefined : createFileLogger({ dir: path.join(deps.dataDir, 'logs'), clock, secrets });
-  const logger = deps.logger ?? fileLogger!;
+  const logger = deps.logger;
   const recentErrors: RecentError[] = [];
   const journal = new Journal(path.join(deps.dataDir, 'journal'), clock);
   const ledger = new PaymentLedger(journal, clock, logger, tuning.paymentDeadlineMs);
@@ -393,7 +388,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
         logDir: deps.appInfo.logDir,
         journalDir: deps.appInfo.journalDir,
         ...(update?.phase === 'error' && update.message ? { updateError: update.message } : {}),
-        recentErrors: [...(fileLogger?.recentErrors() ?? []), ...recentErrors].sort((a, b) => a.at - b.at).slice(-20),
+        recentErrors: [...logger.recentErrors(), ...recentErrors].sort((a, b) => a.at - b.at).slice(-20),
+        ...supportInfo({ appInfo: deps.appInfo, settings: deps.settings, logger, ...(deps.crashDumpDir ? { crashDumpDir: deps.crashDumpDir } : {}) }),
       };
       return ok(diag);
     },

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
+import { rememberingLogger } from '../core/log/log-memory';
 import { createFileLogger } from '../core/log/logger';
-import { systemClock, type CoreDeps, type Logger, type PosCore, type ReceiptService, type UpdateService } from '../core/ports';
+import { systemClock, type CoreDeps, type DiagnosticLogger, type Logger, type PosCore, type ReceiptService, type UpdateService } from '../core/ports';
 import { openSettingsStore, type SecretVault, type SettingsStore } from '../core/settings';
 import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../../simulator/api';
 import { createDemoMode } from './demo-mode';
@@ -14,10 +15,13 @@ export interface ComposeOptions {
   host: AppInfo['host'];
   version: string;
   dataDir: string;
+  /** Electron's crash-dump folder, listed in Diagnostics (the browser host has none). */
+  crashDumpDir?: string;
   vault: SecretVault;
   /**
    * Default: the core's rotating file logger in <dataDir>/logs, masking the current API key and
-   * secret (and the demo key) inside any string as well as by field name.
+   * secret (and the demo key) inside any string as well as by field name. A logger passed here
+   * still feeds Diagnostics (its lines are remembered, redacted, on the way through).
    */
   logger?: Logger;
   /** Also print log lines to stderr (development). */
@@ -49,7 +53,8 @@ export interface Composition {
   core: PosCore;
   settings: SettingsStore;
   appInfo: AppInfo;
-  logger: Logger;
+  /** The one logger of the app: every line also feeds Diagnostics. Hosts log through it too. */
+  logger: DiagnosticLogger;
   simulator(): SimulatorHandle | undefined;
   /** Stops the core (socket closed cleanly, journal flushed), then the demo simulator. */
   stop(): Promise<void>;
@@ -58,9 +63,11 @@ export interface Composition {
 export async function compose(options: ComposeOptions): Promise<Composition> {
   const { dataDir } = options;
   let secrets: () => string[] = () => [];
-  const logger =
-    options.logger ??
-    createFileLogger({ dir: join(dataDir, 'logs'), clock: systemClock, secrets: () => secrets(), echo: options.echoLog ?? false });
+  // The one place the app's logger is made: core, settings, demo mode and the host adapters all
+  // write through it, so every warning reaches Diagnostics.
+  const logger: DiagnosticLogger = options.logger
+    ? rememberingLogger(options.logger, { clock: systemClock, secrets: () => secrets() })
+    : createFileLogger({ dir: join(dataDir, 'logs'), clock: systemClock, secrets: () => secrets(), echo: options.echoLog ?? false });
   const settings = await openSettingsStore({ dataDir, vault: options.vault, env: options.env ?? process.env, logger });
   const appInfo: AppInfo = {
     version: options.version,
@@ -99,6 +106,7 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
     settings: demo.settings,
     appInfo,
     logger,
+    ...(options.crashDumpDir ? { crashDumpDir: options.crashDumpDir } : {}),
     ...options.coreDeps,
     ...(options.receipts ? { receipts: options.receipts(context) } : {}),
     ...(options.updates ? { updates: options.updates(context) } : {}),

@@ -43,6 +43,9 @@ export const SettingsInput = z
     printer: SettingsView.shape.printer,
     autoPrint: z.boolean(),
     updatesEnabled: z.boolean(),
+    /** Omitted = keep (the form does not offer them; store IT provisions them). */
+    kiosk: z.boolean().optional(),
+    startAtLogin: z.boolean().optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -59,6 +62,17 @@ export const Diagnostics = z.object({
   journalDir: z.string(),
   updateError: z.string().optional(),
   recentErrors: z.array(z.object({ at: z.number(), message: z.string() })),
+  /** Electron's minidumps (never uploaded), for store IT; absent in the browser host. */
+  crashDumpDir: z.string().optional(),
+  crashDumps: z.array(z.object({ file: z.string(), bytes: z.number(), at: z.number() })).optional(),
+  /** What "Copy for support" bundles: nothing secret (keys only as set / not set). */
+  support: z
+    .object({
+      versions: z.record(z.string(), z.string()),
+      settings: z.record(z.string(), z.unknown()),
+      logTail: z.array(z.string()),
+    })
+    .optional(),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 

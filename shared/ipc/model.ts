@@ -129,6 +129,9 @@ export const SettingsView = z.object({
   }),
   autoPrint: z.boolean(),
   updatesEnabled: z.boolean(),
+  /** Dedicated-till options, set by store IT (provisioning); the form only shows them. */
+  kiosk: z.boolean().optional(),
+  startAtLogin: z.boolean().optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });

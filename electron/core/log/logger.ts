@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock, Logger } from '../ports';
+import type { Clock, DiagnosticLogger, RecentError } from '../ports';
+import { createLogMemory, type LogLevel } from './log-memory';
 import { redact } from './redact';
 
+export type { RecentError };
+
 /**
- * The audit and diagnostics log (issue item 8): JSON lines, rotated by size, redacted before
- * anything is written. Writes are synchronous appends: an audit line about a cashier decision
- * must not be lost to a crash a moment later, and the volume is tiny (a few lines a minute).
+ * The audit and diagnostics log: JSON lines, rotated by size, redacted before anything is
+ * written. Writes are synchronous appends: an audit line about a cashier decision must not be
+ * lost to a crash a moment later, and the volume is tiny (a few lines a minute).
+ * The folder is 0700 and every file 0600: lines name order references and authorisation codes.
  */
 export interface FileLoggerOptions {
   dir: string;
@@ -19,21 +23,18 @@ export interface FileLoggerOptions {
   echo?: boolean;
 }
 
-export interface RecentError {
-  at: number;
-  message: string;
+export interface FileLogger extends DiagnosticLogger {
+  readonly file: string;
 }
 
-export interface FileLogger extends Logger {
-  readonly file: string;
-  recentErrors(): RecentError[];
-}
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
 
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const maxFiles = options.maxFiles ?? 5;
   const file = path.join(options.dir, 'checkstand.log');
-  const recent: RecentError[] = [];
+  const memory = createLogMemory();
   let size = -1;
 
   function rotate(): void {
@@ -44,22 +45,23 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     size = 0;
   }
 
-  function write(level: 'info' | 'warn' | 'error', event: string, fields?: Record<string, unknown>): void {
+  /** First write: make the folder, and tighten a folder or log an older version left readable. */
+  function open(): void {
+    fs.mkdirSync(options.dir, { recursive: true, mode: DIR_MODE });
+    fs.chmodSync(options.dir, DIR_MODE);
+    size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+    if (size > 0) fs.chmodSync(file, FILE_MODE);
+  }
+
+  function write(level: LogLevel, event: string, fields?: Record<string, unknown>): void {
     const at = options.clock.now();
-    const safe = redact({ at: new Date(at).toISOString(), level, event, ...fields }, options.secrets());
+    const safe = redact({ at: new Date(at).toISOString(), level, event, ...fields }, options.secrets()) as Record<string, unknown>;
+    memory.record(level, at, safe);
     const line = `${JSON.stringify(safe)}\n`;
-    if (level !== 'info') {
-      const message = typeof (safe as Record<string, unknown>).message === 'string' ? `${event}: ${(safe as Record<string, string>).message}` : event;
-      recent.push({ at, message });
-      if (recent.length > 20) recent.shift();
-    }
     try {
-      if (size < 0) {
-        fs.mkdirSync(options.dir, { recursive: true });
-        size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-      }
+      if (size < 0) open();
       if (size + line.length > maxBytes) rotate();
-      fs.appendFileSync(file, line);
+      fs.appendFileSync(file, line, { mode: FILE_MODE });
       size += Buffer.byteLength(line);
       if (options.echo) process.stderr.write(line);
     } catch {
@@ -72,16 +74,21 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     info: (e, f) => write('info', e, f),
     warn: (e, f) => write('warn', e, f),
     error: (e, f) => write('error', e, f),
-    recentErrors: () => [...recent],
+    recentErrors: memory.recentErrors,
+    recentLines: memory.recentLines,
   };
 }
 
 /** For tests and benchmarks: keeps lines in memory, still redacted. */
-export function createMemoryLogger(secrets: () => readonly string[] = () => []): Logger & { lines: Record<string, unknown>[] } {
+export function createMemoryLogger(secrets: () => readonly string[] = () => []): DiagnosticLogger & { lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  const push = (level: string) => (event: string, fields?: Record<string, unknown>) => {
-    lines.push(redact({ level, event, ...fields }, secrets()) as Record<string, unknown>);
+  const memory = createLogMemory();
+  const push = (level: LogLevel) => (event: string, fields?: Record<string, unknown>) => {
+    const line = redact({ level, event, ...fields }, secrets()) as Record<string, unknown>;
+    memory.record(level, Date.now(), line);
+    lines.push(line);
     if (lines.length > 5000) lines.splice(0, 1000);
   };
-  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+  return { lines, info: push('info'), warn: push('warn'), error: push('error'), recentErrors: memory.recentErrors, recentLines: memory.recentLines };
 }
+

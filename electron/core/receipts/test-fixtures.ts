@@ -27,6 +27,8 @@ export function testSettings(overrides: Partial<Settings['printer']> = {}, extra
     printer: { kind: 'network', systemName: '', host: '127.0.0.1', port: 9100, paperWidthMm: 80, ...overrides },
     autoPrint: true,
     updatesEnabled: false,
+    kiosk: false,
+    startAtLogin: false,
     ...extra,
   };
 }

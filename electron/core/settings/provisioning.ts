@@ -31,6 +31,8 @@ export const ENV = {
   currency: 'CHECKSTAND_CURRENCY',
   autoPrint: 'CHECKSTAND_AUTO_PRINT',
   updatesEnabled: 'CHECKSTAND_UPDATES',
+  kiosk: 'CHECKSTAND_KIOSK',
+  startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -55,13 +57,14 @@ export const ProvisioningFile = z
   .object({
     endpoint: z.unknown(), groupId: z.unknown(), apiKey: z.unknown(), apiSecret: z.unknown(), storeName: z.unknown(),
     storeAddress: z.unknown(), currency: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
+    kiosk: z.unknown(), startAtLogin: z.unknown(),
   })
   .partial()
   .strict();
 
 const validators: Record<SettingsField, z.ZodType> = {
   endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency,
-  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
+  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
 };
 
 function parseBool(raw: string): boolean | string {
@@ -92,6 +95,18 @@ function accept(into: Provisioning, field: SettingsField, value: unknown, source
   into.sources[field] = source;
 }
 
+/**
+ * Where a file stops being JSON, without a word of what it says: the parser's own message quotes
+ * the characters around the mistake, and a mistake in a provisioning file is most often in the
+ * value being typed in — the API secret. Only the line and column are kept, when V8 gives them.
+ */
+export function whereJsonBreaks(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  if (position === undefined) return 'check the quotes, commas and braces';
+  const before = text.slice(0, Number(position)).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}: check the quotes, commas and braces there`;
+}
+
 /** Reads the provisioning file (if any) and the environment. */
 export async function readProvisioning(options: { dataDir: string; env: NodeJS.ProcessEnv }): Promise<Provisioning> {
   const result: Provisioning = { values: {}, sources: {}, problems: [] };
@@ -111,7 +126,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     try {
       json = JSON.parse(text);
     } catch (error) {
-      result.problems.push(`Provisioning file ${file} is not valid JSON (${(error as Error).message}).`);
+      result.problems.push(`Provisioning file ${file} is not valid JSON (${whereJsonBreaks(text, error as Error)}).`);
     }
     if (json !== undefined) {
       const shape = ProvisioningFile.safeParse(json);
@@ -140,6 +155,8 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['currency', ENV.currency, (s) => s.trim()],
     ['autoPrint', ENV.autoPrint, parseBool],
     ['updatesEnabled', ENV.updatesEnabled, parseBool],
+    ['kiosk', ENV.kiosk, parseBool],
+    ['startAtLogin', ENV.startAtLogin, parseBool],
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);

@@ -66,6 +66,8 @@ export const PlainSettings = z.object({
   printer,
   autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
   updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
+  kiosk: z.boolean({ error: 'Kiosk mode must be on or off.' }),
+  startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -89,11 +91,14 @@ export const DEFAULT_SETTINGS: Settings = {
   printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
   autoPrint: false,
   updatesEnabled: true,
+  kiosk: false,
+  startAtLogin: false,
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
 export const SETTINGS_FIELDS = [
   'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'printer', 'autoPrint', 'updatesEnabled',
+  'kiosk', 'startAtLogin',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -117,6 +122,8 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     printer: { ...settings.printer },
     autoPrint: settings.autoPrint,
     updatesEnabled: settings.updatesEnabled,
+    kiosk: settings.kiosk,
+    startAtLogin: settings.startAtLogin,
     lockedFields: [...lockedFields],
   };
 }

@@ -84,7 +84,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       const message = `This setting is provisioned by store IT (${sourceLabel(source)}) and cannot be changed here.`;
       if (field === 'apiKey' || field === 'apiSecret') {
         if (input[field] !== undefined) errors.push({ field, message });
-      } else if (!sameValue(input[field], now[field])) {
+      } else if (input[field] !== undefined && !sameValue(input[field], now[field])) {
         errors.push({ field, message });
       }
     }
@@ -98,6 +98,9 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       printer: input.printer,
       autoPrint: input.autoPrint,
       updatesEnabled: input.updatesEnabled,
+      // Not on the form: omitted means keep what is stored.
+      kiosk: input.kiosk ?? stored.kiosk,
+      startAtLogin: input.startAtLogin ?? stored.startAtLogin,
     });
     if (!plain.success) errors.push(...fieldErrors(plain.error).filter((e) => !lockedNow.has(e.field.split('.')[0] as SettingsField)));
 

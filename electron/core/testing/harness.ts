@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PosEvent, Snapshot } from '../../../shared/ipc';
-import type { CoreDeps, CoreTuning, PosCore, Settings } from '../ports';
+import { systemClock, type CoreDeps, type CoreTuning, type Logger, type PosCore, type Settings } from '../ports';
 import { createPosCore } from '../pos-core';
+import { rememberingLogger } from '../log/log-memory';
 import { createMemoryLogger } from '../log/logger';
 import { memorySettings } from './memory-settings';
 
@@ -41,19 +42,22 @@ export async function createHarness(options: {
   settings: Partial<Settings>;
   tuning?: Partial<CoreTuning>;
   dataDir?: string;
-  deps?: Partial<CoreDeps>;
+  /** A plain `logger` here (a counting one, say) still feeds Diagnostics, as in compose. */
+  deps?: Partial<Omit<CoreDeps, 'logger'>> & { logger?: Logger };
   start?: boolean;
 }): Promise<CoreHarness> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'checkstand-core-'));
   const settings = memorySettings(options.settings);
-  const logger = createMemoryLogger(() => [settings.current().apiKey, settings.current().apiSecret]);
+  const secrets = () => [settings.current().apiKey, settings.current().apiSecret];
+  const logger = createMemoryLogger(secrets);
+  const { logger: ownLogger, ...deps } = options.deps ?? {};
   const core = createPosCore({
     dataDir,
     settings,
-    logger,
+    logger: ownLogger ? rememberingLogger(ownLogger, { clock: deps.clock ?? systemClock, secrets }) : logger,
     appInfo: { version: '0.0.0-test', host: 'browser', demo: { enabled: false }, logDir: path.join(dataDir, 'logs'), journalDir: path.join(dataDir, 'journal') },
     tuning: { ...FAST_TUNING, ...options.tuning },
-    ...options.deps,
+    ...deps,
   });
   const events: PosEvent[] = [];
   core.subscribe((e) => events.push(e));

@@ -17,6 +17,8 @@ export function memorySettings(initial: Partial<Settings>): SettingsService & { 
     printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
     autoPrint: false,
     updatesEnabled: false,
+    kiosk: false,
+    startAtLogin: false,
     ...initial,
   };
   const listeners = new Set<(s: Settings) => void>();

@@ -78,4 +78,25 @@ describe('navigation, new windows and permissions', () => {
     expect(check!()).toBe(false);
     expect(device!()).toBe(false);
   });
+
+  it('lets the page write to the clipboard ("Copy for support") but never read it', () => {
+    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
+    let check: ((c: unknown, p: string) => boolean) | undefined;
+    denyPermissions(
+      {
+        setPermissionRequestHandler: (fn: never) => (request = fn),
+        setPermissionCheckHandler: (fn: never) => (check = fn),
+        setDevicePermissionHandler: () => {},
+      } as never,
+      recordingLogger(),
+    );
+    const write = vi.fn();
+    request!({}, 'clipboard-sanitized-write', write);
+    expect(write).toHaveBeenCalledWith(true);
+    expect(check!({}, 'clipboard-sanitized-write')).toBe(true);
+    const read = vi.fn();
+    request!({}, 'clipboard-read', read);
+    expect(read).toHaveBeenCalledWith(false);
+    expect(check!({}, 'clipboard-read')).toBe(false);
+  });
 });

@@ -42,15 +42,19 @@ export function isLoopbackHttp(url: string): boolean {
   }
 }
 
+/** Writing (never reading) the clipboard: Diagnostics' "Copy for support" button. */
+const ALLOWED_PERMISSIONS = new Set<string>(['clipboard-sanitized-write']);
+
 export function denyPermissions(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
   logger: Logger,
 ): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
+    if (ALLOWED_PERMISSIONS.has(permission)) return callback(true);
     logger.warn('security.permission_denied', { permission });
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
   // WebUSB/WebHID/Web Serial: terminals and printers are driven from main, never from the page.
   session.setDevicePermissionHandler(() => false);
 }

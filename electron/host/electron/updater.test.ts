@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Logger, PosCore, Settings } from '../../core/ports';
 import type { ServiceContext } from '../compose';
@@ -49,7 +52,15 @@ beforeEach(() => {
   });
   fake.updater = emitter as unknown as typeof fake.updater;
   fake.isPackaged = true;
+  writeFeed('https://updates.checkstand.invalid/stable');
 });
+
+/** A packaged app's resources/app-update.yml, as electron-builder writes it. */
+function writeFeed(url: string): void {
+  const resources = mkdtempSync(join(tmpdir(), 'checkstand-resources-'));
+  writeFileSync(join(resources, 'app-update.yml'), `provider: generic\nurl: ${url}\nchannel: latest\nupdaterCacheDirName: checkstand-updater\n`);
+  Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true });
+}
 
 describe('electron-updater adapter', () => {
   it('downloads in the background and leaves installing on quit to the policy', () => {
@@ -107,6 +118,25 @@ describe('electron-updater adapter', () => {
     await port.checkForUpdates();
     expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
     expect(seen).toEqual([{ type: 'not-available' }]);
+  });
+
+  it.each(['http://updates.checkstand.invalid/stable', 'http://10.0.0.5/feed', 'ftp://updates.checkstand.invalid/'])(
+    'never asks a feed that is not HTTPS (%s): an error the Updates panel shows instead',
+    async (url) => {
+      writeFeed(url);
+      const port = createElectronUpdater({ logger });
+      const seen: UpdaterEvent[] = [];
+      port.on((e) => seen.push(e));
+      await port.checkForUpdates();
+      expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
+      expect(seen).toEqual([{ type: 'error', message: expect.stringMatching(/HTTPS/) as string }]);
+    },
+  );
+
+  it('asks a plain-http feed on this machine only (release tests against a local server)', async () => {
+    writeFeed('http://127.0.0.1:8765/feed');
+    await createElectronUpdater({ logger }).checkForUpdates();
+    expect(fake.updater.checkForUpdates).toHaveBeenCalledTimes(1);
   });
 
   it('a failing check rejects (the policy turns it into an error state)', async () => {

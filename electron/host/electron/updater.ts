@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { app } from 'electron';
 import { autoUpdater, type AppUpdater, type ProgressInfo, type UpdateDownloadedEvent, type UpdateInfo } from 'electron-updater';
 import { systemClock, type Logger } from '../../core/ports';
-import { createUpdatePolicy, type UpdatePolicy, type UpdaterEvent, type UpdaterPort } from '../../core/updates';
+import { createUpdatePolicy, feedUrlFromUpdateConfig, updateFeedProblem, type UpdatePolicy, type UpdaterEvent, type UpdaterPort } from '../../core/updates';
 import type { ServiceContext } from '../compose';
 
 /**
@@ -49,6 +51,12 @@ export function createElectronUpdater(options: { logger: Logger; updater?: AppUp
         emit({ type: 'not-available' });
         return;
       }
+      const problem = updateFeedProblem(await packagedFeedUrl());
+      if (problem) {
+        logger.error('update.feed_refused', { message: problem });
+        emit({ type: 'error', message: problem });
+        return;
+      }
       await updater.checkForUpdates();
     },
     setInstallOnQuit(on) {
@@ -63,6 +71,12 @@ export function createElectronUpdater(options: { logger: Logger; updater?: AppUp
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The feed baked into the packaged app (electron-updater reads the same file). */
+async function packagedFeedUrl(): Promise<string | undefined> {
+  const text = await readFile(join(process.resourcesPath, 'app-update.yml'), 'utf8').catch(() => '');
+  return feedUrlFromUpdateConfig(text);
 }
 
 /**

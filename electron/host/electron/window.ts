@@ -6,8 +6,17 @@ import { BrowserWindow } from 'electron';
  * exactly what the constructor receives (Electron security checklist: isolation, sandbox, no
  * Node, web security on, no middle-click auxclick).
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export interface MainWindowOptions {
+  /** `devToolsAllowed()`: never in a packaged app unless store IT set the support flag. */
+  devTools: boolean;
+  /** Dedicated till (the `kiosk` setting): full screen, no window controls. */
+  kiosk: boolean;
+}
+
+export function createMainWindow(preloadPath: string, options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
+    kiosk: options.kiosk,
+    fullscreen: options.kiosk,
     width: 1280,
     height: 800,
     minWidth: 900,
@@ -32,7 +41,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       safeDialogs: true,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
-      devTools: true,
+      devTools: options.devTools,
     },
   });
   // Shown once painted: no white flash, and never shown before the CSP'd page is there.
@@ -46,4 +55,12 @@ export function focusWindow(window: BrowserWindow | undefined): void {
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+}
+
+/** Store IT's support flag: lets a technician open DevTools on a packaged till (README "Security"). */
+export const SUPPORT_DEVTOOLS_ENV = 'CHECKSTAND_SUPPORT_DEVTOOLS';
+
+/** A curious customer at the counter gets no DevTools: off in packaged builds unless the flag is set. */
+export function devToolsAllowed(options: { isPackaged: boolean; env: NodeJS.ProcessEnv }): boolean {
+  return !options.isPackaged || options.env[SUPPORT_DEVTOOLS_ENV] === '1';
 }

@@ -3,6 +3,7 @@ import type { Diagnostics } from '../../../shared/ipc';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { formatDateTime } from '../../format/time';
 import { useBridge, usePos } from '../../store/context';
+import { SupportSection } from './SupportSection';
 
 /** What support asks for on the phone: link state, round-trip, reconnects, version, log folder. */
 export function DiagnosticsScreen() {
@@ -87,6 +88,7 @@ export function DiagnosticsScreen() {
           ))}
         </ul>
       )}
+      {diag && <SupportSection diag={diag} />}
     </section>
   );
 }

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { Diagnostics } from '../../../shared/ipc';
+import { formatDateTime } from '../../format/time';
+
+/**
+ * Diagnostics' part for store IT and support: the crash dumps Electron left on this PC (never
+ * uploaded) and "Copy for support", which puts versions, settings (keys only as set / not set),
+ * recent errors and the last log lines on the clipboard in one go. Where the clipboard is refused,
+ * the same text is shown to select and copy by hand.
+ */
+export function SupportSection({ diag }: { diag: Diagnostics }) {
+  const [copy, setCopy] = useState<{ state: 'idle' | 'copied' } | { state: 'failed'; text: string }>({ state: 'idle' });
+
+  const copyForSupport = () => {
+    const text = supportText(diag);
+    navigator.clipboard
+      .writeText(text)
+      .then(() => setCopy({ state: 'copied' }))
+      .catch(() => setCopy({ state: 'failed', text }));
+  };
+
+  return (
+    <>
+      {diag.crashDumpDir !== undefined && (
+        <>
+          <h2>Crash dumps</h2>
+          <p className="hint">
+            Kept on this PC only, in <span className="mono">{diag.crashDumpDir}</span>
+          </p>
+          {(diag.crashDumps ?? []).length === 0 ? (
+            <p className="hint">No crash dumps.</p>
+          ) : (
+            <ul className="payment-list">
+              {(diag.crashDumps ?? []).map((d) => (
+                <li key={d.file}>
+                  {formatDateTime(d.at)} — <span className="mono">{d.file}</span> ({Math.round(d.bytes / 1024)} KB)
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {diag.support && (
+        <>
+          <button type="button" onClick={copyForSupport}>
+            Copy for support
+          </button>
+          <p role="status">{copy.state === 'copied' ? 'Copied — paste it into your support request.' : ''}</p>
+          {copy.state === 'failed' && (
+            <>
+              <p role="alert">Could not copy. Select the text below and copy it.</p>
+              <textarea readOnly aria-label="Support information" rows={12} value={copy.text} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Plain text a support person can read in an e-mail. */
+export function supportText(diag: Diagnostics): string {
+  const support = diag.support;
+  const pairs = (record: Record<string, unknown>) => Object.entries(record).map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return [
+    'Checkstand support information',
+    'Versions:',
+    ...pairs(support?.versions ?? { app: diag.appVersion }),
+    `Connection: ${diag.connectionState} ${diag.endpoint}, reconnects today ${diag.reconnectsToday}`,
+    `Log folder: ${diag.logDir}`,
+    `Journal folder: ${diag.journalDir}`,
+    ...(diag.updateError ? [`Update error: ${diag.updateError}`] : []),
+    'Settings:',
+    ...pairs(support?.settings ?? {}),
+    'Recent errors:',
+    ...diag.recentErrors.map((e) => `  ${new Date(e.at).toISOString()} ${e.message}`),
+    ...(diag.crashDumpDir ? [`Crash dumps in ${diag.crashDumpDir}:`, ...(diag.crashDumps ?? []).map((d) => `  ${new Date(d.at).toISOString()} ${d.file} ${d.bytes} bytes`)] : []),
+    'Last log lines:',
+    ...(support?.logTail ?? []),
+  ].join('\n');
+}
