@@ -40,6 +40,7 @@ export default defineConfig<HostOptions>({
         host: 'browser',
         browserName: 'chromium',
         headless: true,
+        viewport: { width: 1280, height: 800 },
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           args: CHROMIUM_ARGS,

@@ -148,7 +148,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     await use([]);
   },
 
-  page: async ({ app, lazyChromium, bridgeFrames }, use) => {
+  page: async ({ app, lazyChromium, bridgeFrames, viewport }, use) => {
     if (app.electronApp) {
       const window: Page = await app.electronApp.firstWindow();
       await window.waitForLoadState('domcontentloaded');
@@ -156,7 +156,8 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
       return;
     }
     const browser = await lazyChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Playwright's own `viewport` option (the config sets 1280×800; a spec may `test.use` another size).
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
     recordBridgeFrames(page, bridgeFrames);
     await page.goto(app.url!);

@@ -7,6 +7,12 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
  * 1280×800, one PNG per stop into docs/screenshots/. Kept out of the e2e suite's testMatch
  * (*.spec.ts): it writes documentation, it does not test.
  */
+/** `CHECKSTAND_SHOTS_SIZE=1024x768` takes the tour at another till size. */
+function shotSize(): { width: number; height: number } {
+  const [width, height] = (process.env.CHECKSTAND_SHOTS_SIZE ?? '1366x768').split('x').map(Number);
+  return { width: width!, height: height! };
+}
+
 export default defineConfig<HostOptions>({
   testDir: '.',
   testMatch: 'take-screenshots.ts',
@@ -23,7 +29,7 @@ export default defineConfig<HostOptions>({
         host: 'browser',
         browserName: 'chromium',
         headless: true,
-        viewport: { width: 1280, height: 800 },
+        viewport: shotSize(),
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           args: CHROMIUM_ARGS,

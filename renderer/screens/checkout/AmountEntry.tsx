@@ -24,9 +24,12 @@ export function AmountEntry() {
   const decimals = currencyExponent(currency);
   return (
     <div className="amount-entry">
-      <label htmlFor="amount">
-        Amount ({currency})
-      </label>
+      <div className="amount-head">
+        <label htmlFor="amount">Amount ({currency})</label>
+        <p id="amount-hint" className="hint">
+          Digits only{decimals > 0 ? ` — the last ${decimals === 1 ? 'is the decimal' : `${decimals} are the decimals`}` : ''}. Delete clears.
+        </p>
+      </div>
       <input
         id="amount"
         ref={inputRef}
@@ -44,13 +47,11 @@ export function AmountEntry() {
           }
         }}
       />
-      <p id="amount-hint" className="hint">
-        Type digits only{decimals > 0 ? ` — the last ${decimals === 1 ? 'digit is' : `${decimals} digits are`} the decimals` : ''}. Delete clears.
-      </p>
       <Numpad
         onDigits={(keys) => setAmount(appendDigits(amountMinor, keys))}
         onBackspace={() => setAmount(removeLastDigit(amountMinor))}
         onClear={() => setAmount(0)}
+        payLabel={amountMinor > 0 ? `Pay ${formatMoney(amountMinor, currency)}` : 'Pay'}
       />
     </div>
   );

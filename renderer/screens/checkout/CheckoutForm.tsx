@@ -62,7 +62,7 @@ export function CheckoutForm() {
         <AmountEntry />
         <div className="checkout-side">
           <MethodPicker />
-          <div className="field">
+          <div className="field inline">
             <label htmlFor="order-ref">Order reference</label>
             <input
               id="order-ref"

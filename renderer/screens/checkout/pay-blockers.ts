@@ -18,7 +18,7 @@ export interface PayContext {
 export function payBlocker(ctx: PayContext): string | null {
   if (ctx.sending) return 'Sending the payment…';
   if (!ctx.bridgeLinked) return 'Offline: lost contact with the Checkstand app.';
-  if (ctx.connection?.state !== 'open') return 'Offline: payments are blocked until the gateway connection is back.';
+  if (ctx.connection?.state !== 'open') return 'Offline: payments resume when the gateway is back.';
   if (!ctx.draft.terminalId) return 'Choose a terminal.';
   if (!ctx.terminal) return 'The chosen terminal is no longer available. Choose another.';
   if (ctx.terminal.openPaymentId) return `Terminal "${ctx.terminal.label}" is busy with another payment.`;

@@ -29,27 +29,32 @@ export function UnknownOutcome({ payment }: { payment: PaymentView }) {
 
   return (
     <ResultLayout payment={payment} tone="warn" title="Result unknown — check before you continue" hideActions>
-      <p className="result-message">
-        {payment.detail ?? 'The register lost track of this payment.'} Do NOT take the payment again until you know it was not charged.
-      </p>
-      <ol className="steps">
-        <li>Look at the screen of terminal "{terminal}". Does it say approved, declined or cancelled?</li>
-        <li>If the terminal printed or shows an approval, the customer was charged.</li>
-        <li>If you are not sure, check with the gateway.</li>
-      </ol>
-      <button type="button" className="primary" disabled={check.busy} onClick={() => void checkNow()}>
-        {check.busy ? 'Checking with the gateway…' : 'Check with the gateway'}
-      </button>
-      {!lookupConfigured && (
-        <p className="hint">The gateway check needs the API secret, which is not set up (Settings). Rely on the terminal screen.</p>
-      )}
-      <div role="status">{checkNote}</div>
-      {check.error && (
-        <p role="alert" className="error-text">
-          {check.error}
-        </p>
-      )}
-      <ResolveForm payment={payment} />
+      {/* Two columns on wide screens: the guided check beside the form that settles it. */}
+      <div className="unknown-columns">
+        <div>
+          <p className="result-message">
+            {payment.detail ?? 'The register lost track of this payment.'} Do NOT take the payment again until you know it was not charged.
+          </p>
+          <ol className="steps">
+            <li>Look at the screen of terminal "{terminal}". Does it say approved, declined or cancelled?</li>
+            <li>If the terminal printed or shows an approval, the customer was charged.</li>
+            <li>If you are not sure, check with the gateway.</li>
+          </ol>
+          <button type="button" className="primary" disabled={check.busy} onClick={() => void checkNow()}>
+            {check.busy ? 'Checking with the gateway…' : 'Check with the gateway'}
+          </button>
+          {!lookupConfigured && (
+            <p className="hint">The gateway check needs the API secret, which is not set up (Settings). Rely on the terminal screen.</p>
+          )}
+          <div role="status">{checkNote}</div>
+          {check.error && (
+            <p role="alert" className="error-text">
+              {check.error}
+            </p>
+          )}
+        </div>
+        <ResolveForm payment={payment} />
+      </div>
     </ResultLayout>
   );
 }
