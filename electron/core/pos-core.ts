@@ -25,6 +25,7 @@ import { ErrorAttributor } from './inbound/error-attribution';
 import { dayKey, Journal } from './journal/journal';
 import { createFileLogger, type RecentError } from './log/logger';
 import { PaymentLedger, type LedgerChange } from './payments/ledger';
+import { mayStillBeRefused } from './payments/transitions';
 import { toPaymentView } from './payments/view';
 import { systemClock, type CoreDeps, type PaymentDetails, type PosCore, type Settings, type TimerHandle } from './ports';
 import { createLookupClient, type LookupFn } from './recovery/lookup-client';
@@ -135,7 +136,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
     events.emit({ type: 'payment', payment: toPaymentView(p) });
     if (before !== p.state) {
       emitTerminals({ changed: registry.has(p.terminalId) ? [p.terminalId] : [], removed: [] });
-      if (p.state !== 'sent') {
+      // Still a candidate for an error frame until the gateway shows it accepted it (rule 5).
+      if (!mayStillBeRefused(p.state)) {
         attributor.settle(p.transactionId);
         clearDelivery(p.transactionId);
       }
@@ -272,7 +274,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
     let plain = `The gateway refused the payment: ${a.message}. The customer was not charged.`;
     if (/not found/i.test(a.title) || /connection not found/i.test(a.message)) {
       plain = 'The terminal is not connected to the gateway. The customer was not charged.';
-      emitTerminals(registry.markOffline(a.terminalId, clock.now()));
+      emitTerminals(registry.markOffline(a.terminalId));
       connection.send({ action: 'getTerminals' });
     } else if (/forbidden/i.test(a.title) || /different group/i.test(a.message)) {
       plain = 'This terminal belongs to another store group. Check the group in Settings. The customer was not charged.';
