@@ -25,6 +25,7 @@ import { ErrorAttributor } from './inbound/error-attribution';
 import { dayKey, Journal } from './journal/journal';
 import { createFileLogger, type RecentError } from './log/logger';
 import { PaymentLedger, type LedgerChange } from './payments/ledger';
+import { OrderBook } from './payments/order-book';
 import { mayStillBeRefused } from './payments/transitions';
 import { toPaymentView } from './payments/view';
 import { systemClock, type CoreDeps, type PaymentDetails, type PosCore, type Settings, type TimerHandle } from './ports';
@@ -60,6 +61,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const recentErrors: RecentError[] = [];
   const journal = new Journal(path.join(deps.dataDir, 'journal'), clock);
   const ledger = new PaymentLedger(journal, clock, logger, tuning.paymentDeadlineMs);
+  const orders = new OrderBook(ledger, clock, deps.registerCode);
   const registry = new TerminalRegistry(tuning.terminalGraceMs);
   const attributor = new ErrorAttributor(tuning.errorWindowMs);
   const events = new EventStream(logger);
@@ -118,6 +120,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
       terminals: registry.ids().map((id) => terminalView(id)!).filter(Boolean),
       payments: ledger.list().map(toPaymentView),
       alerts: ledger.alerts(),
+      orders: orders.all(),
+      nextOrderRef: orders.nextOrderRef(),
       settings: deps.settings.view(),
       update: deps.updates?.view() ?? DISABLED_UPDATE,
       printJobs: deps.receipts?.jobs() ?? [],
@@ -134,6 +138,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
     const before = previousStates.get(p.transactionId);
     previousStates.set(p.transactionId, p.state);
     events.emit({ type: 'payment', payment: toPaymentView(p) });
+    orders.noteAttempt(p);
+    events.emit({ type: 'order', order: orders.view(p.orderRef), nextOrderRef: orders.nextOrderRef() });
     if (before !== p.state) {
       emitTerminals({ changed: registry.has(p.terminalId) ? [p.terminalId] : [], removed: [] });
       // Still a candidate for an error frame until the gateway shows it accepted it (rule 5).
@@ -298,8 +304,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
         const why = presence === 'reconnecting' ? 'is reconnecting' : presence === 'offline' ? 'is offline' : 'is not known to the gateway';
         return fail('terminal_unavailable', `Terminal ${req.terminalId} ${why}. Choose another terminal or wait.`);
       }
-      const orderRef = req.orderRef.trim();
-      const refused = ledger.refusal({ terminalId: req.terminalId, orderRef });
+      const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
+      const refused = ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => registry.view(id, { linkOpen: true })?.label ?? id);
       if (refused) return fail(refused.code, refused.message);
       // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
       // at a time; otherwise an error about one terminal could mark another's payment "not charged".
@@ -340,7 +346,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
           ledger.apply(transactionId, { type: 'delivered' });
         }, tuning.errorWindowMs),
       );
-      return ok({ transactionId });
+      return ok({ transactionId, orderRef });
     },
 
     resolvePayment: async (req) => {
@@ -445,7 +451,10 @@ export function createPosCore(deps: CoreDeps): PosCore {
       logger.info('journal.replayed', { records: replay.records, files: replay.files.length, payments: replay.payments.size });
       unsubscribers.push(ledger.onChange(onLedgerChange));
       ledger.restore(replay);
-      for (const p of ledger.list()) previousStates.set(p.transactionId, p.state);
+      for (const p of ledger.list()) {
+        previousStates.set(p.transactionId, p.state);
+        orders.noteAttempt(p);
+      }
       unsubscribers.push(connection.on(onConnectionEvent));
       unsubscribers.push(
         deps.settings.onChange((s) => {
@@ -487,6 +496,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
         view: toPaymentView(record),
         ...(record.response ? { response: record.response } : {}),
         ...(alert ? { voidAlert: alert } : {}),
+        order: orders.view(record.orderRef),
       };
     },
 

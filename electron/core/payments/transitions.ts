@@ -74,7 +74,8 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       }
       if (event.status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', { detail: undefined });
       if (event.status === 'disconnected' && (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting')) {
-        return move('abandoned', { detail: 'The terminal went offline during the payment. The order is NOT paid; take the payment again.' });
+        // Says what happened to THIS attempt; whether the order is paid is the order's standing.
+        return move('abandoned', { detail: 'The terminal went offline during the payment; this attempt did not charge the customer.' });
       }
       return same(record);
 

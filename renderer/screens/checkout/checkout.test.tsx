@@ -53,7 +53,7 @@ describe('checkout: Pay button', () => {
   it('cannot double-fire: two clicks and Enter start one payment', async () => {
     const user = userEvent.setup();
     const fake = new FakeBridge();
-    let answer: (r: CommandResult<{ transactionId: string }>) => void = () => undefined;
+    let answer: (r: CommandResult<{ transactionId: string; orderRef: string }>) => void = () => undefined;
     fake.respond('startPayment', () => new Promise((resolve) => (answer = resolve)));
     await renderApp(fake);
     await fillForm(user);
@@ -63,7 +63,7 @@ describe('checkout: Pay button', () => {
       { terminalId: 't1', amountMinor: 1234, currency: 'USD', paymentMethod: 'CARD', orderRef: 'A-100' },
     ]);
     expect(reason()).toBe('Sending the payment…');
-    await act(async () => answer({ ok: true, value: { transactionId: 'tx-new' } }));
+    await act(async () => answer({ ok: true, value: { transactionId: 'tx-new', orderRef: 'A-100' } }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Sending the payment to the terminal/);
   });
 
@@ -107,7 +107,7 @@ describe('checkout: fixes from the end-to-end run', () => {
     const busyMessage = 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.';
     let busy = true;
     fake.respond('startPayment', () =>
-      busy ? { ok: false, error: { code: 'register_busy', message: busyMessage } } : { ok: true, value: { transactionId: 'tx-second' } },
+      busy ? { ok: false, error: { code: 'register_busy', message: busyMessage } } : { ok: true, value: { transactionId: 'tx-second', orderRef: 'A-100' } },
     );
     await renderApp(fake);
     await fillForm(user);
