@@ -20,7 +20,9 @@ test('numpad: digits fill from the right, ⌫ deletes, Clear empties; the typed 
   await expect(page.locator('#pay-reason')).toHaveText('Enter the amount.');
   for (const key of ['1', '5', '9', '9']) await keypad.getByRole('button', { name: key, exact: true }).click();
   await expect(amount).toHaveValue('€15.99');
-  await expect(page.locator('#pay-reason')).toHaveText('Enter the order reference.');
+  // No typed order reference is needed any more (issue 13 rule 4): the generated one is shown.
+  await expect(page.locator('#pay-reason')).toHaveText('Ready to send to the terminal.');
+  await expect(page.locator('#order-ref-hint')).toHaveText('Order R1-0001 (generated) — type to use your own.');
   await page.getByLabel('Order reference').fill('NP-1');
   await expect(page.locator('#pay-reason')).toHaveText('Ready to send to the terminal.');
   await payButton(page).click();

@@ -72,6 +72,18 @@ export interface SimulatorOptions {
   /** Server idle timeout / maximum connection lifetime for POS connections (off by default). */
   idleTimeoutMs?: number;
   maxConnectionLifetimeMs?: number;
+  /**
+   * The gateway's clock runs this many ms ahead (negative: behind) of the machine's: every
+   * timestamp in a WebSocket frame or HTTP answer is shifted. The HTTP signature window is still
+   * judged on the real clock, so lookups keep working (default 0).
+   */
+  clockSkewMs?: number;
+  /**
+   * False: `terminalsResponse` comes in the vendor quick start's form, `{"deviceId":"TERM-001",
+   * "status":"online"}` items (a connectionId only for terminals without a deviceId) and no
+   * frame timestamp (default true).
+   */
+  terminalListTimestamps?: boolean;
   /** JSON-lines frame log: a file path, 'stdout', or off (default). Keys are redacted. */
   log?: string;
 }
@@ -134,7 +146,7 @@ export interface SimulatorControl {
   resolve(id: string, outcome: 'SUCCESS' | 'FAILED' | 'CANCELLED' | 'PENDING', details?: { errorCode?: string; errorMessage?: string }): boolean;
   setConfig(patch: Partial<Pick<SimulatorOptions,
     'gracePeriodMs' | 'paymentTimeoutMs' | 'paymentTimeoutMode' | 'replayOnReconnect' | 'defaultDelayMs' |
-    'defaultOutcome' | 'idleTimeoutMs' | 'maxConnectionLifetimeMs'>>): void;
+    'defaultOutcome' | 'idleTimeoutMs' | 'maxConnectionLifetimeMs' | 'clockSkewMs' | 'terminalListTimestamps'>>): void;
   faults: {
     /** The next push to a POS is sent twice. */
     duplicateNext(): void;
@@ -150,6 +162,12 @@ export interface SimulatorControl {
     dropPosConnections(options: { silent: boolean; halfOpen?: boolean }): void;
     /** Stop (true) or resume (false) answering POS pings. */
     ignorePings(on: boolean): void;
+    /**
+     * The terminal's next payment frame finds it just dropped: the POS gets the `reconnecting`
+     * push, then the gateway refuses the payment ("Terminal connection not found"). The terminal
+     * reconnects by itself a moment later.
+     */
+    dropOnNextPayment(terminalId: string): void;
   };
   /** Opens a second connection with a POS key, displacing the current one. */
   displace(apiKey?: string): Promise<void>;

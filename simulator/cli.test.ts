@@ -32,6 +32,8 @@ describe('CLI arguments', () => {
       maxPayloadBytes: 65_536,
       idleTimeoutMs: 0,
       maxConnectionLifetimeMs: 0,
+      clockSkewMs: 0,
+      terminalListTimestamps: true,
     });
   });
 

@@ -13,6 +13,10 @@ export interface RuntimeConfig {
   idleTimeoutMs: number;
   /** 0 = off. */
   maxConnectionLifetimeMs: number;
+  /** The gateway's clock minus the real one, in ms: every timestamp it sends is shifted by this. */
+  clockSkewMs: number;
+  /** False = `terminalsResponse` in the vendor quick start's form: no timestamps at all. */
+  terminalListTimestamps: boolean;
 }
 
 export function runtimeConfig(options: SimulatorOptions): RuntimeConfig {
@@ -26,6 +30,8 @@ export function runtimeConfig(options: SimulatorOptions): RuntimeConfig {
     maxPayloadBytes: options.maxPayloadBytes ?? 64 * 1024,
     idleTimeoutMs: options.idleTimeoutMs ?? 0,
     maxConnectionLifetimeMs: options.maxConnectionLifetimeMs ?? 0,
+    clockSkewMs: options.clockSkewMs ?? 0,
+    terminalListTimestamps: options.terminalListTimestamps ?? true,
   };
 }
 
@@ -35,8 +41,10 @@ export interface FaultState {
   delayPushesMs: number;
   reorderNext: boolean;
   ignorePings: boolean;
+  /** Terminals whose next payment frame finds them just dropped: the refusal races the drop. */
+  dropOnNextPayment: string[];
 }
 
 export function noFaults(): FaultState {
-  return { duplicateNext: false, delayPushesMs: 0, reorderNext: false, ignorePings: false };
+  return { duplicateNext: false, delayPushesMs: 0, reorderNext: false, ignorePings: false, dropOnNextPayment: [] };
 }

@@ -112,6 +112,33 @@ describe('control API', () => {
     expect((await pos.action('terminalStatusUpdate')).status).toBe('disconnected');
   });
 
+  it('POST config skews the gateway clock and sends the quick start\'s terminal list (no timestamps)', async () => {
+    const r = await call('POST', 'config', { clockSkewMs: -300_000, terminalListTimestamps: false });
+    expect(r.json.config).toMatchObject({ clockSkewMs: -300_000, terminalListTimestamps: false });
+    pos.send({ action: 'getTerminals' });
+    const list = await pos.action('terminalsResponse');
+    expect(list.timestamp).toBeUndefined();
+    expect(list.terminals).toContainEqual({ deviceId: 'TERM-001', status: 'online' });
+    const before = Date.now();
+    await call('POST', 'terminals/TERM-001/drop', {});
+    const push = await pos.action('terminalStatusUpdate');
+    // Five minutes behind the machine's clock (with a second's slack for the round trip).
+    expect(Date.parse(push.timestamp!) - before).toBeGreaterThan(-301_000);
+    expect(Date.parse(push.timestamp!) - before).toBeLessThan(-299_000);
+    expect((await call('POST', 'config', { clockSkewMs: 'ahead' })).status).toBe(400);
+  });
+
+  it('POST faults dropOnNextPayment: the reconnecting push, then the refusal; the terminal comes back', async () => {
+    expect((await call('POST', 'faults', { dropOnNextPayment: 'NOPE' })).status).toBe(404);
+    expect((await call('POST', 'faults', { dropOnNextPayment: 'TERM-002' })).json.faults.dropOnNextPayment).toEqual(['TERM-002']);
+    pos.send(paymentFrame('TERM-002', uuidv7()));
+    expect(await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate')).toMatchObject({ frame: { terminalId: 'TERM-002', status: 'reconnecting' } });
+    expect(await pos.error()).toEqual({ error: 'Not Found', message: 'Terminal connection not found' });
+    expect((await pos.action('terminalStatusUpdate')).status).toBe('connected');
+    expect(sim.control.transactions()).toEqual([]);
+    expect((await call('GET', 'state')).json.faults.dropOnNextPayment).toEqual([]);
+  });
+
   it('POST faults switches ignorePings and drops POS connections', async () => {
     expect((await call('POST', 'faults', { ignorePings: true })).json.faults.ignorePings).toBe(true);
     await call('POST', 'faults', { ignorePings: false, dropPosConnections: 'close' });

@@ -37,6 +37,9 @@ const ConfigBody = z.strictObject({
   defaultOutcome: ScriptBody.shape.outcome.optional(),
   idleTimeoutMs: Ms.optional(),
   maxConnectionLifetimeMs: Ms.optional(),
+  /** The gateway's clock against the machine's, up to a day either way. */
+  clockSkewMs: z.number().int().min(-24 * 3_600_000).max(24 * 3_600_000).optional(),
+  terminalListTimestamps: z.boolean().optional(),
   /** §13.5 lists it under config; same as POST /__sim/faults {duplicateNext:true}. */
   duplicateNext: z.boolean().optional(),
 });
@@ -46,6 +49,8 @@ const FaultsBody = z.strictObject({
   reorderNext: z.boolean().optional(),
   ignorePings: z.boolean().optional(),
   dropPosConnections: z.enum(['silent', 'close', 'halfOpen']).optional(),
+  /** A terminal id: its next payment is refused just as the terminal drops. */
+  dropOnNextPayment: z.string().min(1).max(200).optional(),
 });
 const DropBody = z.strictObject({ reconnectAfterMs: Ms.optional() });
 const ReconnectBody = z.strictObject({ afterMs: Ms.optional() });
@@ -207,6 +212,7 @@ async function dispatch(
     if (body.delayPushesMs !== undefined) control.faults.delayPushes(body.delayPushesMs);
     if (body.reorderNext) control.faults.reorderNext();
     if (body.ignorePings !== undefined) control.faults.ignorePings(body.ignorePings);
+    if (body.dropOnNextPayment) control.faults.dropOnNextPayment(body.dropOnNextPayment);
     if (body.dropPosConnections) {
       const mode = body.dropPosConnections;
       control.faults.dropPosConnections({ silent: mode !== 'close', halfOpen: mode === 'halfOpen' });

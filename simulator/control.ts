@@ -113,6 +113,10 @@ export class Control implements SimulatorControl {
     ignorePings: (on: boolean) => {
       this.gateway.faults.ignorePings = on;
     },
+    dropOnNextPayment: (terminalId: string) => {
+      if (!this.gateway.presence.find(terminalId)) throw new Error(`no terminal ${terminalId}`);
+      this.gateway.faults.dropOnNextPayment = [...new Set([...this.gateway.faults.dropOnNextPayment, terminalId])];
+    },
   };
 
   async displace(apiKey?: string): Promise<void> {

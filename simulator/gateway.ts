@@ -11,7 +11,7 @@ import { KeyRegistry } from './registry';
 import { Session } from './session';
 import { handleTerminalFrame } from './terminal-frames';
 import { TransactionBook } from './transactions';
-import { isPlainObject, Timers } from './util';
+import { gatewayNowIso, isPlainObject, Timers } from './util';
 
 export const FORCE_DISCONNECT_REASON = 'New connection established with the same API key';
 /** OQ-2 choice: close code after forceDisconnect. */
@@ -98,7 +98,7 @@ export class Gateway {
     const frame: ForceDisconnectFrame = {
       action: 'forceDisconnect',
       reason: FORCE_DISCONNECT_REASON,
-      timestamp: new Date().toISOString(),
+      timestamp: gatewayNowIso(this.config),
     };
     old.send(frame);
     old.close(CLOSE_DISPLACED, 'Displaced by a newer connection');

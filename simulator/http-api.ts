@@ -9,7 +9,7 @@ import {
 import type { KeyEntry } from './api';
 import type { Gateway } from './gateway';
 import { readBody, sendJson, type HttpRoute } from './server';
-import { nowIso } from './util';
+import { gatewayNowIso } from './util';
 
 const STATUS: Record<HttpErrorCode, number> = {
   UNAUTHORIZED: 401,
@@ -98,7 +98,7 @@ export function gatewayHttpRoute(gateway: Gateway): HttpRoute {
         ...t,
         terminalId: t.deviceId ?? t.connectionId,
       }));
-      const body: TerminalsListResponse = { terminals: items, count: items.length, timestamp: nowIso() };
+      const body: TerminalsListResponse = { terminals: items, count: items.length, timestamp: gatewayNowIso(gateway.config) };
       sendJson(res, 200, body);
       return true;
     }

@@ -4,13 +4,14 @@ import {
   PaymentRequest,
   summarizeIssues,
   type ErrorFrame,
+  type TerminalListItem,
   type TerminalsResponseFrame,
 } from '../shared/protocol';
-import type { FaultState } from './config';
+import type { FaultState, RuntimeConfig } from './config';
 import type { Presence } from './presence';
 import type { Session } from './session';
 import type { TransactionBook } from './transactions';
-import { isPlainObject, nowIso } from './util';
+import { gatewayNowIso, isPlainObject } from './util';
 
 export function errorFrame(title: (typeof ErrorTitle)[keyof typeof ErrorTitle], message: string): ErrorFrame {
   return { error: title, message };
@@ -20,6 +21,7 @@ export interface PosContext {
   presence: Presence;
   transactions: TransactionBook;
   faults: FaultState;
+  config: RuntimeConfig;
 }
 
 /**
@@ -33,16 +35,15 @@ export function handlePosFrame(ctx: PosContext, session: Session, value: unknown
   }
   switch (value.action) {
     case 'getTerminals': {
-      const frame: TerminalsResponseFrame = {
-        action: 'terminalsResponse',
-        terminals: ctx.presence.listForGroup(session.groupId),
-        timestamp: nowIso(),
-      };
+      const terminals = ctx.presence.listForGroup(session.groupId);
+      const frame: TerminalsResponseFrame = ctx.config.terminalListTimestamps
+        ? { action: 'terminalsResponse', terminals, timestamp: gatewayNowIso(ctx.config) }
+        : { action: 'terminalsResponse', terminals: terminals.map(quickStartItem) };
       session.send(frame);
       return;
     }
     case 'ping':
-      if (!ctx.faults.ignorePings) session.send({ action: 'pong', timestamp: nowIso() });
+      if (!ctx.faults.ignorePings) session.send({ action: 'pong', timestamp: gatewayNowIso(ctx.config) });
       return;
     case 'payment':
       handlePayment(ctx, session, value);
@@ -53,6 +54,25 @@ export function handlePosFrame(ctx: PosContext, session: Session, value: unknown
     default:
       session.send(errorFrame(ErrorTitle.BadRequest, ErrorMessages.unknownAction));
   }
+}
+
+/**
+ * The "refusal races a drop" fault: the terminal's connection dies the instant the payment frame
+ * arrives. The POS gets the `reconnecting` push first and then, for the payment, the vendor's
+ * `{"error":"Not Found","message":"Terminal connection not found"}`. The terminal reconnects by
+ * itself, as a real one whose link blipped would.
+ */
+function dropJustBefore(ctx: PosContext, terminalId: string): void {
+  ctx.faults.dropOnNextPayment = ctx.faults.dropOnNextPayment.filter((id) => id !== terminalId);
+  const session = ctx.presence.resolveForPayment(terminalId)?.session;
+  if (!session) return;
+  ctx.presence.disconnected(session);
+  session.terminate();
+}
+
+/** The vendor quick start's list item, `{"deviceId":"TERM-001","status":"online"}`: no timestamps. */
+function quickStartItem(item: TerminalListItem): TerminalListItem {
+  return item.deviceId ? { deviceId: item.deviceId, status: item.status } : { connectionId: item.connectionId, status: item.status };
 }
 
 /** §13.4 item 5, in the order of the vendor's table, then our own Conflict / reuse checks. */
@@ -71,6 +91,7 @@ function handlePayment(ctx: PosContext, session: Session, frame: Record<string, 
     session.send(errorFrame(ErrorTitle.BadRequest, `Invalid paymentRequest: ${summarizeIssues(parsed.error)}`));
     return;
   }
+  if (ctx.faults.dropOnNextPayment.includes(terminalId)) dropJustBefore(ctx, terminalId);
   const terminal = ctx.presence.resolveForPayment(terminalId);
   if (!terminal) {
     session.send(errorFrame(ErrorTitle.NotFound, ErrorMessages.terminalNotFound));

@@ -4,7 +4,7 @@ import type { PushDelivery } from './delivery';
 import type { FrameLog } from './log';
 import type { Session } from './session';
 import type { CancelPaymentCommand } from './device-frames';
-import { nowIso, type Timers } from './util';
+import { gatewayNowIso, type Timers } from './util';
 
 /** What the gateway knows about one terminal key (§7.5, §9.2). */
 export interface TerminalState {
@@ -108,7 +108,7 @@ export class Presence {
     this.timers.cancel(state.graceTimer);
     state.graceTimer = undefined;
     if (state.connectionId) this.byConnectionId.delete(state.connectionId);
-    const now = nowIso();
+    const now = gatewayNowIso(this.config);
     const wasReconnecting = state.status === 'reconnecting';
     state.session = session;
     state.connectionId = session.connectionId;
@@ -150,7 +150,7 @@ export class Presence {
     if (!state || state.session !== session) return;
     state.session = undefined;
     if (state.connectionId) this.byConnectionId.delete(state.connectionId);
-    const now = nowIso();
+    const now = gatewayNowIso(this.config);
     if (state.deviceId) {
       state.status = 'reconnecting';
       const frame: TerminalStatusUpdateFrame = {
@@ -183,7 +183,7 @@ export class Presence {
       action: 'terminalStatusUpdate',
       terminalId: terminalIdOf(state),
       status: 'disconnected',
-      timestamp: nowIso(),
+      timestamp: gatewayNowIso(this.config),
       groupId: state.groupId,
       version: 'v1',
     };
@@ -192,7 +192,7 @@ export class Presence {
   }
 
   touch(state: TerminalState): void {
-    state.lastActivity = nowIso();
+    state.lastActivity = gatewayNowIso(this.config);
   }
 
   /**

@@ -12,7 +12,7 @@ import type { PushDelivery } from './delivery';
 import type { CancelPaymentCommand, TerminalPaymentCommand, VoidPaymentCommand } from './device-frames';
 import type { FrameLog } from './log';
 import { MAX_MISSED_NOTICES, terminalIdOf, type TerminalState } from './presence';
-import { nowIso, type Timers } from './util';
+import { gatewayNowIso, type Timers } from './util';
 
 export const LATE_VOID_REASON = 'Terminal reconnected after grace period expired';
 export const TIMEOUT_VOID_REASON = 'Terminal answered after the payment timed out';
@@ -75,7 +75,7 @@ export class TransactionBook {
       updatedAt: tx.pub.updatedAt,
       ...(tx.completedAt ? { completedAt: tx.completedAt } : {}),
       ...(tx.pub.voidedAt ? { voidedAt: tx.pub.voidedAt, voidReason: tx.pub.voidReason } : {}),
-      timestamp: nowIso(),
+      timestamp: gatewayNowIso(this.config),
     };
     return { groupId: tx.groupId, body, posApiKey: tx.pub.posApiKey };
   }
@@ -84,7 +84,7 @@ export class TransactionBook {
   start(input: { posApiKey: string; posConnectionId: string; groupId: string; terminal: TerminalState; request: PaymentRequest }): string {
     const transactionId = input.request.transactionId ?? uuidv7();
     const request = { ...input.request, transactionId };
-    const now = nowIso();
+    const now = gatewayNowIso(this.config);
     const tx: TxRecord = {
       pub: {
         transactionId,
@@ -133,7 +133,7 @@ export class TransactionBook {
       amount: response.amount ?? tx.request.amount,
       currency: response.currency ?? tx.request.currency,
       paymentMethod: response.paymentMethod ?? tx.request.paymentMethod,
-      timestamp: response.timestamp ?? nowIso(),
+      timestamp: response.timestamp ?? gatewayNowIso(this.config),
       ...(tx.request.metadata ? { metadata: tx.request.metadata } : {}),
     };
     const { status } = tx.pub;
@@ -154,7 +154,7 @@ export class TransactionBook {
   }
 
   private live(tx: TxRecord, terminal: TerminalState, response: PaymentResponse): void {
-    const now = nowIso();
+    const now = gatewayNowIso(this.config);
     tx.pub.responseStatus = response.status;
     tx.pub.updatedAt = now;
     tx.response = response;
@@ -168,7 +168,7 @@ export class TransactionBook {
   }
 
   private voidLate(tx: TxRecord, terminal: TerminalState, response: PaymentResponse): void {
-    const now = nowIso();
+    const now = gatewayNowIso(this.config);
     const reason = tx.abandoned === 'timeout' ? TIMEOUT_VOID_REASON : LATE_VOID_REASON;
     tx.pub.status = 'VOIDED';
     tx.pub.responseStatus = 'SUCCESS';
@@ -231,25 +231,25 @@ export class TransactionBook {
       paymentMethod: tx.request.paymentMethod,
       errorCode: 'TIMEOUT',
       errorMessage: 'The terminal did not answer in time',
-      timestamp: nowIso(),
+      timestamp: gatewayNowIso(this.config),
       ...(tx.request.metadata ? { metadata: tx.request.metadata } : {}),
     };
     tx.response = response;
     tx.pub.responseStatus = 'FAILED';
-    this.delivery.toKey(tx.pub.posApiKey, paymentCompleteFrame(terminal, response, response.timestamp ?? nowIso()));
+    this.delivery.toKey(tx.pub.posApiKey, paymentCompleteFrame(terminal, response, response.timestamp ?? gatewayNowIso(this.config)));
   }
 
   private abandon(tx: TxRecord, why: Abandoned): void {
     this.timers.cancel(tx.timeoutTimer);
     tx.abandoned = why;
-    tx.completedAt = nowIso();
+    tx.completedAt = gatewayNowIso(this.config);
     this.setStatus(tx, 'FAILED');
     this.log.record('event', '-', 'terminal', { event: 'transaction-abandoned', transactionId: tx.pub.transactionId, why });
   }
 
   private setStatus(tx: TxRecord, status: SimTransaction['status']): void {
     tx.pub.status = status;
-    tx.pub.updatedAt = nowIso();
+    tx.pub.updatedAt = gatewayNowIso(this.config);
   }
 
   private trim(): void {

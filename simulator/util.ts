@@ -5,6 +5,11 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/** The gateway's own clock, which may run ahead of or behind the machine's (`clockSkewMs`). */
+export function gatewayNowIso(config: { clockSkewMs: number }): string {
+  return new Date(Date.now() + config.clockSkewMs).toISOString();
+}
+
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** A short opaque id shaped like the gateway's `connectionId` example ("abc123xyz"). */

@@ -1,4 +1,4 @@
-import type { AppInfo, CommandHandler, FieldError, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
+import type { AppInfo, CommandHandler, FieldError, OrderView, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
 import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';
 import type { z } from 'zod';
@@ -118,6 +118,8 @@ export interface PaymentDetails {
   response?: PaymentResponse;
   /** The void alert, when the payment was voided. */
   voidAlert?: VoidAlert;
+  /** The order's standing from all its attempts (a void slip must not say "take it again" when paid). */
+  order?: OrderView;
 }
 
 export interface SocketOptions {
@@ -145,6 +147,8 @@ export interface CoreDeps {
   updates?: UpdateService;
   /** Timings and limits; defaults are the vendor's (§8) and ours (§9.3). Tests make them small. */
   tuning?: Partial<CoreTuning>;
+  /** Prefix of the generated order references ("R1" → "R1-0042"); one per register of a store. */
+  registerCode?: string;
 }
 
 export interface CoreTuning {

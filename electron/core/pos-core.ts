@@ -25,6 +25,8 @@ import { ErrorAttributor } from './inbound/error-attribution';
 import { dayKey, Journal } from './journal/journal';
 import { PaymentLedger, type LedgerChange } from './payments/ledger';
 import { supportInfo } from './log/support-info';
+import { OrderBook } from './payments/order-book';
+import { mayStillBeRefused } from './payments/transitions';
 import { toPaymentView } from './payments/view';
 import { systemClock, type CoreDeps, type PaymentDetails, type PosCore, type RecentError, type Settings, type TimerHandle } from './ports';
 import { createLookupClient, type LookupFn } from './recovery/lookup-client';
@@ -54,6 +56,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const recentErrors: RecentError[] = [];
   const journal = new Journal(path.join(deps.dataDir, 'journal'), clock);
   const ledger = new PaymentLedger(journal, clock, logger, tuning.paymentDeadlineMs);
+  const orders = new OrderBook(ledger, clock, deps.registerCode);
   const registry = new TerminalRegistry(tuning.terminalGraceMs);
   const attributor = new ErrorAttributor(tuning.errorWindowMs);
   const events = new EventStream(logger);
@@ -112,6 +115,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
       terminals: registry.ids().map((id) => terminalView(id)!).filter(Boolean),
       payments: ledger.list().map(toPaymentView),
       alerts: ledger.alerts(),
+      orders: orders.all(),
+      nextOrderRef: orders.nextOrderRef(),
       settings: deps.settings.view(),
       update: deps.updates?.view() ?? DISABLED_UPDATE,
       printJobs: deps.receipts?.jobs() ?? [],
@@ -128,9 +133,12 @@ export function createPosCore(deps: CoreDeps): PosCore {
     const before = previousStates.get(p.transactionId);
     previousStates.set(p.transactionId, p.state);
     events.emit({ type: 'payment', payment: toPaymentView(p) });
+    orders.noteAttempt(p);
+    events.emit({ type: 'order', order: orders.view(p.orderRef), nextOrderRef: orders.nextOrderRef() });
     if (before !== p.state) {
       emitTerminals({ changed: registry.has(p.terminalId) ? [p.terminalId] : [], removed: [] });
-      if (p.state !== 'sent') {
+      // Still a candidate for an error frame until the gateway shows it accepted it (rule 5).
+      if (!mayStillBeRefused(p.state)) {
         attributor.settle(p.transactionId);
         clearDelivery(p.transactionId);
       }
@@ -267,7 +275,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
     let plain = `The gateway refused the payment: ${a.message}. The customer was not charged.`;
     if (/not found/i.test(a.title) || /connection not found/i.test(a.message)) {
       plain = 'The terminal is not connected to the gateway. The customer was not charged.';
-      emitTerminals(registry.markOffline(a.terminalId, clock.now()));
+      emitTerminals(registry.markOffline(a.terminalId));
       connection.send({ action: 'getTerminals' });
     } else if (/forbidden/i.test(a.title) || /different group/i.test(a.message)) {
       plain = 'This terminal belongs to another store group. Check the group in Settings. The customer was not charged.';
@@ -291,8 +299,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
         const why = presence === 'reconnecting' ? 'is reconnecting' : presence === 'offline' ? 'is offline' : 'is not known to the gateway';
         return fail('terminal_unavailable', `Terminal ${req.terminalId} ${why}. Choose another terminal or wait.`);
       }
-      const orderRef = req.orderRef.trim();
-      const refused = ledger.refusal({ terminalId: req.terminalId, orderRef });
+      const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
+      const refused = ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => registry.view(id, { linkOpen: true })?.label ?? id);
       if (refused) return fail(refused.code, refused.message);
       // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
       // at a time; otherwise an error about one terminal could mark another's payment "not charged".
@@ -333,7 +341,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
           ledger.apply(transactionId, { type: 'delivered' });
         }, tuning.errorWindowMs),
       );
-      return ok({ transactionId });
+      return ok({ transactionId, orderRef });
     },
 
     resolvePayment: async (req) => {
@@ -439,7 +447,10 @@ export function createPosCore(deps: CoreDeps): PosCore {
       logger.info('journal.replayed', { records: replay.records, files: replay.files.length, payments: replay.payments.size });
       unsubscribers.push(ledger.onChange(onLedgerChange));
       ledger.restore(replay);
-      for (const p of ledger.list()) previousStates.set(p.transactionId, p.state);
+      for (const p of ledger.list()) {
+        previousStates.set(p.transactionId, p.state);
+        orders.noteAttempt(p);
+      }
       unsubscribers.push(connection.on(onConnectionEvent));
       unsubscribers.push(
         deps.settings.onChange((s) => {
@@ -481,6 +492,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
         view: toPaymentView(record),
         ...(record.response ? { response: record.response } : {}),
         ...(alert ? { voidAlert: alert } : {}),
+        order: orders.view(record.orderRef),
       };
     },
 

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useCommand } from '../hooks/useCommand';
 import { useFocusTrap } from '../hooks/useFocusTrap';
 import { useBridge, usePos } from '../store/context';
-import { selectFirstVisibleAlert, selectTerminalLabel, selectVisibleAlertCount } from '../store/selectors';
+import { selectFirstVisibleAlert, selectOrder, selectTerminalLabel, selectVisibleAlertCount } from '../store/selectors';
 import { formatMoney } from '../format/money';
+import { alreadyPaidSentence, paidByAnother } from '../format/order';
 import { formatDateTime } from '../format/time';
 import { playAlertBeep } from './beep';
 
@@ -17,6 +18,10 @@ export function VoidAlertDialog() {
   const count = usePos(selectVisibleAlertCount);
   const markAcknowledged = usePos((s) => s.markAlertAcknowledged);
   const terminalLabel = usePos(selectTerminalLabel(alert?.terminalId ?? ''));
+  // Rule 3 (issue 13): what to tell the cashier follows the ORDER. If another attempt paid it,
+  // "take the payment again" would charge the customer twice.
+  const order = usePos(selectOrder(alert?.orderRef ?? ''));
+  const terminalsById = usePos((s) => s.terminalsById);
   const bridge = useBridge();
   const ack = useCommand<{ done: true }>();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -46,6 +51,8 @@ export function VoidAlertDialog() {
 
   if (!alert) return null;
   const amount = formatMoney(alert.amountMinor, alert.currency);
+  const paidBy = paidByAnother(order, alert.transactionId);
+  const labelOf = (id: string) => terminalsById[id]?.label ?? id;
 
   return (
     <div className="void-overlay">
@@ -61,12 +68,20 @@ export function VoidAlertDialog() {
           Alert 1 of {count}
         </p>
         <h2 id="void-title" ref={titleRef} tabIndex={-1} data-focus-start>
-          <span aria-hidden="true">⚠ </span>Payment reversed — the customer was NOT charged
+          <span aria-hidden="true">⚠ </span>
+          {paidBy ? `Order ${alert.orderRef} is already paid — do not take it again` : 'Payment reversed — the customer was NOT charged'}
         </h2>
-        <p id="void-summary" className="void-summary">
-          The payment of <strong>{amount}</strong> for order <strong>{alert.orderRef}</strong> was cancelled by the gateway.
-          The customer was not charged. This order is NOT paid: take the payment again.
-        </p>
+        {paidBy ? (
+          <p id="void-summary" className="void-summary">
+            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf)}</strong> The late payment of {amount} on {terminalLabel} was
+            cancelled by the gateway; the customer was not charged for that one.
+          </p>
+        ) : (
+          <p id="void-summary" className="void-summary">
+            The payment of <strong>{amount}</strong> for order <strong>{alert.orderRef}</strong> was cancelled by the gateway.
+            The customer was not charged. This order is NOT paid: take the payment again.
+          </p>
+        )}
         <dl className="facts">
           <dt>Amount</dt>
           <dd>{amount}</dd>

@@ -61,6 +61,21 @@ describe('void alert', () => {
     expect(screen.getByRole('alert').textContent).toContain('Journal not writable.');
   });
 
+  it('when another attempt already paid the order, it says so first and never "take the payment again" (issue 13 rule 3)', async () => {
+    const paidAt = new Date(2026, 0, 15, 12, 3).getTime();
+    const alert = voidAlert('v1', { orderRef: 'RT-1', terminalId: 't2', amountMinor: 2450 });
+    const fake = new FakeBridge(snapshot({ alerts: [alert] }));
+    await renderApp(fake);
+    expect(screen.getByRole('alertdialog').textContent).toMatch(/This order is NOT paid: take the payment again/);
+    // The core's standing of the order arrives (the re-take on t1 was approved): the alert follows it.
+    const order = { orderRef: 'RT-1', status: 'paid' as const, approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: paidAt }] };
+    act(() => fake.emit({ type: 'order', seq: 11, order, nextOrderRef: 'R1-0002' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Order RT-1 is already paid — do not take it again/);
+    expect(dialog.querySelector('#void-summary')?.textContent).toMatch(/^Order RT-1 is already paid — €24\.50 at 12:03 on Till t1\. Do not take it again\./);
+    expect(dialog.textContent).not.toMatch(/take the payment again/i);
+  });
+
   it('appears when paymentVoided arrives and the app behind it is inert', async () => {
     const { fake } = await renderApp();
     expect(screen.queryByRole('alertdialog')).toBeNull();

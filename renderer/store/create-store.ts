@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAlertsSlice } from './alerts-slice';
 import { createConnectionSlice } from './connection-slice';
+import { createOrdersSlice } from './orders-slice';
 import { createPaymentsSlice } from './payments-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
@@ -17,6 +18,7 @@ export function createPosStore(): PosStore {
     ...createConnectionSlice(...a),
     ...createTerminalsSlice(...a),
     ...createPaymentsSlice(...a),
+    ...createOrdersSlice(...a),
     ...createAlertsSlice(...a),
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),

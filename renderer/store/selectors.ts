@@ -56,6 +56,10 @@ export const selectOpenPaymentForOrder = (orderRef: string) => (s: PosState): st
   return undefined;
 };
 
+/** The core's standing of an order (undefined: no attempt today). */
+export const selectOrder = (orderRef: string) => (s: PosState) => s.ordersByRef[orderRef.trim()];
+export const selectNextOrderRef = (s: PosState) => s.nextOrderRef;
+
 export const selectTerminalLabel = (id: string) => (s: PosState) => s.terminalsById[id]?.label ?? id;
 
 /** Void alerts still waiting for a cashier: queued by the main process and not yet acknowledged here. */

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent, type Snapshot, type TerminalView } from '../../shared/ipc';
 import { alertsFromList, upsertAlert } from './alerts-slice';
+import { ordersFromList } from './orders-slice';
 import { paymentsFromList, upsertPayment } from './payments-slice';
 import { printJobsFromList } from './settings-slice';
 import { removeTerminal, terminalsFromList, upsertTerminal } from './terminals-slice';
@@ -35,6 +36,8 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       ...terminalsFromList(snapshot.terminals),
       ...paymentsFromList(snapshot.payments),
       alerts: alertsFromList(snapshot.alerts),
+      ordersByRef: ordersFromList(snapshot.orders),
+      nextOrderRef: snapshot.nextOrderRef,
       settings: snapshot.settings,
       update: snapshot.update,
       printJobsById: printJobsFromList(snapshot.printJobs),
@@ -90,6 +93,8 @@ function patchFor(state: PosState, event: PosEvent): Partial<PosState> {
       return upsertPayment(state, event.payment);
     case 'alert':
       return { alerts: upsertAlert(state.alerts, event.alert) };
+    case 'order':
+      return { ordersByRef: { ...state.ordersByRef, [event.order.orderRef]: event.order }, nextOrderRef: event.nextOrderRef };
     case 'settings':
       return { settings: event.settings };
     case 'update':

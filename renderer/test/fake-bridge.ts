@@ -61,7 +61,7 @@ export class FakeBridge {
       case 'getSnapshot':
         return { ok: true, value: structuredClone(this.snapshot) };
       case 'startPayment':
-        return { ok: true, value: { transactionId: `tx-${this.calls.length}` } };
+        return { ok: true, value: { transactionId: `tx-${this.calls.length}`, orderRef: (request as { orderRef?: string }).orderRef ?? this.snapshot.nextOrderRef } };
       case 'printReceipt':
       case 'printTestPage':
         return { ok: true, value: { jobId: 'job-1' } };

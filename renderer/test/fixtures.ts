@@ -50,6 +50,8 @@ export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     terminals: [terminal('t1'), terminal('t2', { presence: 'offline', payable: false, notPayableReason: 'Terminal is offline' })],
     payments: [],
     alerts: [],
+    orders: [],
+    nextOrderRef: 'R1-0001',
     settings: {
       endpoint: 'wss://gw.example/v1',
       groupId: 'g1',

@@ -17,7 +17,10 @@ export const StartPaymentRequest = z
     amountMinor: z.number().int().positive().max(MAX_MINOR_UNITS),
     currency: z.string().regex(/^[A-Z]{3}$/),
     paymentMethod: PaymentMethod,
-    orderRef: z.string().trim().min(1).max(64),
+    /** Omitted: the core gives the sale the next generated reference (`Snapshot.nextOrderRef`). */
+    orderRef: z.string().trim().min(1).max(64).optional(),
+    /** The cashier said Yes to "Order … was already paid … Take another payment for it?". */
+    repeatPaymentConfirmed: z.boolean().optional(),
   })
   .strict();
 export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
@@ -78,7 +81,7 @@ export type Diagnostics = z.infer<typeof Diagnostics>;
 
 export const commands = {
   getSnapshot: { request: Empty, response: Snapshot },
-  startPayment: { request: StartPaymentRequest, response: z.object({ transactionId: z.string() }) },
+  startPayment: { request: StartPaymentRequest, response: z.object({ transactionId: z.string(), orderRef: z.string() }) },
   resolvePayment: { request: ResolvePaymentRequest, response: PaymentView },
   checkPaymentNow: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   acknowledgeAlert: { request: z.object({ alertId: z.string().min(1).max(200) }).strict(), response: Ok },
@@ -125,6 +128,8 @@ export const CommandErrorCode = z.enum([
   'terminal_unavailable',
   'terminal_busy',
   'order_has_open_payment',
+  /** The order already has an approved payment today and the cashier did not confirm another. */
+  'order_already_paid',
   /** Another payment on this register is still inside its error window (§10.1); retry shortly. */
   'register_busy',
   'not_found',

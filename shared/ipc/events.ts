@@ -8,6 +8,7 @@ import {
   UpdateView,
   VoidAlert,
 } from './model';
+import { NextOrderRef, OrderView } from './orders';
 
 /**
  * Deltas pushed from the main process. Every event carries the next sequence number; a renderer
@@ -19,6 +20,8 @@ export const PosEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('terminalRemoved'), seq: z.number().int(), terminalId: z.string() }),
   z.object({ type: z.literal('payment'), seq: z.number().int(), payment: PaymentView }),
   z.object({ type: z.literal('alert'), seq: z.number().int(), alert: VoidAlert }),
+  /** An attempt of this order changed: its standing, and the reference the next sale gets. */
+  z.object({ type: z.literal('order'), seq: z.number().int(), order: OrderView, nextOrderRef: NextOrderRef }),
   z.object({ type: z.literal('settings'), seq: z.number().int(), settings: SettingsView }),
   z.object({ type: z.literal('update'), seq: z.number().int(), update: UpdateView }),
   z.object({ type: z.literal('printJob'), seq: z.number().int(), job: PrintJobView }),

@@ -1,4 +1,5 @@
 export * from './model';
+export * from './orders';
 export * from './events';
 export * from './commands';
 export * from './contract';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
+import { NextOrderRef, OrderView } from './orders';
 
 /**
  * The view model the main process projects to the renderer. The main process is the source of
@@ -176,6 +177,9 @@ export const Snapshot = z.object({
   payments: z.array(PaymentView),
   /** Unacknowledged void alerts, oldest first. */
   alerts: z.array(VoidAlert),
+  /** The standing of every order with an attempt today (issue 13 rule 3). */
+  orders: z.array(OrderView),
+  nextOrderRef: NextOrderRef,
   settings: SettingsView,
   update: UpdateView,
   printJobs: z.array(PrintJobView),

@@ -27,6 +27,8 @@ export class PaymentLedger {
    *  terminal push, and a day can hold tens of thousands of settled payments, so no scans. */
   private openByTerminal = new Map<string, Set<string>>();
   private openByOrder = new Map<string, Set<string>>();
+  /** Every attempt in memory by order reference: an order's standing is derived from all of them. */
+  private allByOrder = new Map<string, Set<string>>();
   private prunedDay: string | undefined;
   private alertMap = new Map<string, VoidAlert>();
   /** Acknowledged alerts stay readable (void slips, details) but no longer block anything. */
@@ -145,6 +147,11 @@ export class PaymentLedger {
     return this.firstOf(this.openByOrder.get(orderRef));
   }
 
+  /** Every attempt for this order held in memory (today's and unresolved ones), in start order. */
+  attemptsFor(orderRef: string): PaymentRecord[] {
+    return [...(this.allByOrder.get(orderRef) ?? [])].map((id) => this.records.get(id)!);
+  }
+
   open(): PaymentRecord[] {
     const out: PaymentRecord[] = [];
     for (const ids of this.openByTerminal.values()) for (const id of ids) out.push(this.records.get(id)!);
@@ -217,6 +224,7 @@ export class PaymentLedger {
       unindex(this.openByOrder, before.orderRef, p.transactionId);
     }
     this.records.set(p.transactionId, p);
+    index(this.allByOrder, p.orderRef, p.transactionId);
     if (isOpen(p.state)) {
       index(this.openByTerminal, p.terminalId, p.transactionId);
       index(this.openByOrder, p.orderRef, p.transactionId);
@@ -238,6 +246,7 @@ export class PaymentLedger {
     for (const [id, p] of this.records) {
       if (dayKey(p.createdAt) !== today && !isOpen(p.state) && p.state !== 'needs_review' && !this.alertMap.has(alertIdFor(id))) {
         this.records.delete(id);
+        unindex(this.allByOrder, p.orderRef, id);
       }
     }
   }

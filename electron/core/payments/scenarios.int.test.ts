@@ -84,7 +84,7 @@ describe('§9.3 scenarios against the simulator', () => {
     fx.sim.control.script(plain.id, { outcome: 'DROP_MID_PAYMENT', delayMs: 100 });
     const id = await payOk(fx.h, plain.id, 'ORDER-F');
     const p = await settled(fx, id, 'abandoned');
-    expect(p.detail).toMatch(/NOT paid/);
+    expect(p.detail).toMatch(/this attempt did not charge the customer/);
     await fx.h.waitFor((s) => !s.terminals.some((t) => t.id === plain.id));
   });
 

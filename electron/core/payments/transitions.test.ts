@@ -57,6 +57,12 @@ describe('POS payment machine (§9.3)', () => {
     expect(play([{ type: 'delivered' }, { type: 'rejected', message: 'late' }]).r.state).toBe('awaiting_result');
   });
 
+  it('a refusal that comes just after the terminal dropped still means rejected (issue 13 rule 5)', () => {
+    expect(play([{ type: 'terminal', status: 'reconnecting' }, { type: 'rejected', message: 'Not Found' }]).r.state).toBe('rejected');
+    // A final state stays final: a disconnected push had already made it "not paid".
+    expect(play([{ type: 'terminal', status: 'disconnected' }, { type: 'rejected', message: 'Not Found' }]).r.state).toBe('abandoned');
+  });
+
   it('PENDING is not final', () => {
     const { r } = play([{ type: 'delivered' }, result('PENDING'), result('PENDING')]);
     expect(r.state).toBe('awaiting_result');

@@ -16,6 +16,18 @@ export function isFinal(state: PaymentState): boolean {
   return FINAL_PAYMENT_STATES.includes(state);
 }
 
+/**
+ * States a payment can be in before the gateway has shown in any way that it accepted it (no
+ * PENDING, no result, error window not over): an error frame may still be its refusal (§10.1,
+ * issue 13 rule 5). A terminal can drop the instant Pay is pressed, so its "reconnecting" or
+ * "disconnected" push may come before the gateway's "Terminal connection not found".
+ */
+const REFUSABLE: readonly PaymentState[] = ['sent', 'terminal_reconnecting', 'abandoned'];
+
+export function mayStillBeRefused(state: PaymentState): boolean {
+  return REFUSABLE.includes(state);
+}
+
 /** Final states in which the app concluded the customer was NOT charged. */
 const NOT_CHARGED: readonly PaymentState[] = ['declined', 'cancelled', 'rejected', 'abandoned'];
 
@@ -38,7 +50,12 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       return s === 'sent' ? move('awaiting_result') : same(record);
 
     case 'rejected':
-      return s === 'sent' ? move('rejected', { detail: event.message }) : same(record, `error frame ignored in state ${s}`);
+      // Only the error attributor sends this, and only while the payment is inside its error
+      // window and not yet accepted (it leaves the window on awaiting_result): so a reconnecting
+      // terminal here is one that dropped right after the frame went out. Abandoned is final.
+      return s === 'sent' || s === 'terminal_reconnecting'
+        ? move('rejected', { detail: event.message })
+        : same(record, `error frame ignored in state ${s}`);
 
     case 'result':
       return onResult(record, event.response, event.via, now, move, settledBy);
@@ -57,7 +74,8 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       }
       if (event.status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', { detail: undefined });
       if (event.status === 'disconnected' && (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting')) {
-        return move('abandoned', { detail: 'The terminal went offline during the payment. The order is NOT paid; take the payment again.' });
+        // Says what happened to THIS attempt; whether the order is paid is the order's standing.
+        return move('abandoned', { detail: 'The terminal went offline during the payment; this attempt did not charge the customer.' });
       }
       return same(record);
 

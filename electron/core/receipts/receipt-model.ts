@@ -102,10 +102,12 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     fields.push({ label: 'Voided at', value: formatDateTime(voidAlert?.at ?? view.updatedAt) });
     const reason = voidAlert?.reason ?? view.voidReason;
     if (reason) fields.push({ label: 'Void reason', value: reason });
+    // The instruction follows the ORDER, not this attempt: another payment may have paid it.
+    const paidByAnother = details.order?.approvals.some((a) => a.transactionId !== view.transactionId) ?? false;
     notice = [
       'The gateway voided this payment.',
       'NO MONEY WAS COLLECTED.',
-      'Take the payment again.',
+      paidByAnother ? 'This order is already paid by another payment. Do not take it again.' : 'Take the payment again.',
     ];
     // The terminal's text belongs to the approval that was voided; printing it here would look
     // like proof of payment, so the void slip carries none.

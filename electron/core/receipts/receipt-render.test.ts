@@ -160,6 +160,19 @@ describe('slips', () => {
     expect(text).not.toContain('MODULUS DEMO ACQUIRER');
   });
 
+  it('a void slip for an order another payment already paid says so, not "take the payment again" (issue 13 rule 3)', () => {
+    const details = approvedPayment({ view: { state: 'voided', voidReason: 'Late approval' } });
+    const slip = () => renderReceiptText(buildPaymentReceipt(details, testSettings(), 'void_slip', false, NOW), 48).replace(/\s+/g, ' ');
+    expect(slip()).toContain('Take the payment again.');
+    details.order = {
+      orderRef: 'ORD-12345',
+      status: 'paid',
+      approvals: [{ transactionId: 'other-attempt', terminalId: 'TERM-002', amountMinor: 9999, currency: 'USD', at: NOW }],
+    };
+    expect(slip()).toContain('This order is already paid by another payment. Do not take it again.');
+    expect(slip()).not.toContain('Take the payment again.');
+  });
+
   it('prints a decline slip with the reason', () => {
     const details = approvedPayment({
       view: { state: 'declined', authorizationCode: undefined, errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Card declined due to insufficient funds' },

@@ -3,17 +3,21 @@ import type { TerminalListItem, TerminalStatusUpdateFrame, TerminalsResponseFram
 
 /**
  * Terminal presence as the POS sees it (§9.2). The list (`terminalsResponse`) and the pushes
- * (`terminalStatusUpdate`) are merged whatever order they arrive in: each entry remembers the
- * gateway timestamp of the fact it holds, and an older fact never overwrites a newer one (OQ-13).
+ * (`terminalStatusUpdate`) are merged whatever order they arrive in (OQ-13). Two facts are
+ * ordered by the gateway's timestamps only when BOTH carry one (the same clock); otherwise the
+ * one that arrived last wins. A gateway timestamp is never compared with the till's clock: the
+ * two may disagree by minutes (issue 13 rule 6), so countdowns run from the local arrival time.
  */
 interface Entry {
   id: string;
   deviceId?: string;
   connectionId?: string;
   presence: TerminalPresence;
-  /** Gateway time (ms) of the fact this entry holds. */
-  stamp: number;
+  /** Gateway time (ms) of the fact this entry holds, when the frame said; never a local time. */
+  gatewayAt?: number;
+  /** Local time the grace period ends: arrival of the "reconnecting" fact + grace. */
   graceEndsAt?: number;
+  /** Local time the register last heard of the terminal. */
   lastSeenAt?: number;
   label: string;
 }
@@ -26,9 +30,14 @@ export interface RegistryChange {
 const LIST_PRESENCE: Record<string, TerminalPresence> = { online: 'online', reconnecting: 'reconnecting', offline: 'offline' };
 const PUSH_PRESENCE: Record<string, TerminalPresence> = { connected: 'online', reconnecting: 'reconnecting', disconnected: 'offline' };
 
-function stampOf(timestamp: string | undefined, fallback: number): number {
+function gatewayTime(timestamp: string | undefined): number | undefined {
   const t = timestamp ? Date.parse(timestamp) : NaN;
-  return Number.isFinite(t) ? t : fallback;
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/** True when the entry already holds a fact the gateway stamped later than `incoming`. */
+function holdsNewer(entry: Entry | undefined, incoming: number | undefined): boolean {
+  return entry?.gatewayAt !== undefined && incoming !== undefined && entry.gatewayAt > incoming;
 }
 
 export class TerminalRegistry {
@@ -38,7 +47,7 @@ export class TerminalRegistry {
 
   /** Rebuild from the list after every (re)connect; facts newer than the list survive. */
   applyList(frame: TerminalsResponseFrame, now: number): RegistryChange {
-    const listStamp = stampOf(frame.timestamp, now);
+    const listAt = gatewayTime(frame.timestamp);
     const changed: string[] = [];
     const removed: string[] = [];
     const seen = new Set<string>();
@@ -47,27 +56,27 @@ export class TerminalRegistry {
       if (!id) continue;
       seen.add(id);
       const prev = this.entries.get(id);
-      if (prev && prev.stamp > listStamp) continue;
+      if (holdsNewer(prev, listAt)) continue;
       const presence = LIST_PRESENCE[item.status ?? 'online'] ?? 'online';
       const entry: Entry = {
         id,
         ...(item.deviceId ? { deviceId: item.deviceId } : prev?.deviceId ? { deviceId: prev.deviceId } : {}),
         ...(item.connectionId ? { connectionId: item.connectionId } : {}),
         presence,
-        stamp: listStamp,
+        ...(listAt !== undefined ? { gatewayAt: listAt } : {}),
         label: labelOf(item.metadata, id),
-        lastSeenAt: stampOf(item.lastActivity, listStamp),
-        ...(presence === 'reconnecting' ? { graceEndsAt: Math.min(listStamp, now) + this.graceMs } : {}),
+        lastSeenAt: now,
+        ...this.graceFor(presence, prev, now),
       };
       this.entries.set(id, entry);
       changed.push(id);
     }
     // Terminals the list no longer mentions are gone, unless a newer push says otherwise.
     for (const [id, entry] of this.entries) {
-      if (seen.has(id) || entry.stamp > listStamp) continue;
+      if (seen.has(id) || holdsNewer(entry, listAt)) continue;
       if (entry.deviceId) {
         if (entry.presence !== 'offline') {
-          this.entries.set(id, { ...entry, presence: 'offline', stamp: listStamp, graceEndsAt: undefined });
+          this.entries.set(id, { ...entry, presence: 'offline', gatewayAt: listAt, graceEndsAt: undefined });
           changed.push(id);
         }
       } else {
@@ -80,9 +89,9 @@ export class TerminalRegistry {
 
   applyPush(frame: TerminalStatusUpdateFrame, now: number): RegistryChange {
     const id = frame.deviceId ?? frame.terminalInfo?.deviceId ?? frame.terminalId;
-    const stamp = stampOf(frame.timestamp, now);
+    const pushAt = gatewayTime(frame.timestamp);
     const prev = this.entries.get(id) ?? this.entries.get(frame.terminalId);
-    if (prev && prev.stamp > stamp) return { changed: [], removed: [] };
+    if (holdsNewer(prev, pushAt)) return { changed: [], removed: [] };
     const presence = PUSH_PRESENCE[frame.status]!;
     const deviceId = frame.deviceId ?? frame.terminalInfo?.deviceId ?? prev?.deviceId;
     if (presence === 'offline' && !deviceId) {
@@ -97,21 +106,31 @@ export class TerminalRegistry {
         ? { connectionId: frame.connectionId ?? frame.terminalInfo?.connectionId ?? prev?.connectionId }
         : prev?.connectionId ? { connectionId: prev.connectionId } : {}),
       presence,
-      stamp,
+      ...(pushAt !== undefined ? { gatewayAt: pushAt } : {}),
       label: prev?.label ?? labelOf(frame.terminalInfo?.metadata, id),
-      lastSeenAt: stamp,
-      ...(presence === 'reconnecting' ? { graceEndsAt: Math.min(stamp, now) + this.graceMs } : {}),
+      lastSeenAt: now,
+      ...this.graceFor(presence, prev, now),
     };
     this.entries.set(entry.id, entry);
     return { changed: [entry.id], removed: [] };
   }
 
-  /** The gateway said "Terminal connection not found" (§10.1): not payable until the list says otherwise. */
-  markOffline(id: string, now: number): RegistryChange {
+  /**
+   * The gateway said "Terminal connection not found" (§10.1): not payable until the list says
+   * otherwise. It keeps the gateway time of the fact it corrects, so only a newer fact undoes it.
+   */
+  markOffline(id: string): RegistryChange {
     const entry = this.entries.get(id);
     if (!entry || entry.presence === 'offline') return { changed: [], removed: [] };
-    this.entries.set(id, { ...entry, presence: 'offline', stamp: Math.max(entry.stamp, now), graceEndsAt: undefined });
+    this.entries.set(id, { ...entry, presence: 'offline', graceEndsAt: undefined });
     return { changed: [id], removed: [] };
+  }
+
+  /** A countdown already running keeps its end (a repeated "reconnecting" must not restart it). */
+  private graceFor(presence: TerminalPresence, prev: Entry | undefined, now: number): { graceEndsAt?: number } {
+    if (presence !== 'reconnecting') return {};
+    if (prev?.presence === 'reconnecting' && prev.graceEndsAt !== undefined) return { graceEndsAt: prev.graceEndsAt };
+    return { graceEndsAt: now + this.graceMs };
   }
 
   /** Another gateway, key or group: nothing we knew applies any more. Returns the removed ids. */

@@ -2,10 +2,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoney } from '../../format/money';
 import { useBridge, usePos } from '../../store/context';
-import { selectCurrency, selectOpenPaymentForOrder, selectTerminal } from '../../store/selectors';
+import { selectCurrency, selectNextOrderRef, selectOpenPaymentForOrder, selectTerminal } from '../../store/selectors';
 import { AmountEntry } from './AmountEntry';
 import { MethodPicker } from './MethodPicker';
 import { payBlocker } from './pay-blockers';
+import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog';
 import { TerminalPicker } from './TerminalPicker';
 
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
@@ -15,7 +16,12 @@ export function CheckoutForm() {
     useShallow((s) => ({ draft: s.draft, connection: s.connection, bridgeLinked: s.bridgeLinked })),
   );
   const terminal = usePos(selectTerminal(draft.terminalId));
-  const openPaymentForOrder = usePos(selectOpenPaymentForOrder(draft.orderRef));
+  // No sale needs a typed reference (issue 13 rule 4): an empty field means the generated one.
+  const nextOrderRef = usePos(selectNextOrderRef);
+  const orderRef = draft.orderRef.trim() || nextOrderRef;
+  const openPaymentForOrder = usePos(selectOpenPaymentForOrder(orderRef));
+  const paidApproval = usePos((s) => s.ordersByRef[orderRef]?.approvals[0]);
+  const [question, setQuestion] = useState<RepeatQuestion | null>(null);
   const currency = usePos(selectCurrency);
   const updateDraft = usePos((s) => s.updateDraft);
   const setActivePayment = usePos((s) => s.setActivePayment);
@@ -24,11 +30,16 @@ export function CheckoutForm() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<{ message: string; retryable: boolean } | null>(null);
 
-  const blocker = payBlocker({ bridgeLinked, connection, draft, terminal, openPaymentForOrder, sending });
+  const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending });
 
-  const pay = async (event?: FormEvent) => {
+  const pay = async (event?: FormEvent, repeatPaymentConfirmed = false) => {
     event?.preventDefault();
     if (sendingRef.current || blocker) return;
+    // Rule 4: an order already paid today is asked about BEFORE anything is sent (default No).
+    if (paidApproval && !repeatPaymentConfirmed) {
+      setQuestion({ orderRef, approval: paidApproval });
+      return;
+    }
     sendingRef.current = true;
     setSending(true);
     setError(null);
@@ -38,9 +49,14 @@ export function CheckoutForm() {
         amountMinor: draft.amountMinor,
         currency,
         paymentMethod: draft.paymentMethod,
-        orderRef: draft.orderRef.trim(),
+        orderRef,
+        ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
       });
-      if (result.ok) setActivePayment(result.value.transactionId);
+      if (result.ok) {
+        // "Try again" keeps this order's reference, not the next generated one.
+        updateDraft({ orderRef: result.value.orderRef });
+        setActivePayment(result.value.transactionId);
+      } else if (result.error.code === 'order_already_paid') setQuestion({ orderRef, message: result.error.message });
       // register_busy: the previous payment is still inside its error window; nothing was sent
       // and nothing is stuck, Pay simply works again in a moment.
       else setError({ message: result.error.message, retryable: result.error.code === 'register_busy' });
@@ -52,50 +68,63 @@ export function CheckoutForm() {
     }
   };
 
+  const answer = (takeAnother: boolean) => {
+    setQuestion(null);
+    if (takeAnother) void pay(undefined, true);
+  };
+
   return (
-    <form className="checkout-form" onSubmit={(event) => void pay(event)} aria-labelledby="checkout-title">
-      <h1 id="checkout-title" tabIndex={-1}>
-        New payment
-      </h1>
-      <TerminalPicker />
-      <div className="checkout-columns">
-        <AmountEntry />
-        <div className="checkout-side">
-          <MethodPicker />
-          <div className="field inline">
-            <label htmlFor="order-ref">Order reference</label>
-            <input
-              id="order-ref"
-              autoComplete="off"
-              maxLength={64}
-              value={draft.orderRef}
-              onChange={(event) => updateDraft({ orderRef: event.target.value })}
-            />
-          </div>
-          <button
-            type="submit"
-            className="primary big pay-button"
-            disabled={blocker !== null}
-            aria-describedby="pay-reason"
-            aria-keyshortcuts="Enter"
-            onClick={(event) => {
-              // Disable synchronously, before React re-renders: no double fire.
-              if (sendingRef.current) event.preventDefault();
-            }}
-          >
-            Pay {draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : ''} <kbd>Enter</kbd>
-          </button>
-          <p id="pay-reason" className="pay-reason" role="status">
-            {blocker ?? 'Ready to send to the terminal.'}
-          </p>
-          {error && (
-            <p role="alert" className={error.retryable ? 'warn-text' : 'error-text'}>
-              <span aria-hidden="true">{error.retryable ? '⚠ ' : '✕ '}</span>
-              {error.message}
+    <>
+      {question && <RepeatPaymentDialog question={question} onAnswer={answer} />}
+      <form className="checkout-form" onSubmit={(event) => void pay(event)} aria-labelledby="checkout-title">
+        <h1 id="checkout-title" tabIndex={-1}>
+          New payment
+        </h1>
+        <TerminalPicker />
+        <div className="checkout-columns">
+          <AmountEntry />
+          <div className="checkout-side">
+            <MethodPicker />
+            <div className="field inline order-field">
+              <label htmlFor="order-ref">Order reference</label>
+              <input
+                id="order-ref"
+                autoComplete="off"
+                maxLength={64}
+                value={draft.orderRef}
+                placeholder={nextOrderRef}
+                aria-describedby="order-ref-hint"
+                onChange={(event) => updateDraft({ orderRef: event.target.value })}
+              />
+              <p id="order-ref-hint" className="hint">
+                {draft.orderRef.trim() ? 'Your own reference.' : `Order ${nextOrderRef} (generated) — type to use your own.`}
+              </p>
+            </div>
+            <button
+              type="submit"
+              className="primary big pay-button"
+              disabled={blocker !== null}
+              aria-describedby="pay-reason"
+              aria-keyshortcuts="Enter"
+              onClick={(event) => {
+                // Disable synchronously, before React re-renders: no double fire.
+                if (sendingRef.current) event.preventDefault();
+              }}
+            >
+              Pay {draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : ''} <kbd>Enter</kbd>
+            </button>
+            <p id="pay-reason" className="pay-reason" role="status">
+              {blocker ?? 'Ready to send to the terminal.'}
             </p>
-          )}
+            {error && (
+              <p role="alert" className={error.retryable ? 'warn-text' : 'error-text'}>
+                <span aria-hidden="true">{error.retryable ? '⚠ ' : '✕ '}</span>
+                {error.message}
+              </p>
+            )}
+          </div>
         </div>
-      </div>
-    </form>
+      </form>
+    </>
   );
 }

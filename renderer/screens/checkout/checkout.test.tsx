@@ -17,7 +17,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('checkout: Pay button', () => {
-  it('says why it is disabled until terminal, amount and order are given', async () => {
+  it('says why it is disabled until terminal and amount are given; the order reference is generated (issue 13 rule 4)', async () => {
     const user = userEvent.setup();
     await renderApp();
     expect(payButton()).toHaveProperty('disabled', true);
@@ -25,7 +25,8 @@ describe('checkout: Pay button', () => {
     await user.click(screen.getByRole('radio', { name: /Till t1/ }));
     expect(reason()).toBe('Enter the amount.');
     await user.type(screen.getByLabelText(/^Amount/), '1234');
-    expect(reason()).toBe('Enter the order reference.');
+    expect(reason()).toBe('Ready to send to the terminal.');
+    expect(document.getElementById('order-ref-hint')?.textContent).toBe('Order R1-0001 (generated) — type to use your own.');
     await user.type(screen.getByLabelText('Order reference'), 'A-100');
     expect(payButton()).toHaveProperty('disabled', false);
     expect(payButton().textContent).toContain(`12${dot}34`);
@@ -53,7 +54,7 @@ describe('checkout: Pay button', () => {
   it('cannot double-fire: two clicks and Enter start one payment', async () => {
     const user = userEvent.setup();
     const fake = new FakeBridge();
-    let answer: (r: CommandResult<{ transactionId: string }>) => void = () => undefined;
+    let answer: (r: CommandResult<{ transactionId: string; orderRef: string }>) => void = () => undefined;
     fake.respond('startPayment', () => new Promise((resolve) => (answer = resolve)));
     await renderApp(fake);
     await fillForm(user);
@@ -63,7 +64,7 @@ describe('checkout: Pay button', () => {
       { terminalId: 't1', amountMinor: 1234, currency: 'USD', paymentMethod: 'CARD', orderRef: 'A-100' },
     ]);
     expect(reason()).toBe('Sending the payment…');
-    await act(async () => answer({ ok: true, value: { transactionId: 'tx-new' } }));
+    await act(async () => answer({ ok: true, value: { transactionId: 'tx-new', orderRef: 'A-100' } }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Sending the payment to the terminal/);
   });
 
@@ -100,6 +101,53 @@ describe('checkout: Pay button', () => {
   });
 });
 
+describe('checkout: an order is paid once (issue 13 rule 4)', () => {
+  const paid = { orderRef: 'A-100', status: 'paid' as const, approvals: [{ transactionId: 'first', terminalId: 't1', amountMinor: 2450, currency: 'USD', at: new Date(2026, 0, 15, 12, 3).getTime() }] };
+
+  it('asks before paying an order already paid today; No (the default) sends nothing, Yes sends with the confirmation', async () => {
+    const user = userEvent.setup();
+    const fake = new FakeBridge(snapshot({ orders: [paid] }));
+    await renderApp(fake);
+    await fillForm(user);
+    await user.click(payButton());
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Order A-100 was already paid $24.50 at 12:03 on Till t1. Take another payment for it?');
+    expect(document.activeElement?.textContent).toMatch(/^No/);
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsOf('startPayment')).toEqual([]);
+    await user.click(payButton());
+    await user.keyboard('{Escape}');
+    expect(fake.callsOf('startPayment')).toEqual([]);
+    await user.click(payButton());
+    await user.click(screen.getByRole('button', { name: /^Yes/ }));
+    expect(fake.callsOf('startPayment')).toEqual([
+      { terminalId: 't1', amountMinor: 1234, currency: 'USD', paymentMethod: 'CARD', orderRef: 'A-100', repeatPaymentConfirmed: true },
+    ]);
+  });
+
+  it('the core\'s own refusal (order_already_paid) opens the same question', async () => {
+    const user = userEvent.setup();
+    const fake = new FakeBridge();
+    fake.respond('startPayment', () => ({ ok: false, error: { code: 'order_already_paid', message: 'Order A-100 was already paid 24.50 USD at 12:03 on Till t1.' } }));
+    await renderApp(fake);
+    await fillForm(user);
+    await user.click(payButton());
+    expect(screen.getByRole('alertdialog').textContent).toContain('Order A-100 was already paid 24.50 USD at 12:03 on Till t1.');
+  });
+
+  it('with no typed reference the generated one is sent, and kept in the form for "Try again"', async () => {
+    const user = userEvent.setup();
+    const fake = new FakeBridge();
+    const { store } = await renderApp(fake);
+    await user.click(screen.getByRole('radio', { name: /Till t1/ }));
+    await user.type(screen.getByLabelText(/^Amount/), '500');
+    await user.click(payButton());
+    expect(fake.callsOf('startPayment')).toEqual([{ terminalId: 't1', amountMinor: 500, currency: 'USD', paymentMethod: 'CARD', orderRef: 'R1-0001' }]);
+    expect(store.getState().draft.orderRef).toBe('R1-0001');
+  });
+});
+
 describe('checkout: fixes from the end-to-end run', () => {
   it('register_busy: the message is shown plainly, nothing is stuck, and Pay simply works again', async () => {
     const user = userEvent.setup();
@@ -107,7 +155,7 @@ describe('checkout: fixes from the end-to-end run', () => {
     const busyMessage = 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.';
     let busy = true;
     fake.respond('startPayment', () =>
-      busy ? { ok: false, error: { code: 'register_busy', message: busyMessage } } : { ok: true, value: { transactionId: 'tx-second' } },
+      busy ? { ok: false, error: { code: 'register_busy', message: busyMessage } } : { ok: true, value: { transactionId: 'tx-second', orderRef: 'A-100' } },
     );
     await renderApp(fake);
     await fillForm(user);

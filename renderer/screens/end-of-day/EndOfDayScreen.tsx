@@ -8,14 +8,16 @@ import { PAYMENT_STATUS } from '../../format/status';
 import { usePos } from '../../store/context';
 import { METHOD_LABELS } from '../checkout/MethodPicker';
 import { todaysPayments } from '../history/todays-payments';
+import { orderStandingLabel } from '../../format/order';
+import { PaidTwiceList } from './PaidTwiceList';
 import { PaymentList } from './PaymentList';
 import { formatTotal, summarize } from './summarize';
 import { TotalsTable } from './TotalsTable';
 
 /** The end-of-day summary: what was taken, how, where; every void and every loose end listed. */
 export function EndOfDayScreen() {
-  const { paymentIds, paymentsById, terminalsById } = usePos(
-    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById })),
+  const { paymentIds, paymentsById, terminalsById, ordersByRef } = usePos(
+    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById, ordersByRef: s.ordersByRef })),
   );
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const now = useNow(60_000);
@@ -64,8 +66,10 @@ export function EndOfDayScreen() {
           rows={Object.entries(summary.byTerminal).map(([id, total]) => ({ key: id, label: label(id), total }))}
         />
       </div>
+      <h2>Orders paid more than once</h2>
+      <PaidTwiceList orders={Object.values(ordersByRef)} terminalLabel={label} />
       <h2>Voided payments (customer not charged)</h2>
-      <PaymentList payments={summary.voided} empty="No voided payments today." terminalLabel={label} />
+      <PaymentList payments={summary.voided} empty="No voided payments today." terminalLabel={label} orderStanding={(ref) => orderStandingLabel(ordersByRef[ref])} />
       <h2>Not settled</h2>
       <PaymentList payments={summary.unresolved} empty="Every payment is settled." terminalLabel={label} />
     </section>

@@ -3,7 +3,15 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatMoney } from '../../format/money';
 import { formatClock } from '../../format/time';
 
-export function PaymentList({ payments, empty, terminalLabel }: { payments: PaymentView[]; empty: string; terminalLabel(id: string): string }) {
+interface Props {
+  payments: PaymentView[];
+  empty: string;
+  terminalLabel(id: string): string;
+  /** The order's standing from the core ("Paid", "Not paid"): a void alone says nothing about the order. */
+  orderStanding?(orderRef: string): string;
+}
+
+export function PaymentList({ payments, empty, terminalLabel, orderStanding }: Props) {
   if (payments.length === 0) return <p className="hint">{empty}</p>;
   return (
     <ul className="payment-list">
@@ -13,6 +21,7 @@ export function PaymentList({ payments, empty, terminalLabel }: { payments: Paym
           {formatMoney(p.amountMinor, p.currency)} on {terminalLabel(p.terminalId)}
           {p.voidReason ? ` — ${p.voidReason}` : ''}
           {p.detail ? ` — ${p.detail}` : ''}
+          {orderStanding ? ` — order: ${orderStanding(p.orderRef)}` : ''}
         </li>
       ))}
     </ul>

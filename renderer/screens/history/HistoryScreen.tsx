@@ -8,6 +8,7 @@ import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useNow } from '../../hooks/useNow';
 import { formatMoney } from '../../format/money';
 import { PAYMENT_STATUS } from '../../format/status';
+import { orderStandingLabel } from '../../format/order';
 import { formatClock } from '../../format/time';
 import { useBridge, usePos } from '../../store/context';
 import { filterPayments, type StatusFilter } from './history-filter';
@@ -17,8 +18,8 @@ import { todaysPayments } from './todays-payments';
 /** Today's payments (and any still unresolved), newest first, with search, filter, details and CSV. */
 export function HistoryScreen() {
   const bridge = useBridge();
-  const { paymentIds, paymentsById, terminalsById } = usePos(
-    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById })),
+  const { paymentIds, paymentsById, terminalsById, ordersByRef } = usePos(
+    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById, ordersByRef: s.ordersByRef })),
   );
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
@@ -81,6 +82,7 @@ export function HistoryScreen() {
               <th scope="col">Order</th>
               <th scope="col">Amount</th>
               <th scope="col">Status</th>
+              <th scope="col">Order paid?</th>
               <th scope="col">Terminal</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -96,6 +98,7 @@ export function HistoryScreen() {
                 <td>
                   <StatusBadge state={p.state} />
                 </td>
+                <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
                 <td>{label(p.terminalId)}</td>
                 <td>
                   <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>

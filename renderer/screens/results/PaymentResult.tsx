@@ -1,4 +1,8 @@
 import type { PaymentView } from '../../../shared/ipc';
+import { paidByAnother } from '../../format/order';
+import { usePos } from '../../store/context';
+import { selectOrder } from '../../store/selectors';
+import { ALREADY_PAID_TITLE, AlreadyPaidResult } from './AlreadyPaidResult';
 import { ApprovedResult } from './ApprovedResult';
 import { DeclinedResult } from './DeclinedResult';
 import { ResultLayout } from './ResultLayout';
@@ -8,6 +12,10 @@ const NOT_CHARGED = 'The customer was not charged.';
 
 /** Picks the result screen for a payment that is no longer on its way. */
 export function PaymentResult({ payment }: { payment: PaymentView }) {
+  // What to do next follows the order's standing (from the core), not this attempt alone.
+  const paidBy = paidByAnother(usePos(selectOrder(payment.orderRef)), payment.transactionId);
+  const alreadyPaidTitle = ALREADY_PAID_TITLE[payment.state];
+  if (paidBy && alreadyPaidTitle) return <AlreadyPaidResult payment={payment} paidBy={paidBy} title={alreadyPaidTitle} />;
   switch (payment.state) {
     case 'approved':
       return <ApprovedResult payment={payment} />;

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PaymentView } from '../../../shared/ipc';
@@ -120,5 +120,33 @@ describe('result screens', () => {
     expect(heading()).toMatch(/Result unknown/);
     expect(screen.getByRole('button', { name: 'Check with the gateway' })).toBeTruthy();
     expect(screen.queryByText(/needs the API secret/)).toBeNull();
+  });
+
+  it('a voided or abandoned attempt of an order another attempt paid: "already paid", no Try again (issue 13 rule 3)', async () => {
+    const paidAt = new Date(2026, 0, 15, 12, 3).getTime();
+    const order = { orderRef: 'RT-1', status: 'paid' as const, approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: paidAt }] };
+    for (const state of ['voided', 'abandoned'] as const) {
+      const p = payment(`late-${state}`, { state, orderRef: 'RT-1', terminalId: 't2', amountMinor: 2450, currency: 'EUR', voidReason: 'Late approval' });
+      await showResult(p, new FakeBridge(snapshot({ payments: [p], orders: [order] })));
+      expect(heading()).toMatch(/the order is already paid/);
+      expect(screen.getByText('Order RT-1 is already paid — €24.50 at 12:03 on Till t1. Do not take it again.')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: /Try again/ })).toBeNull();
+      expect(document.body.textContent).not.toMatch(/take the payment again/i);
+      cleanup();
+    }
+  });
+
+  it('approved, but the order was paid twice today: the cashier is told to refund the extra one', async () => {
+    const order = {
+      orderRef: 'A-1001',
+      status: 'paid_more_than_once' as const,
+      approvals: [
+        { transactionId: 'first', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: new Date(2026, 0, 15, 12, 3).getTime() },
+        { transactionId: 'second', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: new Date(2026, 0, 15, 12, 9).getTime() },
+      ],
+    };
+    const p = payment('second', { state: 'approved', orderRef: 'A-1001', amountMinor: 2450, currency: 'EUR' });
+    await showResult(p, new FakeBridge(snapshot({ payments: [p], orders: [order] })));
+    expect(screen.getByRole('alert').textContent).toMatch(/Order A-1001 has been paid 2 times today: €24\.50 at 12:03 on Till t1; €24\.50 at 12:09 on Till t1\. Refund the extra payment/);
   });
 });
