@@ -7,20 +7,19 @@ import type { GatewaySettingProblem } from './ports';
  * banner, Diagnostics and the Pay refusal show. One place, so every screen says the same.
  */
 const FIELD_NAMES: Record<string, string> = {
-  endpoint: 'gateway address',
-  apiKey: 'API key',
-  apiSecret: 'API secret',
-  groupId: 'group id',
+  endpoint: 'the gateway address',
+  apiKey: 'the API key',
+  apiSecret: 'the API secret',
+  groupId: 'the group id',
 };
 
 export function settingsPauses(problems: readonly GatewaySettingProblem[]): PaymentsPause[] {
-  return problems.map((p) => ({
-    kind: 'settings',
-    field: p.field,
-    source: p.source,
-    problem: p.problem,
-    message: `Payments are blocked: the ${FIELD_NAMES[p.field] ?? p.field} set in ${p.source} is not valid. ${p.problem}`,
-  }));
+  return problems.map((p) => {
+    const name = FIELD_NAMES[p.field];
+    // A whole file that could not be used (provisioning, damaged settings) has no single field.
+    const what = name ? `${name} set in ${p.source} is not valid` : `${p.source} cannot be used`;
+    return { kind: 'settings', field: p.field, source: p.source, problem: p.problem, message: `Payments are blocked: ${what}. ${p.problem}` };
+  });
 }
 
 export function journalPause(health: JournalHealth): PaymentsPause | undefined {
