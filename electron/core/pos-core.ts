@@ -327,7 +327,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       const transactionId = uuidv7(clock.now());
       try {
         // Rule 1: journaled and fsynced BEFORE the frame exists on the wire.
-        ledger.begin({ transactionId, orderRef, terminalId: req.terminalId, amountMinor: req.amountMinor, currency: req.currency, paymentMethod: req.paymentMethod });
+        ledger.begin({ transactionId, orderRef, terminalId: req.terminalId, amountMinor: req.amountMinor, currency: req.currency, paymentMethod: req.paymentMethod, ...(deps.appInfo.demo.enabled ? { demo: true } : {}) });
       } catch (err) {
         if (err instanceof JournalUnavailableError) {
           noteError(err.message);

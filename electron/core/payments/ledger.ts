@@ -13,6 +13,8 @@ export interface NewPayment {
   amountMinor: number;
   currency: string;
   paymentMethod: PaymentMethod;
+  /** Taken against the demo simulator (issue 13 rule 1): its slips say it was not a real payment. */
+  demo?: boolean;
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };
