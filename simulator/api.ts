@@ -1,4 +1,5 @@
 import type { PaymentMethod } from '../shared/protocol';
+import type { LookupFault } from './lookup-faults';
 
 /**
  * The simulator's in-process API: what tests, benchmarks and demo mode use. The HTTP control
@@ -22,6 +23,8 @@ export interface PaymentScript {
   errorCode?: string;
   errorMessage?: string;
   receiptData?: string;
+  /** Send the result without any `receiptData` (optional in the vendor's table). */
+  omitReceiptData?: boolean;
   /** With DROP_MID_PAYMENT: reconnect after this many ms and report `resultAfterReconnect`. */
   reconnectAfterMs?: number;
   /** What a terminal that dropped reports once back (default SUCCESS). */
@@ -169,6 +172,11 @@ export interface SimulatorControl {
      */
     dropOnNextPayment(terminalId: string): void;
   };
+  /**
+   * How `GET /v1/transactions/{id}` answers from now on: normally, or wrongly (HTML, a JSON 404
+   * for a wrong path, a redirect, 5xx, another transaction's body, text/plain, no answer).
+   */
+  lookupFault(fault: LookupFault): void;
   /** Opens a second connection with a POS key, displacing the current one. */
   displace(apiKey?: string): Promise<void>;
   /** Gateway restart: every socket closes, in-memory transactions survive, port stays. */
@@ -195,5 +203,7 @@ export interface SimulatorHandle {
   control: SimulatorControl;
   close(): Promise<void>;
 }
+
+export type { LookupFault };
 
 export type StartSimulator = (options?: SimulatorOptions) => Promise<SimulatorHandle>;

@@ -5,6 +5,7 @@ import type { Control } from './control';
 import type { Gateway } from './gateway';
 import { controlPageHtml } from './control-page';
 import { controlRequestRefusal } from './control-guard';
+import { LookupFaultBody } from './lookup-faults';
 import { readBody, sendJson, type HttpRoute } from './server';
 
 const ScriptBody = z.strictObject({
@@ -13,6 +14,7 @@ const ScriptBody = z.strictObject({
   errorCode: z.string().max(200).optional(),
   errorMessage: z.string().max(2000).optional(),
   receiptData: z.string().max(100_000).optional(),
+  omitReceiptData: z.boolean().optional(),
   reconnectAfterMs: z.number().int().min(0).max(3_600_000).optional(),
   resultAfterReconnect: z.enum(['SUCCESS', 'FAILED', 'CANCELLED']).optional(),
   sticky: z.boolean().optional(),
@@ -218,6 +220,12 @@ async function dispatch(
       control.faults.dropPosConnections({ silent: mode !== 'close', halfOpen: mode === 'halfOpen' });
     }
     return ok({ faults: gateway.faults });
+  }
+  if (first === 'lookup' && !id) {
+    const body = await jsonBody(req, res, LookupFaultBody);
+    if (!body) return;
+    control.lookupFault(body);
+    return ok({ lookup: body });
   }
   if (first === 'displace' && !id) {
     const body = await jsonBody(req, res, DisplaceBody);

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { KeyEntry, PaymentScript, SimTerminal, SimulatorControl, SimulatorOptions } from './api';
 import { CLOSE_RESTART, type Gateway } from './gateway';
 import { terminalIdOf, type TerminalState } from './presence';
+import type { LookupFault } from './lookup-faults';
 import { randomId } from './util';
 import { VirtualTerminal } from './virtual-terminal';
 
@@ -118,6 +119,10 @@ export class Control implements SimulatorControl {
       this.gateway.faults.dropOnNextPayment = [...new Set([...this.gateway.faults.dropOnNextPayment, terminalId])];
     },
   };
+
+  lookupFault(fault: LookupFault): void {
+    this.gateway.lookupFaults.set(fault);
+  }
 
   async displace(apiKey?: string): Promise<void> {
     const key = apiKey ?? this.gateway.registry.firstDesktopKey();

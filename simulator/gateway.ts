@@ -5,6 +5,7 @@ import type { KeyEntry } from './api';
 import { noFaults, type FaultState, type RuntimeConfig } from './config';
 import { PushDelivery } from './delivery';
 import { FrameLog } from './log';
+import { LookupFaults } from './lookup-faults';
 import { errorFrame, handlePosFrame } from './pos-frames';
 import { Presence } from './presence';
 import { KeyRegistry } from './registry';
@@ -26,6 +27,8 @@ export const CLOSE_RESTART = 1012;
 export class Gateway {
   readonly timers = new Timers();
   readonly faults: FaultState = noFaults();
+  /** Wrong answers on the transaction lookup (control.lookupFault). */
+  readonly lookupFaults = new LookupFaults();
   readonly posSessions = new Map<string, Session>();
   readonly terminalSessions = new Map<string, Session>();
   readonly delivery: PushDelivery;

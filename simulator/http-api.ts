@@ -109,11 +109,13 @@ export function gatewayHttpRoute(gateway: Gateway): HttpRoute {
       id = '';
     }
     const found = id ? gateway.transactions.lookup(id) : undefined;
-    if (!found || found.groupId !== auth.entry.groupId) {
+    const mine = found && found.groupId === auth.entry.groupId ? found : undefined;
+    if (gateway.lookupFaults.answer(res, id, mine?.body)) return true;
+    if (!mine) {
       fail(res, 'TRANSACTION_NOT_FOUND', 'Transaction not found');
       return true;
     }
-    sendJson(res, 200, found.body);
+    sendJson(res, 200, mine.body);
     return true;
   };
 }

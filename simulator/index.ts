@@ -54,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       resolve: (id, outcome, details) => control.resolve(id, outcome, details),
       setConfig: (patch) => control.setConfig(patch),
       faults: control.faults,
+      lookupFault: (fault) => control.lookupFault(fault),
       displace: (key) => control.displace(key),
       restart: (o) => control.restart(o),
       transactions: () => control.transactions(),

@@ -24,6 +24,8 @@ interface Current {
 
 const RECONNECT_STEPS_MS = [50, 100, 250, 500, 1_000];
 
+type ResultDetails = Pick<PaymentScript, 'errorCode' | 'errorMessage' | 'receiptData' | 'omitReceiptData'>;
+
 /**
  * A card terminal living inside the simulator process. It is a real WebSocket client of the
  * gateway speaking the device protocol of §13.3, so a pulled cable, a restart or a reconnect
@@ -256,7 +258,7 @@ export class VirtualTerminal {
     }
   }
 
-  private finish(current: Current, status: FinalStatus, details?: { errorCode?: string; errorMessage?: string; receiptData?: string }): void {
+  private finish(current: Current, status: FinalStatus, details?: ResultDetails): void {
     if (this.current !== current) return;
     this.current = undefined;
     const response = this.response(current, status, details);
@@ -275,7 +277,7 @@ export class VirtualTerminal {
   private response(
     current: Current,
     status: FinalStatus | 'PENDING',
-    details?: { errorCode?: string; errorMessage?: string; receiptData?: string },
+    details?: ResultDetails,
   ): PaymentResponse {
     const { command } = current;
     const req = { ...command.paymentRequest, transactionId: command.transactionId };
@@ -298,8 +300,10 @@ export class VirtualTerminal {
         : status === 'CANCELLED'
           ? (details?.errorMessage ?? 'Cancelled on the terminal')
           : undefined;
-    const receiptData =
-      details?.receiptData ??
+    // `receiptData` is optional in the vendor's table: a processor may send none (issue 13 rule 7).
+    const receiptData = details?.omitReceiptData
+      ? undefined
+      : details?.receiptData ??
       buildReceipt({
         request: req,
         status,
@@ -313,7 +317,7 @@ export class VirtualTerminal {
       ...(authorizationCode ? { authorizationCode } : {}),
       ...(errorCode ? { errorCode } : {}),
       ...(errorMessage ? { errorMessage } : {}),
-      receiptData,
+      ...(receiptData !== undefined ? { receiptData } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { AppInfo, CommandHandler, FieldError, OrderView, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
 import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';
+import type { JournalFs } from './journal/journal-fs';
 import type { z } from 'zod';
 
 /**
@@ -52,8 +53,20 @@ export interface Settings {
   startAtLogin: boolean;
 }
 
+/** A gateway setting that is set but invalid (issue 13 rule 1): it blocks payments, never means demo mode. */
+export interface GatewaySettingProblem {
+  /** The form field: endpoint, apiKey, apiSecret or groupId. */
+  field: string;
+  /** Where the value came from: "the settings form", "environment variable CHECKSTAND_ENDPOINT", … */
+  source: string;
+  /** What is wrong with it, never repeating a secret. */
+  problem: string;
+}
+
 export interface SettingsService {
   current(): Settings;
+  /** Invalid gateway settings from any source; absent or empty = none. */
+  gatewayProblems?(): GatewaySettingProblem[];
   /** The renderer's view: secrets masked. */
   view(): SettingsView;
   save(input: SettingsInput): Promise<{ saved: true; settings: SettingsView } | { saved: false; errors: z.infer<typeof FieldError>[] }>;
@@ -145,6 +158,8 @@ export interface CoreDeps {
   fetch?: typeof fetch;
   receipts?: ReceiptService;
   updates?: UpdateService;
+  /** The journal's file API (default node:fs); tests inject failing disks and watch fsync. */
+  journalFs?: JournalFs;
   /** Timings and limits; defaults are the vendor's (§8) and ours (§9.3). Tests make them small. */
   tuning?: Partial<CoreTuning>;
   /** Prefix of the generated order references ("R1" → "R1-0042"); one per register of a store. */

@@ -22,7 +22,9 @@ import { connectionTuning, resolveTuning } from './core-tuning';
 import { EventStream } from './events/event-stream';
 import { paymentsToCsv } from './history/csv';
 import { ErrorAttributor } from './inbound/error-attribution';
-import { dayKey, Journal } from './journal/journal';
+import { dayKey, Journal, type BadLine } from './journal/journal';
+import { JournalGuard, JournalUnavailableError } from './journal/journal-guard';
+import { journalPause, settingsPauses } from './payment-pauses';
 import { PaymentLedger, type LedgerChange } from './payments/ledger';
 import { supportInfo } from './log/support-info';
 import { OrderBook } from './payments/order-book';
@@ -54,9 +56,11 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const tuning = resolveTuning(deps.tuning);
   const logger = deps.logger;
   const recentErrors: RecentError[] = [];
-  const journal = new Journal(path.join(deps.dataDir, 'journal'), clock);
-  const ledger = new PaymentLedger(journal, clock, logger, tuning.paymentDeadlineMs);
+  const journal = new Journal(path.join(deps.dataDir, 'journal'), clock, deps.journalFs);
+  const journalGuard = new JournalGuard(journal, clock, logger);
+  const ledger = new PaymentLedger(journalGuard, clock, logger, tuning.paymentDeadlineMs);
   const orders = new OrderBook(ledger, clock, deps.registerCode);
+  let journalBadLines: BadLine[] = [];
   const registry = new TerminalRegistry(tuning.terminalGraceMs);
   const attributor = new ErrorAttributor(tuning.errorWindowMs);
   const events = new EventStream(logger);
@@ -83,8 +87,15 @@ export function createPosCore(deps: CoreDeps): PosCore {
     return createLookupClient({ fetch: fetchFn, baseUrl: httpBaseFromEndpoint(check.url), apiKey: s.apiKey, apiSecret: s.apiSecret, now: () => clock.now() });
   }
 
+  /** Rules 1 and 8: an invalid gateway setting or an unwritable journal blocks every new payment. */
+  function paused() {
+    const journalBlock = journalPause(journalGuard.health());
+    return [...settingsPauses(deps.settings.gatewayProblems?.() ?? []), ...(journalBlock ? [journalBlock] : [])];
+  }
+
   function configFrom(s: Settings): ConnectionConfig | undefined {
-    if (!s.endpoint.trim() || !s.apiKey) return undefined;
+    // A gateway set but invalid anywhere: connect to nothing rather than to a guess (rule 1).
+    if (!s.endpoint.trim() || !s.apiKey || (deps.settings.gatewayProblems?.() ?? []).length > 0) return undefined;
     return { endpoint: s.endpoint.trim(), apiKey: s.apiKey, ...(s.groupId ? { groupId: s.groupId } : {}) };
   }
 
@@ -120,6 +131,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       settings: deps.settings.view(),
       update: deps.updates?.view() ?? DISABLED_UPDATE,
       printJobs: deps.receipts?.jobs() ?? [],
+      paused: paused(),
     };
   }
 
@@ -292,6 +304,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
     getSnapshot: async () => ok(snapshot()),
 
     startPayment: async (req) => {
+      const blocked = paused()[0];
+      if (blocked) return fail('payments_paused', blocked.message);
       if (!connection.isOpen()) return fail('offline', 'Not connected to the payment gateway. Payments are paused until the connection is back.');
       if (!terminalsSynced) return fail('offline', 'Reconnected to the gateway; refreshing the terminal list. Try again in a moment.');
       const presence = registry.presence(req.terminalId);
@@ -316,8 +330,12 @@ export function createPosCore(deps: CoreDeps): PosCore {
       const transactionId = uuidv7(clock.now());
       try {
         // Rule 1: journaled and fsynced BEFORE the frame exists on the wire.
-        ledger.begin({ transactionId, orderRef, terminalId: req.terminalId, amountMinor: req.amountMinor, currency: req.currency, paymentMethod: req.paymentMethod });
+        ledger.begin({ transactionId, orderRef, terminalId: req.terminalId, amountMinor: req.amountMinor, currency: req.currency, paymentMethod: req.paymentMethod, ...(deps.appInfo.demo.enabled ? { demo: true } : {}) });
       } catch (err) {
+        if (err instanceof JournalUnavailableError) {
+          noteError(err.message);
+          return fail('payments_paused', err.message);
+        }
         logger.error('journal.write_failed', { message: String(err) });
         noteError('Could not save the payment to disk');
         return fail('internal', 'The payment could not be saved to disk, so it was NOT sent. Check the disk and try again.');
@@ -398,6 +416,8 @@ export function createPosCore(deps: CoreDeps): PosCore {
         ...(update?.phase === 'error' && update.message ? { updateError: update.message } : {}),
         recentErrors: [...logger.recentErrors(), ...recentErrors].sort((a, b) => a.at - b.at).slice(-20),
         ...supportInfo({ appInfo: deps.appInfo, settings: deps.settings, logger, ...(deps.crashDumpDir ? { crashDumpDir: deps.crashDumpDir } : {}) }),
+        journal: { ...journalGuard.health(), badLines: journalBadLines.map((b) => ({ ...b, file: path.basename(b.file) })) },
+        paused: paused(),
       };
       return ok(diag);
     },
@@ -440,12 +460,14 @@ export function createPosCore(deps: CoreDeps): PosCore {
     async start() {
       if (started) return;
       const replay = journal.replay();
+      journalBadLines = replay.badLines;
       for (const bad of replay.badLines) {
-        logger.warn('journal.bad_line', { file: path.basename(bad.file), line: bad.line, torn: bad.torn });
-        noteError(bad.torn ? `Journal ${path.basename(bad.file)}: the last line was torn by a crash and was skipped` : `Journal ${path.basename(bad.file)} line ${bad.line} is unreadable`);
+        logger.warn('journal.bad_line', { file: path.basename(bad.file), line: bad.line, torn: bad.torn, ...(bad.reason ? { reason: bad.reason } : {}) });
+        noteError(bad.torn ? `Journal ${path.basename(bad.file)}: the last line was torn by a crash and was skipped` : `Journal ${path.basename(bad.file)} line ${bad.line} is ${bad.reason ? 'not a valid record' : 'unreadable'} and was skipped`);
       }
       logger.info('journal.replayed', { records: replay.records, files: replay.files.length, payments: replay.payments.size });
       unsubscribers.push(ledger.onChange(onLedgerChange));
+      unsubscribers.push(journalGuard.onHealth(() => events.emit({ type: 'paused', paused: paused() })));
       ledger.restore(replay);
       for (const p of ledger.list()) {
         previousStates.set(p.transactionId, p.state);
@@ -455,6 +477,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       unsubscribers.push(
         deps.settings.onChange((s) => {
           events.emit({ type: 'settings', settings: deps.settings.view() });
+          events.emit({ type: 'paused', paused: paused() });
           applySettings(s);
         }),
       );
@@ -473,6 +496,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       graceTimers.clear();
       recovery.dispose();
       ledger.dispose();
+      journalGuard.dispose();
       journal.close();
       started = false;
     },

@@ -7,6 +7,10 @@ import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../../si
  * loopback port and the core is pointed at it. The core sees the simulator's URL and key; the
  * settings form keeps showing an empty endpoint, so the cashier never mistakes the demo for a
  * real configuration. Saving a real endpoint stops the simulator; clearing it starts it again.
+ *
+ * Demo mode runs only when NO gateway is set in any source (issue 13 rule 1): an address or key
+ * that was set but is invalid (form, provisioning file, environment) blocks payments instead;
+ * a simulator that quietly approves would hand goods over unpaid.
  */
 export interface DemoMode {
   /** The SettingsService the core runs with. */
@@ -31,6 +35,8 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
   let handle: SimulatorHandle | undefined;
   const listeners = new Set<(settings: Settings) => void>();
   let transition: Promise<void> = Promise.resolve();
+  const problems = () => store.gatewayProblems?.() ?? [];
+  const noGatewayAnywhere = () => store.current().endpoint === '' && problems().length === 0;
 
   async function ensure(wanted: boolean): Promise<void> {
     if (wanted && !handle) {
@@ -51,7 +57,7 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
 
   function current(): Settings {
     const real = store.current();
-    if (real.endpoint !== '' || !handle) return real;
+    if (!noGatewayAnywhere() || !handle) return real;
     const pos = handle.apiKeys.pos;
     return {
       ...real,
@@ -64,7 +70,7 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
 
   store.onChange((next) => {
     transition = transition.then(async () => {
-      const leavingDemo = next.endpoint !== '';
+      const leavingDemo = next.endpoint !== '' || problems().length > 0;
       // Entering demo: the simulator must listen before the core reconnects to it.
       if (!leavingDemo) await ensure(true);
       const effective = current();
@@ -77,6 +83,7 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
   return {
     settings: {
       current,
+      gatewayProblems: problems,
       view: () => store.view(),
       save: (input) => store.save(input),
       onChange(listener) {
@@ -84,7 +91,7 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
         return () => listeners.delete(listener);
       },
     },
-    start: () => (transition = transition.then(() => ensure(store.current().endpoint === ''))),
+    start: () => (transition = transition.then(() => ensure(noGatewayAnywhere()))),
     stop: () => (transition = transition.then(() => ensure(false))),
     simulator: () => handle,
   };

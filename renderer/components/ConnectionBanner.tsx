@@ -17,8 +17,8 @@ interface BannerText {
  * not, why and what to do.
  */
 export function ConnectionBanner() {
-  const { connection, bridgeLinked, synced } = usePos(
-    useShallow((s) => ({ connection: s.connection, bridgeLinked: s.bridgeLinked, synced: s.synced })),
+  const { connection, bridgeLinked, synced, paused } = usePos(
+    useShallow((s) => ({ connection: s.connection, bridgeLinked: s.bridgeLinked, synced: s.synced, paused: s.paused })),
   );
   const setScreen = usePos((s) => s.setScreen);
   const bridge = useBridge();
@@ -32,6 +32,12 @@ export function ConnectionBanner() {
       title: 'Offline — lost contact with the Checkstand app',
       detail: 'Payments are blocked. Reconnecting by itself; if this stays, restart Checkstand.',
     };
+  } else if (synced && paused.length > 0) {
+    // Rules 1 and 8 outrank the link: a bad setting or an unwritable journal blocks every payment.
+    const settings = paused.find((p) => p.kind === 'settings');
+    text = settings
+      ? { tone: 'bad', title: 'Payments blocked — a gateway setting is not valid', detail: paused.map((p) => p.message).join(' '), action: 'settings' }
+      : { tone: 'bad', title: 'Payments paused — the journal cannot be written', detail: paused.map((p) => p.message).join(' ') };
   } else if (!connection || !synced) {
     text = { tone: 'busy', title: 'Starting…', detail: 'Loading terminals and payments.' };
   } else {

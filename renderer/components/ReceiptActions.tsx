@@ -40,13 +40,13 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
   const pdf = useCommand<{ filename: string; base64: string }>();
   const busy = print.busy || pdf.busy;
   const printReceipt = (copy: boolean) => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy }));
-  useKeyShortcuts({ p: shortcut && payment.hasReceipt ? () => printReceipt(false) : undefined });
-  if (!payment.hasReceipt) {
-    return <p className="hint">No receipt data came from the gateway for this payment.</p>;
-  }
+  // Every approved payment has a receipt (issue 13 rule 7): without the terminal's text,
+  // Checkstand's own receipt (header fields and a line saying so) is printed instead.
+  useKeyShortcuts({ p: shortcut ? () => printReceipt(false) : undefined });
   const jobText = job ? JOB_TEXT[job.state] : autoPrint ? { tone: 'busy' as Tone, text: 'The receipt prints automatically.' } : undefined;
   return (
     <div className="receipt-actions" role="group" aria-label="Receipt">
+      {!payment.hasReceipt && <p className="hint">The terminal sent no receipt text; Checkstand prints its own receipt.</p>}
       <button type="button" disabled={busy} onClick={() => printReceipt(false)} aria-keyshortcuts={shortcut ? 'P' : undefined}>
         Print receipt{shortcut && <kbd>P</kbd>}
       </button>

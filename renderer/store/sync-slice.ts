@@ -33,6 +33,7 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       syncError: null,
       app: snapshot.app,
       connection: snapshot.connection,
+      paused: snapshot.paused ?? [],
       ...terminalsFromList(snapshot.terminals),
       ...paymentsFromList(snapshot.payments),
       alerts: alertsFromList(snapshot.alerts),
@@ -101,6 +102,8 @@ function patchFor(state: PosState, event: PosEvent): Partial<PosState> {
       return { update: event.update };
     case 'printJob':
       return { printJobsById: { ...state.printJobsById, [event.job.id]: event.job } };
+    case 'paused':
+      return { paused: event.paused };
   }
 }
 

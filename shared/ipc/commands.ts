@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { MAX_MINOR_UNITS } from '../money';
-import { PaymentView, SettingsView, Snapshot, UpdateView } from './model';
+import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
 
 /**
  * Every command the renderer may send, with its request and response schema. Each is invoked
@@ -76,6 +76,17 @@ export const Diagnostics = z.object({
       logTail: z.array(z.string()),
     })
     .optional(),
+  /** Issue 13 rule 8: whether the journal can be written, and every line replay skipped. */
+  journal: z
+    .object({
+      writable: z.boolean(),
+      reason: z.string().optional(),
+      pendingRecords: z.number().int().nonnegative(),
+      badLines: z.array(z.object({ file: z.string(), line: z.number().int(), torn: z.boolean(), reason: z.string().optional() })),
+    })
+    .optional(),
+  /** Issue 13 rules 1 and 8: what blocks payments besides the link. */
+  paused: z.array(PaymentsPause).optional(),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 
@@ -135,6 +146,8 @@ export const CommandErrorCode = z.enum([
   'not_found',
   'not_allowed',
   'printer_error',
+  /** A bad gateway setting or a journal that cannot be written (issue 13 rules 1 and 8). */
+  'payments_paused',
   'internal',
 ]);
 export type CommandErrorCode = z.infer<typeof CommandErrorCode>;

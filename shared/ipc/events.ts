@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ConnectionView,
+  PaymentsPause,
   PaymentView,
   PrintJobView,
   SettingsView,
@@ -25,6 +26,7 @@ export const PosEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings'), seq: z.number().int(), settings: SettingsView }),
   z.object({ type: z.literal('update'), seq: z.number().int(), update: UpdateView }),
   z.object({ type: z.literal('printJob'), seq: z.number().int(), job: PrintJobView }),
+  z.object({ type: z.literal('paused'), seq: z.number().int(), paused: z.array(PaymentsPause) }),
 ]);
 export type PosEvent = z.infer<typeof PosEvent>;
 export type PosEventType = PosEvent['type'];

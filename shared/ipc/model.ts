@@ -87,6 +87,8 @@ export const PaymentView = z.object({
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
   hasReceipt: z.boolean(),
+  /** Taken in demo mode against the built-in simulator: no real money (receipts say so). */
+  demo: z.boolean().optional(),
   /** Why it was rejected by the gateway, or why it needs review, in plain words. */
   detail: z.string().optional(),
   /** How an unknown outcome was settled. */
@@ -168,6 +170,24 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * Why payments are blocked right now, besides the link (issue 13 rules 1 and 8): an invalid
+ * gateway setting (which one, from which source, what is wrong) or a journal that cannot be
+ * written. Shown as a red banner, in Diagnostics and (settings) next to the field.
+ */
+export const PaymentsPause = z.object({
+  kind: z.enum(['settings', 'journal']),
+  /** The whole sentence the cashier reads. */
+  message: z.string(),
+  /** Settings: the form field ("endpoint", "apiKey", …). */
+  field: z.string().optional(),
+  /** Settings: where the bad value came from ("environment variable CHECKSTAND_ENDPOINT"). */
+  source: z.string().optional(),
+  /** Settings: what is wrong with it. */
+  problem: z.string().optional(),
+});
+export type PaymentsPause = z.infer<typeof PaymentsPause>;
+
 export const Snapshot = z.object({
   seq: z.number().int().nonnegative(),
   app: AppInfo,
@@ -183,5 +203,7 @@ export const Snapshot = z.object({
   settings: SettingsView,
   update: UpdateView,
   printJobs: z.array(PrintJobView),
+  /** Empty or absent: nothing but the link decides whether payments can be taken. */
+  paused: z.array(PaymentsPause).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,26 +1,26 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { VoidAlert } from '../../../shared/ipc';
 import type { Clock } from '../ports';
 import type { PaymentRecord } from '../payments/types';
+import { JOURNAL_DIR_MODE, JOURNAL_FILE_MODE, nodeJournalFs, type JournalFs } from './journal-fs';
+import { readRecords, type BadLine, type JournalRecord } from './journal-read';
 
 /**
  * The crash-safe journal (issue item 5): append-only JSON lines, one file per day, fsync per
  * record. Each `payment` record is the payment's full state after a change, so replay is "last
- * record per transactionId wins" and needs no reducer. A kill -9 can tear at most the line being
- * written; it is skipped and reported, and the next append starts on a fresh line.
+ * valid record per transactionId wins" and needs no reducer. A kill -9 can tear at most the line
+ * being written; it is skipped and reported, and the next append starts on a fresh line. Every
+ * record read back is validated with the journal's own schema (journal-schema.ts).
  */
-export type JournalRecord =
-  | { v: 1; t: 'payment'; at: number; payment: PaymentRecord }
-  | { v: 1; t: 'alert'; at: number; alert: VoidAlert };
+export type { BadLine, JournalRecord };
 
 export interface ReplayResult {
   payments: Map<string, PaymentRecord>;
   alerts: Map<string, VoidAlert>;
   records: number;
   files: string[];
-  /** Lines that could not be parsed (a torn last line after a crash, or corruption). */
-  badLines: { file: string; line: number; torn: boolean }[];
+  /** Lines that were skipped (a torn last line after a crash, corruption, an invalid record). */
+  badLines: BadLine[];
 }
 
 /** YYYY-MM-DD in the till's local time: a cashier's "today". */
@@ -37,6 +37,7 @@ export class Journal {
   constructor(
     readonly dir: string,
     private readonly clock: Clock,
+    private readonly fs: JournalFs = nodeJournalFs,
   ) {}
 
   fileFor(day: string): string {
@@ -49,14 +50,28 @@ export class Journal {
     if (this.fd === undefined || day !== this.fdDay) this.openDay(day);
     const buf = Buffer.from(`${JSON.stringify(record)}\n`);
     let off = 0;
-    while (off < buf.length) off += fs.writeSync(this.fd!, buf, off);
-    fs.fsyncSync(this.fd!);
+    while (off < buf.length) off += this.fs.writeSync(this.fd!, buf, off);
+    this.fs.fsyncSync(this.fd!);
+  }
+
+  /** Throws unless a small file can be written and fsynced in the journal folder (the disk is back). */
+  probe(): void {
+    this.ensureDir();
+    const file = path.join(this.dir, '.write-probe');
+    const fd = this.fs.openSync(file, 'w', JOURNAL_FILE_MODE);
+    try {
+      this.fs.writeSync(fd, Buffer.from(`${this.clock.now()}\n`));
+      this.fs.fsyncSync(fd);
+    } finally {
+      this.fs.closeSync(fd);
+      this.fs.unlinkSync(file);
+    }
   }
 
   close(): void {
     if (this.fd !== undefined) {
       try {
-        fs.closeSync(this.fd);
+        this.fs.closeSync(this.fd);
       } catch {
         // already closed
       }
@@ -66,22 +81,44 @@ export class Journal {
 
   private openDay(day: string): void {
     this.close();
-    fs.mkdirSync(this.dir, { recursive: true });
+    this.ensureDir();
     const file = this.fileFor(day);
-    this.fd = fs.openSync(file, 'a+');
+    const isNew = !this.fs.existsSync(file);
+    this.fd = this.fs.openSync(file, 'a+', JOURNAL_FILE_MODE);
     this.fdDay = day;
+    // A file from an older version (or copied in) may be world-readable: it holds every sale.
+    if ((this.fs.fstatSync(this.fd).mode & 0o777) !== JOURNAL_FILE_MODE) this.fs.chmodSync(file, JOURNAL_FILE_MODE);
+    if (isNew) this.syncDir();
     // A torn last line from a crash: start the next record on a line of its own.
-    const size = fs.fstatSync(this.fd).size;
+    const size = this.fs.fstatSync(this.fd).size;
     if (size > 0) {
       const last = Buffer.alloc(1);
-      fs.readSync(this.fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) fs.writeSync(this.fd, '\n');
+      this.fs.readSync(this.fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) this.fs.writeSync(this.fd, '\n');
+    }
+  }
+
+  private ensureDir(): void {
+    this.fs.mkdirSync(this.dir, { recursive: true, mode: JOURNAL_DIR_MODE });
+    this.fs.chmodSync(this.dir, JOURNAL_DIR_MODE);
+  }
+
+  /** A new day file's name must survive a power cut too: fsync the folder (POSIX; Windows cannot open one). */
+  private syncDir(): void {
+    let dirFd: number | undefined;
+    try {
+      dirFd = this.fs.openSync(this.dir, 'r');
+      this.fs.fsyncSync(dirFd);
+    } catch {
+      // Not supported here; the file's own fsync still holds its data.
+    } finally {
+      if (dirFd !== undefined) this.fs.closeSync(dirFd);
     }
   }
 
   listFiles(): string[] {
-    if (!fs.existsSync(this.dir)) return [];
-    return fs
+    if (!this.fs.existsSync(this.dir)) return [];
+    return this.fs
       .readdirSync(this.dir)
       .filter((f) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(f))
       .sort()
@@ -101,7 +138,7 @@ export class Journal {
     for (const file of this.listFiles()) {
       if (skipBefore !== undefined && path.basename(file, '.jsonl') < skipBefore) continue;
       result.files.push(file);
-      result.records += readRecords(file, result.badLines, (rec) => {
+      result.records += readRecords(this.fs, file, result.badLines, (rec) => {
         if (rec.t === 'payment') result.payments.set(rec.payment.transactionId, rec.payment);
         else result.alerts.set(rec.alert.id, rec.alert);
       });
@@ -116,7 +153,7 @@ export class Journal {
 
   private readMark(): string | undefined {
     try {
-      const value = JSON.parse(fs.readFileSync(this.markFile(), 'utf8')) as { day?: unknown };
+      const value = JSON.parse(this.fs.readFileSync(this.markFile(), 'utf8')) as { day?: unknown };
       return typeof value.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.day) ? value.day : undefined;
     } catch {
       return undefined;
@@ -125,10 +162,10 @@ export class Journal {
 
   private writeMark(day: string): void {
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
+      this.ensureDir();
       const tmp = `${this.markFile()}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ day }));
-      fs.renameSync(tmp, this.markFile());
+      this.fs.writeFileSync(tmp, JSON.stringify({ day }), { mode: JOURNAL_FILE_MODE });
+      this.fs.renameSync(tmp, this.markFile());
     } catch {
       // Without a mark the next start simply reads every file.
     }
@@ -137,21 +174,15 @@ export class Journal {
   /** The final state of every payment written on one day (history, CSV). */
   readDay(day: string): PaymentRecord[] {
     const file = this.fileFor(day);
-    if (!fs.existsSync(file)) return [];
+    if (!this.fs.existsSync(file)) return [];
     const map = new Map<string, PaymentRecord>();
-    void readRecords(file, [], (rec) => {
+    void readRecords(this.fs, file, [], (rec) => {
       if (rec.t === 'payment') map.set(rec.payment.transactionId, rec.payment);
     });
     return [...map.values()].sort((a, b) => a.createdAt - b.createdAt);
   }
 }
 
-/**
- * Reads one day file. Replay speed matters (100k records in well under a second): a payment is
- * written 3–4 times, and only its last record counts, so lines are first indexed by a key taken
- * from the text and only the last line per key is JSON-parsed. A line that does not look whole
- * (does not end in "}}") is always parsed, so torn or corrupt lines are still reported.
- */
 /** The earliest day that still holds something unresolved (or today): files before it are settled. */
 function settledBefore(result: ReplayResult, today: string): string {
   let day = today;
@@ -169,58 +200,3 @@ function settledBefore(result: ReplayResult, today: string): string {
 }
 
 const minDay = (a: string, b: string) => (b < a ? b : a);
-
-function readRecords(file: string, bad: ReplayResult['badLines'], onRecord: (r: JournalRecord) => void): number {
-  const text = fs.readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const endsClean = text.endsWith('\n');
-  const last = new Map<string, number>();
-  let count = 0;
-  const parse = (i: number): void => {
-    // Lines reached through the index were counted when indexed.
-    let rec: unknown;
-    try {
-      rec = JSON.parse(lines[i]!);
-    } catch {
-      bad.push({ file, line: i + 1, torn: i === lines.length - 1 && !endsClean });
-      return;
-    }
-    if (isRecord(rec)) {
-      if (!indexed) count += 1;
-      onRecord(rec);
-    } else bad.push({ file, line: i + 1, torn: false });
-  };
-  let indexed = false;
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const key = line.endsWith('}}') ? keyOf(line) : undefined;
-    if (key === undefined) {
-      parse(i);
-      continue;
-    }
-    count += 1;
-    last.set(key, i);
-  }
-  indexed = true;
-  for (const i of [...last.values()].sort((a, b) => a - b)) parse(i);
-  return count;
-}
-
-const PAYMENT_KEY = /^\{"v":1,"t":"payment","at":\d+,"payment":\{"transactionId":"((?:[^"\\]|\\.)*)"/;
-const ALERT_KEY = /^\{"v":1,"t":"alert","at":\d+,"alert":\{"id":"((?:[^"\\]|\\.)*)"/;
-
-function keyOf(line: string): string | undefined {
-  const p = PAYMENT_KEY.exec(line);
-  if (p) return `p:${p[1]}`;
-  const a = ALERT_KEY.exec(line);
-  return a ? `a:${a[1]}` : undefined;
-}
-
-function isRecord(value: unknown): value is JournalRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  if (r.t === 'payment') return typeof (r.payment as PaymentRecord | undefined)?.transactionId === 'string';
-  if (r.t === 'alert') return typeof (r.alert as VoidAlert | undefined)?.id === 'string';
-  return false;
-}

@@ -1,7 +1,8 @@
 import type { VoidAlert } from '../../../shared/ipc';
 import type { PaymentMethod } from '../../../shared/protocol';
 import type { Clock, Logger, TimerHandle } from '../ports';
-import { dayKey, type Journal, type ReplayResult } from '../journal/journal';
+import { dayKey, Journal, type ReplayResult } from '../journal/journal';
+import { JournalGuard } from '../journal/journal-guard';
 import { isOpen, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
 
@@ -12,6 +13,8 @@ export interface NewPayment {
   amountMinor: number;
   currency: string;
   paymentMethod: PaymentMethod;
+  /** Taken against the demo simulator (issue 13 rule 1): its slips say it was not a real payment. */
+  demo?: boolean;
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };
@@ -35,13 +38,17 @@ export class PaymentLedger {
   private ackedAlerts = new Map<string, VoidAlert>();
   private deadlines = new Map<string, TimerHandle>();
   private listeners = new Set<(c: LedgerChange) => void>();
+  /** Every write goes through the guard: a refused write at a payment's start throws, later ones are kept (rule 12). */
+  private readonly journal: JournalGuard;
 
   constructor(
-    private readonly journal: Journal,
+    journal: Journal | JournalGuard,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly deadlineMs: number,
-  ) {}
+  ) {
+    this.journal = journal instanceof Journal ? new JournalGuard(journal, clock, logger) : journal;
+  }
 
   onChange(listener: (c: LedgerChange) => void): () => void {
     this.listeners.add(listener);
@@ -88,7 +95,7 @@ export class PaymentLedger {
       pendingSeen: false,
       hasReceipt: false,
     };
-    this.journal.append({ v: 1, t: 'payment', at: now, payment: record });
+    this.journal.appendNow({ v: 1, t: 'payment', at: now, payment: record });
     this.store(record);
     this.logger.info('audit.payment_started', { transactionId: record.transactionId, orderRef: record.orderRef, terminalId: record.terminalId, amountMinor: record.amountMinor, currency: record.currency });
     this.armDeadline(record);
@@ -105,7 +112,7 @@ export class PaymentLedger {
     const t = transition(record, event, now);
     if (t.note) this.logger.warn('ledger.note', { transactionId, event: event.type, note: t.note });
     if (!t.changed) return t;
-    this.journal.append({ v: 1, t: 'payment', at: now, payment: t.next });
+    this.journal.appendOrKeep({ v: 1, t: 'payment', at: now, payment: t.next });
     this.store(t.next);
     this.logger.info('audit.payment_state', {
       transactionId,
@@ -127,7 +134,7 @@ export class PaymentLedger {
     if (!alert) return undefined;
     const now = this.clock.now();
     const acked: VoidAlert = { ...alert, acknowledgedAt: now };
-    this.journal.append({ v: 1, t: 'alert', at: now, alert: acked });
+    this.journal.appendOrKeep({ v: 1, t: 'alert', at: now, alert: acked });
     this.alertMap.delete(alertId);
     this.ackedAlerts.set(alertId, acked);
     this.logger.info('audit.alert_acknowledged', { alertId, transactionId: alert.transactionId, by });
@@ -194,7 +201,7 @@ export class PaymentLedger {
       reason,
       at: this.clock.now(),
     };
-    this.journal.append({ v: 1, t: 'alert', at: alert.at, alert });
+    this.journal.appendOrKeep({ v: 1, t: 'alert', at: alert.at, alert });
     this.alertMap.set(id, alert);
     this.logger.warn('audit.void_alert', { transactionId: p.transactionId, orderRef: p.orderRef, amountMinor: p.amountMinor, currency: p.currency, reason });
     this.emit({ kind: 'alert', alert });

@@ -20,6 +20,8 @@ export interface Receipt {
   kind: ReceiptKind;
   /** Reprint: a "COPY" mark at the top and bottom. */
   copy: boolean;
+  /** Taken in demo mode: "DEMO — NOT A REAL PAYMENT" at the top and bottom (issue 13 rule 1). */
+  demo?: boolean;
   storeName: string;
   storeAddress: string[];
   title: string;
@@ -46,6 +48,10 @@ export function formatDateTime(epochMs: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
+
+/** The line a receipt carries when the terminal sent no `receiptData`. */
+export const NO_TERMINAL_TEXT = 'The terminal sent no receipt text.';
+export const DEMO_MARK = 'DEMO — NOT A REAL PAYMENT';
 
 const STATUS_WORDS: Record<string, string> = {
   approved: 'APPROVED',
@@ -118,6 +124,9 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     }
     const data = cleanReceiptData(response?.receiptData);
     if (data.kind === 'text') body = { source: 'terminal', lines: data.lines, truncated: data.truncated };
+    // `receiptData` is optional (vendor table): the customer still gets our receipt, and it says
+    // plainly that the card processor's own text is missing (issue 13 rule 7).
+    if (data.kind === 'empty' && kind !== 'decline_slip') notice = [NO_TERMINAL_TEXT];
     if (data.kind === 'unprintable') {
       unprintable = data;
       body = { source: 'fallback', lines: fallbackLines(details), truncated: false };
@@ -127,6 +136,7 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
   return {
     kind,
     copy,
+    ...(view.demo ? { demo: true } : {}),
     storeName: settings.storeName.trim() || 'Checkstand',
     storeAddress: splitAddress(settings.storeAddress),
     title,

@@ -1,5 +1,5 @@
 import type { PaperWidthMm } from './ports';
-import type { Receipt } from './receipt-model';
+import { DEMO_MARK, type Receipt } from './receipt-model';
 import { center, hardWrap, textWidth, wordWrap } from './text-width';
 
 /**
@@ -28,6 +28,8 @@ export function renderReceiptLines(receipt: Receipt, columns: number): ReceiptLi
   const rule = (ch = '-') => push(ch.repeat(columns));
   const copyMark = () => push(center('*** COPY ***', columns), 'mark');
 
+  const demoMark = () => push(center(DEMO_MARK, columns), 'mark');
+  if (receipt.demo) demoMark();
   if (receipt.copy) copyMark();
   for (const l of wordWrap(receipt.storeName, columns)) push(center(l, columns), 'bold');
   for (const a of receipt.storeAddress) for (const l of wordWrap(a, columns)) push(center(l, columns));
@@ -60,6 +62,7 @@ export function renderReceiptLines(receipt: Receipt, columns: number): ReceiptLi
     push(center(`Reprinted ${formatShort(receipt.printedAt)}`, columns));
     copyMark();
   }
+  if (receipt.demo) demoMark();
   return out;
 }
 

@@ -15,6 +15,8 @@ export const CHECK_TERMINAL =
  */
 /** The longest wait between two re-checks of one abandoned payment. */
 const ABANDONED_RECHECK_CAP_MS = 3_600_000;
+/** The longest wait between two lookups of an unknown payment whose lookup got no real answer. */
+const UNKNOWN_RECHECK_CAP_MS = 300_000;
 
 export class Recovery {
   private flagTimer: TimerHandle | undefined;
@@ -23,6 +25,8 @@ export class Recovery {
   private again: 'start' | 'reconnect' | 'ambiguous' | undefined;
   /** Per abandoned payment: when it may be looked up again, and the current interval. */
   private readonly recheck = new Map<string, { dueAt: number; intervalMs: number }>();
+  /** Per unknown payment whose lookup failed (rule 9): the timer of its next lookup. */
+  private readonly retryUnknown = new Map<string, { timer: TimerHandle; intervalMs: number }>();
 
   constructor(
     private readonly ledger: PaymentLedger,
@@ -87,6 +91,12 @@ export class Recovery {
     }
   }
 
+  private forgetUnknownRetry(transactionId: string): void {
+    const r = this.retryUnknown.get(transactionId);
+    if (r) this.clock.clearTimeout(r.timer);
+    this.retryUnknown.delete(transactionId);
+  }
+
   private due(transactionId: string, now: number): boolean {
     const r = this.recheck.get(transactionId);
     return !r || now >= r.dueAt;
@@ -116,6 +126,26 @@ export class Recovery {
 
   dispose(): void {
     this.clock.clearTimeout(this.flagTimer);
+    for (const r of this.retryUnknown.values()) this.clock.clearTimeout(r.timer);
+    this.retryUnknown.clear();
+  }
+
+  /**
+   * A lookup that got no real answer (HTML, redirect, 5xx, timeout, another transaction) settles
+   * nothing: the payment stays unknown and is looked up again, sooner at first, then less often.
+   */
+  private scheduleUnknownRetry(transactionId: string, lookup: LookupFn): void {
+    const previous = this.retryUnknown.get(transactionId);
+    if (previous) this.clock.clearTimeout(previous.timer);
+    const intervalMs = previous === undefined ? this.abandonedRecheckMs : Math.min(previous.intervalMs * 2, UNKNOWN_RECHECK_CAP_MS);
+    const timer = this.clock.setTimeout(() => {
+      if (this.ledger.get(transactionId)?.state !== 'unknown') {
+        this.retryUnknown.delete(transactionId);
+        return;
+      }
+      void this.check(transactionId, this.lookup() ?? lookup).catch((err: unknown) => this.logger.error('recovery.failed', { message: String(err) }));
+    }, intervalMs);
+    this.retryUnknown.set(transactionId, { timer, intervalMs });
   }
 
   private flagForCashier(): void {
@@ -137,6 +167,8 @@ export class Recovery {
     else if (this.ledger.get(transactionId)?.state === 'unknown') {
       this.ledger.apply(transactionId, { type: 'needsCashier', why: `${result.kind === 'error' ? result.message : ''} ${CHECK_TERMINAL}`.trim() });
     }
+    if (this.ledger.get(transactionId)?.state === 'unknown' && result.kind === 'error') this.scheduleUnknownRetry(transactionId, lookup);
+    else this.forgetUnknownRetry(transactionId);
     return result;
   }
 }

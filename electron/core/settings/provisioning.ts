@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Settings } from '../ports';
-import { PlainSettings, SecretValue, type SettingsField } from './schema';
+import type { GatewaySettingProblem, Settings } from '../ports';
+import { PlainSettings, SecretValue, splitEndpointKey, type SettingsField } from './schema';
 
 /**
  * Store IT sets a fleet of PCs up without clicking: a JSON file and/or environment variables
@@ -19,7 +19,17 @@ export interface Provisioning {
   sources: Partial<Record<SettingsField, string>>;
   /** Plain-language problems ("CHECKSTAND_CURRENCY: The currency must be …"), never a secret value. */
   problems: string[];
+  /**
+   * Problems with a gateway setting (address, key, secret, group) or with a provisioning file that
+   * could not be applied: these block payments (issue 13 rule 1) instead of being skipped.
+   */
+  gatewayProblems: GatewaySettingProblem[];
+  /** A key found in the provisioned address (`?x-api-key=`), taken out of it; the store decides its use. */
+  endpointKey?: { key: string; source: string };
 }
+
+/** The settings that decide which gateway the till pays through. */
+export const GATEWAY_FIELDS: readonly SettingsField[] = ['endpoint', 'apiKey', 'apiSecret', 'groupId'];
 
 export const ENV = {
   endpoint: 'CHECKSTAND_ENDPOINT',
@@ -67,6 +77,12 @@ const validators: Record<SettingsField, z.ZodType> = {
   autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
 };
 
+/** A provisioning file that exists but cannot be applied: store IT meant something, so it blocks (rule 1). */
+function fileUnusable(into: Provisioning, file: string, why: string): void {
+  into.problems.push(`Provisioning file ${file} ${why}.`);
+  into.gatewayProblems.push({ field: 'provisioning', source: `provisioning file ${file}`, problem: `The file ${why}; none of it was applied.` });
+}
+
 function parseBool(raw: string): boolean | string {
   const v = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
@@ -78,12 +94,19 @@ function parseIntOr(raw: string): number | string {
   return /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw;
 }
 
-function accept(into: Provisioning, field: SettingsField, value: unknown, source: string): void {
+function accept(into: Provisioning, field: SettingsField, value: unknown, source: string, readableSource: string): void {
+  if (field === 'endpoint' && typeof value === 'string') {
+    const split = splitEndpointKey(value);
+    value = split.endpoint;
+    if (split.keyFromUrl) into.endpointKey = { key: split.keyFromUrl, source: readableSource };
+    else if (into.endpointKey) delete into.endpointKey; // a later source's address replaces the earlier one
+  }
   const parsed = validators[field].safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = issue.path.length ? `${source} (${issue.path.join('.')})` : source;
       into.problems.push(`${where}: ${issue.message}`);
+      if (GATEWAY_FIELDS.includes(field)) into.gatewayProblems.push({ field, source: readableSource, problem: issue.message });
     }
     return;
   }
@@ -109,7 +132,7 @@ export function whereJsonBreaks(text: string, error: Error): string {
 
 /** Reads the provisioning file (if any) and the environment. */
 export async function readProvisioning(options: { dataDir: string; env: NodeJS.ProcessEnv }): Promise<Provisioning> {
-  const result: Provisioning = { values: {}, sources: {}, problems: [] };
+  const result: Provisioning = { values: {}, sources: {}, problems: [], gatewayProblems: [] };
   const explicit = options.env[CONFIG_FILE_ENV];
   const file = explicit || join(options.dataDir, DEFAULT_PROVISIONING_FILE);
 
@@ -119,14 +142,14 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     // The default file is optional; a file store IT named explicitly must exist.
-    if (!missing || explicit) result.problems.push(`Provisioning file ${file} could not be read (${(error as Error).message}).`);
+    if (!missing || explicit) fileUnusable(result, file, `could not be read (${(error as Error).message})`);
   }
   if (text !== undefined) {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      result.problems.push(`Provisioning file ${file} is not valid JSON (${whereJsonBreaks(text, error as Error)}).`);
+      fileUnusable(result, file, `is not valid JSON (${whereJsonBreaks(text, error as Error)})`);
     }
     if (json !== undefined) {
       const shape = ProvisioningFile.safeParse(json);
@@ -134,10 +157,15 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
         for (const issue of shape.error.issues) {
           const keys = 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : '';
           result.problems.push(`Provisioning file ${file}: ${issue.code === 'unrecognized_keys' ? `unknown setting${keys}` : issue.message}.`);
+          result.gatewayProblems.push({
+            field: 'provisioning',
+            source: `provisioning file ${file}`,
+            problem: `${issue.code === 'unrecognized_keys' ? `Unknown setting${keys}` : issue.message}; none of the file was applied.`,
+          });
         }
       } else {
         for (const [field, value] of Object.entries(shape.data) as [SettingsField, unknown][]) {
-          if (value !== undefined) accept(result, field, value, `provisioning file ${file}, "${field}"`);
+          if (value !== undefined) accept(result, field, value, `provisioning file ${file}, "${field}"`, `provisioning file ${file}`);
         }
       }
     }
@@ -160,7 +188,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);
-    if (raw !== undefined) accept(result, field, convert(raw), name);
+    if (raw !== undefined) accept(result, field, convert(raw), name, `environment variable ${name}`);
   }
   const printer: Record<string, unknown> = {};
   const printerNames: string[] = [];
@@ -175,7 +203,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
   pick('host', ENV.printerHost, (s) => s);
   pick('port', ENV.printerPort, parseIntOr);
   pick('paperWidthMm', ENV.printerPaperWidth, parseIntOr);
-  if (printerNames.length > 0) accept(result, 'printer', printer, printerNames.join(', '));
+  if (printerNames.length > 0) accept(result, 'printer', printer, printerNames.join(', '), printerNames.join(', '));
 
   return result;
 }

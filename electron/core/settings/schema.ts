@@ -26,6 +26,26 @@ export function endpointProblem(value: string): string | undefined {
   return 'The gateway address must start with wss://.';
 }
 
+/**
+ * The vendor quick-start writes the key into the address (`wss://host/v1?x-api-key=KEY`). The
+ * key must travel only in the header and never be logged, so it is taken out here, before the
+ * address is validated, stored or shown; a query with anything else stays and is refused.
+ */
+export function splitEndpointKey(raw: string): { endpoint: string; keyFromUrl?: string } {
+  const value = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { endpoint: value };
+  }
+  const names = [...url.searchParams.keys()];
+  if (url.hash || names.length !== 1 || names[0] !== 'x-api-key') return { endpoint: value };
+  const key = url.searchParams.get('x-api-key') ?? '';
+  url.search = '';
+  return { endpoint: url.toString(), ...(key !== '' ? { keyFromUrl: key } : {}) };
+}
+
 const endpoint = z
   .string()
   .trim()

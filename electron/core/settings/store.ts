@@ -2,10 +2,10 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FieldError, SettingsInput, SettingsView } from '../../../shared/ipc';
-import type { Logger, Settings, SettingsService } from '../ports';
+import type { GatewaySettingProblem, Logger, Settings, SettingsService } from '../ports';
 import { writeFileAtomic } from './atomic-write';
 import { readProvisioning, type Provisioning } from './provisioning';
-import { DEFAULT_SETTINGS, PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, toView, type SettingsField } from './schema';
+import { DEFAULT_SETTINGS, PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, splitEndpointKey, toView, type SettingsField } from './schema';
 import { maskSecret, type SecretVault } from './vault';
 
 /**
@@ -25,6 +25,8 @@ const StoredFile = z.object({
 export interface SettingsStore extends SettingsService {
   /** Problems found while loading (bad provisioning value, undecryptable secret, broken file). */
   problems(): string[];
+  /** Invalid gateway settings from any source: they block payments and rule out demo mode. */
+  gatewayProblems(): GatewaySettingProblem[];
   /** Where the settings file lives (diagnostics). */
   readonly file: string;
 }
@@ -48,7 +50,10 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
 
   const provisioning: Provisioning = await readProvisioning({ dataDir, env });
   problems.push(...provisioning.problems);
-  let stored: Stored = await loadStored(file, vault, problems);
+  /** Saved gateway values that did not load; a successful save from the form replaces them. */
+  let savedGateway: GatewaySettingProblem[] = [];
+  let stored: Stored = await loadStored(file, vault, problems, savedGateway);
+  useEndpointKey(provisioning, stored, options.logger);
   const listeners = new Set<(settings: Settings) => void>();
   let saving: Promise<unknown> = Promise.resolve();
 
@@ -67,6 +72,15 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
 
   function current(): Settings {
     return effective(stored);
+  }
+
+  function gatewayProblems(): GatewaySettingProblem[] {
+    const out = [...provisioning.gatewayProblems, ...savedGateway];
+    const s = current();
+    if (s.endpoint !== '' && s.apiKey === '' && !out.some((p) => p.field === 'apiKey')) {
+      out.push({ field: 'apiKey', source: readableSource(provisioning.sources.endpoint), problem: 'No API key is set for this gateway address. Enter the desktop key from the gateway portal.' });
+    }
+    return out;
   }
 
   function view(): SettingsView {
@@ -89,8 +103,10 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       }
     }
 
+    // The vendor's `?x-api-key=` address form: the key leaves the address here (rule 1).
+    const split = splitEndpointKey(input.endpoint);
     const plain = PlainSettings.safeParse({
-      endpoint: input.endpoint,
+      endpoint: lockedNow.has('endpoint') ? input.endpoint : split.endpoint,
       groupId: input.groupId,
       storeName: input.storeName,
       storeAddress: input.storeAddress,
@@ -123,6 +139,11 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       secrets[field] = parsed.data;
     }
 
+    if (split.keyFromUrl && !lockedNow.has('endpoint') && !lockedNow.has('apiKey')) {
+      if (input.apiKey || (input.apiKey === undefined && secrets.apiKey)) options.logger?.warn('settings.endpoint_key_ignored', { source: 'the settings form' });
+      else if (!vault.available().ok) errors.push({ field: 'apiKey', message: (vault.available() as { message: string }).message });
+      else secrets.apiKey = split.keyFromUrl;
+    }
     if (errors.length > 0 || !plain.success) return { saved: false, errors };
 
     const next: Stored = { ...plain.data, ...secrets };
@@ -135,6 +156,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
 
     await writeFileAtomic(file, serialize(next, vault));
     stored = next;
+    savedGateway = [];
     options.logger?.info('settings.saved', { endpoint: merged.endpoint, apiKeySet: merged.apiKey !== '', apiSecretSet: merged.apiSecret !== '' });
     for (const listener of listeners) {
       try {
@@ -151,6 +173,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     current,
     view,
     problems: () => [...problems],
+    gatewayProblems,
     save(input) {
       // One save at a time: two quick clicks must not interleave their writes.
       const run = saving.then(() => doSave(input));
@@ -191,7 +214,26 @@ function serialize(settings: Stored, vault: SecretVault): string {
   return `${JSON.stringify({ version: 1, settings: plain, secrets }, null, 2)}\n`;
 }
 
-async function loadStored(file: string, vault: SecretVault, problems: string[]): Promise<Stored> {
+/** A key taken out of a provisioned address: the key when none is set, else ignored with a warning. */
+function useEndpointKey(provisioning: Provisioning, stored: Stored, logger: Logger | undefined): void {
+  const found = provisioning.endpointKey;
+  if (!found) return;
+  if (provisioning.values.apiKey || stored.apiKey) {
+    logger?.warn('settings.endpoint_key_ignored', { source: found.source });
+    return;
+  }
+  provisioning.values.apiKey = found.key;
+  if (provisioning.sources.endpoint) provisioning.sources.apiKey = provisioning.sources.endpoint;
+}
+
+function readableSource(source: string | undefined): string {
+  if (!source) return 'the settings form';
+  return source.startsWith('provisioning file') ? source.replace(/, "[^"]*"$/, '') : `environment variable ${source}`;
+}
+
+const SAVED_SOURCE = 'the saved settings (settings.json)';
+
+async function loadStored(file: string, vault: SecretVault, problems: string[], gateway: GatewaySettingProblem[]): Promise<Stored> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -207,6 +249,8 @@ async function loadStored(file: string, vault: SecretVault, problems: string[]):
     const aside = `${file}.broken-${Date.now()}`;
     await rename(file, aside).catch(() => undefined);
     problems.push(`The settings file was damaged and has been kept as ${aside}; defaults are used until settings are saved again.`);
+    // It may have named a gateway: falling back to demo mode could fake approvals (rule 1).
+    gateway.push({ field: 'settings', source: SAVED_SOURCE, problem: `The file was damaged and has been kept as ${aside}. Enter the gateway settings again.` });
     return structuredClone(DEFAULT_SETTINGS);
   }
 
@@ -216,7 +260,10 @@ async function loadStored(file: string, vault: SecretVault, problems: string[]):
     if (!(key in parsed.settings)) continue;
     const field = shape[key].safeParse(parsed.settings[key]);
     if (field.success) (result as unknown as Record<string, unknown>)[key] = field.data;
-    else problems.push(`Saved setting "${key}" is not valid (${field.error.issues[0]?.message}); the default is used.`);
+    else {
+      problems.push(`Saved setting "${key}" is not valid (${field.error.issues[0]?.message}); the default is used.`);
+      if (key === 'endpoint' || key === 'groupId') gateway.push({ field: key, source: SAVED_SOURCE, problem: field.error.issues[0]?.message ?? 'Not valid.' });
+    }
   }
   for (const key of ['apiKey', 'apiSecret'] as const) {
     const cipher = parsed.secrets[key];
@@ -225,12 +272,15 @@ async function loadStored(file: string, vault: SecretVault, problems: string[]):
     const availability = vault.available();
     if (!availability.ok) {
       problems.push(`The saved ${label} cannot be read: ${availability.message}`);
+      gateway.push({ field: key, source: SAVED_SOURCE, problem: `The saved ${label} cannot be read: ${availability.message}` });
       continue;
     }
     try {
       result[key] = vault.decrypt(cipher);
     } catch {
-      problems.push(`The saved ${label} could not be decrypted (was the settings file copied from another computer or user?). Enter it again.`);
+      const problem = `The saved ${label} could not be decrypted (was the settings file copied from another computer or user?). Enter it again.`;
+      problems.push(problem);
+      gateway.push({ field: key, source: SAVED_SOURCE, problem });
     }
   }
   return result;

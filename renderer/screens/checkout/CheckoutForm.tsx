@@ -12,8 +12,8 @@ import { TerminalPicker } from './TerminalPicker';
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
 export function CheckoutForm() {
   const bridge = useBridge();
-  const { draft, connection, bridgeLinked } = usePos(
-    useShallow((s) => ({ draft: s.draft, connection: s.connection, bridgeLinked: s.bridgeLinked })),
+  const { draft, connection, bridgeLinked, paused } = usePos(
+    useShallow((s) => ({ draft: s.draft, connection: s.connection, bridgeLinked: s.bridgeLinked, paused: s.paused })),
   );
   const terminal = usePos(selectTerminal(draft.terminalId));
   // No sale needs a typed reference (issue 13 rule 4): an empty field means the generated one.
@@ -30,7 +30,7 @@ export function CheckoutForm() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<{ message: string; retryable: boolean } | null>(null);
 
-  const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending });
+  const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending, paused });
 
   const pay = async (event?: FormEvent, repeatPaymentConfirmed = false) => {
     event?.preventDefault();

@@ -1,4 +1,4 @@
-import type { ConnectionView, TerminalView } from '../../../shared/ipc';
+import type { ConnectionView, PaymentsPause, TerminalView } from '../../../shared/ipc';
 import type { CheckoutDraft } from '../../store/ui-slice';
 
 export interface PayContext {
@@ -9,6 +9,8 @@ export interface PayContext {
   /** transactionId of an open payment for the same order reference. */
   openPaymentForOrder: string | undefined;
   sending: boolean;
+  /** A bad gateway setting or an unwritable journal (issue 13 rules 1 and 8). */
+  paused?: PaymentsPause[];
 }
 
 /**
@@ -18,6 +20,7 @@ export interface PayContext {
 export function payBlocker(ctx: PayContext): string | null {
   if (ctx.sending) return 'Sending the payment…';
   if (!ctx.bridgeLinked) return 'Offline: lost contact with the Checkstand app.';
+  if (ctx.paused?.[0]) return ctx.paused[0].message;
   if (ctx.connection?.state !== 'open') return 'Offline: payments resume when the gateway is back.';
   if (!ctx.draft.terminalId) return 'Choose a terminal.';
   if (!ctx.terminal) return 'The chosen terminal is no longer available. Choose another.';

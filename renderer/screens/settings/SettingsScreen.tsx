@@ -49,6 +49,14 @@ function SettingsForm({ view }: { view: SettingsView }) {
     setForm((f) => ({ ...f, ...patch }));
   };
   const isLocked = (field: string) => locked.includes(field);
+  // Issue 13 rule 1: a gateway setting that blocks payments says so next to its field.
+  const paused = usePos((s) => s.paused);
+  const blocking = paused.filter((p) => p.kind === 'settings');
+  const configError = (field: string) => {
+    const p = blocking.find((b) => b.field === field);
+    return p ? `${p.problem} (set in ${p.source}; payments are blocked until it is fixed)` : undefined;
+  };
+  const wholeFileProblems = blocking.filter((b) => !['endpoint', 'groupId', 'apiKey', 'apiSecret'].includes(b.field ?? ''));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,15 +74,20 @@ function SettingsForm({ view }: { view: SettingsView }) {
     <form onSubmit={(e) => void submit(e)} className="settings-form">
       <fieldset>
         <legend>Payment gateway</legend>
-        <TextField id="endpoint" label="Gateway address" type="url" value={form.endpoint} locked={isLocked('endpoint')} error={errors.endpoint} onChange={(endpoint) => set({ endpoint })} />
-        <TextField id="groupId" label="Group ID" value={form.groupId} locked={isLocked('groupId')} error={errors.groupId} onChange={(groupId) => set({ groupId })} />
+        {wholeFileProblems.map((p) => (
+          <p key={p.message} role="alert" className="error-text">
+            {p.message}
+          </p>
+        ))}
+        <TextField id="endpoint" label="Gateway address" type="url" value={form.endpoint} locked={isLocked('endpoint')} error={errors.endpoint ?? configError('endpoint')} onChange={(endpoint) => set({ endpoint })} />
+        <TextField id="groupId" label="Group ID" value={form.groupId} locked={isLocked('groupId')} error={errors.groupId ?? configError('groupId')} onChange={(groupId) => set({ groupId })} />
         <TextField
           id="apiKey"
           label="API key"
           type="password"
           value={form.apiKey}
           locked={isLocked('apiKey')}
-          error={errors.apiKey}
+          error={errors.apiKey ?? configError('apiKey')}
           hint={hints.apiKey ? `Saved key ${hints.apiKey}. Leave empty to keep it.` : 'No key saved.'}
           onChange={(apiKey) => set({ apiKey })}
         />
@@ -84,7 +97,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           type="password"
           value={form.apiSecret}
           locked={isLocked('apiSecret')}
-          error={errors.apiSecret}
+          error={errors.apiSecret ?? configError('apiSecret')}
           hint={hints.apiSecret ? `Saved secret ${hints.apiSecret}. Leave empty to keep it.` : 'No secret saved.'}
           onChange={(apiSecret) => set({ apiSecret })}
         />

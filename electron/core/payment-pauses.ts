@@ -1,0 +1,31 @@
+import type { PaymentsPause } from '../../shared/ipc';
+import type { JournalHealth } from './journal/journal-guard';
+import type { GatewaySettingProblem } from './ports';
+
+/**
+ * What blocks payments besides the link (issue 13 rules 1 and 8), as the sentences the red
+ * banner, Diagnostics and the Pay refusal show. One place, so every screen says the same.
+ */
+const FIELD_NAMES: Record<string, string> = {
+  endpoint: 'the gateway address',
+  apiKey: 'the API key',
+  apiSecret: 'the API secret',
+  groupId: 'the group id',
+};
+
+export function settingsPauses(problems: readonly GatewaySettingProblem[]): PaymentsPause[] {
+  return problems.map((p) => {
+    const name = FIELD_NAMES[p.field];
+    // A whole file that could not be used (provisioning, damaged settings) has no single field.
+    const what = name ? `${name} set in ${p.source} is not valid` : `${p.source} cannot be used`;
+    return { kind: 'settings', field: p.field, source: p.source, problem: p.problem, message: `Payments are blocked: ${what}. ${p.problem}` };
+  });
+}
+
+export function journalPause(health: JournalHealth): PaymentsPause | undefined {
+  if (health.writable) return undefined;
+  return {
+    kind: 'journal',
+    message: `Payments paused — the journal cannot be written (${health.reason ?? 'write failed'}). The till keeps trying; payments already taken are kept in memory until it can.`,
+  };
+}
