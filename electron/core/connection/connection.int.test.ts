@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SocketOptions } from '../ports';
+import { createFileLogger } from '../log/logger';
+import { systemClock, type SocketOptions } from '../ports';
 import { createHarness } from '../testing/harness';
 import { FakeClock } from '../testing/fake-clock';
 import { payOk, startFixture, type SimFixture } from '../testing/sim-fixture';
@@ -22,16 +24,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('gateway connection', () => {
   it('sends the key in the x-api-key header (never the URL) and keeps it out of the log files', async () => {
     const seen: { url: string; options: SocketOptions }[] = [];
+    // The file logger the hosts give the core (compose.ts), masking the current key as they do.
+    const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkstand-logs-'));
+    cleanups.push(async () => fs.rmSync(logDir, { recursive: true, force: true }));
+    const logger = createFileLogger({ dir: logDir, clock: systemClock, secrets: () => (fx ? [fx.sim.apiKeys.pos] : []) });
     fx = await startFixture({
       settings: { groupId: 'group-1' },
-      deps: { logger: undefined, socketFactory: (url, options) => (seen.push({ url, options }), new WebSocket(url, options)) },
+      deps: { logger, socketFactory: (url, options) => (seen.push({ url, options }), new WebSocket(url, options)) },
     });
     expect(seen[0]!.url).not.toContain(fx.sim.apiKeys.pos);
     expect(seen[0]!.options.headers).toEqual({ 'x-api-key': fx.sim.apiKeys.pos, 'x-group-id': 'group-1' });
     expect(seen[0]!.options.maxPayload).toBeGreaterThan(0);
     await payOk(fx.h, 'TERM-001', 'LOG-1');
     await fx.h.waitFor((s) => s.payments.find((p) => p.state === 'approved'));
-    const logDir = path.join(fx.h.dataDir, 'logs');
     const text = fs.readdirSync(logDir).map((f) => fs.readFileSync(path.join(logDir, f), 'utf8')).join('');
     expect(text).toContain('frame.in');
     expect(text).not.toContain(fx.sim.apiKeys.pos);
