@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run screenshots`: builds nothing itself (run `npm run build` first, the tour uses
- * dist/renderer), then walks the browser host through every key state and writes 1280×800 PNGs
+ * dist/renderer), then walks the browser host through every key state and writes 1366×768 PNGs (CHECKSTAND_SHOTS_SIZE=1024x768 and CHECKSTAND_SHOTS_DIR=… for other sizes)
  * to docs/screenshots/ (see e2e/screenshots/take-screenshots.ts for the file names).
  */
 import { spawnSync } from 'node:child_process';

@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 
 /**
  * `npm run screenshots` (scripts/screenshots.mjs): the tour (e2e/tour.ts) in the browser host at
- * 1280×800, one PNG per stop into docs/screenshots/. Kept out of the e2e suite's testMatch
+ * 1366×768 (a common till screen; CHECKSTAND_SHOTS_SIZE=WxH for another), one PNG per stop into docs/screenshots/. Kept out of the e2e suite's testMatch
  * (*.spec.ts): it writes documentation, it does not test.
  */
 /** `CHECKSTAND_SHOTS_SIZE=1024x768` takes the tour at another till size. */

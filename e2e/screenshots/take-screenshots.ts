@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, test } from '../fixtures';
 import { TOUR_SIM, TOUR_STOPS, TOUR_TUNING, tour, type TourStop } from '../tour';
 
-/** One PNG per tour stop, named after it (docs/screenshots/<stop>.png, 1280×800). */
+/** One PNG per tour stop, named after it (docs/screenshots/<stop>.png, 1366×768). */
 const outDir = process.env.CHECKSTAND_SHOTS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 const FILE_NAMES: Record<TourStop, string> = {
