@@ -49,6 +49,7 @@ export interface Settings {
   updatesEnabled: boolean;
   /** Dedicated till: full screen without window controls (Electron host only). */
   kiosk: boolean;
+  registerCode: string;
   /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */
   startAtLogin: boolean;
 }

@@ -59,7 +59,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const journal = new Journal(path.join(deps.dataDir, 'journal'), clock, deps.journalFs);
   const journalGuard = new JournalGuard(journal, clock, logger);
   const ledger = new PaymentLedger(journalGuard, clock, logger, tuning.paymentDeadlineMs);
-  const orders = new OrderBook(ledger, clock, deps.registerCode);
+  const orders = new OrderBook(ledger, clock, () => deps.registerCode ?? deps.settings.current().registerCode);
   let journalBadLines: BadLine[] = [];
   const registry = new TerminalRegistry(tuning.terminalGraceMs);
   const attributor = new ErrorAttributor(tuning.errorWindowMs);

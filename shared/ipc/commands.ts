@@ -48,6 +48,7 @@ export const SettingsInput = z
     updatesEnabled: z.boolean(),
     /** Omitted = keep (the form does not offer them; store IT provisions them). */
     kiosk: z.boolean().optional(),
+    registerCode: z.string().max(8).optional(),
     startAtLogin: z.boolean().optional(),
   })
   .strict();

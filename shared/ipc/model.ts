@@ -134,6 +134,8 @@ export const SettingsView = z.object({
   updatesEnabled: z.boolean(),
   /** Dedicated-till options, set by store IT (provisioning); the form only shows them. */
   kiosk: z.boolean().optional(),
+  /** This till's code in generated order references (store IT sets it per register). */
+  registerCode: z.string().optional(),
   startAtLogin: z.boolean().optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),

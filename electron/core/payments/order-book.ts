@@ -15,28 +15,31 @@ export const DEFAULT_REGISTER_CODE = 'R1';
  */
 export class OrderBook {
   /** Highest generated counter used per local day, so a restart continues where it stopped. */
+  /** Highest generated counter used per register code and local day ("R2|2026-12-01"). */
   private counters = new Map<string, number>();
-  private readonly generated: RegExp;
 
+  /**
+   * `registerCode` is read at each use: store IT may change it (settings `registerCode`), and a
+   * renamed register's numbering starts again under its new code without clashing with the old.
+   */
   constructor(
     private readonly ledger: PaymentLedger,
     private readonly clock: Clock,
-    private readonly registerCode = DEFAULT_REGISTER_CODE,
-  ) {
-    this.generated = new RegExp(`^${registerCode.replace(/[^A-Za-z0-9]/g, '\\$&')}-(\\d{1,9})$`);
-  }
+    private readonly registerCode: () => string = () => DEFAULT_REGISTER_CODE,
+  ) {}
 
   /** Called for every payment the ledger holds or changes: keeps the counters in step. */
   noteAttempt(p: PaymentView): void {
-    const n = this.generated.exec(p.orderRef)?.[1];
-    if (n === undefined) return;
-    const day = dayKey(p.createdAt);
-    this.counters.set(day, Math.max(this.counters.get(day) ?? 0, Number(n)));
+    const generated = /^([A-Za-z0-9]{1,8})-(\d{1,9})$/.exec(p.orderRef);
+    if (!generated) return;
+    const key = `${generated[1]}|${dayKey(p.createdAt)}`;
+    this.counters.set(key, Math.max(this.counters.get(key) ?? 0, Number(generated[2])));
   }
 
   nextOrderRef(): string {
-    const used = this.counters.get(dayKey(this.clock.now())) ?? 0;
-    return `${this.registerCode}-${String(used + 1).padStart(4, '0')}`;
+    const code = this.registerCode() || DEFAULT_REGISTER_CODE;
+    const used = this.counters.get(`${code}|${dayKey(this.clock.now())}`) ?? 0;
+    return `${code}-${String(used + 1).padStart(4, '0')}`;
   }
 
   view(orderRef: string): OrderView {

@@ -84,4 +84,14 @@ describe('an order is paid once (rule 4)', () => {
     }
     fx = { ...fx, close: () => fx!.sim.close() };
   });
+
+  it('each register numbers its own orders: the code store IT sets (registerCode) leads the reference', async () => {
+    fx = await startFixture({ settings: { registerCode: 'R2' } });
+    expect((await fx.h.snapshot()).nextOrderRef).toBe('R2-0001');
+    const one = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 500, currency: 'USD', paymentMethod: 'CARD' });
+    expect(one).toMatchObject({ ok: true, value: { orderRef: 'R2-0001' } });
+    // Renamed to R3: its numbers start afresh and never reuse R2's.
+    fx.h.settings.set({ registerCode: 'R3' });
+    expect((await fx.h.snapshot()).nextOrderRef).toBe('R3-0001');
+  });
 });

@@ -28,6 +28,7 @@ export function testSettings(overrides: Partial<Settings['printer']> = {}, extra
     autoPrint: true,
     updatesEnabled: false,
     kiosk: false,
+    registerCode: 'R1',
     startAtLogin: false,
     ...extra,
   };

@@ -42,6 +42,7 @@ export const ENV = {
   autoPrint: 'CHECKSTAND_AUTO_PRINT',
   updatesEnabled: 'CHECKSTAND_UPDATES',
   kiosk: 'CHECKSTAND_KIOSK',
+  registerCode: 'CHECKSTAND_REGISTER_CODE',
   startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
@@ -67,14 +68,14 @@ export const ProvisioningFile = z
   .object({
     endpoint: z.unknown(), groupId: z.unknown(), apiKey: z.unknown(), apiSecret: z.unknown(), storeName: z.unknown(),
     storeAddress: z.unknown(), currency: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
-    kiosk: z.unknown(), startAtLogin: z.unknown(),
+    kiosk: z.unknown(), startAtLogin: z.unknown(), registerCode: z.unknown(),
   })
   .partial()
   .strict();
 
 const validators: Record<SettingsField, z.ZodType> = {
   endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency,
-  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
+  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, registerCode: P.registerCode, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
 };
 
 /** A provisioning file that exists but cannot be applied: store IT meant something, so it blocks (rule 1). */
@@ -184,6 +185,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['autoPrint', ENV.autoPrint, parseBool],
     ['updatesEnabled', ENV.updatesEnabled, parseBool],
     ['kiosk', ENV.kiosk, parseBool],
+    ['registerCode', ENV.registerCode, (s) => s.trim()],
     ['startAtLogin', ENV.startAtLogin, parseBool],
   ];
   for (const [field, name, convert] of simple) {

@@ -87,6 +87,8 @@ export const PlainSettings = z.object({
   autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
   updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
   kiosk: z.boolean({ error: 'Kiosk mode must be on or off.' }),
+  /** This till's code in generated order references ("R2-0042"): one per register of a store. */
+  registerCode: z.string().trim().regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
   startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
@@ -112,13 +114,14 @@ export const DEFAULT_SETTINGS: Settings = {
   autoPrint: false,
   updatesEnabled: true,
   kiosk: false,
+  registerCode: 'R1',
   startAtLogin: false,
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
 export const SETTINGS_FIELDS = [
   'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'printer', 'autoPrint', 'updatesEnabled',
-  'kiosk', 'startAtLogin',
+  'kiosk', 'startAtLogin', 'registerCode',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -143,6 +146,7 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     autoPrint: settings.autoPrint,
     updatesEnabled: settings.updatesEnabled,
     kiosk: settings.kiosk,
+    registerCode: settings.registerCode,
     startAtLogin: settings.startAtLogin,
     lockedFields: [...lockedFields],
   };

@@ -49,3 +49,16 @@ describe('kiosk and start-at-login settings', () => {
     expect(store.current()).toMatchObject({ kiosk: true, startAtLogin: false, storeName: 'Corner Shop' });
   });
 });
+
+describe('register code (the prefix of generated order references)', () => {
+  it('is R1 unless store IT sets one per till: provisioning file or CHECKSTAND_REGISTER_CODE; a bad one is named', async () => {
+    expect((await openSettingsStore({ dataDir: dir, vault, env: {} })).current().registerCode).toBe('R1');
+    await writeFile(join(dir, 'provisioning.json'), JSON.stringify({ registerCode: 'R4' }));
+    const fromFile = await openSettingsStore({ dataDir: dir, vault, env: {} });
+    expect(fromFile.current().registerCode).toBe('R4');
+    expect(fromFile.view().lockedFields).toContain('registerCode');
+    const fromEnv = await openSettingsStore({ dataDir: dir, vault, env: { CHECKSTAND_REGISTER_CODE: 'TILL 2' } });
+    expect(fromEnv.current().registerCode).toBe('R4');
+    expect(fromEnv.problems().join('\n')).toMatch(/CHECKSTAND_REGISTER_CODE: .*1 to 8 letters or digits/);
+  });
+});

@@ -116,6 +116,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       updatesEnabled: input.updatesEnabled,
       // Not on the form: omitted means keep what is stored.
       kiosk: input.kiosk ?? stored.kiosk,
+      registerCode: input.registerCode ?? stored.registerCode,
       startAtLogin: input.startAtLogin ?? stored.startAtLogin,
     });
     if (!plain.success) errors.push(...fieldErrors(plain.error).filter((e) => !lockedNow.has(e.field.split('.')[0] as SettingsField)));

@@ -18,6 +18,7 @@ export function memorySettings(initial: Partial<Settings>): SettingsService & { 
     autoPrint: false,
     updatesEnabled: false,
     kiosk: false,
+    registerCode: 'R1',
     startAtLogin: false,
     ...initial,
   };
