@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SettingsView } from '../../../shared/ipc';
+import { currencyProblem } from '../../../shared/money';
 import type { Settings } from '../ports';
 
 /**
@@ -62,7 +63,10 @@ export const PlainSettings = z.object({
   groupId: z.string().trim().max(200, 'The group id is too long (200 characters at most).'),
   storeName: z.string().trim().max(200, 'The store name is too long (200 characters at most).'),
   storeAddress: z.string().trim().max(500, 'The store address is too long (500 characters at most).'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'The currency must be three capital letters, for example EUR or USD.'),
+  currency: z.string().superRefine((v, ctx) => {
+    const problem = currencyProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   printer,
   autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
   updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
