@@ -1,4 +1,5 @@
 import type { AppInfo, CommandHandler, FieldError, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
+import type { DigitsOnlyEntry } from '../../shared/money';
 import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';
 import type { z } from 'zod';
@@ -46,6 +47,8 @@ export interface Settings {
   printer: SettingsView['printer'];
   autoPrint: boolean;
   updatesEnabled: boolean;
+  /** What digits typed without a decimal separator mean (issue 15 item 3). */
+  amountEntry: DigitsOnlyEntry;
   /** Dedicated till: full screen without window controls (Electron host only). */
   kiosk: boolean;
   /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */

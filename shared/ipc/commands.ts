@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
-import { MAX_MINOR_UNITS } from '../money';
+import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
 import { PaymentView, SettingsView, Snapshot, UpdateView } from './model';
 
 /**
@@ -40,6 +40,8 @@ export const SettingsInput = z
     storeName: z.string().max(200),
     storeAddress: z.string().max(500),
     currency: z.string().max(3),
+    /** Omitted = keep the stored choice. */
+    amountEntry: z.enum(DIGITS_ONLY_ENTRIES).optional(),
     printer: SettingsView.shape.printer,
     autoPrint: z.boolean(),
     updatesEnabled: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SettingsView } from '../../../shared/ipc';
-import { currencyProblem } from '../../../shared/money';
+import { currencyProblem, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
 import type { Settings } from '../ports';
 
 /**
@@ -67,6 +67,7 @@ export const PlainSettings = z.object({
     const problem = currencyProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
+  amountEntry: z.enum(DIGITS_ONLY_ENTRIES, { error: 'Digits-only amounts are read "cash-register" (2450 is 24.50) or "whole-units" (2450 is 2450.00).' }),
   printer,
   autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
   updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
@@ -92,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
   storeName: '',
   storeAddress: '',
   currency: 'EUR',
+  amountEntry: 'cash-register',
   printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
   autoPrint: false,
   updatesEnabled: true,
@@ -101,7 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
 export const SETTINGS_FIELDS = [
-  'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'printer', 'autoPrint', 'updatesEnabled',
+  'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'amountEntry', 'printer', 'autoPrint', 'updatesEnabled',
   'kiosk', 'startAtLogin',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
@@ -123,6 +125,7 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     storeName: settings.storeName,
     storeAddress: settings.storeAddress,
     currency: settings.currency,
+    amountEntry: settings.amountEntry,
     printer: { ...settings.printer },
     autoPrint: settings.autoPrint,
     updatesEnabled: settings.updatesEnabled,

@@ -60,3 +60,26 @@ describe('the currency setting', () => {
     expect(fromFile.problems().join('\n')).toMatch(/"XYZ" is not a currency code/);
   });
 });
+
+describe('what digits without a decimal separator mean', () => {
+  it('is cash-register style unless the store chooses whole units, and the choice is kept', async () => {
+    const store = await openSettingsStore({ dataDir: dir, vault, env: {} });
+    expect(store.current().amountEntry).toBe('cash-register');
+    expect(store.view().amountEntry).toBe('cash-register');
+    expect((await store.save(form({ amountEntry: 'whole-units' }))).saved).toBe(true);
+    const reopened = await openSettingsStore({ dataDir: dir, vault, env: {} });
+    expect(reopened.view().amountEntry).toBe('whole-units');
+    // A form that does not send it keeps it.
+    expect((await reopened.save(form())).saved).toBe(true);
+    expect(reopened.current().amountEntry).toBe('whole-units');
+  });
+
+  it('can be provisioned by store IT (then it is locked), and a bad value is named', async () => {
+    const store = await openSettingsStore({ dataDir: dir, vault, env: { CHECKSTAND_AMOUNT_ENTRY: 'whole-units' } });
+    expect(store.current().amountEntry).toBe('whole-units');
+    expect(store.view().lockedFields).toContain('amountEntry');
+    const bad = await openSettingsStore({ dataDir: dir, vault, env: { CHECKSTAND_AMOUNT_ENTRY: 'cents' } });
+    expect(bad.current().amountEntry).toBe('cash-register');
+    expect(bad.problems().join('\n')).toMatch(/CHECKSTAND_AMOUNT_ENTRY: Digits-only amounts are read "cash-register" .* or "whole-units"/);
+  });
+});
