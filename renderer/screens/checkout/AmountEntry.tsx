@@ -29,21 +29,22 @@ export function AmountEntry() {
   const digitsOnly: DigitsOnlyEntry = usePos((s) => s.settings?.amountEntry ?? 'cash-register');
   const updateDraft = usePos((s) => s.updateDraft);
   const [text, setText] = useState(() => typedAmountText(amountMinor, currency));
+  /** The amount the text was last read as: a different draft amount came from outside. */
+  const [seenMinor, setSeenMinor] = useState(amountMinor);
 
   const type = (next: string) => {
     const typed = next.slice(0, MAX_TYPED);
     setText(typed);
     const read = parseTypedAmount(typed, currency, digitsOnly);
+    setSeenMinor(read.ok ? read.minor : 0);
     updateDraft(read.ok ? { amountMinor: read.minor, amountProblem: undefined } : { amountMinor: 0, amountProblem: read.message });
   };
 
   // An amount set from outside (New payment clears it, a remembered draft) replaces the text;
   // adjusted while rendering, as React advises for state that follows a prop.
-  const [seenMinor, setSeenMinor] = useState(amountMinor);
   if (seenMinor !== amountMinor) {
     setSeenMinor(amountMinor);
-    const read = parseTypedAmount(text, currency, digitsOnly);
-    if (!read.ok || read.minor !== amountMinor) setText(typedAmountText(amountMinor, currency));
+    setText(typedAmountText(amountMinor, currency));
   }
 
   const decimals = currencyExponent(currency);
