@@ -162,6 +162,8 @@ export interface CoreTuning {
   /** Full-jitter backoff: first retry within `backoffBaseMs`, never more than `backoffCapMs`. */
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** The cap while the cashier is on the checkout or payments are open (issue 15 item 8). */
+  backoffUrgentCapMs: number;
   /** The backoff resets after this long healthy. */
   healthyResetMs: number;
   /** After an auth refusal, retry this slowly. */

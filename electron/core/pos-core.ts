@@ -67,6 +67,13 @@ export function createPosCore(deps: CoreDeps): PosCore {
   /** False from each open until the first terminalsResponse: the old list may be stale (§9.2). */
   let terminalsSynced = false;
   let started = false;
+  /** The renderer says the cashier is on the checkout (setCheckoutOpen). */
+  let checkoutOpen = false;
+
+  /** Issue 15 item 8: retry within about 1 s while the cashier is on the checkout or payments wait. */
+  function updateUrgency(): void {
+    connection.setUrgent(checkoutOpen || ledger.hasOpen());
+  }
 
   function noteError(message: string): void {
     recentErrors.push({ at: clock.now(), message });
@@ -125,6 +132,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       return;
     }
     const p = change.payment;
+    updateUrgency();
     const before = previousStates.get(p.transactionId);
     previousStates.set(p.transactionId, p.state);
     events.emit({ type: 'payment', payment: toPaymentView(p) });
@@ -361,6 +369,12 @@ export function createPosCore(deps: CoreDeps): PosCore {
     reconnectNow: async () => {
       if (!lastConfig) return fail('not_allowed', 'No gateway is configured. Enter the gateway address and API key in Settings.');
       connection.reconnectNow();
+      return ok({ done: true as const });
+    },
+
+    setCheckoutOpen: async (req) => {
+      checkoutOpen = req.open;
+      updateUrgency();
       return ok({ done: true as const });
     },
 

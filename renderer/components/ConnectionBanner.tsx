@@ -96,8 +96,9 @@ export function ConnectionBanner() {
         <strong>{text.title}</strong>
         {text.detail && <span className="banner-detail">{text.detail}</span>}
       </div>
+      {/* Payments are blocked: reconnecting is the one thing to do, so it is the primary button. */}
       {text.action === 'reconnect' && (
-        <button type="button" onClick={doReconnect} disabled={reconnect.busy}>
+        <button type="button" className="primary" onClick={doReconnect} disabled={reconnect.busy}>
           Reconnect now
         </button>
       )}

@@ -85,6 +85,8 @@ export const commands = {
   checkPaymentNow: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   acknowledgeAlert: { request: z.object({ alertId: z.string().min(1).max(200) }).strict(), response: Ok },
   reconnectNow: { request: Empty, response: Ok },
+  /** The cashier is on the checkout (and the window is visible): reconnect within about 1 s. */
+  setCheckoutOpen: { request: z.object({ open: z.boolean() }).strict(), response: Ok },
   refreshTerminals: { request: Empty, response: Ok },
   getHistory: {
     request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),

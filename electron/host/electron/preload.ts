@@ -20,6 +20,7 @@ const bridge: PosBridge = {
   checkPaymentNow: call('checkPaymentNow'),
   acknowledgeAlert: call('acknowledgeAlert'),
   reconnectNow: call('reconnectNow'),
+  setCheckoutOpen: call('setCheckoutOpen'),
   refreshTerminals: call('refreshTerminals'),
   getHistory: call('getHistory'),
   exportCsv: call('exportCsv'),
