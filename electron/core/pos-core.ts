@@ -354,6 +354,16 @@ export function createPosCore(deps: CoreDeps): PosCore {
       return ok(toPaymentView(ledger.get(req.transactionId)!));
     },
 
+    stopWaiting: async (req) => {
+      const p = ledger.get(req.transactionId);
+      if (!p) return fail('not_found', 'No such payment on this register.');
+      if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting') {
+        return fail('not_allowed', `This payment is no longer waiting for the terminal (it is ${p.state.replace('_', ' ')}).`);
+      }
+      ledger.apply(req.transactionId, { type: 'stopWaiting' });
+      return ok(toPaymentView(ledger.get(req.transactionId)!));
+    },
+
     checkPaymentNow: async (req) => {
       if (!ledger.get(req.transactionId)) return fail('not_found', 'No such payment on this register.');
       const result = await recovery.checkOne(req.transactionId);

@@ -82,6 +82,8 @@ export const commands = {
   getSnapshot: { request: Empty, response: Snapshot },
   startPayment: { request: StartPaymentRequest, response: z.object({ transactionId: z.string() }) },
   resolvePayment: { request: ResolvePaymentRequest, response: PaymentView },
+  /** Stop waiting for a payment on its way: the order is not paid (the gateway has no cancel). */
+  stopWaiting: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   checkPaymentNow: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   acknowledgeAlert: { request: z.object({ alertId: z.string().min(1).max(200) }).strict(), response: Ok },
   reconnectNow: { request: Empty, response: Ok },

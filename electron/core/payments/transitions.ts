@@ -102,6 +102,14 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       if (s !== 'unknown' || record.detail === event.why) return same(record);
       return move('unknown', { detail: event.why });
 
+    case 'stopWaiting':
+      if (s !== 'sent' && s !== 'awaiting_result' && s !== 'terminal_reconnecting') return same(record, `stop waiting refused in state ${s}`);
+      // Not paid as far as this till knows; a later approval moves it to needs_review (onResult).
+      return move('abandoned', {
+        resolution: { by: 'cashier', reason: 'Stopped waiting for the terminal', at: now },
+        detail: 'The cashier stopped waiting for the terminal.',
+      });
+
     case 'cashier':
       if (s !== 'unknown' && s !== 'needs_review') return same(record, `cashier resolution refused in state ${s}`);
       return move(event.outcome, {

@@ -18,6 +18,7 @@ const bridge: PosBridge = {
   startPayment: call('startPayment'),
   resolvePayment: call('resolvePayment'),
   checkPaymentNow: call('checkPaymentNow'),
+  stopWaiting: call('stopWaiting'),
   acknowledgeAlert: call('acknowledgeAlert'),
   reconnectNow: call('reconnectNow'),
   setCheckoutOpen: call('setCheckoutOpen'),
