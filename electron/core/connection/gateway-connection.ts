@@ -220,7 +220,7 @@ export class GatewayConnection {
       if (ws !== this.ws) return;
       lastError = err.message;
       const status = /Unexpected server response: (\d+)/.exec(err.message)?.[1];
-      if (status === '401' || status === '403') authRefused = `The gateway refused the API key (HTTP ${status}). Check the key in Settings.`;
+      if (status === '401' || status === '403') authRefused = `The gateway refused the API key (HTTP ${status}).`;
       this.logger.warn('connection.error', { message: err.message });
     });
 
@@ -233,7 +233,7 @@ export class GatewayConnection {
       this.logger.info('connection.closed', { code, reason, opened });
       if (opened) this.emit({ type: 'down', reason });
       if (!authRefused && opened && AUTH_CLOSE_CODES.has(code) && this.clock.now() - this.openedAt < this.tuning.authCloseWindowMs) {
-        authRefused = `The gateway closed the connection right after it opened (${code} ${reasonBuf.toString()}). Check the API key in Settings.`;
+        authRefused = `The gateway closed the connection right after it opened (${code} ${reasonBuf.toString()}), so it refused the API key.`;
       }
       if (authRefused) {
         this.onAuthFailed(authRefused);

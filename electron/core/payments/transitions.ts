@@ -67,13 +67,14 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       }
       return same(record);
 
+    // The details say what happened, never "checking": a lookup may not run (no secret, link down).
     case 'linkLost':
     case 'restarted':
       if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
         return move('unknown', {
           detail: event.type === 'linkLost'
-            ? 'The connection to the gateway dropped during the payment; checking its outcome.'
-            : 'The app restarted during the payment; checking its outcome.',
+            ? 'The connection to the gateway dropped during the payment.'
+            : 'The app restarted during the payment.',
         });
       }
       return same(record);
@@ -81,7 +82,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
     case 'ambiguousError':
       if (s === 'sent' || s === 'awaiting_result') {
         return move('unknown', {
-          detail: `The gateway answered "${event.message}" while more than one payment was starting, so it is not clear whether this one reached the terminal. Checking its outcome.`,
+          detail: `The gateway answered "${event.message}" while more than one payment was starting, so it is not clear whether this one reached the terminal.`,
         });
       }
       return same(record);

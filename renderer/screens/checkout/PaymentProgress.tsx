@@ -1,5 +1,6 @@
 import type { PaymentView, TerminalView } from '../../../shared/ipc';
 import { StatusIcon } from '../../components/StatusIcon';
+import { PLEASE_WAIT, TellCustomer } from '../../components/TellCustomer';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useNow } from '../../hooks/useNow';
 import { formatMoney } from '../../format/money';
@@ -20,8 +21,6 @@ const STAGES: { stage: Stage; label: string }[] = [
   { stage: 'terminal', label: 'On the terminal' },
   { stage: 'pending', label: 'Processing' },
 ];
-
-const PLEASE_WAIT = '"Please wait — don\'t pay again yet."';
 
 /**
  * What is happening with the payment right now, what the cashier should do and what to tell the
@@ -53,10 +52,7 @@ export function PaymentProgress({ transactionId, payment }: Props) {
         <strong>What to do now: </strong>
         {todo}
       </p>
-      <p className="tell">
-        <strong>Tell the customer: </strong>
-        {tell}
-      </p>
+      <TellCustomer words={tell} />
       {payment && (
         <dl className="facts">
           <dt>Amount</dt>
