@@ -62,23 +62,23 @@ describe('control page', () => {
 
   it('Pending then Cancel', async () => {
     pos.send(paymentFrame('TERM-001', uuidv7()));
-    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Pending' }).isEnabled(), POLL).toBe(true);
-    await card('Lane 1').getByRole('button', { name: 'Pending' }).click();
+    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Still processing' }).isEnabled(), POLL).toBe(true);
+    await card('Lane 1').getByRole('button', { name: 'Still processing' }).click();
     expect((await pos.action('paymentComplete')).paymentResponse.status).toBe('PENDING');
-    await card('Lane 1').getByRole('button', { name: 'Cancel' }).click();
+    await card('Lane 1').getByRole('button', { name: 'Customer cancels' }).click();
     expect((await pos.action('paymentComplete')).paymentResponse.status).toBe('CANCELLED');
   });
 
-  it('auto-void recipe: manual payment, pull the cable past the grace period, plug back in, Approve → paymentVoided', async () => {
+  it('auto-void recipe: manual payment, the terminal loses its connection past the grace period and reconnects, Approve → paymentVoided', async () => {
     sim.control.setConfig({ gracePeriodMs: 200 });
     await card('Lane 3').getByRole('checkbox', { name: /Manual mode/ }).check();
     await until(() => sim.control.terminals().find((t) => t.id === 'TERM-003')?.manual === true);
     const id = uuidv7();
     pos.send(paymentFrame('TERM-003', id));
     await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
-    await card('Lane 3').getByRole('button', { name: 'Pull the cable' }).click();
+    await card('Lane 3').getByRole('button', { name: 'Terminal loses connection' }).click();
     await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'disconnected');
-    await card('Lane 3').getByRole('button', { name: 'Plug back in' }).click();
+    await card('Lane 3').getByRole('button', { name: 'Terminal reconnects' }).click();
     await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'connected');
     await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
     await card('Lane 3').getByRole('button', { name: 'Approve' }).click();
@@ -87,10 +87,10 @@ describe('control page', () => {
     sim.control.setConfig({ gracePeriodMs: 10_000 });
   });
 
-  it('Pull the cable / Plug back in', async () => {
-    await card('Lane 2').getByRole('button', { name: 'Pull the cable' }).click();
+  it('Terminal loses connection / reconnects', async () => {
+    await card('Lane 2').getByRole('button', { name: 'Terminal loses connection' }).click();
     expect(await pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'reconnecting' });
-    await card('Lane 2').getByRole('button', { name: 'Plug back in' }).click();
+    await card('Lane 2').getByRole('button', { name: 'Terminal reconnects' }).click();
     expect(await pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'connected' });
   });
 });
