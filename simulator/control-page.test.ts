@@ -1,12 +1,11 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
 import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
+import { openControlPage, POLL } from './testing/control-page-browser';
 import { paymentFrame, TestPos, until } from './testing/pos-client';
 
-/** Generous: the page polls every 0.7 s and the build machine is shared. */
-const POLL = { timeout: 10_000 };
 
 /** The control page drives payments by hand, in a real browser (Debian Chromium). */
 describe('control page', () => {
@@ -18,12 +17,7 @@ describe('control page', () => {
   beforeAll(async () => {
     sim = await startSimulator({ defaultDelayMs: 20, gracePeriodMs: 10_000 });
     pos = await TestPos.connect(sim.url, sim.apiKeys.pos);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    page = await browser.newPage();
-    await page.goto(`${sim.httpUrl}/__sim/`);
+    ({ browser, page } = await openControlPage(sim));
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
