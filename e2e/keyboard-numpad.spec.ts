@@ -12,14 +12,17 @@ test('numpad: digits fill from the right, ⌫ deletes, Clear empties; the typed 
   const keypad = page.getByRole('group', { name: 'Keypad' });
   const amount = page.getByLabel(/^Amount/);
   for (const key of ['4', '2', '00']) await keypad.getByRole('button', { name: key, exact: true }).click();
-  await expect(amount).toHaveValue('€42.00');
+  // The field keeps what was typed; the Pay key says what will be charged (issue 15 item 3).
+  await expect(amount).toHaveValue('4200');
+  await expect(payButton(page)).toContainText('€42.00');
   await keypad.getByRole('button', { name: 'Delete last digit' }).click();
-  await expect(amount).toHaveValue('€4.20');
+  await expect(amount).toHaveValue('420');
+  await expect(payButton(page)).toContainText('€4.20');
   await keypad.getByRole('button', { name: 'Clear amount' }).click();
   await expect(amount).toHaveValue('');
   await expect(page.locator('#pay-reason')).toHaveText('Enter the amount.');
   for (const key of ['1', '5', '9', '9']) await keypad.getByRole('button', { name: key, exact: true }).click();
-  await expect(amount).toHaveValue('€15.99');
+  await expect(payButton(page)).toContainText('€15.99');
   // No typed order reference is needed any more (issue 13 rule 4): the generated one is shown.
   await expect(page.locator('#pay-reason')).toHaveText('Ready to send to the terminal.');
   await expect(page.locator('#order-ref-hint')).toHaveText('Order R1-0001 (generated) — type to use your own.');
@@ -30,11 +33,25 @@ test('numpad: digits fill from the right, ⌫ deletes, Clear empties; the typed 
   expect(transactionsOn(sim, 'TERM-002')[0]).toMatchObject({ amount: '15.99', status: 'COMPLETED' });
 });
 
+test('amounts as cashiers type them: "24,5" is charged as 24.50, too many decimals is refused with the reason', async ({ page, sim }) => {
+  await page.getByRole('radio', { name: /^Lane 2(\s|$)/ }).check();
+  const amount = page.getByLabel(/^Amount/);
+  await amount.fill('24.505');
+  await expect(page.locator('#pay-reason')).toHaveText('EUR amounts have at most 2 decimals: "24.505" has 3.');
+  await expect(payButton(page)).toBeDisabled();
+  await amount.fill('24,5');
+  await expect(payButton(page)).toContainText('€24.50');
+  await page.getByLabel('Order reference').fill('DEC-1');
+  await payButton(page).click();
+  await expectResult(page, RESULT.approved);
+  expect(transactionsOn(sim, 'TERM-002')[0]).toMatchObject({ amount: '24.50', status: 'COMPLETED' });
+});
+
 test('keyboard only: amount has focus, Tab through the form, Enter pays, N for the next sale, F-keys switch screens', async ({ page, sim }) => {
   // The checkout opens with the amount focused.
   await expect(page.getByLabel(/^Amount/)).toBeFocused();
   await page.keyboard.type('2575');
-  await expect(page.getByLabel(/^Amount/)).toHaveValue('€25.75');
+  await expect(payButton(page)).toContainText('€25.75');
   // The terminal radios (then "Refresh terminals") come just before the amount: Shift+Tab into the group, arrows choose.
   const lane1 = page.getByRole('radio', { name: /^Lane 1(\s|$)/ });
   await page.keyboard.press('Shift+Tab');

@@ -1,5 +1,6 @@
 import { TopBar } from './components/TopBar';
 import { VoidAlertDialog } from './components/VoidAlertDialog';
+import { useCheckoutPresence } from './hooks/useCheckoutPresence';
 import { useScreenShortcuts } from './hooks/useScreenShortcuts';
 import { CheckoutScreen } from './screens/checkout/CheckoutScreen';
 import { EndOfDayScreen } from './screens/end-of-day/EndOfDayScreen';
@@ -16,6 +17,7 @@ export function App() {
   const syncError = usePos((s) => s.syncError);
   const alertOpen = usePos(selectVisibleAlertCount) > 0;
   useScreenShortcuts();
+  useCheckoutPresence();
 
   return (
     <>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, fromWireAmount, toWireAmount } from './money';
+import { currencyExponent, currencyProblem, fromWireAmount, parseTypedAmount, toWireAmount, type DigitsOnlyEntry } from './money';
 
 describe('money: minor units <-> wire strings (rule 3)', () => {
   it('uses each currency\'s own number of decimals', () => {
@@ -36,5 +36,58 @@ describe('money: minor units <-> wire strings (rule 3)', () => {
         expect(fromWireAmount(toWireAmount(minor, currency), currency)).toBe(minor);
       }),
     );
+  });
+});
+
+describe('amounts as cashiers type them (issue 15 item 3)', () => {
+  const cents = (text: string, currency = 'EUR', digitsOnly: DigitsOnlyEntry = 'cash-register') => parseTypedAmount(text, currency, digitsOnly);
+
+  it('reads a decimal point or a decimal comma as the decimals, in the currency\'s own number of decimals', () => {
+    expect(cents('24.5')).toEqual({ ok: true, minor: 2450 });
+    expect(cents('24,50')).toEqual({ ok: true, minor: 2450 });
+    expect(cents('24.')).toEqual({ ok: true, minor: 2400 });
+    expect(cents(',5')).toEqual({ ok: true, minor: 50 });
+    expect(cents(' 24.50 ')).toEqual({ ok: true, minor: 2450 });
+    expect(cents('1,234', 'KWD')).toEqual({ ok: true, minor: 1234 });
+    expect(cents('1.2', 'KWD')).toEqual({ ok: true, minor: 1200 });
+  });
+
+  it('digits only: cash-register style by default (2450 → 24.50), whole units when the setting says so', () => {
+    expect(cents('2450')).toEqual({ ok: true, minor: 2450 });
+    expect(cents('2450', 'EUR', 'whole-units')).toEqual({ ok: true, minor: 245000 });
+    expect(cents('1234', 'KWD')).toEqual({ ok: true, minor: 1234 });
+    expect(cents('1234', 'KWD', 'whole-units')).toEqual({ ok: true, minor: 1234000 });
+    expect(cents('500', 'JPY')).toEqual({ ok: true, minor: 500 });
+    expect(cents('500', 'JPY', 'whole-units')).toEqual({ ok: true, minor: 500 });
+    expect(cents('')).toEqual({ ok: true, minor: 0 });
+  });
+
+  it('refuses too many decimals, decimals in a currency without them, and anything that is not an amount, saying why', () => {
+    expect(cents('24.505')).toEqual({ ok: false, message: 'EUR amounts have at most 2 decimals: "24.505" has 3.' });
+    expect(cents('1.2345', 'KWD')).toEqual({ ok: false, message: 'KWD amounts have at most 3 decimals: "1.2345" has 4.' });
+    expect(cents('500.5', 'JPY')).toEqual({ ok: false, message: 'JPY amounts have no decimals: type whole amounts, for example 500.' });
+    expect(cents('1.234,50')).toEqual({ ok: false, message: 'Use one decimal separator (. or ,) and no thousands separators, for example 1234.50.' });
+    expect(cents('12a')).toEqual({ ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' });
+    expect(cents('-5')).toEqual({ ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' });
+    expect(cents('1000000000000')).toEqual({ ok: false, message: 'That is more than a till may take in one payment.' });
+  });
+
+  it('every amount written with its decimals reads back exactly, in both digits-only modes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000_00 }), fc.constantFrom('EUR', 'JPY', 'KWD'), fc.constantFrom<DigitsOnlyEntry>('cash-register', 'whole-units'), (minor, currency, mode) => {
+        expect(parseTypedAmount(toWireAmount(minor, currency).replace('.', ','), currency, mode)).toEqual({ ok: true, minor });
+      }),
+    );
+  });
+});
+
+describe('the till currency (issue 15 item 9)', () => {
+  it('accepts ISO 4217 codes the runtime knows and refuses the rest with a clear message', () => {
+    expect(currencyProblem('EUR')).toBeUndefined();
+    expect(currencyProblem('JPY')).toBeUndefined();
+    expect(currencyProblem('KWD')).toBeUndefined();
+    expect(currencyProblem('XYZ')).toBe('"XYZ" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.');
+    expect(currencyProblem('eur')).toMatch(/three capital letters/);
+    expect(currencyProblem('XDR')).toMatch(/not a currency customers pay in/);
   });
 });

@@ -7,9 +7,28 @@ const EXPONENTS: Record<string, number> = {
   BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
   BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
   VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  CLF: 4, UYW: 4,
 };
 
+/** ISO 4217 codes whose minor unit is "N.A.": funds, metals and test codes, not money a customer pays with. */
+const NOT_PAYABLE = new Set(['XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XPD', 'XPT', 'XSU', 'XTS', 'XUA', 'XXX']);
+
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+let knownCurrencies: Set<string> | undefined;
+
+/**
+ * Why `code` cannot be the till's currency, or undefined when it can: three capital letters, an
+ * ISO 4217 code the runtime knows (`Intl.supportedValuesOf`), and one a customer pays in. The
+ * number of decimals still comes from EXPONENTS, not from the runtime (see above).
+ */
+export function currencyProblem(code: string): string | undefined {
+  if (!CURRENCY_PATTERN.test(code)) return 'The currency must be three capital letters, for example EUR or USD.';
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  if (!knownCurrencies.has(code)) return `"${code}" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.`;
+  if (NOT_PAYABLE.has(code)) return `"${code}" is not a currency customers pay in. Use the store's currency, for example EUR, USD or JPY.`;
+  return undefined;
+}
 
 /** Largest amount we let a cashier type, in minor units: well inside Number's exact range. */
 export const MAX_MINOR_UNITS = 1_000_000_000_00;
@@ -40,4 +59,41 @@ export function fromWireAmount(amount: string | number, currency: string): numbe
   if (frac.length > exp) return undefined;
   const minor = Number(match[1]) * 10 ** exp + Number(frac.padEnd(exp, '0') || '0');
   return Number.isSafeInteger(minor) ? minor : undefined;
+}
+
+/** What digits without a decimal separator mean: 2450 → 24.50 (cash register) or 2450.00 (whole units). */
+export type DigitsOnlyEntry = 'cash-register' | 'whole-units';
+export const DIGITS_ONLY_ENTRIES: readonly DigitsOnlyEntry[] = ['cash-register', 'whole-units'];
+
+export type TypedAmount = { ok: true; minor: number } | { ok: false; message: string };
+
+/**
+ * Reads an amount as a cashier types it (issue 15 item 3): "24.5" and "24,50" are decimal
+ * amounts (a point or a comma, at most the currency's own number of decimals); digits alone are
+ * read as `digitsOnly` says. Spaces around it are ignored; anything else is refused with a
+ * sentence the cashier can act on, never guessed (a thousands separator could be a decimal one).
+ */
+export function parseTypedAmount(text: string, currency: string, digitsOnly: DigitsOnlyEntry): TypedAmount {
+  const typed = text.trim();
+  if (typed === '') return { ok: true, minor: 0 };
+  if (!/^[\d.,]+$/.test(typed)) return { ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' };
+  const parts = typed.split(/[.,]/);
+  if (parts.length > 2) return { ok: false, message: 'Use one decimal separator (. or ,) and no thousands separators, for example 1234.50.' };
+  const exp = currencyExponent(currency);
+  const [whole = '', fraction] = parts;
+  let minor: number;
+  if (fraction === undefined) {
+    minor = Number(whole) * (digitsOnly === 'whole-units' ? 10 ** exp : 1);
+  } else {
+    if (exp === 0 && fraction !== '') return { ok: false, message: `${currency} amounts have no decimals: type whole amounts, for example 500.` };
+    if (fraction.length > exp) return { ok: false, message: `${currency} amounts have at most ${exp} decimals: "${typed}" has ${fraction.length}.` };
+    minor = Number(whole || '0') * 10 ** exp + Number(fraction.padEnd(exp, '0') || '0');
+  }
+  if (!(minor <= MAX_MINOR_UNITS)) return { ok: false, message: 'That is more than a till may take in one payment.' };
+  return { ok: true, minor };
+}
+
+/** The text that `parseTypedAmount` reads back as `minor` in either digits-only mode ("24.50"; 0 → ""). */
+export function typedAmountText(minor: number, currency: string): string {
+  return minor === 0 ? '' : toWireAmount(minor, currency);
 }

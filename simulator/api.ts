@@ -118,6 +118,8 @@ export interface SimTransaction {
   amount: string;
   currency: string;
   paymentMethod: PaymentMethod | string;
+  /** The POS's order reference (`metadata.orderId`), for the trainer's transaction list. */
+  orderRef?: string;
   /** Gateway-side status (§9.3). */
   status: 'PENDING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'AWAITING_RECONNECT' | 'VOIDED';
   responseStatus?: 'SUCCESS' | 'FAILED' | 'PENDING' | 'CANCELLED';

@@ -43,7 +43,7 @@ describe('control API', () => {
     const page = await call('GET', '');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Checkstand gateway simulator</title>');
-    expect(page.text).toContain('Pull the cable');
+    expect(page.text).toContain('Terminal loses connection');
   });
 
   it('GET state / terminals / transactions / log', async () => {

@@ -1,96 +1,71 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
-import type { SimulatorHandle } from './api';
-import { startSimulator } from './index';
-import { paymentFrame, TestPos, until } from './testing/pos-client';
-
-/** Generous: the page polls every 0.7 s and the build machine is shared. */
-const POLL = { timeout: 10_000 };
+import { controlPageSuite, POLL } from './testing/control-page-browser';
+import { paymentFrame, until } from './testing/pos-client';
 
 /** The control page drives payments by hand, in a real browser (Debian Chromium). */
 describe('control page', () => {
-  let sim: SimulatorHandle;
-  let pos: TestPos;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    sim = await startSimulator({ defaultDelayMs: 20, gracePeriodMs: 10_000 });
-    pos = await TestPos.connect(sim.url, sim.apiKeys.pos);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    page = await browser.newPage();
-    await page.goto(`${sim.httpUrl}/__sim/`);
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-    await pos?.close();
-    await sim?.close();
-  });
-
-  const card = (label: string) => page.locator('section.terminal', { has: page.getByRole('heading', { name: label }) });
+  const ctx = controlPageSuite();
+  const card = (label: string) => ctx.card(label);
 
   it('shows every virtual terminal as a screen', async () => {
-    await expect.poll(() => page.locator('section.terminal').count(), POLL).toBe(5);
+    await expect.poll(() => ctx.page.locator('section.terminal').count(), POLL).toBe(5);
     expect(await card('Lane 1').locator('.screen').innerText()).toContain('READY');
   });
 
   it('manual mode + Approve: the cashier gets SUCCESS', async () => {
     await card('Lane 1').getByRole('checkbox', { name: /Manual mode/ }).check();
-    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-001')?.manual === true);
+    await until(() => ctx.sim.control.terminals().find((t) => t.id === 'TERM-001')?.manual === true);
     const id = uuidv7();
-    pos.send(paymentFrame('TERM-001', id, { amount: '42.00' }));
+    ctx.pos.send(paymentFrame('TERM-001', id, { amount: '42.00' }));
     await expect.poll(() => card('Lane 1').locator('.screen').innerText(), POLL).toContain('PHP 42.00');
     await card('Lane 1').getByRole('button', { name: 'Approve' }).click();
-    const done = await pos.action('paymentComplete');
+    const done = await ctx.pos.action('paymentComplete');
     expect(done.paymentResponse).toMatchObject({ transactionId: id, status: 'SUCCESS' });
     await expect.poll(() => card('Lane 1').locator('.screen').innerText(), POLL).toContain('APPROVED');
-    await expect.poll(() => page.locator('#transactions').innerText(), POLL).toContain(id);
+    await expect.poll(() => ctx.page.locator('#transactions').innerText(), POLL).toContain(id);
   });
 
   it('Decline with a picked code: the cashier gets FAILED with that code', async () => {
-    pos.send(paymentFrame('TERM-001', uuidv7()));
+    ctx.pos.send(paymentFrame('TERM-001', uuidv7()));
     await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Decline' }).isEnabled(), POLL).toBe(true);
     await card('Lane 1').getByRole('combobox', { name: 'Decline code' }).selectOption('EXPIRED_CARD');
     await card('Lane 1').getByRole('button', { name: 'Decline' }).click();
-    const done = await pos.action('paymentComplete');
+    const done = await ctx.pos.action('paymentComplete');
     expect(done.paymentResponse).toMatchObject({ status: 'FAILED', errorCode: 'EXPIRED_CARD', errorMessage: 'Card expired' });
   });
 
   it('Pending then Cancel', async () => {
-    pos.send(paymentFrame('TERM-001', uuidv7()));
-    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Pending' }).isEnabled(), POLL).toBe(true);
-    await card('Lane 1').getByRole('button', { name: 'Pending' }).click();
-    expect((await pos.action('paymentComplete')).paymentResponse.status).toBe('PENDING');
-    await card('Lane 1').getByRole('button', { name: 'Cancel' }).click();
-    expect((await pos.action('paymentComplete')).paymentResponse.status).toBe('CANCELLED');
+    ctx.pos.send(paymentFrame('TERM-001', uuidv7()));
+    await expect.poll(() => card('Lane 1').getByRole('button', { name: 'Still processing' }).isEnabled(), POLL).toBe(true);
+    await card('Lane 1').getByRole('button', { name: 'Still processing' }).click();
+    expect((await ctx.pos.action('paymentComplete')).paymentResponse.status).toBe('PENDING');
+    await card('Lane 1').getByRole('button', { name: 'Customer cancels' }).click();
+    expect((await ctx.pos.action('paymentComplete')).paymentResponse.status).toBe('CANCELLED');
   });
 
-  it('auto-void recipe: manual payment, pull the cable past the grace period, plug back in, Approve → paymentVoided', async () => {
-    sim.control.setConfig({ gracePeriodMs: 200 });
+  it('auto-void recipe: manual payment, the terminal loses its connection past the grace period and reconnects, Approve → paymentVoided', async () => {
+    ctx.sim.control.setConfig({ gracePeriodMs: 200 });
     await card('Lane 3').getByRole('checkbox', { name: /Manual mode/ }).check();
-    await until(() => sim.control.terminals().find((t) => t.id === 'TERM-003')?.manual === true);
+    await until(() => ctx.sim.control.terminals().find((t) => t.id === 'TERM-003')?.manual === true);
     const id = uuidv7();
-    pos.send(paymentFrame('TERM-003', id));
+    ctx.pos.send(paymentFrame('TERM-003', id));
     await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
-    await card('Lane 3').getByRole('button', { name: 'Pull the cable' }).click();
-    await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'disconnected');
-    await card('Lane 3').getByRole('button', { name: 'Plug back in' }).click();
-    await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'connected');
+    await card('Lane 3').getByRole('button', { name: 'Terminal loses connection' }).click();
+    await ctx.pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'disconnected');
+    await card('Lane 3').getByRole('button', { name: 'Terminal reconnects' }).click();
+    await ctx.pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'connected');
     await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
     await card('Lane 3').getByRole('button', { name: 'Approve' }).click();
-    expect((await pos.action('paymentVoided')).transactionId).toBe(id);
+    expect((await ctx.pos.action('paymentVoided')).transactionId).toBe(id);
     await expect.poll(() => card('Lane 3').locator('.screen').innerText(), POLL).toContain('VOIDED');
-    sim.control.setConfig({ gracePeriodMs: 10_000 });
+    ctx.sim.control.setConfig({ gracePeriodMs: 10_000 });
   });
 
-  it('Pull the cable / Plug back in', async () => {
-    await card('Lane 2').getByRole('button', { name: 'Pull the cable' }).click();
-    expect(await pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'reconnecting' });
-    await card('Lane 2').getByRole('button', { name: 'Plug back in' }).click();
-    expect(await pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'connected' });
+  it('Terminal loses connection / reconnects', async () => {
+    await card('Lane 2').getByRole('button', { name: 'Terminal loses connection' }).click();
+    expect(await ctx.pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'reconnecting' });
+    await card('Lane 2').getByRole('button', { name: 'Terminal reconnects' }).click();
+    expect(await ctx.pos.action('terminalStatusUpdate')).toMatchObject({ terminalId: 'TERM-002', status: 'connected' });
   });
 });

@@ -93,6 +93,7 @@ export class TransactionBook {
         amount: String(request.amount),
         currency: request.currency,
         paymentMethod: request.paymentMethod,
+        ...(typeof request.metadata?.orderId === 'string' ? { orderRef: request.metadata.orderId } : {}),
         status: 'PENDING',
         createdAt: now,
         updatedAt: now,

@@ -26,6 +26,9 @@ const RECONNECT_STEPS_MS = [50, 100, 250, 500, 1_000];
 
 type ResultDetails = Pick<PaymentScript, 'errorCode' | 'errorMessage' | 'receiptData' | 'omitReceiptData'>;
 
+const OFFLINE = ' (OFFLINE)';
+const withoutOffline = (text: string) => (text.endsWith(OFFLINE) ? text.slice(0, -OFFLINE.length) : text);
+
 /**
  * A card terminal living inside the simulator process. It is a real WebSocket client of the
  * gateway speaking the device protocol of §13.3, so a pulled cable, a restart or a reconnect
@@ -142,6 +145,7 @@ export class VirtualTerminal {
     ws.on('open', () => {
       this.attempt = 0;
       if (!this.current) this.screen = { state: 'idle', text: 'READY' };
+      else this.screen = { ...this.screen, text: withoutOffline(this.screen.text) };
       for (const result of this.held.splice(0)) this.send(result);
       for (const w of this.openWaiters.splice(0)) w();
     });
@@ -169,9 +173,10 @@ export class VirtualTerminal {
     });
   }
 
+  /** Marks the screen offline once, however many reconnect attempts fail (not "(OFFLINE) (OFFLINE)"). */
   private showOffline(): void {
     if (!this.current) this.screen = { state: 'offline', text: 'NO CONNECTION' };
-    else this.screen = { ...this.screen, text: `${this.screen.text} (OFFLINE)` };
+    else this.screen = { ...this.screen, text: `${withoutOffline(this.screen.text)}${OFFLINE}` };
   }
 
   private onMessage(text: string): void {
@@ -267,7 +272,7 @@ export class VirtualTerminal {
     const text = status === 'SUCCESS' ? 'APPROVED' : status === 'FAILED' ? `DECLINED ${response.errorMessage ?? ''}`.trim() : 'CANCELLED';
     this.screen = {
       state: screenState,
-      text: this.online ? text : `${text} (OFFLINE)`,
+      text: this.online ? text : `${text}${OFFLINE}`,
       transactionId: response.transactionId,
       amount: String(current.command.paymentRequest.amount),
       currency: current.command.paymentRequest.currency,

@@ -1,4 +1,5 @@
 import type { AppInfo, CommandHandler, FieldError, OrderView, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
+import type { DigitsOnlyEntry } from '../../shared/money';
 import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';
 import type { JournalFs } from './journal/journal-fs';
@@ -47,6 +48,8 @@ export interface Settings {
   printer: SettingsView['printer'];
   autoPrint: boolean;
   updatesEnabled: boolean;
+  /** What digits typed without a decimal separator mean (issue 15 item 3). */
+  amountEntry: DigitsOnlyEntry;
   /** Dedicated till: full screen without window controls (Electron host only). */
   kiosk: boolean;
   registerCode: string;
@@ -179,6 +182,8 @@ export interface CoreTuning {
   /** Full-jitter backoff: first retry within `backoffBaseMs`, never more than `backoffCapMs`. */
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** The cap while the cashier is on the checkout or payments are open (issue 15 item 8). */
+  backoffUrgentCapMs: number;
   /** The backoff resets after this long healthy. */
   healthyResetMs: number;
   /** After an auth refusal, retry this slowly. */

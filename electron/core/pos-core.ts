@@ -74,6 +74,13 @@ export function createPosCore(deps: CoreDeps): PosCore {
   /** False from each open until the first terminalsResponse: the old list may be stale (§9.2). */
   let terminalsSynced = false;
   let started = false;
+  /** The renderer says the cashier is on the checkout (setCheckoutOpen). */
+  let checkoutOpen = false;
+
+  /** Issue 15 item 8: retry within about 1 s while the cashier is on the checkout or payments wait. */
+  function updateUrgency(): void {
+    connection.setUrgent(checkoutOpen || ledger.hasOpen());
+  }
 
   function noteError(message: string): void {
     recentErrors.push({ at: clock.now(), message });
@@ -142,6 +149,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       return;
     }
     const p = change.payment;
+    updateUrgency();
     const before = previousStates.get(p.transactionId);
     previousStates.set(p.transactionId, p.state);
     events.emit({ type: 'payment', payment: toPaymentView(p) });
@@ -372,6 +380,16 @@ export function createPosCore(deps: CoreDeps): PosCore {
       return ok(toPaymentView(ledger.get(req.transactionId)!));
     },
 
+    stopWaiting: async (req) => {
+      const p = ledger.get(req.transactionId);
+      if (!p) return fail('not_found', 'No such payment on this register.');
+      if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting') {
+        return fail('not_allowed', `This payment is no longer waiting for the terminal (it is ${p.state.replace('_', ' ')}).`);
+      }
+      ledger.apply(req.transactionId, { type: 'stopWaiting' });
+      return ok(toPaymentView(ledger.get(req.transactionId)!));
+    },
+
     checkPaymentNow: async (req) => {
       if (!ledger.get(req.transactionId)) return fail('not_found', 'No such payment on this register.');
       const result = await recovery.checkOne(req.transactionId);
@@ -387,6 +405,12 @@ export function createPosCore(deps: CoreDeps): PosCore {
     reconnectNow: async () => {
       if (!lastConfig) return fail('not_allowed', 'No gateway is configured. Enter the gateway address and API key in Settings.');
       connection.reconnectNow();
+      return ok({ done: true as const });
+    },
+
+    setCheckoutOpen: async (req) => {
+      checkoutOpen = req.open;
+      updateUrgency();
       return ok({ done: true as const });
     },
 

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../hooks/useNow';
 import { useCommand } from '../hooks/useCommand';
 import { useBridge, usePos } from '../store/context';
+import { joinSentences } from '../format/sentences';
 import { secondsUntil } from '../format/time';
 import { StatusIcon, type Tone } from './StatusIcon';
 
@@ -12,6 +13,8 @@ interface BannerText {
   action?: 'reconnect' | 'reconnectHere' | 'settings';
 }
 
+const CALL_IT = (what: string) => `Call store IT: the ${what} is set up by them.`;
+
 /**
  * The gateway link at a glance, worded for the cashier: can a card be taken right now, and if
  * not, why and what to do.
@@ -21,6 +24,7 @@ export function ConnectionBanner() {
     useShallow((s) => ({ connection: s.connection, bridgeLinked: s.bridgeLinked, synced: s.synced, paused: s.paused })),
   );
   const setScreen = usePos((s) => s.setScreen);
+  const locked = usePos((s) => s.settings?.lockedFields);
   const bridge = useBridge();
   const reconnect = useCommand<{ done: true }>();
   const now = useNow(1000);
@@ -73,23 +77,29 @@ export function ConnectionBanner() {
           action: 'reconnectHere',
         };
         break;
-      case 'auth_failed':
+      case 'auth_failed': {
+        // A provisioned key cannot be fixed in Settings: the cashier calls whoever set it up.
+        const byIt = locked?.includes('apiKey') ?? false;
         text = {
           tone: 'bad',
           title: 'Authentication failed — the gateway refused this register',
-          detail: `${connection.reason ? `${connection.reason}. ` : ''}Check the API key in Settings. Payments are blocked.`,
-          action: 'settings',
+          detail: joinSentences(connection.reason, byIt ? CALL_IT('API key') : 'Check the API key in Settings.', 'Payments are blocked.'),
+          ...(byIt ? {} : { action: 'settings' as const }),
         };
         break;
+      }
       case 'idle':
       case 'stopped':
-      default:
+      default: {
+        const byIt = locked?.includes('endpoint') ?? false;
+        const fix = byIt ? CALL_IT('gateway address') : connection.endpoint ? undefined : 'Open Settings.';
         text = {
           tone: 'bad',
           title: 'Offline — payments are blocked',
-          detail: connection.reason || (connection.endpoint ? 'Not connected to the payment gateway.' : 'No payment gateway is set up. Open Settings.'),
-          action: connection.endpoint ? 'reconnect' : 'settings',
+          detail: joinSentences(connection.reason || (connection.endpoint ? 'Not connected to the payment gateway.' : 'No payment gateway is set up.'), fix),
+          ...(connection.endpoint ? { action: 'reconnect' as const } : byIt ? {} : { action: 'settings' as const }),
         };
+      }
     }
   }
 
@@ -102,8 +112,9 @@ export function ConnectionBanner() {
         <strong>{text.title}</strong>
         {text.detail && <span className="banner-detail">{text.detail}</span>}
       </div>
+      {/* Payments are blocked: reconnecting is the one thing to do, so it is the primary button. */}
       {text.action === 'reconnect' && (
-        <button type="button" onClick={doReconnect} disabled={reconnect.busy}>
+        <button type="button" className="primary" onClick={doReconnect} disabled={reconnect.busy}>
           Reconnect now
         </button>
       )}

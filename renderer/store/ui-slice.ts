@@ -8,6 +8,8 @@ export type Screen = 'checkout' | 'history' | 'endOfDay' | 'settings' | 'diagnos
 export interface CheckoutDraft {
   terminalId: string;
   amountMinor: number;
+  /** Why the typed amount cannot be read ("EUR amounts have at most 2 decimals…"); amountMinor is 0 then. */
+  amountProblem?: string | undefined;
   paymentMethod: PaymentMethod;
   orderRef: string;
 }

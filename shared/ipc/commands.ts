@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
-import { MAX_MINOR_UNITS } from '../money';
+import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
 import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
 
 /**
@@ -43,6 +43,8 @@ export const SettingsInput = z
     storeName: z.string().max(200),
     storeAddress: z.string().max(500),
     currency: z.string().max(3),
+    /** Omitted = keep the stored choice. */
+    amountEntry: z.enum(DIGITS_ONLY_ENTRIES).optional(),
     printer: SettingsView.shape.printer,
     autoPrint: z.boolean(),
     updatesEnabled: z.boolean(),
@@ -95,9 +97,13 @@ export const commands = {
   getSnapshot: { request: Empty, response: Snapshot },
   startPayment: { request: StartPaymentRequest, response: z.object({ transactionId: z.string(), orderRef: z.string() }) },
   resolvePayment: { request: ResolvePaymentRequest, response: PaymentView },
+  /** Stop waiting for a payment on its way: the order is not paid (the gateway has no cancel). */
+  stopWaiting: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   checkPaymentNow: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   acknowledgeAlert: { request: z.object({ alertId: z.string().min(1).max(200) }).strict(), response: Ok },
   reconnectNow: { request: Empty, response: Ok },
+  /** The cashier is on the checkout (and the window is visible): reconnect within about 1 s. */
+  setCheckoutOpen: { request: z.object({ open: z.boolean() }).strict(), response: Ok },
   refreshTerminals: { request: Empty, response: Ok },
   getHistory: {
     request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),

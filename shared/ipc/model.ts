@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { NextOrderRef, OrderView } from './orders';
+import { DIGITS_ONLY_ENTRIES } from '../money';
 
 /**
  * The view model the main process projects to the renderer. The main process is the source of
@@ -123,6 +124,8 @@ export const SettingsView = z.object({
   storeName: z.string(),
   storeAddress: z.string(),
   currency: z.string(),
+  /** What digits without a decimal separator mean; absent = cash-register (older hosts). */
+  amountEntry: z.enum(DIGITS_ONLY_ENTRIES).optional(),
   printer: z.object({
     kind: z.enum(['none', 'system', 'network', 'pdf']),
     systemName: z.string(),

@@ -16,3 +16,15 @@ describe('full-jitter exponential backoff', () => {
     expect(backoffDelay(3, { ...DEFAULT_BACKOFF, random: () => 0.999999 })).toBe(1999);
   });
 });
+
+describe('backoff while this till has work waiting (issue 15 item 8)', () => {
+  it('keeps full jitter but caps every retry at the urgent cap (1 s by default)', () => {
+    expect(backoffCeiling(0, DEFAULT_BACKOFF, true)).toBe(250);
+    expect(backoffCeiling(2, DEFAULT_BACKOFF, true)).toBe(1_000);
+    expect(backoffCeiling(5000, DEFAULT_BACKOFF, true)).toBe(1_000);
+    expect(backoffDelay(9, { ...DEFAULT_BACKOFF, random: () => 0.999 }, true)).toBe(999);
+    expect(backoffDelay(9, { ...DEFAULT_BACKOFF, random: () => 0.5 }, true)).toBe(500);
+    // Never above the normal cap, should a store set that lower still.
+    expect(backoffCeiling(9, { ...DEFAULT_BACKOFF, capMs: 600 }, true)).toBe(600);
+  });
+});

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { ConnectionState, ConnectionView } from '../../../shared/ipc';
 import { parseServerFrame, type ClientFrame } from '../../../shared/protocol';
 import type { Clock, Logger, SocketFactory, TimerHandle } from '../ports';
-import { backoffDelay } from './backoff';
+import { backoffCap, backoffDelay } from './backoff';
 import { checkEndpoint, displayEndpoint } from './endpoint';
 import { Heartbeat } from './heartbeat';
 import { logInbound } from '../inbound/log-frame';
@@ -31,6 +31,8 @@ export class GatewayConnection {
   private reconnectsToday = 0;
   private reconnectsDay = '';
   private hasOpenedOnce = false;
+  /** This till has work waiting: retries use the urgent cap (see backoff.ts). */
+  private urgent = false;
   private readonly listeners = new Set<(e: ConnectionEvent) => void>();
   private readonly heartbeat: Heartbeat;
 
@@ -107,6 +109,19 @@ export class GatewayConnection {
   checkNow(): void {
     if (this.state === 'open') this.heartbeat.checkNow();
     else if (this.state === 'backoff') this.reconnectNow();
+  }
+
+  /**
+   * The cashier is on the checkout or payments are open (true), or the till is idle (false).
+   * Turning urgent while a long retry is pending brings that retry within the urgent cap.
+   */
+  setUrgent(urgent: boolean): void {
+    if (urgent === this.urgent) return;
+    this.urgent = urgent;
+    if (!urgent || this.state !== 'backoff' || this.nextRetryAt === undefined) return;
+    if (this.nextRetryAt - this.clock.now() <= backoffCap(this.tuning.backoff, true)) return;
+    this.armRetry(backoffDelay(Math.max(0, this.attempt - 1), this.tuning.backoff, true));
+    this.emit({ type: 'state', view: this.view() });
   }
 
   stop(): void {
@@ -205,7 +220,7 @@ export class GatewayConnection {
       if (ws !== this.ws) return;
       lastError = err.message;
       const status = /Unexpected server response: (\d+)/.exec(err.message)?.[1];
-      if (status === '401' || status === '403') authRefused = `The gateway refused the API key (HTTP ${status}). Check the key in Settings.`;
+      if (status === '401' || status === '403') authRefused = `The gateway refused the API key (HTTP ${status}).`;
       this.logger.warn('connection.error', { message: err.message });
     });
 
@@ -218,7 +233,7 @@ export class GatewayConnection {
       this.logger.info('connection.closed', { code, reason, opened });
       if (opened) this.emit({ type: 'down', reason });
       if (!authRefused && opened && AUTH_CLOSE_CODES.has(code) && this.clock.now() - this.openedAt < this.tuning.authCloseWindowMs) {
-        authRefused = `The gateway closed the connection right after it opened (${code} ${reasonBuf.toString()}). Check the API key in Settings.`;
+        authRefused = `The gateway closed the connection right after it opened (${code} ${reasonBuf.toString()}), so it refused the API key.`;
       }
       if (authRefused) {
         this.onAuthFailed(authRefused);
@@ -258,11 +273,15 @@ export class GatewayConnection {
 
   private scheduleRetry(reason: string): void {
     if (this.state === 'stopped' || this.state === 'displaced') return;
-    this.clearRetry();
-    const delay = backoffDelay(this.attempt, this.tuning.backoff);
+    const delay = backoffDelay(this.attempt, this.tuning.backoff, this.urgent);
     this.attempt += 1;
-    this.nextRetryAt = this.clock.now() + delay;
+    this.armRetry(delay);
     this.setState('backoff', reason);
+  }
+
+  private armRetry(delay: number): void {
+    this.clearRetry();
+    this.nextRetryAt = this.clock.now() + delay;
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       if (this.state === 'backoff') this.connect();

@@ -114,4 +114,16 @@ describe('POS payment machine (§9.3)', () => {
     expect(r.resolution).toEqual({ by: 'cashier', reason: 'terminal shows DECLINED', at: 2 });
     expect(play([result('SUCCESS'), { type: 'cashier', outcome: 'declined', reason: 'nope' }]).r.state).toBe('approved');
   });
+
+  it('an unknown outcome never claims a check is running: that is only true while a lookup runs (issue 15 item 5)', () => {
+    const events: LedgerEvent[] = [{ type: 'linkLost' }, { type: 'restarted' }, { type: 'ambiguousError', message: 'Not Found' }];
+    for (const e of events) expect(play([e]).r.detail).not.toMatch(/checking/i);
+  });
+
+  it('stop waiting: an open payment becomes abandoned by the cashier; a later approval needs review (issue 15 item 4)', () => {
+    const stopped = play([{ type: 'delivered' }, { type: 'stopWaiting' }]).r;
+    expect(stopped).toMatchObject({ state: 'abandoned', resolution: { by: 'cashier' } });
+    expect(play([{ type: 'stopWaiting' }, result('SUCCESS')]).r.state).toBe('needs_review');
+    expect(play([result('FAILED'), { type: 'stopWaiting' }]).r.state).toBe('declined');
+  });
 });

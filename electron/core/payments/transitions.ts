@@ -85,13 +85,14 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       }
       return same(record);
 
+    // The details say what happened, never "checking": a lookup may not run (no secret, link down).
     case 'linkLost':
     case 'restarted':
       if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
         return move('unknown', {
           detail: event.type === 'linkLost'
-            ? 'The connection to the gateway dropped during the payment; checking its outcome.'
-            : 'The app restarted during the payment; checking its outcome.',
+            ? 'The connection to the gateway dropped during the payment.'
+            : 'The app restarted during the payment.',
         });
       }
       return same(record);
@@ -99,7 +100,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
     case 'ambiguousError':
       if (s === 'sent' || s === 'awaiting_result') {
         return move('unknown', {
-          detail: `The gateway answered "${event.message}" while more than one payment was starting, so it is not clear whether this one reached the terminal. Checking its outcome.`,
+          detail: `The gateway answered "${event.message}" while more than one payment was starting, so it is not clear whether this one reached the terminal.`,
         });
       }
       return same(record);
@@ -119,6 +120,14 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
     case 'needsCashier':
       if (s !== 'unknown' || record.detail === event.why) return same(record);
       return move('unknown', { detail: event.why });
+
+    case 'stopWaiting':
+      if (s !== 'sent' && s !== 'awaiting_result' && s !== 'terminal_reconnecting') return same(record, `stop waiting refused in state ${s}`);
+      // Not paid as far as this till knows; a later approval moves it to needs_review (onResult).
+      return move('abandoned', {
+        resolution: { by: 'cashier', reason: 'Stopped waiting for the terminal', at: now },
+        detail: 'The cashier stopped waiting for the terminal.',
+      });
 
     case 'cashier':
       if (s !== 'unknown' && s !== 'needs_review') return same(record, `cashier resolution refused in state ${s}`);

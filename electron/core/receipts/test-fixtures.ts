@@ -24,6 +24,7 @@ export function testSettings(overrides: Partial<Settings['printer']> = {}, extra
     storeName: 'Corner Grocer',
     storeAddress: '12 Market Street\nSpringfield',
     currency: 'USD',
+    amountEntry: 'cash-register',
     printer: { kind: 'network', systemName: '', host: '127.0.0.1', port: 9100, paperWidthMm: 80, ...overrides },
     autoPrint: true,
     updatesEnabled: false,

@@ -39,6 +39,7 @@ export const ENV = {
   storeName: 'CHECKSTAND_STORE_NAME',
   storeAddress: 'CHECKSTAND_STORE_ADDRESS',
   currency: 'CHECKSTAND_CURRENCY',
+  amountEntry: 'CHECKSTAND_AMOUNT_ENTRY',
   autoPrint: 'CHECKSTAND_AUTO_PRINT',
   updatesEnabled: 'CHECKSTAND_UPDATES',
   kiosk: 'CHECKSTAND_KIOSK',
@@ -67,14 +68,14 @@ const printerShape = z.object({
 export const ProvisioningFile = z
   .object({
     endpoint: z.unknown(), groupId: z.unknown(), apiKey: z.unknown(), apiSecret: z.unknown(), storeName: z.unknown(),
-    storeAddress: z.unknown(), currency: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
+    storeAddress: z.unknown(), currency: z.unknown(), amountEntry: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
     kiosk: z.unknown(), startAtLogin: z.unknown(), registerCode: z.unknown(),
   })
   .partial()
   .strict();
 
 const validators: Record<SettingsField, z.ZodType> = {
-  endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency,
+  endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency, amountEntry: P.amountEntry,
   autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, registerCode: P.registerCode, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
 };
 
@@ -182,6 +183,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['storeName', ENV.storeName, (s) => s],
     ['storeAddress', ENV.storeAddress, (s) => s],
     ['currency', ENV.currency, (s) => s.trim()],
+    ['amountEntry', ENV.amountEntry, (s) => s.trim()],
     ['autoPrint', ENV.autoPrint, parseBool],
     ['updatesEnabled', ENV.updatesEnabled, parseBool],
     ['kiosk', ENV.kiosk, parseBool],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SettingsView } from '../../../shared/ipc';
+import { currencyProblem, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
 import type { Settings } from '../ports';
 
 /**
@@ -82,7 +83,11 @@ export const PlainSettings = z.object({
   groupId: z.string().trim().max(200, 'The group id is too long (200 characters at most).'),
   storeName: z.string().trim().max(200, 'The store name is too long (200 characters at most).'),
   storeAddress: z.string().trim().max(500, 'The store address is too long (500 characters at most).'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'The currency must be three capital letters, for example EUR or USD.'),
+  currency: z.string().superRefine((v, ctx) => {
+    const problem = currencyProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  amountEntry: z.enum(DIGITS_ONLY_ENTRIES, { error: 'Digits-only amounts are read "cash-register" (2450 is 24.50) or "whole-units" (2450 is 2450.00).' }),
   printer,
   autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
   updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
@@ -110,6 +115,7 @@ export const DEFAULT_SETTINGS: Settings = {
   storeName: '',
   storeAddress: '',
   currency: 'EUR',
+  amountEntry: 'cash-register',
   printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
   autoPrint: false,
   updatesEnabled: true,
@@ -120,7 +126,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
 export const SETTINGS_FIELDS = [
-  'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'printer', 'autoPrint', 'updatesEnabled',
+  'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'amountEntry', 'printer', 'autoPrint', 'updatesEnabled',
   'kiosk', 'startAtLogin', 'registerCode',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
@@ -142,6 +148,7 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     storeName: settings.storeName,
     storeAddress: settings.storeAddress,
     currency: settings.currency,
+    amountEntry: settings.amountEntry,
     printer: { ...settings.printer },
     autoPrint: settings.autoPrint,
     updatesEnabled: settings.updatesEnabled,

@@ -111,6 +111,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       storeName: input.storeName,
       storeAddress: input.storeAddress,
       currency: input.currency,
+      amountEntry: input.amountEntry ?? stored.amountEntry,
       printer: input.printer,
       autoPrint: input.autoPrint,
       updatesEnabled: input.updatesEnabled,

@@ -1,13 +1,18 @@
-import { useEffect, useRef } from 'react';
-import { currencyExponent } from '../../../shared/money';
-import { appendDigits, formatMoney, minorFromTypedText, removeLastDigit } from '../../format/money';
+import { useEffect, useRef, useState } from 'react';
+import { currencyExponent, parseTypedAmount, typedAmountText, type DigitsOnlyEntry } from '../../../shared/money';
+import { formatMoney } from '../../format/money';
 import { usePos } from '../../store/context';
 import { selectCurrency } from '../../store/selectors';
 import { Numpad } from './Numpad';
 
+/** The typed text, capped so a held key cannot grow it without end. */
+const MAX_TYPED = 20;
+
 /**
- * Amount entry, cash-register style: digits fill the minor units from the right, so the
- * cashier never types a decimal point (JPY 0 decimals, USD 2, KWD 3).
+ * Amount entry as cashiers type it (issue 15 item 3): "24.5" and "24,50" are decimal amounts;
+ * digits alone are cash-register style (2450 → 24.50) unless the store chose whole units. The
+ * field keeps exactly what was typed; the Pay key and the line under the label show what will
+ * be charged, and a typing mistake is said in the Pay reason (the draft carries it there).
  */
 export function AmountEntry() {
   // Keyboard first: the checkout form opens ready for the amount, also each time it is shown
@@ -18,41 +23,79 @@ export function AmountEntry() {
     if (shown) inputRef.current?.focus();
   }, [shown]);
   const amountMinor = usePos((s) => s.draft.amountMinor);
+  // A problem only stands while nothing readable replaced it (see pay-blockers).
+  const problem = usePos((s) => (s.draft.amountMinor === 0 ? s.draft.amountProblem : undefined));
   const currency = usePos(selectCurrency);
+  const digitsOnly: DigitsOnlyEntry = usePos((s) => s.settings?.amountEntry ?? 'cash-register');
   const updateDraft = usePos((s) => s.updateDraft);
-  const setAmount = (minor: number) => updateDraft({ amountMinor: minor });
+  const [text, setText] = useState(() => typedAmountText(amountMinor, currency));
+  /** The amount the text was last read as: a different draft amount came from outside. */
+  const [seenMinor, setSeenMinor] = useState(amountMinor);
+
+  const type = (next: string) => {
+    const typed = next.slice(0, MAX_TYPED);
+    setText(typed);
+    const read = parseTypedAmount(typed, currency, digitsOnly);
+    setSeenMinor(read.ok ? read.minor : 0);
+    updateDraft(read.ok ? { amountMinor: read.minor, amountProblem: undefined } : { amountMinor: 0, amountProblem: read.message });
+  };
+
+  // An amount set from outside (New payment clears it, a remembered draft) replaces the text;
+  // adjusted while rendering, as React advises for state that follows a prop.
+  if (seenMinor !== amountMinor) {
+    setSeenMinor(amountMinor);
+    setText(typedAmountText(amountMinor, currency));
+  }
+
   const decimals = currencyExponent(currency);
+  const charged = amountMinor > 0 ? formatMoney(amountMinor, currency) : undefined;
+  const separatorKey = digitsOnly === 'whole-units' && decimals > 0;
   return (
     <div className="amount-entry">
       <div className="amount-head">
         <label htmlFor="amount">Amount ({currency})</label>
         <p id="amount-hint" className="hint">
-          Digits only{decimals > 0 ? ` — the last ${decimals === 1 ? 'is the decimal' : `${decimals} are the decimals`}` : ''}. Delete clears.
+          {charged ? `Charges ${charged}. ` : ''}
+          {entryHint(digitsOnly, decimals, currency)}
         </p>
       </div>
       <input
         id="amount"
         ref={inputRef}
         className="amount-input"
-        inputMode="numeric"
+        inputMode={decimals > 0 ? 'decimal' : 'numeric'}
         autoComplete="off"
-        aria-describedby="amount-hint"
-        value={amountMinor === 0 ? '' : formatMoney(amountMinor, currency)}
-        placeholder={formatMoney(0, currency)}
-        onChange={(event) => setAmount(minorFromTypedText(event.target.value))}
+        aria-describedby="amount-hint pay-reason"
+        aria-invalid={problem ? true : undefined}
+        value={text}
+        placeholder={typedAmountText(0, currency) || formatMoney(0, currency)}
+        onChange={(event) => type(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Delete') {
             event.preventDefault();
-            setAmount(0);
+            type('');
           }
         }}
       />
       <Numpad
-        onDigits={(keys) => setAmount(appendDigits(amountMinor, keys))}
-        onBackspace={() => setAmount(removeLastDigit(amountMinor))}
-        onClear={() => setAmount(0)}
-        payLabel={amountMinor > 0 ? `Pay ${formatMoney(amountMinor, currency)}` : 'Pay'}
+        onDigits={(keys) => type(text + keys)}
+        onBackspace={() => type(text.slice(0, -1))}
+        onClear={() => type('')}
+        extraKey={separatorKey ? decimalSeparator() : '00'}
+        payLabel={charged ? `Pay ${charged}` : 'Pay'}
       />
     </div>
   );
+}
+
+function entryHint(digitsOnly: DigitsOnlyEntry, decimals: number, currency: string): string {
+  if (decimals === 0) return `${currency} has no decimals. Delete clears.`;
+  const example = (minor: number) => formatMoney(minor, currency);
+  const digits = digitsOnly === 'cash-register' ? `2450 is ${example(2450)}` : `2450 is ${example(245000)}`;
+  return `Type 24.50 or 24,50; ${digits}. Delete clears.`;
+}
+
+/** The locale's decimal sign, for the keypad key (both . and , are read the same way). */
+function decimalSeparator(): string {
+  return (1.5).toLocaleString(undefined, { numberingSystem: 'latn' } as Intl.NumberFormatOptions).replace(/\d/g, '') || '.';
 }

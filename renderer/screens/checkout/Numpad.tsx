@@ -4,6 +4,8 @@ interface Props {
   onClear(): void;
   /** The Pay key's label (it shows the amount that will be charged). */
   payLabel: string;
+  /** The key beside 0: "00" (cash-register entry), or the decimal separator (whole units). */
+  extraKey: string;
 }
 
 const DIGITS = ['7', '8', '9', '4', '5', '6', '1', '2', '3'];
@@ -17,7 +19,7 @@ const DIGITS = ['7', '8', '9', '4', '5', '6', '1', '2', '3'];
  * fire). It is a touch shortcut that duplicates the Pay button: hidden from assistive technology
  * (and out of the Tab order), so a screen reader finds one Pay button, with its reason, not two.
  */
-export function Numpad({ onDigits, onBackspace, onClear, payLabel }: Props) {
+export function Numpad({ onDigits, onBackspace, onClear, payLabel, extraKey }: Props) {
   return (
     <div className="numpad" role="group" aria-label="Keypad">
       {DIGITS.slice(0, 3).map((d) => digitKey(d, onDigits))}
@@ -35,7 +37,13 @@ export function Numpad({ onDigits, onBackspace, onClear, payLabel }: Props) {
       <button type="button" tabIndex={-1} className="numpad-zero" onClick={() => onDigits('0')}>
         0
       </button>
-      {digitKey('00', onDigits)}
+      {extraKey === '00' ? (
+        digitKey('00', onDigits)
+      ) : (
+        <button type="button" tabIndex={-1} onClick={() => onDigits(extraKey)} aria-label="Decimal separator">
+          {extraKey}
+        </button>
+      )}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function payBlocker(ctx: PayContext): string | null {
   if (!ctx.terminal.payable) {
     return `Terminal "${ctx.terminal.label}" cannot take a payment: ${ctx.terminal.notPayableReason ?? ctx.terminal.presence}.`;
   }
-  if (ctx.draft.amountMinor <= 0) return 'Enter the amount.';
+  if (ctx.draft.amountMinor <= 0) return ctx.draft.amountProblem ?? 'Enter the amount.';
   if (!ctx.draft.orderRef.trim()) return 'Waiting for the order reference from the Checkstand app.';
   if (ctx.openPaymentForOrder) return 'This order already has a payment in progress.';
   return null;

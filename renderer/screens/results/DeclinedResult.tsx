@@ -5,7 +5,7 @@ import { ResultLayout } from './ResultLayout';
 export function DeclinedResult({ payment }: { payment: PaymentView }) {
   const advice = declineAdvice(payment.errorCode, payment.errorMessage);
   return (
-    <ResultLayout payment={payment} tone="bad" title="Declined — the customer was not charged" retry>
+    <ResultLayout payment={payment} tone="bad" title="Declined — the customer was not charged" retry="Pay with another card">
       <p className="result-message">{advice.message}</p>
       <p className="todo">
         <strong>What to do now: </strong>

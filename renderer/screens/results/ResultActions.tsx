@@ -2,10 +2,11 @@ import { useKeyShortcuts } from '../../hooks/useKeyShortcuts';
 import { usePos } from '../../store/context';
 
 /**
- * Leaving a result: "Try again" keeps terminal, amount and order (the main process gives the new
- * attempt a new transactionId); "New payment" clears amount and order. Keys: R and N.
+ * Leaving a result: the retry button ("Pay with another card", "Pay again"…) keeps terminal,
+ * amount and order (the main process gives it a new transactionId); "New payment" clears amount
+ * and order. Keys: R and N.
  */
-export function ResultActions({ retry }: { retry: boolean }) {
+export function ResultActions({ retry }: { retry: string | undefined }) {
   const setActivePayment = usePos((s) => s.setActivePayment);
   const updateDraft = usePos((s) => s.updateDraft);
   const tryAgain = () => setActivePayment(null);
@@ -19,7 +20,7 @@ export function ResultActions({ retry }: { retry: boolean }) {
     <div className="result-actions">
       {retry && (
         <button type="button" className="primary" aria-keyshortcuts="R" onClick={tryAgain}>
-          Try again (new attempt) <kbd>R</kbd>
+          {retry} <kbd>R</kbd>
         </button>
       )}
       <button type="button" className={retry ? 'secondary' : 'primary'} aria-keyshortcuts="N" onClick={newPayment}>

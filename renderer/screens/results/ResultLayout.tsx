@@ -12,15 +12,15 @@ interface Props {
   payment: PaymentView;
   tone: Tone;
   title: string;
-  /** Offer "Try again" (a new attempt with a new transactionId). */
-  retry?: boolean;
+  /** The label of the button that pays this order again (a new transactionId), if offered. */
+  retry?: string;
   /** Hide "New payment" until the cashier has dealt with this one (unknown outcome). */
   hideActions?: boolean;
   children?: ReactNode;
 }
 
 /** The frame every result shares: icon + words + colour, the facts, then what to do next. */
-export function ResultLayout({ payment, tone, title, retry = false, hideActions = false, children }: Props) {
+export function ResultLayout({ payment, tone, title, retry, hideActions = false, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>(payment.state);
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
+import { TellCustomer } from '../../components/TellCustomer';
 import { useCommand } from '../../hooks/useCommand';
 import { useBridge, usePos } from '../../store/context';
 import { selectDemo, selectTerminalLabel } from '../../store/selectors';
@@ -35,6 +36,7 @@ export function UnknownOutcome({ payment }: { payment: PaymentView }) {
           <p className="result-message">
             {payment.detail ?? 'The register lost track of this payment.'} Do NOT take the payment again until you know it was not charged.
           </p>
+          <TellCustomer />
           <ol className="steps">
             <li>Look at the screen of terminal "{terminal}". Does it say approved, declined or cancelled?</li>
             <li>If the terminal printed or shows an approval, the customer was charged.</li>

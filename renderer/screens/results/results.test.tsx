@@ -56,7 +56,7 @@ describe('result screens', () => {
     expect(screen.getByText(/another card or another way to pay/)).toBeTruthy();
     expect(screen.getByText('INSUFFICIENT_FUNDS')).toBeTruthy();
     expect(screen.getByText(/Insufficient funds/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: /Try again/ }));
+    await user.click(screen.getByRole('button', { name: /Pay with another card/ }));
     expect(store.getState().activePaymentId).toBeNull();
     expect((screen.getByLabelText('Order reference') as HTMLInputElement).value).toBe('B-7');
     expect(store.getState().draft.amountMinor).toBe(1234);

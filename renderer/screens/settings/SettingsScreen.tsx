@@ -107,6 +107,18 @@ function SettingsForm({ view }: { view: SettingsView }) {
         <TextField id="storeName" label="Store name" value={form.storeName} locked={isLocked('storeName')} error={errors.storeName} onChange={(storeName) => set({ storeName })} />
         <TextField id="storeAddress" label="Store address" value={form.storeAddress} locked={isLocked('storeAddress')} error={errors.storeAddress} onChange={(storeAddress) => set({ storeAddress })} />
         <TextField id="currency" label="Currency (3 letters, e.g. USD)" maxLength={3} value={form.currency} locked={isLocked('currency')} error={errors.currency} onChange={(currency) => set({ currency })} />
+        <div className="field">
+          <label htmlFor="amountEntry">Amounts typed without a decimal point</label>
+          <select
+            id="amountEntry"
+            value={form.amountEntry}
+            disabled={isLocked('amountEntry')}
+            onChange={(e) => set({ amountEntry: e.target.value === 'whole-units' ? 'whole-units' : 'cash-register' })}
+          >
+            <option value="cash-register">Cash register: 2450 is 24.50</option>
+            <option value="whole-units">Whole amounts: 2450 is 2450.00</option>
+          </select>
+        </div>
       </fieldset>
       <fieldset>
         <legend>Receipts</legend>

@@ -1,7 +1,8 @@
 import type { SettingsInput, SettingsView } from '../../../shared/ipc';
 
 /** The editable form state: secrets start empty ("keep what is stored"). */
-export interface SettingsFormState extends Omit<SettingsInput, 'apiKey' | 'apiSecret'> {
+export interface SettingsFormState extends Omit<SettingsInput, 'apiKey' | 'apiSecret' | 'amountEntry'> {
+  amountEntry: NonNullable<SettingsInput['amountEntry']>;
   apiKey: string;
   apiSecret: string;
 }
@@ -15,6 +16,7 @@ export function formFromView(view: SettingsView): SettingsFormState {
     storeName: view.storeName,
     storeAddress: view.storeAddress,
     currency: view.currency,
+    amountEntry: view.amountEntry ?? 'cash-register',
     printer: { ...view.printer },
     autoPrint: view.autoPrint,
     updatesEnabled: view.updatesEnabled,
