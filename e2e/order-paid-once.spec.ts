@@ -19,7 +19,7 @@ test('rule 3: Lane 2 loses its terminal, the re-take on Lane 1 is approved, the 
   await expectResult(page, RESULT.abandoned, 10_000);
 
   // The cashier does as told: takes it again, on Lane 1. Approved.
-  await page.getByRole('button', { name: /Try again \(new attempt\)/ }).click();
+  await page.getByRole('button', { name: /^Take the payment again/ }).click();
   await expect(page.getByLabel('Order reference')).toHaveValue('RT-1');
   await page.getByRole('radio', { name: /^Lane 1(\s|$)/ }).check();
   await payButton(page).click();
