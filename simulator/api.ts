@@ -118,6 +118,8 @@ export interface SimLogEntry {
   connection: string;
   role: 'desktop' | 'terminal' | 'http' | 'control';
   frame: unknown;
+  /** Inbound WebSocket frames: the text exactly as received (absent when it held a credential field). */
+  text?: string;
 }
 
 export interface SimulatorControl {

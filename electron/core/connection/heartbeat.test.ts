@@ -43,7 +43,7 @@ describe('heartbeat (vendor §8: ping every 30 s, dead after 10 s without pong)'
     expect(dead).toEqual(['no pong after checkNow']);
   });
 
-  it('only a pong clears the deadline, and stop() silences everything', () => {
+  it('stop() silences the deadline and the next ping (that only a pong clears it: heartbeat-link.int.test.ts)', () => {
     const { clock, dead, hb } = setup();
     hb.start();
     clock.advance(35_000);

@@ -17,7 +17,7 @@ afterEach(async () => {
 const settled = (fx: SimFixture, id: string, state: string) => fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === state));
 
 describe('§9.3 scenarios against the simulator', () => {
-  it('A: approval — amount as a decimal string, fresh UUIDv7, journal first, receipt kept', async () => {
+  it('A: approval — amount as a decimal string on the wire, fresh UUIDv7, journalled, receipt kept', async () => {
     fx = await startFixture();
     fx.sim.control.script('TERM-001', { outcome: 'SUCCESS', receiptData: 'RECEIPT TEXT' });
     const id = await payOk(fx.h, 'TERM-001', 'ORDER-A', 9999);
@@ -28,7 +28,13 @@ describe('§9.3 scenarios against the simulator', () => {
     expect(fx.h.core.paymentDetails(id)?.response?.receiptData).toBe('RECEIPT TEXT');
     const tx = fx.sim.control.transaction(id)!;
     expect(tx).toMatchObject({ amount: '99.99', currency: 'USD', terminalId: 'TERM-001', status: 'COMPLETED' });
-    // The first journal line for this payment is the "sent" record, written before the frame.
+    // The gateway stores String(amount), so the transaction cannot tell "99.99" from 99.99: the
+    // frame's text as the simulator received it can (§5.2: amount is a decimal string).
+    const received = fx.sim.control.log().find((e) => e.dir === 'in' && e.role === 'desktop' && (e.frame as { paymentRequest?: { transactionId?: string } }).paymentRequest?.transactionId === id);
+    expect(JSON.parse(received!.text!).paymentRequest).toMatchObject({ amount: '99.99', currency: 'USD' });
+    // The journal holds the payment from "sent" to "approved". That "sent" is on disk BEFORE the
+    // frame leaves cannot be seen from here (the line reads "sent" whatever the order): the
+    // journal's own tests check it with a socket that reads the journal when send is called.
     const journalDir = path.join(fx.h.dataDir, 'journal');
     const lines = fs.readdirSync(journalDir).flatMap((f) => fs.readFileSync(path.join(journalDir, f), 'utf8').trim().split('\n'));
     const mine = lines.map((l) => JSON.parse(l)).filter((r) => r.payment?.transactionId === id);

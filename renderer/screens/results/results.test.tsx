@@ -121,4 +121,15 @@ describe('result screens', () => {
     expect(screen.getByRole('button', { name: 'Check with the gateway' })).toBeTruthy();
     expect(screen.queryByText(/needs the API secret/)).toBeNull();
   });
+
+  it('a payment the gateway voids after the register gave up turns the screen into "Reversed — not paid"', async () => {
+    // Issue 14: a renderer that dropped `payment` events in state voided kept showing "Approved".
+    const p = payment('p8', { state: 'abandoned' });
+    const { fake, store } = await showResult(p);
+    expect(heading()).toMatch(/Not paid/);
+    act(() => fake.emit({ type: 'payment', seq: 11, payment: { ...p, state: 'voided', voidReason: 'Terminal returned after the grace period.' } }));
+    expect(heading()).toMatch(/Reversed by the gateway — not paid/);
+    expect(screen.getByText(/Terminal returned after the grace period\./)).toBeTruthy();
+    expect(store.getState().paymentsById.p8?.state).toBe('voided');
+  });
 });
