@@ -37,6 +37,12 @@ describe('gateway connection', () => {
     expect(text).not.toContain(fx.sim.apiKeys.pos);
   });
 
+  it('the x-group-id header reaches the gateway on the upgrade request (seen by the simulator, real socket factory)', async () => {
+    fx = await startFixture({ settings: { groupId: 'group-1' } });
+    const opens = fx.sim.control.log().filter((e) => e.dir === 'event' && e.role === 'desktop' && (e.frame as { event?: string }).event === 'open');
+    expect(opens.map((e) => (e.frame as { groupHeader?: string }).groupHeader)).toEqual(['group-1']);
+  });
+
   it('refuses plain ws:// to another machine with a clear reason, and shows "No gateway configured" without settings', async () => {
     const h = await createHarness({ settings: { endpoint: 'ws://gateway.example/v1', apiKey: 'k-1234567' } });
     cleanups.push(() => h.dispose());
