@@ -1,5 +1,8 @@
 import type { PaymentMethod } from '../shared/protocol';
 
+/** The pushes a gateway sends a POS unasked. */
+export type PushAction = 'terminalStatusUpdate' | 'paymentComplete' | 'paymentVoided';
+
 /**
  * The simulator's in-process API: what tests, benchmarks and demo mode use. The HTTP control
  * API under /__sim (GATEWAY-PROTOCOL.md §13.5) exposes the same operations.
@@ -138,8 +141,11 @@ export interface SimulatorControl {
     'gracePeriodMs' | 'paymentTimeoutMs' | 'paymentTimeoutMode' | 'replayOnReconnect' | 'defaultDelayMs' |
     'defaultOutcome' | 'idleTimeoutMs' | 'maxConnectionLifetimeMs'>>): void;
   faults: {
-    /** The next push to a POS is sent twice. */
-    duplicateNext(): void;
+    /**
+     * The next push to a POS is sent twice; with an action, the next push OF THAT ACTION is (so a
+     * test can arm it before a burst of pushes, e.g. the void after a terminal's "connected").
+     */
+    duplicateNext(action?: PushAction): void;
     /** Every push to a POS waits this long first (0 = off). */
     delayPushes(ms: number): void;
     /** The next two pushes to a POS go out in reverse order. */

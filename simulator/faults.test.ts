@@ -29,6 +29,19 @@ describe('faults on demand', () => {
     expect(pos.all('paymentComplete')).toHaveLength(3);
   });
 
+  it('duplicateNext(action) lets other pushes pass and sends the next push of that action twice', async () => {
+    sim.control.faults.duplicateNext('paymentComplete');
+    sim.control.dropTerminal('TERM-002', { reconnectAfterMs: 0 });
+    await pos.action('terminalStatusUpdate');
+    pos.send(paymentFrame('TERM-001', uuidv7()));
+    await pos.action('paymentComplete');
+    await pos.action('paymentComplete');
+    await pos.sync();
+    expect(pos.all('paymentComplete')).toHaveLength(2);
+    const updates = pos.all('terminalStatusUpdate').map((f) => JSON.stringify(f));
+    expect(new Set(updates).size).toBe(updates.length); // none of those was doubled
+  });
+
   it('delayPushes holds every push back; replies (pong) are not pushes and are not delayed', async () => {
     sim.control.faults.delayPushes(1_500);
     sim.control.script('TERM-001', { outcome: 'SUCCESS', delayMs: 0 });

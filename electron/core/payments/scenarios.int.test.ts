@@ -131,16 +131,22 @@ describe('§9.3 scenarios against the simulator', () => {
 
   it('J: duplicate and reordered pushes are no-ops', async () => {
     fx = await startFixture();
-    fx.sim.control.faults.duplicateNext();
+    // Armed for the result push alone, so a terminal push cannot take the duplicate instead.
+    fx.sim.control.faults.duplicateNext('paymentComplete');
     const id = await payOk(fx.h, 'TERM-001', 'ORDER-J');
     await settled(fx, id, 'approved');
-    fx.sim.control.faults.reorderNext();
-    fx.sim.control.dropTerminal('TERM-002', { reconnectAfterMs: 50 });
-    await fx.h.waitFor((s) => s.terminals.find((t) => t.id === 'TERM-002' && t.presence === 'online' && t.payable));
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until the core has READ both copies (no sleep), then count what the cashier saw.
+    const inbound = (action: string, match: (frame: Record<string, unknown>) => boolean) =>
+      fx!.h.logger.lines.filter((l) => l.event === 'frame.in' && (l.frame as { action?: string }).action === action && match(l.frame as Record<string, unknown>)).length;
+    await fx.h.waitFor(() => inbound('paymentComplete', (f) => (f.paymentResponse as { transactionId?: string }).transactionId === id) === 2);
     const approvals = fx.h.events.filter((e) => e.type === 'payment' && e.payment.transactionId === id && e.payment.state === 'approved');
     expect(approvals).toHaveLength(1);
-    expect((await fx.h.snapshot()).terminals.find((t) => t.id === 'TERM-002')?.presence).toBe('online');
+    // Reordered: "connected" arrives before the older "reconnecting"; the newer fact stays.
+    fx.sim.control.faults.reorderNext();
+    fx.sim.control.dropTerminal('TERM-002', { reconnectAfterMs: 50 });
+    const forTerm2 = (f: Record<string, unknown>) => f.terminalId === 'TERM-002' || f.deviceId === 'TERM-002';
+    await fx.h.waitFor(() => inbound('terminalStatusUpdate', forTerm2) >= 2);
+    expect((await fx.h.snapshot()).terminals.find((t) => t.id === 'TERM-002')).toMatchObject({ presence: 'online', payable: true });
   });
 
   it('K: a second POS with the same key displaces this one; no automatic reconnect until asked', async () => {
