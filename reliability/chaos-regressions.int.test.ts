@@ -12,7 +12,6 @@ afterEach(async () => {
   fx = undefined;
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('error frames are never pinned on the wrong payment (chaos seed 4 without a secret)', () => {
   it('a second payment waits while the first may still get an error; the error then lands on its own payment', async () => {
@@ -23,7 +22,7 @@ describe('error frames are never pinned on the wrong payment (chaos seed 4 witho
     // The app has not heard yet that TERM-002 is gone (the status push is slow), so it still offers it.
     sim.control.faults.delayPushes(5_000);
     sim.control.dropTerminal('TERM-002');
-    await sleep(100);
+    await h.waitFor(() => sim.control.terminals().find((t) => t.id === 'TERM-002' && t.status !== 'online'));
     const first = await payOk(h, 'TERM-001', 'ORDER-A');
 
     // Inside the first payment's error window a second start is refused: an error frame could

@@ -17,7 +17,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('gateway connection', () => {
   it('sends the key in the x-api-key header (never the URL) and keeps it out of the log files', async () => {
@@ -83,12 +82,17 @@ describe('gateway connection', () => {
   });
 
   it('a refused key goes to auth_failed with no tight loop; a corrected key connects', async () => {
-    fx = await startFixture({ settings: { apiKey: 'not-a-valid-key' }, waitForTerminals: false });
+    // FakeClock: "no tight loop" is checked up to the auth retry interval of the core's own time.
+    const clock = new FakeClock(Date.now());
+    fx = await startFixture({ settings: { apiKey: 'not-a-valid-key' }, waitForTerminals: false, deps: { clock }, tuning: { authRetryMs: 60_000 } });
     await fx.h.waitFor((s) => s.connection.state === 'auth_failed');
-    await sleep(400);
-    const attempts = fx.h.logger.lines.filter((l) => l.event === 'connection.state' && l.to === 'connecting');
-    expect(attempts).toHaveLength(1);
     expect((await fx.h.snapshot()).connection.reason).toMatch(/API key/);
+    const attempts = () => fx!.h.logger.lines.filter((l) => l.event === 'connection.state' && l.to === 'connecting').length;
+    clock.advance(59_999);
+    expect(attempts()).toBe(1);
+    clock.advance(1);
+    expect(attempts()).toBe(2);
+    await fx.h.waitFor((s) => s.connection.state === 'auth_failed');
     fx.h.settings.set({ apiKey: fx.sim.apiKeys.pos });
     await fx.h.waitFor((s) => s.connection.state === 'open' && s.terminals.some((t) => t.payable));
   });
@@ -144,8 +148,8 @@ describe('gateway connection', () => {
     // Reconnect: the old socket is forgotten first; a forceDisconnect arriving on it changes nothing.
     await fx.h.core.invoke('reconnectNow', {});
     await fx.h.waitFor((s) => s.connection.state === 'open' && sockets.length === 2 && s.terminals.some((t) => t.payable));
+    // emit() runs the handler synchronously: whatever it would do is done when it returns.
     sockets[0]!.emit('message', Buffer.from(JSON.stringify({ action: 'forceDisconnect', reason: 'New connection established with the same API key' })), false);
-    await sleep(100);
     expect((await fx.h.snapshot()).connection.state).toBe('open');
     const id = await payOk(fx.h, 'TERM-001', 'ABANDONED-SOCKET');
     await fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'approved'));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UUIDV7_PATTERN } from '../../../shared/ids';
 import { CHECK_TERMINAL } from '../recovery/recovery';
+import { FakeClock } from '../testing/fake-clock';
 import { pay, payOk, paymentStates, startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
@@ -150,11 +151,18 @@ describe('§9.3 scenarios against the simulator', () => {
   });
 
   it('K: a second POS with the same key displaces this one; no automatic reconnect until asked', async () => {
-    fx = await startFixture();
+    // The core's clock is a FakeClock: "no automatic reconnect" is checked over an hour of its
+    // time (every retry timer it could have set), not over a short real sleep.
+    const clock = new FakeClock(Date.now());
+    fx = await startFixture({ deps: { clock } });
     await fx.sim.control.displace();
     await fx.h.waitFor((s) => s.connection.state === 'displaced');
-    await new Promise((r) => setTimeout(r, 500));
+    const opens = () => fx!.sim.control.log().filter((e) => e.dir === 'event' && e.role === 'desktop' && (e.frame as { event?: string }).event === 'open').length;
+    const before = opens();
+    clock.advance(3_600_000);
+    expect(clock.pending().filter((ms) => ms <= 0)).toEqual([]);
     expect((await fx.h.snapshot()).connection.state).toBe('displaced');
+    expect(opens()).toBe(before);
     expect((await pay(fx.h, 'TERM-001', 'ORDER-K')).ok).toBe(false);
     await fx.h.core.invoke('reconnectNow', {});
     await fx.h.waitFor((s) => s.connection.state === 'open' && s.terminals.some((t) => t.payable));
