@@ -14,7 +14,8 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   checkers: ['typescript'],
-  tsconfigFile: isRenderer ? 'tsconfig.web.json' : 'tsconfig.node.json',
+  // A small program for the core (tsconfig.mutation.json), so checking each mutant is quick.
+  tsconfigFile: isRenderer ? 'tsconfig.web.json' : 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: [`${folder}/**/*.{ts,tsx}`, `!${folder}/**/*.test.{ts,tsx}`, `!${folder}/**/types.ts`],
   coverageAnalysis: 'perTest',
