@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TerminalStatusUpdateFrame, TerminalsResponseFrame } from '../../../shared/protocol';
+import { iso, listFrame as list, pushFrame as push, T0 } from '../testing/terminal-frames';
 import { TerminalRegistry } from './terminal-registry';
 
 /**
@@ -7,17 +7,7 @@ import { TerminalRegistry } from './terminal-registry';
  * reports, ties between equal timestamps, the grace countdown whichever way the gateway's and the
  * register's clocks disagree, and every "why not payable" a cashier can read.
  */
-const T0 = Date.parse('2026-01-15T10:00:00.000Z');
 const GRACE = 60_000;
-const iso = (ms: number) => new Date(T0 + ms).toISOString();
-const list = (at: number, terminals: TerminalsResponseFrame['terminals']): TerminalsResponseFrame => ({ action: 'terminalsResponse', terminals, timestamp: iso(at) });
-const push = (at: number, terminalId: string, status: TerminalStatusUpdateFrame['status'], extra: Partial<TerminalStatusUpdateFrame> = {}): TerminalStatusUpdateFrame => ({
-  action: 'terminalStatusUpdate',
-  terminalId,
-  status,
-  timestamp: iso(at),
-  ...extra,
-});
 const open = { linkOpen: true };
 
 describe('terminal registry: lists', () => {
