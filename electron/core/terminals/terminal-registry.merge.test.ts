@@ -52,6 +52,12 @@ describe('terminal registry: lists', () => {
     expect(r.view('TERM-003', open)).not.toHaveProperty('connectionId');
   });
 
+  it('only a reconnecting terminal in the list has a grace end', () => {
+    const r = new TerminalRegistry(GRACE);
+    r.applyList(list(0, [{ deviceId: 'TERM-001', status: 'online' }, { deviceId: 'TERM-002', status: 'offline' }, { deviceId: 'TERM-003', status: 'reconnecting' }]), T0);
+    expect([r.graceEndsAt('TERM-001'), r.graceEndsAt('TERM-002'), r.graceEndsAt('TERM-003')]).toEqual([undefined, undefined, T0 + GRACE]);
+  });
+
   it('a list keeps the deviceId it learnt before, and a long name is cut to 64 characters', () => {
     const r = new TerminalRegistry(GRACE);
     r.applyPush(push(0, 'c7', 'connected', { deviceId: 'TERM-007', connectionId: 'c7' }), T0);
@@ -85,6 +91,15 @@ describe('terminal registry: pushes', () => {
     r.applyPush(push(1_000, 'c5', 'reconnecting'), T0);
     expect(r.ids()).toEqual(['c5']);
     expect(r.presence('c5')).toBe('reconnecting');
+  });
+
+  it('a push naming the terminal by its connection finds the entry kept under its deviceId: label kept, stale push ignored', () => {
+    const r = new TerminalRegistry(GRACE);
+    r.applyList(list(5_000, [{ deviceId: 'TERM-007', connectionId: 'c7', status: 'online', metadata: { name: 'Lane 7' } }]), T0);
+    expect(r.applyPush(push(4_000, 'c7', 'reconnecting', { deviceId: 'TERM-007' }), T0).changed).toEqual([]);
+    r.applyPush(push(6_000, 'c7', 'reconnecting', { deviceId: 'TERM-007' }), T0);
+    expect(r.ids()).toEqual(['TERM-007']);
+    expect(r.view('TERM-007', open)).toMatchObject({ label: 'Lane 7', presence: 'reconnecting', connectionId: 'c7' });
   });
 
   it('the deviceId may come in terminalInfo; going offline keeps the last connectionId, coming online takes the new one', () => {
