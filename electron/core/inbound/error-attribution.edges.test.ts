@@ -75,6 +75,15 @@ describe('error-frame attribution: edges', () => {
     expect(a.attribute({ error: 'Bad Request', message: 'Invalid JSON' }, 30)).toMatchObject({ to: 'none' });
   });
 
+  it('two getTerminals outstanding and no payment: an error goes to the older one, nothing is ambiguous', () => {
+    const a = new ErrorAttributor(3_000);
+    a.sent({ kind: 'getTerminals', sentAt: 0 });
+    a.sent({ kind: 'getTerminals', sentAt: 5 });
+    expect(a.attribute({ error: 'Bad Request', message: 'Invalid JSON' }, 10)).toEqual({ to: 'getTerminals', title: 'Bad Request', message: 'Invalid JSON' });
+    expect(a.attribute({ error: 'Bad Request', message: 'Something odd' }, 10)).toEqual({ to: 'getTerminals', title: 'Bad Request', message: 'Something odd' });
+    expect(a.attribute({ error: 'Bad Request', message: 'Something odd' }, 10)).toMatchObject({ to: 'none' });
+  });
+
   it('an ambiguous error takes only the payments out of the queue, not the getTerminals', () => {
     const a = new ErrorAttributor(3_000);
     a.sent({ kind: 'getTerminals', sentAt: 0 });
