@@ -26,10 +26,14 @@ describe('gateway endpoint rules', () => {
   });
 
   it('treats every loopback spelling as this computer, and nothing that merely looks like it', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '[::1]']) expect(checkEndpoint(`ws://${host}:4010/v1`).ok, host).toBe(true);
+    for (const host of ['127.0.0.1', '127.10.200.30', 'localhost', '[::1]']) expect(checkEndpoint(`ws://${host}:4010/v1`).ok, host).toBe(true);
     for (const host of ['127.0.0.1.evil.example', 'x127.0.0.1', '10.0.0.1', 'localhost.example']) expect(checkEndpoint(`ws://${host}:4010/v1`).ok, host).toBe(false);
     expect(isLoopbackHost('::1')).toBe(true);
     expect(isLoopbackHost('127.0.0')).toBe(false);
+    // Straight to the rule (a URL parser refuses these hosts anyway): anchored at both ends.
+    expect(isLoopbackHost('x127.0.0.1')).toBe(false);
+    expect(isLoopbackHost('127.0.0.1x')).toBe(false);
+    expect(isLoopbackHost('127.10.20.30')).toBe(true);
   });
 
   it('says what is wrong, in words, for each refusal; trims the address first', () => {
@@ -45,6 +49,7 @@ describe('gateway endpoint rules', () => {
     expect(refusal('wss://user@store.example/v1')).toBe(credentials);
     expect(refusal('wss://:pw@store.example/v1')).toBe(credentials);
     expect(refusal('  wss://store.example/v1  ')).toBe('ok');
+    expect(refusal(' ws://127.0.0.1:4010/v1')).toBe('ok');
     expect(refusal('wss://store.example/v1?lane=2')).toBe('ok');
   });
 

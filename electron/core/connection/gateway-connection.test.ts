@@ -1,43 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../log/logger';
-import { FakeClock } from '../testing/fake-clock';
-import { scriptedFactory } from '../testing/scripted-socket';
-import { GatewayConnection } from './gateway-connection';
-import type { ConnectionEvent, ConnectionTuning } from './types';
+import { connectionUnderTest as setup, TEST_ENDPOINT as ENDPOINT } from '../testing/connection-under-test';
 
 /**
  * GatewayConnection's rules with a scripted socket and a FakeClock (no network, exact timings).
  * The same rules against the real simulator: connection.int.test.ts, heartbeat-link.int.test.ts.
+ * More edges (logs, late events of old sockets, listeners): gateway-connection.edges.test.ts.
  */
-const TUNING: ConnectionTuning = {
-  pingIntervalMs: 30_000,
-  pongTimeoutMs: 10_000,
-  checkNowTimeoutMs: 3_000,
-  handshakeTimeoutMs: 5_000,
-  maxPayload: 1_000_000,
-  backoff: { baseMs: 1_000, capMs: 8_000, random: () => 0.5 },
-  healthyResetMs: 60_000,
-  authRetryMs: 120_000,
-  authCloseWindowMs: 2_000,
-};
-const ENDPOINT = 'ws://127.0.0.1:4010/v1';
-
-function setup(config: { groupId?: string } = {}, tuning: Partial<ConnectionTuning> = {}) {
-  const clock = new FakeClock();
-  const logger = createMemoryLogger();
-  const wire = scriptedFactory();
-  const conn = new GatewayConnection(clock, { ...TUNING, ...tuning }, logger, wire.factory);
-  const events: ConnectionEvent[] = [];
-  conn.on((e) => events.push(e));
-  const connect = () => {
-    conn.configure({ endpoint: ENDPOINT, apiKey: 'key-1234567', ...config });
-    wire.last().open();
-    return wire.last();
-  };
-  const types = () => events.map((e) => (e.type === 'state' ? `state:${e.view.state}` : e.type));
-  return { clock, logger, wire, conn, events, connect, types };
-}
-
 describe('gateway connection (scripted socket)', () => {
   it('opens with the key and group in headers, asks for the terminals, and says so', () => {
     const { wire, conn, connect, types } = setup({ groupId: 'group-1' });
