@@ -102,4 +102,20 @@ describe('heartbeat (vendor §8: ping every 30 s, dead after 10 s without pong)'
     clock.advance(30_000);
     expect(pings).toHaveLength(1);
   });
+
+  it('after a pong, the next unanswered ping still gets its deadline (and so does one after stop and start)', () => {
+    const { clock, dead, hb } = setup();
+    hb.start();
+    clock.advance(30_000);
+    hb.onPong();
+    clock.advance(30_000 + 9_999);
+    expect(dead).toEqual([]);
+    clock.advance(1);
+    expect(dead).toEqual(['no pong within deadline']);
+    hb.stop();
+    hb.onPong(); // stopped: a stray pong schedules nothing
+    hb.checkNow();
+    clock.advance(120_000);
+    expect(dead).toHaveLength(1);
+  });
 });
