@@ -4,7 +4,7 @@ import { createRng } from '../reliability/rng';
 import { startFaultScheduler, startScriptShuffler } from '../reliability/fault-scheduler';
 import type { PaymentState } from '../shared/ipc';
 import type { SimulatorHandle } from '../simulator/api';
-import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
+import { BROWSER_ONLY_REASON, expect, test, type BridgeFrame } from './fixtures';
 import { payButton, voidAlert, waitOnline } from './cashier';
 
 /**
@@ -55,7 +55,7 @@ async function headingWords(page: Page): Promise<string> {
   return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(/^[^A-Za-z]+/, '').trim();
 }
 
-test('UI under chaos: the screen\'s history matches the gateway\'s ground truth, every void alerted once', async ({ page, sim, host }) => {
+test('UI under chaos: the screen\'s history matches the gateway\'s ground truth, every void alerted once', async ({ page, sim, host, bridgeFrames }) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);
   await waitOnline(page);
   const rng = createRng(SEED);
@@ -69,12 +69,15 @@ test('UI under chaos: the screen\'s history matches the gateway\'s ground truth,
   const stopScripts = startScriptShuffler({ sim, rng: rng.fork('scripts'), terminals: TERMINALS.map((t) => t.id), graceMs: GRACE_MS, everyMs: 300 });
   const acknowledged = new Map<string, number>();
   let attempts = 0;
+  let lastTransactionId: string | undefined;
   const deadline = Date.now() + DURATION_MS;
   try {
     while (Date.now() < deadline) {
-      if (await startOne(page, rng.int(1, 3), 1_000 + attempts + 1, acknowledged)) {
+      const started = await startOne(page, bridgeFrames, rng.int(1, 3), 1_000 + attempts + 1, acknowledged);
+      if (started) {
         attempts += 1;
-        await finishOne(page, sim, acknowledged);
+        lastTransactionId = started;
+        await finishOne(page, sim, started, acknowledged);
       }
     }
   } finally {
@@ -93,7 +96,7 @@ test('UI under chaos: the screen\'s history matches the gateway\'s ground truth,
     .toBe(0);
   await page.waitForTimeout(GRACE_MS);
   await acknowledgeAlerts(page, acknowledged);
-  await settleUnknown(page);
+  if (lastTransactionId) await settleUnknown(page, sim, lastTransactionId);
 
   await page.keyboard.press('F2');
   const rows = await historyRows(page);
@@ -121,36 +124,50 @@ test('UI under chaos: the screen\'s history matches the gateway\'s ground truth,
   expect(Object.values(faults.counts).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
 });
 
-/** Fills the form and presses Pay; false when the app refused to start (offline, busy: nothing sent). */
-async function startOne(page: Page, lane: number, amountMinor: number, acknowledged: Map<string, number>): Promise<boolean> {
+/**
+ * Fills the form and presses Pay. Returns the new payment's transactionId, or undefined when the
+ * app refused to start it (offline, busy: nothing sent). Whether it started is read from the
+ * main process's answer on the bridge, not from how soon the screen changes: on a loaded machine
+ * the progress screen may take longer than any fixed wait, and a miscount would fail the run.
+ */
+async function startOne(page: Page, frames: BridgeFrame[], lane: number, amountMinor: number, acknowledged: Map<string, number>): Promise<string | undefined> {
+  const orderRef = `CHAOS-${amountMinor}`;
+  const seen = frames.length;
   await acknowledgeAlerts(page, acknowledged);
   try {
     const newPayment = page.getByRole('button', { name: /New payment/ });
     if (await newPayment.count()) await newPayment.first().click();
     if ((await headingWords(page)) !== 'New payment') {
       await page.keyboard.press('F1');
-      return false;
+      return undefined;
     }
     await page.getByRole('radio', { name: new RegExp(`^${TERMINALS[lane - 1]!.label}(\\s|$)`) }).check();
     await page.getByLabel(/^Amount/).fill(String(amountMinor));
-    await page.getByLabel('Order reference').fill(`CHAOS-${amountMinor}`);
+    await page.getByLabel('Order reference').fill(orderRef);
     await payButton(page).click();
   } catch {
     // A control was disabled by chaos (terminal dropped, link down) before the click: try again.
     await page.waitForTimeout(200);
-    return false;
+    return undefined;
   }
-  // Either the progress screen comes up (the payment is on its way) or the form stays with the reason.
-  try {
-    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('New payment', { timeout: 2_000 });
-    return true;
-  } catch {
-    return false;
-  }
+  return startAnswer(frames, seen, orderRef);
+}
+
+/** The main process's answer to the startPayment for this order sent after frame `seen`. */
+async function startAnswer(frames: BridgeFrame[], seen: number, orderRef: string): Promise<string | undefined> {
+  const parse = (f: BridgeFrame) => JSON.parse(f.payload) as { type: string; id: number; name?: string; request?: { orderRef?: string }; result?: { ok: boolean; value?: { transactionId?: string } } };
+  const request = () => frames.slice(seen).map(parse).find((m) => m.type === 'invoke' && m.name === 'startPayment' && m.request?.orderRef === orderRef);
+  // The click sends the request at once; if none is on the wire, the renderer sent nothing.
+  const sent = await expect.poll(() => request() !== undefined, { timeout: 10_000 }).toBe(true).then(() => request(), () => undefined);
+  if (!sent) return undefined;
+  const answer = () => frames.slice(seen).map(parse).find((m) => m.type === 'result' && m.id === sent.id);
+  await expect.poll(() => answer() !== undefined, { timeout: 30_000 }).toBe(true);
+  const result = answer()!.result;
+  return result?.ok ? result.value?.transactionId : undefined;
 }
 
 /** Waits for the payment's outcome like a cashier: acknowledges alerts, checks unknown outcomes. */
-async function finishOne(page: Page, sim: SimulatorHandle, acknowledged: Map<string, number>): Promise<void> {
+async function finishOne(page: Page, sim: SimulatorHandle, transactionId: string, acknowledged: Map<string, number>): Promise<void> {
   const until = Date.now() + 30_000;
   let checks = 0;
   while (Date.now() < until) {
@@ -165,13 +182,17 @@ async function finishOne(page: Page, sim: SimulatorHandle, acknowledged: Map<str
     await page.waitForTimeout(300);
   }
   // Still unknown after 30 s: the cashier reads the terminal (the simulator's record) and settles it.
-  await settleUnknown(page, sim);
+  await settleUnknown(page, sim, transactionId);
 }
 
-/** Resolves any payment still shown as unknown, with the gateway's own outcome as the "terminal screen". */
-async function settleUnknown(page: Page, sim?: SimulatorHandle): Promise<void> {
+/**
+ * Resolves the payment on screen if it is still unknown, with the gateway's outcome for THIS
+ * transaction as the "terminal screen" (not the simulator's latest transaction, which may be
+ * another terminal's).
+ */
+async function settleUnknown(page: Page, sim: SimulatorHandle, transactionId: string): Promise<void> {
   if (!/^Result unknown/.test(await headingWords(page))) return;
-  const status = sim?.control.transactions().at(-1)?.status;
+  const status = sim.control.transaction(transactionId)?.status;
   const outcome = status === 'COMPLETED' ? /^Approved/ : status === 'CANCELLED' ? /^Cancelled/ : /^Not charged/;
   try {
     await page.getByRole('radio', { name: outcome }).check();

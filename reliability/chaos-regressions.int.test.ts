@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../electron/core/testing/fake-clock';
 import { pay, payOk, startFixture, type SimFixture } from '../electron/core/testing/sim-fixture';
 
 /**
@@ -11,7 +12,6 @@ afterEach(async () => {
   fx = undefined;
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('error frames are never pinned on the wrong payment (chaos seed 4 without a secret)', () => {
   it('a second payment waits while the first may still get an error; the error then lands on its own payment', async () => {
@@ -22,7 +22,7 @@ describe('error frames are never pinned on the wrong payment (chaos seed 4 witho
     // The app has not heard yet that TERM-002 is gone (the status push is slow), so it still offers it.
     sim.control.faults.delayPushes(5_000);
     sim.control.dropTerminal('TERM-002');
-    await sleep(100);
+    await h.waitFor(() => sim.control.terminals().find((t) => t.id === 'TERM-002' && t.status !== 'online'));
     const first = await payOk(h, 'TERM-001', 'ORDER-A');
 
     // Inside the first payment's error window a second start is refused: an error frame could
@@ -66,21 +66,33 @@ describe('re-checking abandoned payments stays bounded (10 000-payment chaos run
   it('a burst of reconnects looks an abandoned payment up once, not once per reconnect', async () => {
     // Hundreds of abandoned payments times a reconnect every few seconds flooded the gateway
     // with look-ups and stalled the register; each is now re-checked on a doubling interval.
-    fx = await startFixture({ withSecret: true, tuning: { abandonedRecheckMs: 60_000 }, sim: { replayOnReconnect: false } });
+    // The core's clock is a FakeClock: the 60 s re-check interval passes only when the test says
+    // so, however long the reconnects take on a loaded machine. Each retry is released by hand.
+    const clock = new FakeClock(Date.now());
+    fx = await startFixture({ withSecret: true, tuning: { abandonedRecheckMs: 60_000 }, sim: { replayOnReconnect: false }, deps: { clock } });
     const { sim, h } = fx;
     sim.control.script('TERM-001', { outcome: 'DROP_MID_PAYMENT', delayMs: 50 });
     const id = await payOk(h, 'TERM-001', 'ORDER-GONE');
     await h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'abandoned'));
     const lookups = () => sim.control.log().filter((e) => e.role === 'http' && JSON.stringify(e.frame).includes(id)).length;
     const before = lookups();
-    for (let i = 0; i < 4; i += 1) {
+    const reconnect = async () => {
       sim.control.faults.dropPosConnections({ silent: false });
-      await h.waitFor((s) => s.connection.state !== 'open', 4_000).catch(() => undefined);
+      const backoff = await h.waitFor((s) => s.connection.state === 'backoff' && s.connection);
+      clock.advance(backoff.nextRetryAt! - clock.now());
       await h.waitFor((s) => s.connection.state === 'open');
-      await sleep(150);
-    }
-    // The first reconnect after it was given up asks the gateway; the next three do not.
-    expect(lookups() - before).toBe(1);
+    };
+    // The first reconnect after it was given up asks the gateway (wait for that look-up)…
+    await reconnect();
+    await h.waitFor(() => lookups() - before === 1);
+    // …the next three, inside the interval, do not…
+    for (let i = 0; i < 3; i += 1) await reconnect();
+    // …and the first one after the interval does, once. A look-up per reconnect would have
+    // arrived during the three reconnects above (each takes far longer than a look-up).
+    clock.advance(60_000);
+    await reconnect();
+    await h.waitFor(() => lookups() - before >= 2);
+    expect(lookups() - before).toBe(2);
     expect((await h.snapshot()).payments.find((p) => p.transactionId === id)?.state).toBe('abandoned');
   });
 });

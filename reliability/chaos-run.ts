@@ -301,7 +301,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     recordTruth();
     const snap = await h.snapshot();
     const transactions = [...truth.values()];
-    const verdict = judge({ payments: snap.payments, transactions, alertsRaised: observer.alertsRaised });
+    const verdict = judge({ payments: snap.payments, transactions, alertsRaised: observer.alertsRaised, firstShown: observer.firstFinal });
     const misattributed = misattributedRejections(observer.everRejected, transactions);
     const lost = lostVoids(verdict);
     const count = (values: string[]) => values.reduce<Record<string, number>>((m, v) => ((m[v] = (m[v] ?? 0) + 1), m), {});

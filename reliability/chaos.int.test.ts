@@ -11,6 +11,18 @@ import { formatChaosFindings, formatChaosReport } from './format';
  * frame pinned on the wrong payment, and a void lost with the link never recovered. With the API
  * secret both must now be absent. Without the secret a lost void cannot be recovered by asking
  * the gateway (only by its replay), so that signature alone is set aside in the no-secret run.
+ *
+ * Why the real-time windows (faults of 150–1 500 ms, a 300 ms pong deadline, a 150 ms error
+ * window, a 300 ms replay window) cannot make this flake on a loaded 2-core machine: no assertion
+ * below depends on WHEN anything happens. A slow machine only changes which interleaving is
+ * tested: a late pong is one more reconnect, a late error frame leaves its payment to the
+ * deadline and the lookup (judged "never reached the gateway": rejected or abandoned), a late
+ * replay leaves it to the cashier. The safety judges (ground truth, double charges, every alert
+ * raise, amounts, what the cashier was first shown) hold for every interleaving; that is what
+ * they test. "The hard paths were taken" counts things the seed decides per terminal, not the
+ * clock: each worker's terminal behaviours (drop past grace → void, never answer → unknown) come
+ * from its own seeded stream, and POS link drops are scheduled throughout the run. The test
+ * timeouts are hang guards, several times the run's length here.
  */
 function explain(r: ChaosReport): string {
   return `seed ${r.options.seed}\n${formatChaosReport(r)}\n${formatChaosFindings(r)}`;
@@ -42,7 +54,7 @@ describe('chaos run (seeded)', () => {
     expect(r.verdict.alertsRaised).toBe(r.verdict.voided);
     expect(r.unknownEntered, explain(r)).toBeGreaterThan(0);
     expect(r.reconnects, explain(r)).toBeGreaterThan(0);
-  }, 90_000);
+  }, 300_000);
 
   it('100 payments without the API secret: unknown outcomes wait for the cashier (counted), nothing is lost', async () => {
     const r = await runChaos({ payments: 100, terminals: 6, seed: 7, withSecret: false });
@@ -51,5 +63,5 @@ describe('chaos run (seeded)', () => {
     // Every accepted start is in the app's record; a start refused because the link dropped at the
     // moment of sending is recorded too (as rejected, and judged like the rest).
     expect(r.verdict.compared).toBeGreaterThanOrEqual(r.attempts);
-  }, 90_000);
+  }, 300_000);
 });

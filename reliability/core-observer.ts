@@ -9,7 +9,13 @@ const NOT_CHARGED: readonly PaymentState[] = ['declined', 'cancelled', 'rejected
  */
 export class CoreObserver {
   readonly payments = new Map<string, PaymentView>();
+  /**
+   * Void-alert RAISES per transaction: every unacknowledged `alert` event counts, even for an
+   * alert id already seen, so raising one alert twice is two (the judge wants exactly one).
+   */
   readonly alertsRaised = new Map<string, number>();
+  /** The first final state each payment showed: what the cashier told the customer. */
+  readonly firstFinal = new Map<string, PaymentState>();
   /** Terminals on which two payments were open at the same moment, with the ids. */
   readonly twoOpen: { terminalId: string; transactionIds: string[] }[] = [];
   /** Milliseconds each payment spent in `unknown` before leaving it (wall clock). */
@@ -23,15 +29,13 @@ export class CoreObserver {
   private readonly unknownSince = new Map<string, number>();
   private readonly openSince = new Map<string, number>();
   private readonly openByTerminal = new Map<string, Set<string>>();
-  private readonly seenAlertIds = new Set<string>();
   private readonly waiters = new Set<() => void>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   readonly listener = (e: PosEvent): void => {
     if (e.type === 'payment') this.onPayment(e.payment);
-    else if (e.type === 'alert' && !e.alert.acknowledgedAt && !this.seenAlertIds.has(e.alert.id)) {
-      this.seenAlertIds.add(e.alert.id);
+    else if (e.type === 'alert' && !e.alert.acknowledgedAt) {
       this.alertsRaised.set(e.alert.transactionId, (this.alertsRaised.get(e.alert.transactionId) ?? 0) + 1);
     }
     for (const w of [...this.waiters]) w();
@@ -43,6 +47,7 @@ export class CoreObserver {
       this.contradictedNotCharged.push({ transactionId: p.transactionId, from: before, to: p.state });
     }
     this.payments.set(p.transactionId, p);
+    if (!OPEN_PAYMENT_STATES.includes(p.state) && !this.firstFinal.has(p.transactionId)) this.firstFinal.set(p.transactionId, p.state);
     if (p.state === 'rejected') this.everRejected.add(p.transactionId);
     const open = this.openByTerminal.get(p.terminalId) ?? new Set<string>();
     this.openByTerminal.set(p.terminalId, open);

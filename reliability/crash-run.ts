@@ -8,6 +8,7 @@ import { systemClock } from '../electron/core/ports';
 import { createHarness } from '../electron/core/testing/harness';
 import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
 import { startSimulator } from '../simulator/index';
+import { countAlertRaises } from './alert-raises';
 import { CoreObserver } from './core-observer';
 import { chaosConfig } from './chaos-run';
 import { startScriptShuffler } from './fault-scheduler';
@@ -153,9 +154,8 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     const withoutReason = payments
       .filter((p) => (p.state === 'unknown' || p.state === 'needs_review' ? !p.detail : !FINAL_PAYMENT_STATES.includes(p.state)))
       .map((p) => `${p.transactionId} ${p.state}`);
-    // Alerts raised across all the child runs are in the journal: count them per transaction.
-    const alerts = new Map<string, number>();
-    for (const a of new Journal(path.join(dataDir, 'journal'), systemClock).replay().alerts.values()) alerts.set(a.transactionId, (alerts.get(a.transactionId) ?? 0) + 1);
+    // Alerts raised across all the child runs are in the journal: count every raise record.
+    const alerts = countAlertRaises(path.join(dataDir, 'journal'));
     const verdict = judge({ payments, transactions: sim.control.transactions(), alertsRaised: alerts });
     const finalStates = payments.reduce<Record<string, number>>((m, p) => ((m[p.state] = (m[p.state] ?? 0) + 1), m), {});
     return {

@@ -21,6 +21,7 @@ export function formatChaosReport(r: ChaosReport): string {
   add('app states', Object.entries(r.appStates).map(([k, n]) => `${k} ${n}`).join(', '));
   add('declined because', Object.entries(r.declineReasons).map(([k, n]) => `${k} ${n}`).join(', '));
   add('agreed with ground truth', `${v.agreed}/${v.compared}`);
+  add('settled by the lookup (agree by construction; also judged by what the cashier saw)', v.settledByLookup);
   add('MISMATCHES', v.mismatches.length);
   add('  false approvals', v.falseApprovals.length);
   add('  missed approvals', v.missedApprovals.length);
@@ -62,6 +63,8 @@ export function formatChaosFindings(r: ChaosReport): string {
   show('double charges', v.doubleCharges);
   show('alert errors', v.alertErrors);
   show('orphans', v.orphans);
+  show('amount or currency differs from the gateway', v.amountMismatches);
+  show('cashier first shown the wrong answer', v.shownWrong);
   show('unresolved', v.unresolved);
   show('gateway never settled', v.gatewayUnsettled);
   show('"not charged" later contradicted', r.contradictedNotCharged);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket, { WebSocketServer } from 'ws';
+import { FakeClock } from '../electron/core/testing/fake-clock';
 import { createHarness } from '../electron/core/testing/harness';
 import { startBrowserHost } from '../electron/host/browser/start-host';
 import { BRIDGE_PATH } from '../shared/ipc';
@@ -75,7 +76,14 @@ export async function runFrameFuzz(options: { frames: number; seed: number; kind
   const port = (wss.address() as { port: number }).port;
   let connections = 0;
   let gateway: WebSocket | undefined;
-  wss.on('connection', (ws) => {
+  // Only this run's core counts: under a parallel test run another test's core in backoff may
+  // retry a port that has since been given to this server (found as a stray "reconnect").
+  const apiKey = `fuzz-key-${process.pid}-${options.seed}-${Date.now()}`;
+  wss.on('connection', (ws, req) => {
+    if (req.headers['x-api-key'] !== apiKey) {
+      ws.close(1008, 'not this run');
+      return;
+    }
     connections += 1;
     gateway = ws;
     ws.on('message', (data) => {
@@ -85,10 +93,16 @@ export async function runFrameFuzz(options: { frames: number; seed: number; kind
     });
   });
   const crashes = trapCrashes();
-  const h = await createHarness({ settings: { endpoint: `ws://127.0.0.1:${port}/v1`, apiKey: 'fuzz-key' }, deps: { logger } });
+  // The core's clock is a FakeClock that never advances: no ping deadline can expire while a
+  // loaded machine works through a batch, so "the link stays up" (reconnects 0) judges only what
+  // the frames did to it, never how fast this machine answered a ping.
+  const h = await createHarness({ settings: { endpoint: `ws://127.0.0.1:${port}/v1`, apiKey }, deps: { logger, clock: new FakeClock(Date.now()) } });
   const byKind: Record<string, number> = {};
   try {
     await h.waitFor((s) => s.connection.state === 'open');
+    // The answer to the core's own getTerminals is the one frame it accepts: wait for it, so it
+    // is counted before the fuzz starts and never taken for an accepted fuzz frame.
+    await waitUntil(() => logger.count('frame.in') >= 1, 10_000);
     const batch = options.batch ?? 1_000;
     const acceptedBefore = logger.count('frame.in', 'frame.error');
     let sent = 0;

@@ -59,4 +59,53 @@ describe('ground truth (the chaos, crash and UI runs judge with this)', () => {
     expect(v.falseApprovals.map((f) => f.transactionId)).toEqual(['c']); // approved over a void is never "known"
     expect(unexplainedViolations(v, 0, lostVoids(v))).toBe(1);
   });
+
+  it('counts every raise: one alert raised twice fails, a voided payment with no alert fails (issue 14)', () => {
+    const v = judge({
+      payments: [pay('a', 'voided'), pay('b', 'voided'), pay('c', 'needs_review')],
+      transactions: [tx('a', 'VOIDED'), tx('b', 'VOIDED'), tx('c', 'VOIDED')],
+      alertsRaised: new Map([['a', 2], ['c', 2]]),
+    });
+    expect(v.alertErrors).toEqual([
+      { transactionId: 'a', gateway: 'VOIDED', alerts: 2 },
+      { transactionId: 'b', gateway: 'VOIDED', alerts: 0 },
+      { transactionId: 'c', gateway: 'VOIDED', alerts: 2 },
+    ]);
+    expect(hardViolations(v, 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('compares amount and currency with the gateway, not only the status (issue 14)', () => {
+    const v = judge({
+      payments: [pay('a', 'approved'), pay('b', 'approved'), pay('c', 'approved')],
+      transactions: [tx('a', 'COMPLETED'), { ...tx('b', 'COMPLETED'), amount: '100.00' }, { ...tx('c', 'COMPLETED'), currency: 'EUR' }],
+      alertsRaised: new Map(),
+    });
+    expect(v.agreed).toBe(3); // the statuses alone agree
+    expect(v.amountMismatches.map((f) => [f.transactionId, f.appAmount, f.gatewayAmount])).toEqual([
+      ['b', '100 minor USD', '100.00 USD'],
+      ['c', '100 minor USD', '1.00 EUR'],
+    ]);
+    expect(hardViolations(v, 0)).toBe(2);
+    expect(unexplainedViolations(v, 0, new Set(['b', 'c']))).toBe(2); // no known bug explains a wrong amount
+  });
+
+  it('a payment settled by the lookup is also judged by what the cashier was first shown (issue 14)', () => {
+    const settledByLookup = (id: string, state: PaymentState) => ({ ...pay(id, state), resolution: { by: 'lookup' as const, at: 2 } });
+    const v = judge({
+      // a: shown "declined", the lookup later made it agree. b: shown approved, truly approved.
+      // c: "abandoned" then voided: not charged both times. d: shown approved, the gateway failed it.
+      payments: [settledByLookup('a', 'approved'), settledByLookup('b', 'approved'), pay('c', 'voided'), settledByLookup('d', 'declined')],
+      transactions: [tx('a', 'COMPLETED'), tx('b', 'COMPLETED'), tx('c', 'VOIDED'), tx('d', 'FAILED')],
+      alertsRaised: new Map([['c', 1]]),
+      firstShown: new Map<string, PaymentState>([['a', 'declined'], ['b', 'approved'], ['c', 'abandoned'], ['d', 'approved']]),
+    });
+    expect(v.settledByLookup).toBe(3);
+    expect(v.agreed).toBe(4);
+    expect(v.shownWrong.map((f) => [f.transactionId, f.shown, f.gateway])).toEqual([
+      ['a', 'declined', 'COMPLETED'],
+      ['d', 'approved', 'FAILED'],
+    ]);
+    expect(hardViolations(v, 0)).toBe(2);
+    expect(unexplainedViolations(v, 0, new Set())).toBe(2);
+  });
 });

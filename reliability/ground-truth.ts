@@ -1,4 +1,5 @@
 import type { PaymentState, PaymentView } from '../shared/ipc';
+import { fromWireAmount } from '../shared/money';
 import type { SimTransaction } from '../simulator/api';
 
 /**
@@ -19,9 +20,20 @@ import type { SimTransaction } from '../simulator/api';
  *   - no app `approved` unless the gateway COMPLETED it, and no gateway COMPLETED that the app
  *     settled as anything but `approved` (false approval / missed approval);
  *   - never two COMPLETED transactions for one order (double charge);
- *   - every VOIDED alerted exactly once, and no alert for anything else;
+ *   - every VOIDED alerted exactly once, and no alert for anything else (counted per RAISE, so
+ *     raising one alert twice fails, not only a missing one);
+ *   - the amount and currency the gateway holds are the ones the app recorded;
+ *   - what the cashier was first told (charged / not charged) matches the gateway, see below;
  *   - never two open payments on one terminal at once (checked live by OpenPaymentTracker);
  *   - no gateway transaction the app has no record of (a frame sent without a journal entry).
+ */
+/*
+ * Agreement by construction. With the API secret configured, the core settles an unknown outcome
+ * by the transaction lookup, and the lookup reads the very records this judge reads (the
+ * simulator's book). Such a payment (`resolution.by === 'lookup'`) agrees with the gateway
+ * whatever bug the core has on the push path, so its final state proves little: those are counted
+ * (`settledByLookup`) and judged ALSO by what the cashier was shown before the lookup: the first
+ * final answer on screen must mean the same (charged / not charged) as the gateway's truth.
  */
 export type GatewayStatus = SimTransaction['status'] | 'NONE';
 
@@ -63,22 +75,48 @@ export interface Verdict {
   alertErrors: { transactionId: string; gateway: GatewayStatus; alerts: number }[];
   /** Gateway transactions that the app has no record of. */
   orphans: SimTransaction[];
+  /** The gateway holds another amount or currency than the app recorded for the payment. */
+  amountMismatches: (Finding & { appAmount: string; gatewayAmount: string })[];
+  /** The first final answer the cashier saw said charged when the gateway did not, or the reverse. */
+  shownWrong: (Finding & { shown: PaymentState })[];
+  /** Settled by the lookup: agree with the gateway by construction (see above). */
+  settledByLookup: number;
   voided: number;
   alertsRaised: number;
+}
+
+/** What a final answer tells the customer. `needs_review` tells them nothing yet. */
+const CHARGED: readonly PaymentState[] = ['approved'];
+const NOT_CHARGED_SHOWN: readonly PaymentState[] = ['declined', 'cancelled', 'rejected', 'abandoned', 'voided'];
+const CHARGED_AT_GATEWAY: readonly GatewayStatus[] = ['COMPLETED'];
+
+function shownContradicts(shown: PaymentState, gateway: GatewayStatus): boolean {
+  if (GATEWAY_UNSETTLED.includes(gateway)) return false;
+  if (CHARGED.includes(shown)) return !CHARGED_AT_GATEWAY.includes(gateway);
+  if (NOT_CHARGED_SHOWN.includes(shown)) return CHARGED_AT_GATEWAY.includes(gateway);
+  return false;
+}
+
+function alertCountWrong(state: PaymentState, gateway: GatewayStatus, raises: number): boolean {
+  if (raises > 1) return true;
+  if (gateway !== 'VOIDED' && raises > 0) return true;
+  return state === 'voided' && raises !== 1;
 }
 
 export function judge(input: {
   payments: readonly PaymentView[];
   transactions: readonly SimTransaction[];
-  /** How many void alerts the app raised per transactionId (distinct raise events). */
+  /** How many times the app raised a void alert per transactionId (every raise, not distinct ids). */
   alertsRaised: ReadonlyMap<string, number>;
+  /** The first final state each payment showed the cashier (CoreObserver.firstFinal). */
+  firstShown?: ReadonlyMap<string, PaymentState>;
 }): Verdict {
   const byTx = new Map(input.transactions.map((t) => [t.transactionId, t]));
   const known = new Set(input.payments.map((p) => p.transactionId));
   const v: Verdict = {
     compared: 0, agreed: 0, mismatches: [], falseApprovals: [], missedApprovals: [], unresolved: [], gatewayUnsettled: [],
     doubleCharges: [], alertErrors: [], orphans: input.transactions.filter((t) => !known.has(t.transactionId)),
-    voided: 0, alertsRaised: [...input.alertsRaised.values()].reduce((a, b) => a + b, 0),
+    amountMismatches: [], shownWrong: [], settledByLookup: 0, voided: 0, alertsRaised: [...input.alertsRaised.values()].reduce((a, b) => a + b, 0),
   };
   const completedByOrder = new Map<string, string[]>();
   for (const p of input.payments) {
@@ -88,9 +126,14 @@ export function judge(input: {
     if (gateway === 'COMPLETED') completedByOrder.set(p.orderRef, [...(completedByOrder.get(p.orderRef) ?? []), p.transactionId]);
     if (gateway === 'VOIDED') v.voided += 1;
     const alerts = input.alertsRaised.get(p.transactionId) ?? 0;
-    if ((gateway === 'VOIDED' && alerts !== 1 && p.state === 'voided') || (gateway !== 'VOIDED' && alerts !== 0)) {
-      v.alertErrors.push({ transactionId: p.transactionId, gateway, alerts });
+    if (alertCountWrong(p.state, gateway, alerts)) v.alertErrors.push({ transactionId: p.transactionId, gateway, alerts });
+    const tx = byTx.get(p.transactionId);
+    if (tx && (tx.currency !== p.currency || fromWireAmount(tx.amount, tx.currency) !== p.amountMinor)) {
+      v.amountMismatches.push({ ...finding, appAmount: `${p.amountMinor} minor ${p.currency}`, gatewayAmount: `${tx.amount} ${tx.currency}` });
     }
+    if (p.resolution?.by === 'lookup') v.settledByLookup += 1;
+    const shown = input.firstShown?.get(p.transactionId);
+    if (shown !== undefined && shownContradicts(shown, gateway)) v.shownWrong.push({ ...finding, shown });
     if (GATEWAY_UNSETTLED.includes(gateway)) {
       v.gatewayUnsettled.push(finding);
       continue;
@@ -110,7 +153,7 @@ export function judge(input: {
 
 /** Number of hard-invariant violations (0 is the only acceptable figure). */
 export function hardViolations(v: Verdict, twoOpenOnTerminal: number): number {
-  return v.mismatches.length + v.doubleCharges.length + v.alertErrors.length + v.orphans.length + twoOpenOnTerminal;
+  return v.mismatches.length + v.doubleCharges.length + v.alertErrors.length + v.orphans.length + v.amountMismatches.length + v.shownWrong.length + twoOpenOnTerminal;
 }
 
 /**
@@ -143,6 +186,8 @@ export function unexplainedViolations(v: Verdict, twoOpenOnTerminal: number, kno
     v.mismatches.filter((f) => !known.has(f.transactionId)).length +
     v.doubleCharges.filter((d) => !d.transactionIds.some((id) => known.has(id))).length +
     v.alertErrors.filter((a) => !known.has(a.transactionId)).length +
+    v.shownWrong.filter((f) => !known.has(f.transactionId)).length +
+    v.amountMismatches.length +
     v.orphans.length +
     twoOpenOnTerminal
   );

@@ -1,6 +1,9 @@
 import type { PaymentMethod } from '../shared/protocol';
 import type { LookupFault } from './lookup-faults';
 
+/** The pushes a gateway sends a POS unasked. */
+export type PushAction = 'terminalStatusUpdate' | 'paymentComplete' | 'paymentVoided';
+
 /**
  * The simulator's in-process API: what tests, benchmarks and demo mode use. The HTTP control
  * API under /__sim (docs/protocol.md §13.5) exposes the same operations.
@@ -135,6 +138,8 @@ export interface SimLogEntry {
   connection: string;
   role: 'desktop' | 'terminal' | 'http' | 'control';
   frame: unknown;
+  /** Inbound WebSocket frames: the text exactly as received (absent when it held a credential field). */
+  text?: string;
 }
 
 export interface SimulatorControl {
@@ -153,8 +158,11 @@ export interface SimulatorControl {
     'gracePeriodMs' | 'paymentTimeoutMs' | 'paymentTimeoutMode' | 'replayOnReconnect' | 'defaultDelayMs' |
     'defaultOutcome' | 'idleTimeoutMs' | 'maxConnectionLifetimeMs' | 'clockSkewMs' | 'terminalListTimestamps'>>): void;
   faults: {
-    /** The next push to a POS is sent twice. */
-    duplicateNext(): void;
+    /**
+     * The next push to a POS is sent twice; with an action, the next push OF THAT ACTION is (so a
+     * test can arm it before a burst of pushes, e.g. the void after a terminal's "connected").
+     */
+    duplicateNext(action?: PushAction): void;
     /** Every push to a POS waits this long first (0 = off). */
     delayPushes(ms: number): void;
     /** The next two pushes to a POS go out in reverse order. */

@@ -1,4 +1,4 @@
-import type { ScriptOutcome, SimulatorOptions } from './api';
+import type { PushAction, ScriptOutcome, SimulatorOptions } from './api';
 
 /** The settings that can change while the simulator runs (control.setConfig, POST /__sim/config). */
 export interface RuntimeConfig {
@@ -37,7 +37,8 @@ export function runtimeConfig(options: SimulatorOptions): RuntimeConfig {
 
 /** Faults switched on by tests or the control page (§13.4 item 10). */
 export interface FaultState {
-  duplicateNext: boolean;
+  /** true: the next push is sent twice; an action name: the next push of that action is. */
+  duplicateNext: boolean | PushAction;
   delayPushesMs: number;
   reorderNext: boolean;
   ignorePings: boolean;

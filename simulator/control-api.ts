@@ -46,7 +46,8 @@ const ConfigBody = z.strictObject({
   duplicateNext: z.boolean().optional(),
 });
 const FaultsBody = z.strictObject({
-  duplicateNext: z.boolean().optional(),
+  /** true, or the action whose next push is sent twice. */
+  duplicateNext: z.union([z.boolean(), z.enum(['terminalStatusUpdate', 'paymentComplete', 'paymentVoided'])]).optional(),
   delayPushesMs: Ms.optional(),
   reorderNext: z.boolean().optional(),
   ignorePings: z.boolean().optional(),
@@ -210,7 +211,7 @@ async function dispatch(
   if (first === 'faults' && !id) {
     const body = await jsonBody(req, res, FaultsBody);
     if (!body) return;
-    if (body.duplicateNext) control.faults.duplicateNext();
+    if (body.duplicateNext) control.faults.duplicateNext(body.duplicateNext === true ? undefined : body.duplicateNext);
     if (body.delayPushesMs !== undefined) control.faults.delayPushes(body.delayPushesMs);
     if (body.reorderNext) control.faults.reorderNext();
     if (body.ignorePings !== undefined) control.faults.ignorePings(body.ignorePings);

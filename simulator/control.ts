@@ -100,8 +100,8 @@ export class Control implements SimulatorControl {
   }
 
   readonly faults: SimulatorControl['faults'] = {
-    duplicateNext: () => {
-      this.gateway.faults.duplicateNext = true;
+    duplicateNext: (action) => {
+      this.gateway.faults.duplicateNext = action ?? true;
     },
     delayPushes: (ms: number) => {
       this.gateway.faults.delayPushesMs = Math.max(0, ms);

@@ -61,8 +61,10 @@ export class PushDelivery {
   }
 
   private dispatch(target: Target, frame: object): void {
-    const copies = this.faults.duplicateNext ? 2 : 1;
-    this.faults.duplicateNext = false;
+    const wanted = this.faults.duplicateNext;
+    const twice = wanted === true || (typeof wanted === 'string' && wanted === (frame as { action?: unknown }).action);
+    const copies = twice ? 2 : 1;
+    if (twice) this.faults.duplicateNext = false;
     const emit = (): void => {
       for (let i = 0; i < copies; i += 1) this.emitNow(target, frame);
     };

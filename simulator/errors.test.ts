@@ -1,11 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
-import { ErrorMessages } from '../shared/protocol';
 import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
 import { paymentFrame, TestPos, until } from './testing/pos-client';
 
-/** Every error frame the simulator sends (§6.7, OQ-3, OQ-6, OQ-7, OQ-20). */
+/**
+ * Every error frame the simulator sends (§6.7, OQ-3, OQ-6, OQ-7, OQ-20). The expected texts are
+ * written out literally, never taken from the constants the simulator sends (a test that reads
+ * the constant agrees with itself whatever it says). VENDOR: the four `payment` errors the
+ * vendor documents, word for word (GATEWAY-PROTOCOL.md §6.7, source S6, the vendor's actions
+ * page). OURS: texts the vendor does not document, as docs/simulator.md promises them.
+ */
+const VENDOR = {
+  terminalIdRequired: 'terminalId is required',
+  paymentRequestRequired: 'paymentRequest is required',
+  terminalNotFound: 'Terminal connection not found',
+  differentGroup: 'Cannot send message to connection in different group',
+};
+const OURS = {
+  invalidJson: 'Invalid JSON',
+  unknownAction: 'Unknown action',
+  paymentInProgress: 'Payment already in progress',
+  duplicateTransactionId: 'transactionId already used',
+  frameTooLarge: 'Message too large',
+};
 describe('error frames', () => {
   let sim: SimulatorHandle;
   let pos: TestPos;
@@ -20,15 +38,15 @@ describe('error frames', () => {
   });
 
   const cases: [string, unknown, { error: string; message: string }][] = [
-    ['missing terminalId', { action: 'payment', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }, { error: 'Bad Request', message: ErrorMessages.terminalIdRequired }],
-    ['empty terminalId', { action: 'payment', terminalId: '', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }, { error: 'Bad Request', message: ErrorMessages.terminalIdRequired }],
-    ['missing paymentRequest', { action: 'payment', terminalId: 'TERM-001' }, { error: 'Bad Request', message: ErrorMessages.paymentRequestRequired }],
-    ['unknown terminal', paymentFrame('NOPE', 'x-1'), { error: 'Not Found', message: ErrorMessages.terminalNotFound }],
-    ['terminal of another group', paymentFrame('TERM-901', 'x-2'), { error: 'Forbidden', message: ErrorMessages.differentGroup }],
-    ['invalid JSON', '{"action": "ping"', { error: 'Bad Request', message: ErrorMessages.invalidJson }],
-    ['unknown action', { action: 'refund' }, { error: 'Bad Request', message: ErrorMessages.unknownAction }],
-    ['no action', { hello: 1 }, { error: 'Bad Request', message: ErrorMessages.unknownAction }],
-    ['a JSON array', [1, 2], { error: 'Bad Request', message: ErrorMessages.unknownAction }],
+    ['missing terminalId', { action: 'payment', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }, { error: 'Bad Request', message: VENDOR.terminalIdRequired }],
+    ['empty terminalId', { action: 'payment', terminalId: '', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }, { error: 'Bad Request', message: VENDOR.terminalIdRequired }],
+    ['missing paymentRequest', { action: 'payment', terminalId: 'TERM-001' }, { error: 'Bad Request', message: VENDOR.paymentRequestRequired }],
+    ['unknown terminal', paymentFrame('NOPE', 'x-1'), { error: 'Not Found', message: VENDOR.terminalNotFound }],
+    ['terminal of another group', paymentFrame('TERM-901', 'x-2'), { error: 'Forbidden', message: VENDOR.differentGroup }],
+    ['invalid JSON', '{"action": "ping"', { error: 'Bad Request', message: OURS.invalidJson }],
+    ['unknown action', { action: 'refund' }, { error: 'Bad Request', message: OURS.unknownAction }],
+    ['no action', { hello: 1 }, { error: 'Bad Request', message: OURS.unknownAction }],
+    ['a JSON array', [1, 2], { error: 'Bad Request', message: OURS.unknownAction }],
     ['a terminal action from a desktop key', { action: 'paymentResult', paymentResponse: { transactionId: 'a', status: 'SUCCESS' } }, { error: 'Forbidden', message: 'Action not allowed for a desktop key' }],
   ];
 
@@ -47,7 +65,7 @@ describe('error frames', () => {
 
   it('an oversized frame gets "Message too large" and the connection stays usable', async () => {
     pos.send({ action: 'ping', padding: 'x'.repeat(5_000) });
-    expect(await pos.error()).toEqual({ error: 'Bad Request', message: ErrorMessages.frameTooLarge });
+    expect(await pos.error()).toEqual({ error: 'Bad Request', message: OURS.frameTooLarge });
     await pos.sync();
   });
 
@@ -64,7 +82,7 @@ describe('error frames', () => {
     const first = uuidv7();
     pos.send(paymentFrame('TERM-001', first));
     pos.send(paymentFrame('TERM-001', uuidv7()));
-    expect(await pos.error()).toEqual({ error: 'Conflict', message: ErrorMessages.paymentInProgress });
+    expect(await pos.error()).toEqual({ error: 'Conflict', message: OURS.paymentInProgress });
     const done = await pos.action('paymentComplete');
     expect(done.paymentResponse.transactionId).toBe(first);
     expect(sim.control.transactions()).toHaveLength(1);
@@ -75,13 +93,13 @@ describe('error frames', () => {
     pos.send(paymentFrame('TERM-001', id));
     await pos.action('paymentComplete');
     pos.send(paymentFrame('TERM-002', id));
-    expect(await pos.error()).toEqual({ error: 'Bad Request', message: ErrorMessages.duplicateTransactionId });
+    expect(await pos.error()).toEqual({ error: 'Bad Request', message: OURS.duplicateTransactionId });
     await until(() => sim.control.terminals().every((t) => !t.busyWith));
     expect(sim.control.transactions()).toHaveLength(1);
   });
 
   it('a binary frame that is not JSON is answered with Invalid JSON', async () => {
     pos.ws.send(Buffer.from([0xff, 0x00, 0x13]));
-    expect(await pos.error()).toEqual({ error: 'Bad Request', message: ErrorMessages.invalidJson });
+    expect(await pos.error()).toEqual({ error: 'Bad Request', message: OURS.invalidJson });
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
 import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
-import { paymentFrame, sleep, TestPos, until } from './testing/pos-client';
+import { paymentFrame, TestPos, until } from './testing/pos-client';
 
 /** Fault switches (§13.4 item 10), replay (OQ-15) and the simulated gateway restart. */
 describe('faults on demand', () => {
@@ -27,6 +27,19 @@ describe('faults on demand', () => {
     await pos.action('paymentComplete');
     await pos.sync();
     expect(pos.all('paymentComplete')).toHaveLength(3);
+  });
+
+  it('duplicateNext(action) lets other pushes pass and sends the next push of that action twice', async () => {
+    sim.control.faults.duplicateNext('paymentComplete');
+    sim.control.dropTerminal('TERM-002', { reconnectAfterMs: 0 });
+    await pos.action('terminalStatusUpdate');
+    pos.send(paymentFrame('TERM-001', uuidv7()));
+    await pos.action('paymentComplete');
+    await pos.action('paymentComplete');
+    await pos.sync();
+    expect(pos.all('paymentComplete')).toHaveLength(2);
+    const updates = pos.all('terminalStatusUpdate').map((f) => JSON.stringify(f));
+    expect(new Set(updates).size).toBe(updates.length); // none of those was doubled
   });
 
   it('delayPushes holds every push back; replies (pong) are not pushes and are not delayed', async () => {
@@ -74,7 +87,13 @@ describe('faults on demand', () => {
     sim.control.faults.dropPosConnections({ silent: true, halfOpen: true });
     pos.send({ action: 'ping' });
     await until(() => sim.control.transactions()[0]?.status === 'COMPLETED');
-    await sleep(100);
+    // The gateway's own log says what it sent on that connection after going quiet: nothing.
+    // (Checked at the source, so no wait for frames that might still be on their way.)
+    const log = sim.control.log();
+    const quietAt = log.findIndex((e) => (e.frame as { event?: string }).event === 'half-open');
+    expect(quietAt).toBeGreaterThanOrEqual(0);
+    const connection = log[quietAt]!.connection;
+    expect(log.slice(quietAt).filter((e) => e.connection === connection && e.dir === 'out')).toEqual([]);
     expect(pos.closeCode).toBeUndefined();
     expect(pos.all('pong')).toHaveLength(0);
     expect(pos.all('paymentComplete')).toHaveLength(0);
@@ -88,8 +107,9 @@ describe('faults on demand', () => {
     sim.control.faults.ignorePings(true);
     pos.send({ action: 'ping' });
     pos.send({ action: 'getTerminals' });
+    // Frames are answered in order on one TCP stream: a pong for the ping would have come
+    // before this reply, so once it is here there is nothing left to wait for.
     await pos.action('terminalsResponse');
-    await sleep(100);
     expect(pos.all('pong')).toHaveLength(0);
     sim.control.faults.ignorePings(false);
     await pos.sync();

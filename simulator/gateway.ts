@@ -126,7 +126,7 @@ export class Gateway {
         session.send(errorFrame(ErrorTitle.BadRequest, ErrorMessages.invalidJson));
         return;
       }
-      this.log.record('in', session.connectionId, session.role, isPlainObject(value) ? value : { value });
+      this.log.record('in', session.connectionId, session.role, isPlainObject(value) ? value : { value }, text);
       if (session.superseded) return;
       if (session.role === 'desktop') {
         handlePosFrame(this, session, value);

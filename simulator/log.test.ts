@@ -48,4 +48,16 @@ describe('JSON-lines frame log', () => {
     expect(entries[0]!.frame).toEqual({ i: 10 });
     expect(entries[4_999]!.frame).toEqual({ i: 5_009 });
   });
+
+  it('keeps the inbound text exactly as received, except for a frame holding a credential field', () => {
+    const log = new FrameLog();
+    const sent = '{"action":"payment","paymentRequest":{"amount":99.9}}';
+    log.record('in', 'c', 'desktop', JSON.parse(sent), sent);
+    const withKey = '{"action":"x","nested":{"apiKey":"sim-pos-key-0001"}}';
+    log.record('in', 'c', 'desktop', JSON.parse(withKey), withKey);
+    const [plain, keyed] = log.entries();
+    expect(plain!.text).toBe(sent);
+    expect(keyed!.text).toBeUndefined();
+    expect(JSON.stringify(keyed)).not.toContain('sim-pos-key-0001');
+  });
 });

@@ -17,6 +17,13 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+function holdsCredential(value: unknown, depth = 0): boolean {
+  if (depth > 8) return true;
+  if (Array.isArray(value)) return value.some((v) => holdsCredential(v, depth + 1));
+  if (!isPlainObject(value)) return false;
+  return Object.entries(value).some(([k, v]) => KEY_FIELDS.has(k) || holdsCredential(v, depth + 1));
+}
+
 /**
  * Every frame in and out, as JSON lines: a bounded in-memory ring (control.log(), /__sim/log)
  * and optionally a file or stdout. Keys and secrets are redacted before anything is stored.
@@ -32,8 +39,15 @@ export class FrameLog {
     else if (target) this.sink = createWriteStream(target, { flags: 'a' });
   }
 
-  record(dir: SimLogEntry['dir'], connection: string, role: SimLogEntry['role'], frame: unknown): void {
-    const entry: SimLogEntry = { at: new Date().toISOString(), dir, connection, role, frame: redact(frame) };
+  /**
+   * `text` is the frame exactly as it came off the wire: parsing loses what the gateway would
+   * notice (an amount sent as the number 99.9 instead of the string "99.90"). It is kept only
+   * when redaction found no credential field in the frame, so no key reaches the log this way.
+   */
+  record(dir: SimLogEntry['dir'], connection: string, role: SimLogEntry['role'], frame: unknown, text?: string): void {
+    const redacted = redact(frame);
+    const entry: SimLogEntry = { at: new Date().toISOString(), dir, connection, role, frame: redacted };
+    if (text !== undefined && !holdsCredential(frame)) entry.text = text;
     if (this.ring.length < RING_SIZE) this.ring.push(entry);
     else this.ring[this.next] = entry;
     this.next = (this.next + 1) % RING_SIZE;

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../shared/ids';
-import { ErrorMessages } from '../shared/protocol';
 import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
 import { paymentFrame, sleep, TestPos, until } from './testing/pos-client';
@@ -282,18 +281,19 @@ describe('§9.3 scenarios', () => {
     await second.close();
   });
 
+  // L and M: the vendor's own words (GATEWAY-PROTOCOL.md §6.7, source S6), written out literally.
   it('L: payment to a terminal of another group → Forbidden', async () => {
     pos.send(paymentFrame('TERM-901', tx()));
-    expect(await pos.error()).toEqual({ error: 'Forbidden', message: ErrorMessages.differentGroup });
+    expect(await pos.error()).toEqual({ error: 'Forbidden', message: 'Cannot send message to connection in different group' });
   });
 
   it('M: payment to an unknown or offline terminal → Not Found', async () => {
     pos.send(paymentFrame('TERM-404', tx()));
-    expect(await pos.error()).toEqual({ error: 'Not Found', message: ErrorMessages.terminalNotFound });
+    expect(await pos.error()).toEqual({ error: 'Not Found', message: 'Terminal connection not found' });
     sim.control.dropTerminal('TERM-003');
     await pos.action('terminalStatusUpdate');
     pos.send(paymentFrame('TERM-003', tx()));
-    expect(await pos.error()).toEqual({ error: 'Not Found', message: ErrorMessages.terminalNotFound });
+    expect(await pos.error()).toEqual({ error: 'Not Found', message: 'Terminal connection not found' });
     expect(sim.control.transactions()).toHaveLength(0);
   });
 

@@ -220,4 +220,15 @@ describe('store sync: snapshot then deltas', () => {
     expect(s.terminalsById.t1?.label).toBe('Till t1');
     stop();
   });
+
+  it('a payment the gateway voids after the register gave up replaces the earlier state (issue 14)', async () => {
+    const fake = new FakeBridge(snapshot({ seq: 1, payments: [payment('late', { state: 'abandoned' })] }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await flush();
+    fake.emit({ type: 'payment', seq: 2, payment: payment('late', { state: 'voided', voidReason: 'Terminal returned after the grace period' }) });
+    expect(store.getState().paymentsById.late).toMatchObject({ state: 'voided', voidReason: 'Terminal returned after the grace period' });
+    expect(store.getState().paymentIds).toEqual(['late']);
+    stop();
+  });
 });

@@ -15,6 +15,14 @@ describe('full-jitter exponential backoff', () => {
     expect(backoffDelay(3, { ...DEFAULT_BACKOFF, random: () => 0.5 })).toBe(1000);
     expect(backoffDelay(3, { ...DEFAULT_BACKOFF, random: () => 0.999999 })).toBe(1999);
   });
+
+  it('treats a negative attempt as the first, and uses Math.random without an injected one', () => {
+    expect(backoffCeiling(-3, DEFAULT_BACKOFF)).toBe(250);
+    for (let i = 0; i < 20; i += 1) {
+      const d = backoffDelay(0, DEFAULT_BACKOFF);
+      expect(Number.isInteger(d) && d >= 0 && d < 250).toBe(true);
+    }
+  });
 });
 
 describe('backoff while this till has work waiting (issue 15 item 8)', () => {

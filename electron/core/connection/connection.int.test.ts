@@ -19,7 +19,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('gateway connection', () => {
   it('sends the key in the x-api-key header (never the URL) and keeps it out of the log files', async () => {
@@ -40,6 +39,12 @@ describe('gateway connection', () => {
     const text = fs.readdirSync(logDir).map((f) => fs.readFileSync(path.join(logDir, f), 'utf8')).join('');
     expect(text).toContain('frame.in');
     expect(text).not.toContain(fx.sim.apiKeys.pos);
+  });
+
+  it('the x-group-id header reaches the gateway on the upgrade request (seen by the simulator, real socket factory)', async () => {
+    fx = await startFixture({ settings: { groupId: 'group-1' } });
+    const opens = fx.sim.control.log().filter((e) => e.dir === 'event' && e.role === 'desktop' && (e.frame as { event?: string }).event === 'open');
+    expect(opens.map((e) => (e.frame as { groupHeader?: string }).groupHeader)).toEqual(['group-1']);
   });
 
   it('refuses plain ws:// to another machine with a clear reason, and shows "No gateway configured" without settings', async () => {
@@ -82,12 +87,17 @@ describe('gateway connection', () => {
   });
 
   it('a refused key goes to auth_failed with no tight loop; a corrected key connects', async () => {
-    fx = await startFixture({ settings: { apiKey: 'not-a-valid-key' }, waitForTerminals: false });
+    // FakeClock: "no tight loop" is checked up to the auth retry interval of the core's own time.
+    const clock = new FakeClock(Date.now());
+    fx = await startFixture({ settings: { apiKey: 'not-a-valid-key' }, waitForTerminals: false, deps: { clock }, tuning: { authRetryMs: 60_000 } });
     await fx.h.waitFor((s) => s.connection.state === 'auth_failed');
-    await sleep(400);
-    const attempts = fx.h.logger.lines.filter((l) => l.event === 'connection.state' && l.to === 'connecting');
-    expect(attempts).toHaveLength(1);
     expect((await fx.h.snapshot()).connection.reason).toMatch(/API key/);
+    const attempts = () => fx!.h.logger.lines.filter((l) => l.event === 'connection.state' && l.to === 'connecting').length;
+    clock.advance(59_999);
+    expect(attempts()).toBe(1);
+    clock.advance(1);
+    expect(attempts()).toBe(2);
+    await fx.h.waitFor((s) => s.connection.state === 'auth_failed');
     fx.h.settings.set({ apiKey: fx.sim.apiKeys.pos });
     await fx.h.waitFor((s) => s.connection.state === 'open' && s.terminals.some((t) => t.payable));
   });
@@ -143,8 +153,8 @@ describe('gateway connection', () => {
     // Reconnect: the old socket is forgotten first; a forceDisconnect arriving on it changes nothing.
     await fx.h.core.invoke('reconnectNow', {});
     await fx.h.waitFor((s) => s.connection.state === 'open' && sockets.length === 2 && s.terminals.some((t) => t.payable));
+    // emit() runs the handler synchronously: whatever it would do is done when it returns.
     sockets[0]!.emit('message', Buffer.from(JSON.stringify({ action: 'forceDisconnect', reason: 'New connection established with the same API key' })), false);
-    await sleep(100);
     expect((await fx.h.snapshot()).connection.state).toBe('open');
     const id = await payOk(fx.h, 'TERM-001', 'ABANDONED-SOCKET');
     await fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'approved'));

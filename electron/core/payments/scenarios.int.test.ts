@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UUIDV7_PATTERN } from '../../../shared/ids';
 import { CHECK_TERMINAL } from '../recovery/recovery';
+import { FakeClock } from '../testing/fake-clock';
 import { pay, payOk, paymentStates, startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
@@ -17,7 +18,7 @@ afterEach(async () => {
 const settled = (fx: SimFixture, id: string, state: string) => fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === state));
 
 describe('§9.3 scenarios against the simulator', () => {
-  it('A: approval — amount as a decimal string, fresh UUIDv7, journal first, receipt kept', async () => {
+  it('A: approval — amount as a decimal string on the wire, fresh UUIDv7, journalled, receipt kept', async () => {
     fx = await startFixture();
     fx.sim.control.script('TERM-001', { outcome: 'SUCCESS', receiptData: 'RECEIPT TEXT' });
     const id = await payOk(fx.h, 'TERM-001', 'ORDER-A', 9999);
@@ -28,7 +29,13 @@ describe('§9.3 scenarios against the simulator', () => {
     expect(fx.h.core.paymentDetails(id)?.response?.receiptData).toBe('RECEIPT TEXT');
     const tx = fx.sim.control.transaction(id)!;
     expect(tx).toMatchObject({ amount: '99.99', currency: 'USD', terminalId: 'TERM-001', status: 'COMPLETED' });
-    // The first journal line for this payment is the "sent" record, written before the frame.
+    // The gateway stores String(amount), so the transaction cannot tell "99.99" from 99.99: the
+    // frame's text as the simulator received it can (§5.2: amount is a decimal string).
+    const received = fx.sim.control.log().find((e) => e.dir === 'in' && e.role === 'desktop' && (e.frame as { paymentRequest?: { transactionId?: string } }).paymentRequest?.transactionId === id);
+    expect(JSON.parse(received!.text!).paymentRequest).toMatchObject({ amount: '99.99', currency: 'USD' });
+    // The journal holds the payment from "sent" to "approved". That "sent" is on disk BEFORE the
+    // frame leaves cannot be seen from here (the line reads "sent" whatever the order): the
+    // journal's own tests check it with a socket that reads the journal when send is called.
     const journalDir = path.join(fx.h.dataDir, 'journal');
     const lines = fs.readdirSync(journalDir).flatMap((f) => fs.readFileSync(path.join(journalDir, f), 'utf8').trim().split('\n'));
     const mine = lines.map((l) => JSON.parse(l)).filter((r) => r.payment?.transactionId === id);
@@ -125,24 +132,37 @@ describe('§9.3 scenarios against the simulator', () => {
 
   it('J: duplicate and reordered pushes are no-ops', async () => {
     fx = await startFixture();
-    fx.sim.control.faults.duplicateNext();
+    // Armed for the result push alone, so a terminal push cannot take the duplicate instead.
+    fx.sim.control.faults.duplicateNext('paymentComplete');
     const id = await payOk(fx.h, 'TERM-001', 'ORDER-J');
     await settled(fx, id, 'approved');
-    fx.sim.control.faults.reorderNext();
-    fx.sim.control.dropTerminal('TERM-002', { reconnectAfterMs: 50 });
-    await fx.h.waitFor((s) => s.terminals.find((t) => t.id === 'TERM-002' && t.presence === 'online' && t.payable));
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until the core has READ both copies (no sleep), then count what the cashier saw.
+    const inbound = (action: string, match: (frame: Record<string, unknown>) => boolean) =>
+      fx!.h.logger.lines.filter((l) => l.event === 'frame.in' && (l.frame as { action?: string }).action === action && match(l.frame as Record<string, unknown>)).length;
+    await fx.h.waitFor(() => inbound('paymentComplete', (f) => (f.paymentResponse as { transactionId?: string }).transactionId === id) === 2);
     const approvals = fx.h.events.filter((e) => e.type === 'payment' && e.payment.transactionId === id && e.payment.state === 'approved');
     expect(approvals).toHaveLength(1);
-    expect((await fx.h.snapshot()).terminals.find((t) => t.id === 'TERM-002')?.presence).toBe('online');
+    // Reordered: "connected" arrives before the older "reconnecting"; the newer fact stays.
+    fx.sim.control.faults.reorderNext();
+    fx.sim.control.dropTerminal('TERM-002', { reconnectAfterMs: 50 });
+    const forTerm2 = (f: Record<string, unknown>) => f.terminalId === 'TERM-002' || f.deviceId === 'TERM-002';
+    await fx.h.waitFor(() => inbound('terminalStatusUpdate', forTerm2) >= 2);
+    expect((await fx.h.snapshot()).terminals.find((t) => t.id === 'TERM-002')).toMatchObject({ presence: 'online', payable: true });
   });
 
   it('K: a second POS with the same key displaces this one; no automatic reconnect until asked', async () => {
-    fx = await startFixture();
+    // The core's clock is a FakeClock: "no automatic reconnect" is checked over an hour of its
+    // time (every retry timer it could have set), not over a short real sleep.
+    const clock = new FakeClock(Date.now());
+    fx = await startFixture({ deps: { clock } });
     await fx.sim.control.displace();
     await fx.h.waitFor((s) => s.connection.state === 'displaced');
-    await new Promise((r) => setTimeout(r, 500));
+    const opens = () => fx!.sim.control.log().filter((e) => e.dir === 'event' && e.role === 'desktop' && (e.frame as { event?: string }).event === 'open').length;
+    const before = opens();
+    clock.advance(3_600_000);
+    expect(clock.pending().filter((ms) => ms <= 0)).toEqual([]);
     expect((await fx.h.snapshot()).connection.state).toBe('displaced');
+    expect(opens()).toBe(before);
     expect((await pay(fx.h, 'TERM-001', 'ORDER-K')).ok).toBe(false);
     await fx.h.core.invoke('reconnectNow', {});
     await fx.h.waitFor((s) => s.connection.state === 'open' && s.terminals.some((t) => t.payable));

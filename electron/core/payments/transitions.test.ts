@@ -82,6 +82,23 @@ describe('POS payment machine (§9.3)', () => {
     expect(play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'disconnected' }]).r.state).toBe('abandoned');
   });
 
+  it('a terminal that comes back after its payment was abandoned does not reopen it (issue 14)', () => {
+    const abandoned = play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'disconnected' }]).r;
+    expect(abandoned.state).toBe('abandoned');
+    for (const status of ['connected', 'reconnecting', 'disconnected'] as const) {
+      const t = transition(abandoned, { type: 'terminal', status }, 99);
+      expect(t.next.state, `terminal ${status}`).toBe('abandoned');
+      expect(t.changed).toBe(false);
+    }
+  });
+
+  it('no final state is reopened by the terminal coming and going', () => {
+    for (const state of ['approved', 'declined', 'cancelled', 'rejected', 'abandoned', 'voided', 'needs_review'] as const) {
+      const { r } = play([{ type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'connected' }, { type: 'delivered' }], { ...base, state });
+      expect(r.state).toBe(state);
+    }
+  });
+
   it('a result after the app gave up goes to needs review with the facts', () => {
     const { r } = play([{ type: 'delivered' }, { type: 'terminal', status: 'disconnected' }, result('SUCCESS', { authorizationCode: 'AUTH9' })]);
     expect(r.state).toBe('needs_review');

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { TerminalStatusUpdateFrame, TerminalsResponseFrame } from '../../../shared/protocol';
+import type { TerminalStatusUpdateFrame } from '../../../shared/protocol';
+import { listFrame as list, pushFrame, T0 } from '../testing/terminal-frames';
 import { TerminalRegistry } from './terminal-registry';
 
-const T0 = Date.parse('2026-01-15T10:00:00.000Z');
-const iso = (ms: number) => new Date(T0 + ms).toISOString();
-const list = (at: number, terminals: TerminalsResponseFrame['terminals']): TerminalsResponseFrame => ({ action: 'terminalsResponse', terminals, timestamp: iso(at) });
-const push = (at: number, terminalId: string, status: TerminalStatusUpdateFrame['status'], extra: Partial<TerminalStatusUpdateFrame> = {}): TerminalStatusUpdateFrame => ({
-  action: 'terminalStatusUpdate',
-  terminalId,
-  status,
-  timestamp: iso(at),
-  ...(status !== 'disconnected' ? { deviceId: terminalId } : {}),
-  ...extra,
-});
+/** A push that names its deviceId, except "disconnected" (as the gateway sends them). */
+const push = (at: number, terminalId: string, status: TerminalStatusUpdateFrame['status'], extra: Partial<TerminalStatusUpdateFrame> = {}) =>
+  pushFrame(at, terminalId, status, { ...(status !== 'disconnected' ? { deviceId: terminalId } : {}), ...extra });
 
 describe('terminal registry (§9.2)', () => {
   it('builds from the list; only online terminals are payable', () => {

@@ -6,6 +6,8 @@ import type { Clock, TimerHandle } from '../ports';
  */
 export class FakeClock implements Clock {
   private t: number;
+  /** Wall-clock correction from jump(): now() moves, timers do not (they are monotonic). */
+  private wallOffset = 0;
   private nextId = 1;
   private timers = new Map<number, { at: number; fn: () => void }>();
 
@@ -14,7 +16,16 @@ export class FakeClock implements Clock {
   }
 
   now(): number {
-    return this.t;
+    return this.t + this.wallOffset;
+  }
+
+  /**
+   * The wall clock jumps by `ms` (forward or back: NTP correcting a drifted PC, someone setting
+   * the time, daylight saving on a badly configured till). As with Node's timers, no timer fires
+   * and none moves: a timeout set for 10 s still fires after 10 s of elapsed time.
+   */
+  jump(ms: number): void {
+    this.wallOffset += ms;
   }
 
   setTimeout(fn: () => void, ms: number): TimerHandle {

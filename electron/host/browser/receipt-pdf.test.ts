@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -18,7 +18,6 @@ import { handleReceiptRequest } from './receipt-route';
  */
 
 const run = promisify(execFile);
-const SCREENSHOT = path.resolve(__dirname, '../../../docs/screenshots/receipt-80mm.png');
 
 const payment = approvedPayment();
 const declined = approvedPayment({ view: { transactionId: 'declined-1', state: 'declined', authorizationCode: undefined, errorMessage: 'Card declined due to insufficient funds' } });
@@ -71,12 +70,12 @@ describe('receipt PDF in the browser host (Chromium + poppler)', () => {
 
     await run('pdftoppm', ['-png', '-r', '150', '-singlefile', file, path.join(tmp, 'receipt')]);
     const png = path.join(tmp, 'receipt.png');
-    // A real PNG, as wide as 80 mm paper at 150 dpi (the README's "printed receipt").
+    // A real PNG, as wide as 80 mm paper at 150 dpi. The README's "printed receipt" is made the
+    // same way by `npm run screenshots` (scripts/receipt-screenshot.ts): tests never write into
+    // the source tree.
     const bytes = await readFile(png);
     expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(bytes.readUInt32BE(16)).toBeCloseTo((80 / 25.4) * 150, -1);
-    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
-    await copyFile(png, SCREENSHOT);
   });
 
   it('serves the same receipt as self-contained HTML with a strict CSP', async () => {

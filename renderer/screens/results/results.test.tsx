@@ -149,4 +149,16 @@ describe('result screens', () => {
     await showResult(p, new FakeBridge(snapshot({ payments: [p], orders: [order] })));
     expect(screen.getByRole('alert').textContent).toMatch(/Order A-1001 has been paid 2 times today: €24\.50 at 12:03 on Till t1; €24\.50 at 12:09 on Till t1\. Refund the extra payment/);
   });
+
+  it('a payment the gateway voids after the register gave up turns the screen into "Reversed — not paid"', async () => {
+    // Issue 14: a renderer that dropped `payment` events in state voided kept showing "Approved".
+    const p = payment('p8', { state: 'abandoned' });
+    const { fake, store } = await showResult(p);
+    expect(heading()).toMatch(/Not paid/);
+    act(() => fake.emit({ type: 'payment', seq: 11, payment: { ...p, state: 'voided', voidReason: 'Terminal returned after the grace period.' } }));
+    expect(heading()).toMatch(/Reversed by the gateway — not paid/);
+    // The gateway's "grace period" reason in the cashier's words (till: words a cashier uses).
+    expect(screen.getByText(/came back too late, so the gateway reversed the payment/)).toBeTruthy();
+    expect(store.getState().paymentsById.p8?.state).toBe('voided');
+  });
 });
