@@ -84,7 +84,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
   const rng = createRng(options.seed);
   const sim = await startSimulator({ defaultDelayMs: 5, gracePeriodMs: 300 });
-  const clock = new FakeClock(Date.now());
+  // The shift starts at 08:00 UTC today, not at the wall clock's time: a run started late in the
+  // evening crossed midnight and the per-day reconnect count started again (seen at 23:00 UTC).
+  const morning = new Date();
+  morning.setUTCHours(8, 0, 0, 0);
+  const clock = new FakeClock(morning.getTime());
   let socket: WebSocket | undefined;
   let pings = 0;
   const h = await createHarness({

@@ -113,7 +113,7 @@ describe('gateway connection (scripted socket)', () => {
       conn.configure({ endpoint: ENDPOINT, apiKey: 'key-1234567' });
       wire.last().fail(`Unexpected server response: ${status}`);
       wire.last().serverClose(1006);
-      expect(conn.view()).toMatchObject({ state: 'auth_failed', reason: `The gateway refused the API key (HTTP ${status}). Check the key in Settings.` });
+      expect(conn.view()).toMatchObject({ state: 'auth_failed', reason: `The gateway refused the API key (HTTP ${status}).` });
       clock.advance(119_999);
       expect(wire.sockets).toHaveLength(1);
       clock.advance(1);
@@ -132,7 +132,7 @@ describe('gateway connection (scripted socket)', () => {
       const ws = connect();
       clock.advance(1_999);
       ws.serverClose(code, 'bad key');
-      expect(conn.view(), String(code)).toMatchObject({ state: 'auth_failed', reason: `The gateway closed the connection right after it opened (${code} bad key). Check the API key in Settings.` });
+      expect(conn.view(), String(code)).toMatchObject({ state: 'auth_failed', reason: `The gateway closed the connection right after it opened (${code} bad key), so it refused the API key.` });
     }
     const late = setup();
     const ws = late.connect();
