@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Lint, and above all the import boundaries of DESIGN.md "The shape":
- *   renderer → shared,  electron/host → electron/core → shared,  simulator → shared.
+ *   renderer → shared,  electron/host → electron/core → shared,  simulator → shared,
+ *   and one edge for demo mode: electron/host/demo-mode.ts → simulator (nothing else in electron/).
  * Each folder gets one `no-restricted-imports` block (flat config replaces a rule's options rather
  * than merging them, so the globs below are disjoint and each lists everything its folder bans).
  * Test files are the one exception: they run under Vitest in Node, so shared/ tests may import
@@ -19,6 +20,11 @@ const TS = '**/*.{ts,tsx,mts,cts}';
 /** Tests run under Vitest in Node: they may use vitest, fast-check and Node built-ins anywhere. */
 const TESTS = ['**/*.test.{ts,tsx}', 'renderer/test/**'];
 
+/** Test support that is not itself a test file: the core's doubles, fixtures and harness. */
+const TEST_SUPPORT = ['electron/core/testing/**'];
+/** The one place the hosts reach the simulator (demo mode); everything else gets it from here. */
+const DEMO_EDGE = ['electron/host/demo-mode.ts'];
+
 /** A relative path that climbs out to a top-level folder, e.g. "../../renderer/store". */
 const climbsTo = (folder) => `^(\\.\\./)+${folder}(/|$)`;
 
@@ -26,6 +32,10 @@ const ban = {
   electronModule: { name: 'electron', message: 'Only electron/host/ may use Electron; this folder must run under plain Node or a browser.' },
   rendererFolder: { regex: climbsTo('renderer'), message: 'The main process and the simulator never import renderer code; share it through shared/.' },
   electronFolder: { regex: climbsTo('electron'), message: 'The renderer and the simulator never import main-process code; talk through the typed bridge (shared/ipc).' },
+  simulatorFolder: {
+    regex: climbsTo('simulator'),
+    message: 'Only demo mode (electron/host/demo-mode.ts, and compose.ts through it) may use the simulator: the core talks to a gateway, never to our stand-in.',
+  },
   nodePrefixed: { regex: '^node:', message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
 };
 
@@ -80,11 +90,22 @@ export default tseslint.config(
   ...sharedBlocks(),
   {
     files: ['electron/core/**/*.{ts,tsx}'],
+    ignores: [...TESTS, ...TEST_SUPPORT],
+    rules: { 'no-restricted-imports': ['error', { paths: [ban.electronModule], patterns: [ban.rendererFolder, ban.simulatorFolder] }] },
+  },
+  // The core's tests and test support start the real simulator (integration tests).
+  {
+    files: ['electron/core/**/*.test.{ts,tsx}', ...TEST_SUPPORT],
     rules: { 'no-restricted-imports': ['error', { paths: [ban.electronModule], patterns: [ban.rendererFolder] }] },
   },
   {
     files: ['electron/**/*.{ts,tsx}'],
-    ignores: ['electron/core/**'],
+    ignores: ['electron/core/**', ...DEMO_EDGE, ...TESTS],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ban.rendererFolder, ban.simulatorFolder] }] },
+  },
+  // The host → simulator edge (demo mode), and the hosts' tests that start a simulator.
+  {
+    files: [...DEMO_EDGE, 'electron/host/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ban.rendererFolder] }] },
   },
   {

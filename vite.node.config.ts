@@ -52,7 +52,7 @@ export const targets: Record<string, UserConfig> = {
   'browser-host': {
     define,
     build: {
-      ssr: resolve(here, 'electron/host/browser/main.ts'),
+      ssr: resolve(here, 'electron/host/web/main.ts'),
       outDir: resolve(here, 'dist/browser-host'),
       emptyOutDir: true,
       target: 'node20',

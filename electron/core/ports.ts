@@ -5,6 +5,10 @@ import type { JournalFs } from './journal/journal-fs';
 import type { z } from 'zod';
 
 /**
+ * The core's ports: the types of everything the core needs from its host (settings, logger,
+ * clock, socket, receipts, updates) and of what it gives back (PosCore). The receipt renderer's
+ * own ports (PDF, system printer) are in receipts/render-ports.ts.
+ *
  * The seams of the core: everything it needs from the outside world is passed in, so the same
  * core runs under Electron, under the browser host and under plain Node in tests
  * (DESIGN.md "One core, two hosts"). Nothing here may import 'electron'.

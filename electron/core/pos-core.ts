@@ -395,8 +395,6 @@ export function createPosCore(deps: CoreDeps): PosCore {
       return ok({ done: true as const });
     },
 
-    getHistory: async (req) => ok({ payments: historyFor(req.day) }),
-
     exportCsv: async (req) => {
       const day = req.day ?? dayKey(clock.now());
       return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(historyFor(day)) });

@@ -2,6 +2,10 @@ import type { AppInfo } from '../../shared/ipc';
 import type { Logger, Settings, SettingsService } from '../core/ports';
 import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../../simulator/api';
 
+/** The host → simulator edge: hosts get the demo gateway (and its types) from here only. */
+export { startSimulator } from '../../simulator/index';
+export type { SimulatorHandle, SimulatorOptions, StartSimulator };
+
 /**
  * Demo mode (issue 4): with no gateway configured, the simulator runs in-process on a random
  * loopback port and the core is pointed at it. The core sees the simulator's URL and key; the

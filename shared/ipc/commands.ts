@@ -98,10 +98,6 @@ export const commands = {
   acknowledgeAlert: { request: z.object({ alertId: z.string().min(1).max(200) }).strict(), response: Ok },
   reconnectNow: { request: Empty, response: Ok },
   refreshTerminals: { request: Empty, response: Ok },
-  getHistory: {
-    request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
-    response: z.object({ payments: z.array(PaymentView) }),
-  },
   exportCsv: {
     request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     response: z.object({ filename: z.string(), csv: z.string() }),

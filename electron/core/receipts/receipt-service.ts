@@ -4,7 +4,7 @@ import type { PrintJobView } from '../../../shared/ipc';
 import { systemClock, type Clock, type Logger, type PaymentDetails, type ReceiptService, type Settings } from '../ports';
 import { encodeEscPos } from './escpos';
 import { sendToNetworkPrinter } from './network-printer';
-import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from './ports';
+import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
 import { PrintError, ReceiptError } from './print-error';
 import { createPrintQueue, type PrintQueueOptions } from './print-queue';
 import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';

@@ -21,7 +21,6 @@ const bridge: PosBridge = {
   acknowledgeAlert: call('acknowledgeAlert'),
   reconnectNow: call('reconnectNow'),
   refreshTerminals: call('refreshTerminals'),
-  getHistory: call('getHistory'),
   exportCsv: call('exportCsv'),
   saveSettings: call('saveSettings'),
   printReceipt: call('printReceipt'),
