@@ -5,6 +5,8 @@ import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
 import { isOpen, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 
 export interface NewPayment {
   transactionId: string;
@@ -37,7 +39,7 @@ export class PaymentLedger {
   /** Acknowledged alerts stay readable (void slips, details) but no longer block anything. */
   private ackedAlerts = new Map<string, VoidAlert>();
   private deadlines = new Map<string, TimerHandle>();
-  private listeners = new Set<(c: LedgerChange) => void>();
+  private readonly changes: Emitter<LedgerChange>;
   /** Every write goes through the guard: a refused write at a payment's start throws, later ones are kept (rule 12). */
   private readonly journal: JournalGuard;
 
@@ -48,11 +50,11 @@ export class PaymentLedger {
     private readonly deadlineMs: number,
   ) {
     this.journal = journal instanceof Journal ? new JournalGuard(journal, clock, logger) : journal;
+    this.changes = loggedEmitter(logger, 'ledger.listener_failed');
   }
 
   onChange(listener: (c: LedgerChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** Start-up: take the replayed journal; payments that were in flight are now of unknown outcome. */
@@ -259,13 +261,7 @@ export class PaymentLedger {
   }
 
   private emit(c: LedgerChange): void {
-    for (const l of this.listeners) {
-      try {
-        l(c);
-      } catch (err) {
-        this.logger.error('ledger.listener_failed', { message: String(err) });
-      }
-    }
+    this.changes.emit(c);
   }
 }
 

@@ -2,6 +2,7 @@ import type { PrintJobView } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Clock, Logger } from '../ports';
 import { asPrintError } from './print-error';
+import { loggedEmitter } from '../log/logged-emitter';
 
 /**
  * One printer, one job at a time, in order. A job that fails with a transient error (printer off,
@@ -52,19 +53,13 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
 
   const pending: Entry[] = [];
   const finished: PrintJobView[] = [];
-  const listeners = new Set<(job: PrintJobView) => void>();
+  const jobChanges = loggedEmitter<PrintJobView>(logger, 'print.listener_failed');
   let running = false;
   let idleWaiters: (() => void)[] = [];
 
   const publish = (entry: Entry, patch: Partial<PrintJobView>) => {
     entry.view = { ...entry.view, ...patch, at: clock.now() };
-    for (const l of listeners) {
-      try {
-        l(entry.view);
-      } catch (err) {
-        logger.error('print.listener_failed', { error: String(err) });
-      }
-    }
+    jobChanges.emit(entry.view);
   };
 
   const retire = (entry: Entry) => {
@@ -133,10 +128,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     jobs() {
       return [...finished, ...pending.map((e) => e.view)];
     },
-    onJob(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onJob: (listener) => jobChanges.on(listener),
     idle() {
       if (!running && pending.length === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

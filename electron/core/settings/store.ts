@@ -7,6 +7,7 @@ import { writeFileAtomic } from './atomic-write';
 import { readProvisioning, type Provisioning } from './provisioning';
 import { DEFAULT_SETTINGS, PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, splitEndpointKey, toView, type SettingsField } from './schema';
 import { maskSecret, type SecretVault } from './vault';
+import { loggedEmitter } from '../log/logged-emitter';
 
 /**
  * The settings service: `settings.json` in the data dir (non-secret fields in clear, the API key
@@ -54,7 +55,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   let savedGateway: GatewaySettingProblem[] = [];
   let stored: Stored = await loadStored(file, vault, problems, savedGateway);
   useEndpointKey(provisioning, stored, options.logger);
-  const listeners = new Set<(settings: Settings) => void>();
+  const changes = loggedEmitter<Settings>(options.logger, 'settings.listener_failed');
   let saving: Promise<unknown> = Promise.resolve();
 
   for (const problem of problems) options.logger?.warn('settings.problem', { problem });
@@ -158,13 +159,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     stored = next;
     savedGateway = [];
     options.logger?.info('settings.saved', { endpoint: merged.endpoint, apiKeySet: merged.apiKey !== '', apiSecretSet: merged.apiSecret !== '' });
-    for (const listener of listeners) {
-      try {
-        listener(merged);
-      } catch (error) {
-        options.logger?.error('settings.listener_failed', { message: (error as Error).message });
-      }
-    }
+    changes.emit(merged);
     return { saved: true, settings: view() };
   }
 
@@ -180,10 +175,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       saving = run.catch(() => undefined);
       return run;
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => changes.on(listener),
   };
 }
 

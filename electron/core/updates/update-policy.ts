@@ -1,6 +1,7 @@
 import type { UpdateView } from '../../../shared/ipc';
 import type { Clock, Logger, TimerHandle, UpdateService } from '../ports';
 import type { UpdaterEvent, UpdaterPort } from './updater-port';
+import { loggedEmitter } from '../log/logged-emitter';
 
 /**
  * When Checkstand looks for, downloads and installs updates. A till must never restart in the
@@ -84,7 +85,7 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
   let started = false;
   let checkTimer: TimerHandle | undefined;
   let idleTimer: TimerHandle | undefined;
-  const listeners = new Set<(view: UpdateView) => void>();
+  const changes = loggedEmitter<UpdateView>(logger, 'update.listener_failed');
   let lastEmitted = '';
   /** Whether updates were off at the last start/refresh, to notice them being switched back on. */
   let wasOff = false;
@@ -133,13 +134,7 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
     const key = JSON.stringify(v);
     if (key === lastEmitted) return;
     lastEmitted = key;
-    for (const l of listeners) {
-      try {
-        l(v);
-      } catch (err) {
-        logger.error('update.listener_failed', { error: String(err) });
-      }
-    }
+    changes.emit(v);
   }
 
   /** Keeps electron-updater's install-on-quit in line with the policy at every change. */
@@ -300,10 +295,7 @@ export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
       return v;
     },
 
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => changes.on(listener),
 
     start() {
       if (started) return;
