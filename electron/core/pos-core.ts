@@ -57,7 +57,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const logger = deps.logger;
   const recentErrors: RecentError[] = [];
   const journal = new Journal(path.join(deps.dataDir, 'journal'), clock, deps.journalFs);
-  const journalGuard = new JournalGuard(journal, clock, logger);
+  const journalGuard = new JournalGuard(journal, clock, logger, tuning);
   const ledger = new PaymentLedger(journalGuard, clock, logger, tuning.paymentDeadlineMs);
   const orders = new OrderBook(ledger, clock, deps.registerCode);
   let journalBadLines: BadLine[] = [];
@@ -66,7 +66,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
   const events = new EventStream(logger);
   const connection = new GatewayConnection(clock, connectionTuning(tuning), logger, deps.socketFactory);
   const fetchFn = deps.fetch ?? globalThis.fetch.bind(globalThis);
-  const recovery = new Recovery(ledger, clock, logger, () => lookupFor(deps.settings.current()), tuning.replayWindowMs, tuning.abandonedRecheckMs);
+  const recovery = new Recovery(ledger, clock, logger, () => lookupFor(deps.settings.current()), tuning);
   const deliveryTimers = new Map<string, TimerHandle>();
   const graceTimers = new Map<string, TimerHandle>();
   const unsubscribers: (() => void)[] = [];
@@ -84,7 +84,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
     if (!s.apiSecret || !s.apiKey || !s.endpoint) return undefined;
     const check = checkEndpoint(s.endpoint);
     if (!check.ok) return undefined;
-    return createLookupClient({ fetch: fetchFn, baseUrl: httpBaseFromEndpoint(check.url), apiKey: s.apiKey, apiSecret: s.apiSecret, now: () => clock.now() });
+    return createLookupClient({ fetch: fetchFn, baseUrl: httpBaseFromEndpoint(check.url), apiKey: s.apiKey, apiSecret: s.apiSecret, now: () => clock.now(), timeoutMs: tuning.lookupTimeoutMs });
   }
 
   /** Rules 1 and 8: an invalid gateway setting or an unwritable journal blocks every new payment. */
@@ -265,7 +265,7 @@ export function createPosCore(deps: CoreDeps): PosCore {
       clock.setTimeout(() => {
         graceTimers.delete(id);
         if (registry.presence(id) === 'reconnecting') connection.send({ action: 'getTerminals' });
-      }, Math.max(0, ends - clock.now()) + 2_000),
+      }, Math.max(0, ends - clock.now()) + tuning.graceRecheckMarginMs),
     );
   }
 

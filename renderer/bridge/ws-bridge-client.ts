@@ -1,5 +1,6 @@
 import {
   BRIDGE_PATH,
+  BRIDGE_TIMINGS,
   BridgeMessage,
   COMMAND_NAMES,
   type BridgeRequest,
@@ -7,15 +8,15 @@ import {
   type CommandResult,
   type PosEvent,
 } from '../../shared/ipc';
+import { Emitter } from '../../shared/emitter';
 import type { RendererBridge } from './types';
 
 export interface WsBridgeOptions {
   /** ws(s)://host/bridge?token=… */
   url: string;
-  /** Delay before reconnecting after the socket closes; grows to maxRetryMs. */
+  /** Defaults: BRIDGE_TIMINGS (shared/ipc/ws-bridge.ts); tests make them small. */
   retryMs?: number;
   maxRetryMs?: number;
-  /** How long an invoke may wait for its result before it answers with an error. */
   invokeTimeoutMs?: number;
   WebSocketImpl?: typeof WebSocket;
 }
@@ -35,11 +36,13 @@ type Pending = { resolve: (result: CommandResult<unknown>) => void; timer: Retur
  */
 export function createWsBridge(options: WsBridgeOptions): RendererBridge & { close(): void } {
   const Impl = options.WebSocketImpl ?? WebSocket;
-  const retryMs = options.retryMs ?? 500;
-  const maxRetryMs = options.maxRetryMs ?? 5000;
-  const invokeTimeoutMs = options.invokeTimeoutMs ?? 30_000;
-  const eventListeners = new Set<(event: PosEvent) => void>();
-  const linkListeners = new Set<(linked: boolean) => void>();
+  const retryMs = options.retryMs ?? BRIDGE_TIMINGS.retryMs;
+  const maxRetryMs = options.maxRetryMs ?? BRIDGE_TIMINGS.maxRetryMs;
+  const invokeTimeoutMs = options.invokeTimeoutMs ?? BRIDGE_TIMINGS.invokeTimeoutMs;
+  // A screen whose listener throws must not keep the store (or the other screens) from the event.
+  const reportListenerError = (error: unknown) => console.error('Checkstand: a bridge listener failed', error);
+  const eventListeners = new Emitter<PosEvent>(reportListenerError);
+  const linkListeners = new Emitter<boolean>(reportListenerError);
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let socket: WebSocket | null = null;
@@ -51,7 +54,7 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
   const setLinked = (linked: boolean): void => {
     if (open === linked) return;
     open = linked;
-    for (const listener of linkListeners) listener(linked);
+    linkListeners.emit(linked);
   };
 
   const failPending = (message: string): void => {
@@ -73,7 +76,7 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
     const message = BridgeMessage.safeParse(parsed);
     if (!message.success) return;
     if (message.data.type === 'event') {
-      for (const listener of eventListeners) listener(message.data.event);
+      eventListeners.emit(message.data.event);
       return;
     }
     const entry = pending.get(message.data.id);
@@ -123,14 +126,8 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
     });
 
   const bridge: Record<string, unknown> = {
-    on(listener: (event: PosEvent) => void) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
-    onLinkChange(listener: (linked: boolean) => void) {
-      linkListeners.add(listener);
-      return () => linkListeners.delete(listener);
-    },
+    on: (listener: (event: PosEvent) => void) => eventListeners.on(listener),
+    onLinkChange: (listener: (linked: boolean) => void) => linkListeners.on(listener),
     close() {
       closed = true;
       clearTimeout(reconnectTimer);

@@ -7,6 +7,8 @@ import { checkEndpoint, displayEndpoint } from './endpoint';
 import { Heartbeat } from './heartbeat';
 import { logInbound } from '../inbound/log-frame';
 import type { ConnectionConfig, ConnectionEvent, ConnectionTuning } from './types';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 
 export const defaultSocketFactory: SocketFactory = (url, options) => new WebSocket(url, options);
 
@@ -31,8 +33,8 @@ export class GatewayConnection {
   private reconnectsToday = 0;
   private reconnectsDay = '';
   private hasOpenedOnce = false;
-  private readonly listeners = new Set<(e: ConnectionEvent) => void>();
   private readonly heartbeat: Heartbeat;
+  private readonly events: Emitter<ConnectionEvent>;
 
   constructor(
     private readonly clock: Clock,
@@ -41,6 +43,7 @@ export class GatewayConnection {
     private readonly socketFactory: SocketFactory = defaultSocketFactory,
   ) {
     this.since = clock.now();
+    this.events = loggedEmitter(logger, 'connection.listener_failed');
     this.heartbeat = new Heartbeat(
       clock,
       { intervalMs: tuning.pingIntervalMs, timeoutMs: tuning.pongTimeoutMs, checkNowTimeoutMs: tuning.checkNowTimeoutMs },
@@ -50,8 +53,7 @@ export class GatewayConnection {
   }
 
   on(listener: (e: ConnectionEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on(listener);
   }
 
   view(): ConnectionView {
@@ -312,12 +314,6 @@ export class GatewayConnection {
   }
 
   private emit(e: ConnectionEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(e);
-      } catch (err) {
-        this.logger.error('connection.listener_failed', { message: String(err) });
-      }
-    }
+    this.events.emit(e);
   }
 }
