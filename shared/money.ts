@@ -11,6 +11,9 @@ const EXPONENTS: Record<string, number> = {
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
+/** A new register's currency until Settings say otherwise; the renderer shows amounts in it until the settings arrive. */
+export const DEFAULT_CURRENCY = 'EUR';
+
 /** Largest amount we let a cashier type, in minor units: well inside Number's exact range. */
 export const MAX_MINOR_UNITS = 1_000_000_000_00;
 

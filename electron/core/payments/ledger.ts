@@ -1,4 +1,4 @@
-import type { VoidAlert } from '../../../shared/ipc';
+import { isTodaysPayment, type VoidAlert } from '../../../shared/ipc';
 import type { PaymentMethod } from '../../../shared/protocol';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
@@ -65,8 +65,7 @@ export class PaymentLedger {
       else if (dayKey(alert.acknowledgedAt) === today) this.ackedAlerts.set(alert.id, alert);
     }
     for (const p of replay.payments.values()) {
-      const keep = dayKey(p.createdAt) === today || isOpen(p.state) || p.state === 'needs_review' || this.alertMap.has(alertIdFor(p.transactionId));
-      if (keep) this.store(p);
+      if (isTodaysPayment(p, today, this.alertMap.has(alertIdFor(p.transactionId)))) this.store(p);
     }
     for (const p of [...this.records.values()]) {
       if (isOpen(p.state)) this.apply(p.transactionId, { type: 'restarted' });
@@ -253,7 +252,7 @@ export class PaymentLedger {
     if (this.prunedDay === today) return;
     this.prunedDay = today;
     for (const [id, p] of this.records) {
-      if (dayKey(p.createdAt) !== today && !isOpen(p.state) && p.state !== 'needs_review' && !this.alertMap.has(alertIdFor(id))) {
+      if (!isTodaysPayment(p, today, this.alertMap.has(alertIdFor(id)))) {
         this.records.delete(id);
         unindex(this.allByOrder, p.orderRef, id);
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SettingsView } from '../../../shared/ipc';
+import { DEFAULT_CURRENCY } from '../../../shared/money';
 import type { Settings } from '../ports';
 
 /**
@@ -107,7 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
   apiSecret: '',
   storeName: '',
   storeAddress: '',
-  currency: 'EUR',
+  currency: DEFAULT_CURRENCY,
   printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
   autoPrint: false,
   updatesEnabled: true,
