@@ -1,11 +1,12 @@
 import WebSocket from 'ws';
 import type { ConnectionState, ConnectionView } from '../../../shared/ipc';
-import { parseServerFrame, type ClientFrame } from '../../../shared/protocol';
+import type { ClientFrame } from '../../../shared/protocol';
 import type { Clock, Logger, SocketFactory, TimerHandle } from '../ports';
 import { backoffDelay } from './backoff';
 import { checkEndpoint, displayEndpoint } from './endpoint';
+import { DailyCount } from './daily-count';
 import { Heartbeat } from './heartbeat';
-import { logInbound } from '../inbound/log-frame';
+import { readServerMessage, type ServerMessageSink } from './server-messages';
 import type { ConnectionConfig, ConnectionEvent, ConnectionTuning } from './types';
 import type { Emitter } from '../../../shared/emitter';
 import { loggedEmitter } from '../log/logged-emitter';
@@ -30,8 +31,7 @@ export class GatewayConnection {
   private retryTimer: TimerHandle | undefined;
   private healthyTimer: TimerHandle | undefined;
   private openedAt = 0;
-  private reconnectsToday = 0;
-  private reconnectsDay = '';
+  private readonly reconnects = new DailyCount();
   private hasOpenedOnce = false;
   private readonly heartbeat: Heartbeat;
   private readonly events: Emitter<ConnectionEvent>;
@@ -65,7 +65,7 @@ export class GatewayConnection {
       ...(this.reason !== undefined ? { reason: this.reason } : {}),
       since: this.since,
       ...(this.heartbeat.lastRttMs !== undefined ? { lastPongRttMs: this.heartbeat.lastRttMs } : {}),
-      reconnectsToday: this.reconnectsToday,
+      reconnectsToday: this.reconnects.today(this.clock.now()),
     };
   }
 
@@ -83,12 +83,7 @@ export class GatewayConnection {
       this.setState('idle', 'No gateway configured');
       return;
     }
-    const check = checkEndpoint(config.endpoint);
-    if (!check.ok) {
-      this.setState('idle', check.error);
-      return;
-    }
-    this.connect();
+    this.connectIfValid(config.endpoint);
   }
 
   /** Cashier's "Reconnect on this register", or the host after displacement/auth failure. */
@@ -97,12 +92,7 @@ export class GatewayConnection {
     this.attempt = 0;
     this.abandonSocket('reconnect requested');
     this.clearRetry();
-    const check = checkEndpoint(this.config.endpoint);
-    if (!check.ok) {
-      this.setState('idle', check.error);
-      return;
-    }
-    this.connect();
+    this.connectIfValid(this.config.endpoint);
   }
 
   /** System resume / network change: ping now with a short deadline; if not open, retry now. */
@@ -137,6 +127,13 @@ export class GatewayConnection {
     return true;
   }
 
+  /** An address that breaks the endpoint rules (plain ws:// off loopback…) is shown, never dialled. */
+  private connectIfValid(endpoint: string): void {
+    const check = checkEndpoint(endpoint);
+    if (check.ok) this.connect();
+    else this.setState('idle', check.error);
+  }
+
   private connect(): void {
     const config = this.config!;
     this.nextRetryAt = undefined;
@@ -164,7 +161,7 @@ export class GatewayConnection {
       if (ws !== this.ws) return;
       opened = true;
       this.openedAt = this.clock.now();
-      if (this.hasOpenedOnce) this.countReconnect();
+      if (this.hasOpenedOnce) this.reconnects.add(this.clock.now());
       this.hasOpenedOnce = true;
       this.setState('open', undefined);
       this.heartbeat.start();
@@ -177,30 +174,7 @@ export class GatewayConnection {
     });
 
     ws.on('message', (data, isBinary) => {
-      if (ws !== this.ws) return;
-      if (isBinary) {
-        this.logger.warn('frame.invalid', { reason: 'binary frame' });
-        return;
-      }
-      const text = data.toString();
-      const parsed = parseServerFrame(text);
-      logInbound(this.logger, parsed, text);
-      if (parsed.kind === 'invalid') return;
-      if (parsed.kind === 'error') {
-        this.emit({ type: 'errorFrame', frame: parsed.frame });
-        return;
-      }
-      const frame = parsed.frame;
-      if (frame.action === 'pong') {
-        this.heartbeat.onPong();
-        this.emit({ type: 'state', view: this.view() });
-        return;
-      }
-      if (frame.action === 'forceDisconnect') {
-        this.onDisplaced(frame.reason ?? 'Another register connected with this API key');
-        return;
-      }
-      this.emit({ type: 'frame', frame });
+      if (ws === this.ws) readServerMessage(data, isBinary, this.logger, this.inbound);
     });
 
     ws.on('error', (err) => {
@@ -229,6 +203,17 @@ export class GatewayConnection {
       this.scheduleRetry(opened ? `Connection lost: ${reason}` : `Could not connect: ${reason}`);
     });
   }
+
+  /** Where each kind of server message goes; pings and displacement stay inside the connection. */
+  private readonly inbound: ServerMessageSink = {
+    errorFrame: (frame) => this.emit({ type: 'errorFrame', frame }),
+    pong: () => {
+      this.heartbeat.onPong();
+      this.emit({ type: 'state', view: this.view() });
+    },
+    displaced: (reason) => this.onDisplaced(reason),
+    frame: (frame) => this.emit({ type: 'frame', frame }),
+  };
 
   private onDeadLink(reason: string): void {
     this.logger.warn('connection.dead', { reason });
@@ -294,15 +279,6 @@ export class GatewayConnection {
     // Swallow late errors of the abandoned socket; its other events are ignored by the checks above.
     ws.on('error', () => undefined);
     if (wasOpen && why !== 'displaced') this.emit({ type: 'down', reason: why });
-  }
-
-  private countReconnect(): void {
-    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
-    if (day !== this.reconnectsDay) {
-      this.reconnectsDay = day;
-      this.reconnectsToday = 0;
-    }
-    this.reconnectsToday += 1;
   }
 
   private setState(state: ConnectionState, reason: string | undefined): void {
