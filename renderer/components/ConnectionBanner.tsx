@@ -2,15 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../hooks/useNow';
 import { useCommand } from '../hooks/useCommand';
 import { useBridge, usePos } from '../store/context';
-import { secondsUntil } from '../format/time';
-import { StatusIcon, type Tone } from './StatusIcon';
-
-interface BannerText {
-  tone: Tone;
-  title: string;
-  detail?: string;
-  action?: 'reconnect' | 'reconnectHere' | 'settings';
-}
+import { bannerText } from './banner-text';
+import { StatusIcon } from './StatusIcon';
 
 /**
  * The gateway link at a glance, worded for the cashier: can a card be taken right now, and if
@@ -25,73 +18,7 @@ export function ConnectionBanner() {
   const reconnect = useCommand<{ done: true }>();
   const now = useNow(1000);
 
-  let text: BannerText;
-  if (!bridgeLinked) {
-    text = {
-      tone: 'bad',
-      title: 'Offline — lost contact with the Checkstand app',
-      detail: 'Payments are blocked. Reconnecting by itself; if this stays, restart Checkstand.',
-    };
-  } else if (synced && paused.length > 0) {
-    // Rules 1 and 8 outrank the link: a bad setting or an unwritable journal blocks every payment.
-    const settings = paused.find((p) => p.kind === 'settings');
-    text = settings
-      ? { tone: 'bad', title: 'Payments blocked — a gateway setting is not valid', detail: paused.map((p) => p.message).join(' '), action: 'settings' }
-      : { tone: 'bad', title: 'Payments paused — the journal cannot be written', detail: paused.map((p) => p.message).join(' ') };
-  } else if (!connection || !synced) {
-    text = { tone: 'busy', title: 'Starting…', detail: 'Loading terminals and payments.' };
-  } else {
-    switch (connection.state) {
-      case 'open':
-        text = {
-          tone: 'ok',
-          title: 'Online — connected to the payment gateway',
-          detail: connection.lastPongRttMs !== undefined ? `Response time ${Math.round(connection.lastPongRttMs)} ms` : undefined,
-        };
-        break;
-      case 'connecting':
-      case 'backoff': {
-        const wait = connection.nextRetryAt !== undefined ? secondsUntil(connection.nextRetryAt, now) : undefined;
-        const attempt = connection.attempt > 0 ? ` (attempt ${connection.attempt})` : '';
-        text = {
-          tone: 'warn',
-          // Attempt 0 is the first connection of this run, not a reconnection.
-          title: connection.attempt > 0 ? `Reconnecting to the payment gateway${attempt}` : 'Connecting to the payment gateway…',
-          detail:
-            connection.state === 'connecting' || wait === undefined || wait === 0
-              ? 'Trying now… Payments are blocked until the connection is back.'
-              : `Next try in ${wait} s. Payments are blocked until the connection is back.`,
-          action: 'reconnect',
-        };
-        break;
-      }
-      case 'displaced':
-        text = {
-          tone: 'bad',
-          title: 'Disconnected — another register is using this API key',
-          detail: 'Only one register can be connected with a key. Payments are blocked here. Press "Reconnect here" to take over (the other register will be disconnected).',
-          action: 'reconnectHere',
-        };
-        break;
-      case 'auth_failed':
-        text = {
-          tone: 'bad',
-          title: 'Authentication failed — the gateway refused this register',
-          detail: `${connection.reason ? `${connection.reason}. ` : ''}Check the API key in Settings. Payments are blocked.`,
-          action: 'settings',
-        };
-        break;
-      case 'idle':
-      case 'stopped':
-      default:
-        text = {
-          tone: 'bad',
-          title: 'Offline — payments are blocked',
-          detail: connection.reason || (connection.endpoint ? 'Not connected to the payment gateway.' : 'No payment gateway is set up. Open Settings.'),
-          action: connection.endpoint ? 'reconnect' : 'settings',
-        };
-    }
-  }
+  const text = bannerText({ connection, bridgeLinked, synced, paused }, now);
 
   const doReconnect = () => void reconnect.run(() => bridge.reconnectNow({}));
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { PaymentView } from '../../../shared/ipc';
+import type { OrderView, PaymentView } from '../../../shared/ipc';
 import { downloadFile } from '../../components/ReceiptActions';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useCommand } from '../../hooks/useCommand';
@@ -70,42 +70,56 @@ export function HistoryScreen() {
         {rows.length} {rows.length === 1 ? 'payment' : 'payments'} shown
       </p>
       {rows.length > 0 && (
-        <table className="history-table">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Order</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Status</th>
-              <th scope="col">Order paid?</th>
-              <th scope="col">Terminal</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.transactionId} className={selected === p.transactionId ? "selected" : undefined}>
-                <td>{formatClock(p.createdAt)}</td>
-                <td>{p.orderRef}</td>
-                <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>
-                <td>
-                  <StatusBadge state={p.state} />
-                </td>
-                <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
-                <td>{label(p.terminalId)}</td>
-                <td>
-                  <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
-                    Details
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} />
       )}
       {selectedPayment && <PaymentDetails payment={selectedPayment} onClose={() => setSelected(null)} />}
     </section>
+  );
+}
+
+interface HistoryTableProps {
+  rows: PaymentView[];
+  selected: string | null;
+  onSelect(transactionId: string): void;
+  ordersByRef: Record<string, OrderView>;
+  label(terminalId: string): string;
+}
+
+function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, label }: HistoryTableProps) {
+  return (
+    <table className="history-table">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Order</th>
+          <th scope="col">Amount</th>
+          <th scope="col">Status</th>
+          <th scope="col">Order paid?</th>
+          <th scope="col">Terminal</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.transactionId} className={selected === p.transactionId ? "selected" : undefined}>
+            <td>{formatClock(p.createdAt)}</td>
+            <td>{p.orderRef}</td>
+            <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>
+            <td>
+              <StatusBadge state={p.state} />
+            </td>
+            <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
+            <td>{label(p.terminalId)}</td>
+            <td>
+              <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
+                Details
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
