@@ -77,6 +77,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Size limits for source: a file says one thing (300 lines), a function does one job (80).
+  // Not for tests and e2e specs (a scenario reads top to bottom), nor bench/ and the reliability
+  // drivers (reliability/*-run.ts): each is one long scripted run whose steps are its report.
+  {
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],
+    ignores: [...TESTS, 'e2e/**', 'bench/**', 'reliability/*-run.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
   // Accessibility of the markup itself (axe checks the rendered page in e2e/accessibility.spec.ts).
   { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
