@@ -18,6 +18,12 @@ interface GatewayProps extends FieldsetProps {
   wholeFileProblems: PaymentsPause[];
 }
 
+/** The two secrets: never shown, only their masked hint; empty keeps the saved one. */
+const SECRET_FIELDS = [
+  { field: 'apiKey', label: 'API key', noun: 'key' },
+  { field: 'apiSecret', label: 'API secret (for checking unknown payments)', noun: 'secret' },
+] as const;
+
 export function GatewayFields({ form, set, errors, isLocked, hints, configError, wholeFileProblems }: GatewayProps) {
   return (
   <fieldset>
@@ -29,26 +35,19 @@ export function GatewayFields({ form, set, errors, isLocked, hints, configError,
     ))}
     <TextField id="endpoint" label="Gateway address" type="url" value={form.endpoint} locked={isLocked('endpoint')} error={errors.endpoint ?? configError('endpoint')} onChange={(endpoint) => set({ endpoint })} />
     <TextField id="groupId" label="Group ID" value={form.groupId} locked={isLocked('groupId')} error={errors.groupId ?? configError('groupId')} onChange={(groupId) => set({ groupId })} />
-    <TextField
-      id="apiKey"
-      label="API key"
-      type="password"
-      value={form.apiKey}
-      locked={isLocked('apiKey')}
-      error={errors.apiKey ?? configError('apiKey')}
-      hint={hints.apiKey ? `Saved key ${hints.apiKey}. Leave empty to keep it.` : 'No key saved.'}
-      onChange={(apiKey) => set({ apiKey })}
-    />
-    <TextField
-      id="apiSecret"
-      label="API secret (for checking unknown payments)"
-      type="password"
-      value={form.apiSecret}
-      locked={isLocked('apiSecret')}
-      error={errors.apiSecret ?? configError('apiSecret')}
-      hint={hints.apiSecret ? `Saved secret ${hints.apiSecret}. Leave empty to keep it.` : 'No secret saved.'}
-      onChange={(apiSecret) => set({ apiSecret })}
-    />
+    {SECRET_FIELDS.map(({ field, label, noun }) => (
+      <TextField
+        key={field}
+        id={field}
+        label={label}
+        type="password"
+        value={form[field]}
+        locked={isLocked(field)}
+        error={errors[field] ?? configError(field)}
+        hint={hints[field] ? `Saved ${noun} ${hints[field]}. Leave empty to keep it.` : `No ${noun} saved.`}
+        onChange={(value) => set({ [field]: value })}
+      />
+    ))}
   </fieldset>
   );
 }
