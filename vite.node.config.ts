@@ -16,6 +16,8 @@ export const targets: Record<string, UserConfig> = {
   /** dist/electron/main.cjs: the Electron main process (CommonJS; Electron's main entry). */
   main: {
     define,
+    // string-width and its dependencies are ES modules only: inlined, so the CommonJS main bundle never require()s one.
+    ssr: { noExternal: ['string-width', 'get-east-asian-width', 'strip-ansi', 'ansi-regex'] },
     build: {
       ssr: resolve(here, 'electron/host/electron/main.ts'),
       outDir: resolve(here, 'dist/electron'),
@@ -52,7 +54,7 @@ export const targets: Record<string, UserConfig> = {
   'browser-host': {
     define,
     build: {
-      ssr: resolve(here, 'electron/host/browser/main.ts'),
+      ssr: resolve(here, 'electron/host/web/main.ts'),
       outDir: resolve(here, 'dist/browser-host'),
       emptyOutDir: true,
       target: 'node20',

@@ -2,7 +2,7 @@ import { test as base, expect, _electron, type Browser, type ElectronApplication
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserHost } from '../electron/host/browser/start-host';
+import type { BrowserHost } from '../electron/host/web/start-host';
 import type { CoreTuning } from '../electron/core/ports';
 import { startSimulator } from '../simulator/index';
 import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { startBrowserHost, type BrowserHost } from '../electron/host/browser/start-host';
+import { startBrowserHost, type BrowserHost } from '../electron/host/web/start-host';
 import { expect, test, BROWSER_ONLY_REASON } from './fixtures';
 import { banner, payButton } from './cashier';
 

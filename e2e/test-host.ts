@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost } from '../electron/host/browser/start-host';
+import { startBrowserHost, type BrowserHost } from '../electron/host/web/start-host';
 import type { CoreTuning, SocketFactory } from '../electron/core/ports';
 import type { SimulatorHandle, SimulatorOptions } from '../simulator/api';
 

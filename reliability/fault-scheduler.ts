@@ -82,86 +82,14 @@ export function startFaultScheduler(options: FaultSchedulerOptions): FaultSchedu
       };
     });
 
-  async function inject(kind: FaultKind): Promise<void> {
-    counts[kind] += 1;
-    switch (kind) {
-      case 'terminalDropWithinGrace': {
-        const id = rng.pick(options.terminals);
-        const back = rng.int(30, Math.max(40, Math.floor(graceMs * 0.5)));
-        log(`drop ${id} for ${back} ms (within grace)`);
-        control.dropTerminal(id, { reconnectAfterMs: back });
-        return;
-      }
-      case 'terminalDropPastGrace': {
-        const id = rng.pick(options.terminals);
-        const back = graceMs + rng.int(Math.floor(graceMs * 0.3), graceMs * 2);
-        log(`drop ${id} for ${back} ms (past grace)`);
-        control.dropTerminal(id, { reconnectAfterMs: back });
-        return;
-      }
-      case 'posDropWithClose':
-        log('drop POS link (close frame)');
-        control.faults.dropPosConnections({ silent: false });
-        return;
-      case 'posDropSilent':
-        log('drop POS link (silent)');
-        control.faults.dropPosConnections({ silent: true });
-        return;
-      case 'duplicatePush':
-        log('duplicate next push');
-        control.faults.duplicateNext();
-        return;
-      case 'reorderPushes':
-        log('reorder next two pushes');
-        control.faults.reorderNext();
-        return;
-      case 'slowPushes': {
-        const ms = rng.int(50, 400);
-        log(`delay pushes ${ms} ms for a while`);
-        control.faults.delayPushes(ms);
-        await sleep(rng.int(300, 1_500));
-        control.faults.delayPushes(0);
-        return;
-      }
-      case 'lifetimeCut': {
-        const ms = rng.int(200, 1_200);
-        log(`max connection lifetime ${ms} ms for a while`);
-        control.setConfig({ maxConnectionLifetimeMs: ms });
-        await sleep(ms + rng.int(100, 800));
-        control.setConfig({ maxConnectionLifetimeMs: 0 });
-        return;
-      }
-      case 'idleCut': {
-        const ms = rng.int(150, 600);
-        log(`idle timeout ${ms} ms for a while`);
-        control.setConfig({ idleTimeoutMs: ms });
-        await sleep(ms + rng.int(100, 800));
-        control.setConfig({ idleTimeoutMs: 0 });
-        return;
-      }
-      case 'pingsIgnored': {
-        const ms = rng.int(300, 1_500);
-        log(`ignore pings for ${ms} ms`);
-        control.faults.ignorePings(true);
-        await sleep(ms);
-        control.faults.ignorePings(false);
-        return;
-      }
-      case 'gatewayRestart': {
-        const downMs = rng.int(50, 400);
-        log(`gateway restart, down ${downMs} ms`);
-        await control.restart({ downMs });
-        return;
-      }
-    }
-  }
-
   const loop = (async () => {
     while (!stopped) {
       await sleep(rng.int(minGap, maxGap));
       if (stopped) break;
       try {
-        await inject(rng.weighted(weights));
+        const kind = rng.weighted(weights);
+        counts[kind] += 1;
+        await injectFault(kind, { control, rng, graceMs, terminals: options.terminals, log, sleep });
       } catch (err) {
         log(`fault failed: ${String(err)}`);
       }
@@ -180,6 +108,89 @@ export function startFaultScheduler(options: FaultSchedulerOptions): FaultSchedu
       for (const id of options.terminals) control.reconnectTerminal(id, 0);
     },
   };
+}
+
+interface FaultContext {
+  control: FaultSchedulerOptions['sim']['control'];
+  rng: FaultSchedulerOptions['rng'];
+  graceMs: number;
+  terminals: readonly string[];
+  log(line: string): void;
+  sleep(ms: number): Promise<void>;
+}
+
+/** One fault, and for the timed ones its healing once the while is over. */
+async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<void> {
+  switch (kind) {
+    case 'terminalDropWithinGrace': {
+      const id = ctx.rng.pick(ctx.terminals);
+      const back = ctx.rng.int(30, Math.max(40, Math.floor(ctx.graceMs * 0.5)));
+      ctx.log(`drop ${id} for ${back} ms (within grace)`);
+      ctx.control.dropTerminal(id, { reconnectAfterMs: back });
+      return;
+    }
+    case 'terminalDropPastGrace': {
+      const id = ctx.rng.pick(ctx.terminals);
+      const back = ctx.graceMs + ctx.rng.int(Math.floor(ctx.graceMs * 0.3), ctx.graceMs * 2);
+      ctx.log(`drop ${id} for ${back} ms (past grace)`);
+      ctx.control.dropTerminal(id, { reconnectAfterMs: back });
+      return;
+    }
+    case 'posDropWithClose':
+      ctx.log('drop POS link (close frame)');
+      ctx.control.faults.dropPosConnections({ silent: false });
+      return;
+    case 'posDropSilent':
+      ctx.log('drop POS link (silent)');
+      ctx.control.faults.dropPosConnections({ silent: true });
+      return;
+    case 'duplicatePush':
+      ctx.log('duplicate next push');
+      ctx.control.faults.duplicateNext();
+      return;
+    case 'reorderPushes':
+      ctx.log('reorder next two pushes');
+      ctx.control.faults.reorderNext();
+      return;
+    case 'slowPushes': {
+      const ms = ctx.rng.int(50, 400);
+      ctx.log(`delay pushes ${ms} ms for a while`);
+      ctx.control.faults.delayPushes(ms);
+      await ctx.sleep(ctx.rng.int(300, 1_500));
+      ctx.control.faults.delayPushes(0);
+      return;
+    }
+    case 'lifetimeCut': {
+      const ms = ctx.rng.int(200, 1_200);
+      ctx.log(`max connection lifetime ${ms} ms for a while`);
+      ctx.control.setConfig({ maxConnectionLifetimeMs: ms });
+      await ctx.sleep(ms + ctx.rng.int(100, 800));
+      ctx.control.setConfig({ maxConnectionLifetimeMs: 0 });
+      return;
+    }
+    case 'idleCut': {
+      const ms = ctx.rng.int(150, 600);
+      ctx.log(`idle timeout ${ms} ms for a while`);
+      ctx.control.setConfig({ idleTimeoutMs: ms });
+      await ctx.sleep(ms + ctx.rng.int(100, 800));
+      ctx.control.setConfig({ idleTimeoutMs: 0 });
+      return;
+    }
+    case 'pingsIgnored': {
+      const ms = ctx.rng.int(300, 1_500);
+      ctx.log(`ignore pings for ${ms} ms`);
+      ctx.control.faults.ignorePings(true);
+      await ctx.sleep(ms);
+      ctx.control.faults.ignorePings(false);
+      return;
+    }
+    case 'gatewayRestart': {
+      const downMs = ctx.rng.int(50, 400);
+      ctx.log(`gateway restart, down ${downMs} ms`);
+      await ctx.control.restart({ downMs });
+      return;
+    }
+  }
 }
 
 export const TERMINAL_BEHAVIOURS = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import WebSocket, { WebSocketServer } from 'ws';
 import { FakeClock } from '../electron/core/testing/fake-clock';
 import { createHarness } from '../electron/core/testing/harness';
-import { startBrowserHost } from '../electron/host/browser/start-host';
+import { startBrowserHost } from '../electron/host/web/start-host';
 import { BRIDGE_PATH } from '../shared/ipc';
 import { createCountingLogger } from './counting-logger';
 import { BRIDGE_KINDS, FRAME_KINDS, fuzzBridgeMessage, fuzzFrame, type BridgeKind, type FrameKind } from './fuzz-inputs';

@@ -151,6 +151,22 @@ function packagesIn(files) {
   return names;
 }
 
+/** `require("x")` calls in the main and preload bundles that nothing on the store PC could answer. */
+async function unresolvedRequires(asar, asarPath, shipped) {
+  const { builtinModules } = await import('node:module');
+  const unresolved = [];
+  for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+    const code = asar.extractFile(asarPath, bundle).toString('utf8');
+    for (const m of code.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+      const spec = m[1];
+      const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      const ok = spec === 'electron' || spec.startsWith('node:') || builtinModules.includes(spec) || shipped.has(pkg);
+      if (!ok) unresolved.push(`${bundle}: require("${spec}")`);
+    }
+  }
+  return unresolved;
+}
+
 export async function packageSmoke({ project, keep = false, log = console.log }) {
   const checks = [];
   const check = (name, ok, detail = '') => {
@@ -219,17 +235,7 @@ export async function packageSmoke({ project, keep = false, log = console.log })
 
     // The bundles may only require Electron, Node built-ins and what is shipped: anything else
     // is a crash on the store PC at start-up ("Cannot find module").
-    const { builtinModules } = await import('node:module');
-    const unresolved = [];
-    for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
-      const code = asar.extractFile(asarPath, bundle).toString('utf8');
-      for (const m of code.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
-        const spec = m[1];
-        const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-        const ok = spec === 'electron' || spec.startsWith('node:') || builtinModules.includes(spec) || shipped.has(pkg);
-        if (!ok) unresolved.push(`${bundle}: require("${spec}")`);
-      }
-    }
+    const unresolved = await unresolvedRequires(asar, asarPath, shipped);
     check('the bundles require only Electron, Node built-ins and shipped packages', unresolved.length === 0, unresolved.join(', '));
 
     const updateYml = path.join(appOut, 'resources', 'app-update.yml');

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { createReceiptService } from '../electron/core/receipts/receipt-service';
-import { approvedPayment, testSettings } from '../electron/core/receipts/test-fixtures';
-import { createChromiumPdf } from '../electron/host/browser/receipt-pdf';
+import { approvedPayment, testSettings } from '../electron/core/testing/receipt-fixtures';
+import { createChromiumPdf } from '../electron/host/web/receipt-pdf';
 
 const target = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots', 'receipt-80mm.png');
 const payment = approvedPayment();

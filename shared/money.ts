@@ -30,6 +30,9 @@ export function currencyProblem(code: string): string | undefined {
   return undefined;
 }
 
+/** A new register's currency until Settings say otherwise; the renderer shows amounts in it until the settings arrive. */
+export const DEFAULT_CURRENCY = 'EUR';
+
 /** Largest amount we let a cashier type, in minor units: well inside Number's exact range. */
 export const MAX_MINOR_UNITS = 1_000_000_000_00;
 

@@ -133,27 +133,7 @@ async function dispatch(
 ): Promise<void> {
   const [first, id, verb] = parts;
   const ok = (body: unknown = { ok: true }): void => sendJson(res, 200, body);
-  if (method === 'GET') {
-    if (first === undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(controlPageHtml());
-      return;
-    }
-    if (first === 'state' && !id) {
-      return ok({
-        terminals: control.terminals(),
-        transactions: control.transactions().slice(-200).reverse(),
-        config: gateway.config,
-        faults: gateway.faults,
-        posConnections: [...gateway.posSessions.values()].map((s) => ({ connectionId: s.connectionId, groupId: s.groupId })),
-        rssBytes: process.memoryUsage().rss,
-      });
-    }
-    if (first === 'terminals' && !id) return ok(control.terminals());
-    if (first === 'transactions' && !id) return ok(control.transactions());
-    if (first === 'log' && !id) return ok(control.log());
-    throw new Error('Not Found');
-  }
+  if (method === 'GET') return answerGet(first, id, res, gateway, control);
   if (method !== 'POST') {
     sendJson(res, 405, { error: 'Method not allowed' });
     return;
@@ -168,38 +148,7 @@ async function dispatch(
       return;
     }
   }
-  if (first === 'terminals' && id && verb && parts.length === 3) {
-    switch (verb) {
-      case 'drop': {
-        const body = await jsonBody(req, res, DropBody);
-        if (!body) return;
-        control.dropTerminal(id, body.reconnectAfterMs === undefined ? undefined : { reconnectAfterMs: body.reconnectAfterMs });
-        return ok();
-      }
-      case 'reconnect': {
-        const body = await jsonBody(req, res, ReconnectBody);
-        if (!body) return;
-        control.reconnectTerminal(id, body.afterMs);
-        return ok();
-      }
-      case 'script': {
-        const body = await jsonBody(req, res, ScriptBody);
-        if (!body) return;
-        control.script(id, body);
-        return ok();
-      }
-      case 'resolve': {
-        const body = await jsonBody(req, res, ResolveBody);
-        if (!body) return;
-        const { outcome, ...details } = body;
-        const done = control.resolve(id, outcome, details);
-        sendJson(res, done ? 200 : 409, done ? { ok: true } : { error: 'No payment is waiting on this terminal' });
-        return;
-      }
-      default:
-        throw new Error('Not Found');
-    }
-  }
+  if (first === 'terminals' && id && verb && parts.length === 3) return terminalVerb(id, verb, req, res, control);
   if (first === 'config' && !id) {
     const body = await jsonBody(req, res, ConfigBody);
     if (!body) return;
@@ -211,15 +160,7 @@ async function dispatch(
   if (first === 'faults' && !id) {
     const body = await jsonBody(req, res, FaultsBody);
     if (!body) return;
-    if (body.duplicateNext) control.faults.duplicateNext(body.duplicateNext === true ? undefined : body.duplicateNext);
-    if (body.delayPushesMs !== undefined) control.faults.delayPushes(body.delayPushesMs);
-    if (body.reorderNext) control.faults.reorderNext();
-    if (body.ignorePings !== undefined) control.faults.ignorePings(body.ignorePings);
-    if (body.dropOnNextPayment) control.faults.dropOnNextPayment(body.dropOnNextPayment);
-    if (body.dropPosConnections) {
-      const mode = body.dropPosConnections;
-      control.faults.dropPosConnections({ silent: mode !== 'close', halfOpen: mode === 'halfOpen' });
-    }
+    applyFaults(body, control);
     return ok({ faults: gateway.faults });
   }
   if (first === 'lookup' && !id) {
@@ -241,4 +182,74 @@ async function dispatch(
     return ok();
   }
   throw new Error('Not Found');
+}
+
+function answerGet(first: string | undefined, id: string | undefined, res: ServerResponse, gateway: Gateway, control: Control): void {
+  const ok = (body: unknown): void => sendJson(res, 200, body);
+  if (first === undefined) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(controlPageHtml());
+    return;
+  }
+  if (first === 'state' && !id) {
+    return ok({
+      terminals: control.terminals(),
+      transactions: control.transactions().slice(-200).reverse(),
+      config: gateway.config,
+      faults: gateway.faults,
+      posConnections: [...gateway.posSessions.values()].map((s) => ({ connectionId: s.connectionId, groupId: s.groupId })),
+      rssBytes: process.memoryUsage().rss,
+    });
+  }
+  if (first === 'terminals' && !id) return ok(control.terminals());
+  if (first === 'transactions' && !id) return ok(control.transactions());
+  if (first === 'log' && !id) return ok(control.log());
+  throw new Error('Not Found');
+}
+
+/** POST /__sim/terminals/:id/(drop|reconnect|script|resolve). */
+async function terminalVerb(id: string, verb: string, req: IncomingMessage, res: ServerResponse, control: Control): Promise<void> {
+  const ok = (): void => sendJson(res, 200, { ok: true });
+  switch (verb) {
+    case 'drop': {
+      const body = await jsonBody(req, res, DropBody);
+      if (!body) return;
+      control.dropTerminal(id, body.reconnectAfterMs === undefined ? undefined : { reconnectAfterMs: body.reconnectAfterMs });
+      return ok();
+    }
+    case 'reconnect': {
+      const body = await jsonBody(req, res, ReconnectBody);
+      if (!body) return;
+      control.reconnectTerminal(id, body.afterMs);
+      return ok();
+    }
+    case 'script': {
+      const body = await jsonBody(req, res, ScriptBody);
+      if (!body) return;
+      control.script(id, body);
+      return ok();
+    }
+    case 'resolve': {
+      const body = await jsonBody(req, res, ResolveBody);
+      if (!body) return;
+      const { outcome, ...details } = body;
+      const done = control.resolve(id, outcome, details);
+      sendJson(res, done ? 200 : 409, done ? { ok: true } : { error: 'No payment is waiting on this terminal' });
+      return;
+    }
+    default:
+      throw new Error('Not Found');
+  }
+}
+
+function applyFaults(body: z.infer<typeof FaultsBody>, control: Control): void {
+  if (body.duplicateNext) control.faults.duplicateNext(body.duplicateNext === true ? undefined : body.duplicateNext);
+  if (body.delayPushesMs !== undefined) control.faults.delayPushes(body.delayPushesMs);
+  if (body.reorderNext) control.faults.reorderNext();
+  if (body.ignorePings !== undefined) control.faults.ignorePings(body.ignorePings);
+  if (body.dropOnNextPayment) control.faults.dropOnNextPayment(body.dropOnNextPayment);
+  if (body.dropPosConnections) {
+    const mode = body.dropPosConnections;
+    control.faults.dropPosConnections({ silent: mode !== 'close', halfOpen: mode === 'halfOpen' });
+  }
 }

@@ -3,8 +3,8 @@ import type { PaymentResponse } from '../shared/protocol';
 import type { PaymentScript, ScriptOutcome } from './api';
 import type { RuntimeConfig } from './config';
 import { GatewayToTerminalFrame, type PaymentResultFrame, type TerminalPaymentCommand } from './device-frames';
-import { buildReceipt } from './receipt';
-import { randomId, Timers } from './util';
+import { terminalResponse, type FinalStatus, type ResultDetails } from './terminal-response';
+import { Timers } from './util';
 
 /** What the terminal's screen shows; the control page draws it. */
 export interface TerminalScreen {
@@ -15,16 +15,12 @@ export interface TerminalScreen {
   currency?: string;
 }
 
-type FinalStatus = 'SUCCESS' | 'FAILED' | 'CANCELLED';
-
 interface Current {
   command: TerminalPaymentCommand;
   script: PaymentScript;
 }
 
 const RECONNECT_STEPS_MS = [50, 100, 250, 500, 1_000];
-
-type ResultDetails = Pick<PaymentScript, 'errorCode' | 'errorMessage' | 'receiptData' | 'omitReceiptData'>;
 
 const OFFLINE = ' (OFFLINE)';
 const withoutOffline = (text: string) => (text.endsWith(OFFLINE) ? text.slice(0, -OFFLINE.length) : text);
@@ -114,7 +110,7 @@ export class VirtualTerminal {
     const current = this.current;
     if (!current) return false;
     if (outcome === 'PENDING') {
-      this.send(this.response(current, 'PENDING'));
+      this.send(terminalResponse(current.command, 'PENDING', this.label));
       return true;
     }
     this.paymentTimers.clearAll();
@@ -215,10 +211,7 @@ export class VirtualTerminal {
     if (this.current) {
       // Still on a payment the gateway gave up on (e.g. it came back after the grace period
       // and the trainer has not answered yet): refuse the new one instead of leaving it hanging.
-      this.send(this.response({ command, script: { outcome: 'FAILED' } }, 'FAILED', {
-        errorCode: 'TERMINAL_BUSY',
-        errorMessage: 'Terminal is busy with another payment',
-      }));
+      this.send(terminalResponse(command, 'FAILED', this.label, { errorCode: 'TERMINAL_BUSY', errorMessage: 'Terminal is busy with another payment' }));
       return;
     }
     const script = this.nextScript ?? this.stickyScript ?? { outcome: this.config.defaultOutcome };
@@ -246,7 +239,7 @@ export class VirtualTerminal {
         this.paymentTimers.after(delay, () => this.finish(current, outcome, script));
         return;
       case 'PENDING_THEN_SUCCESS':
-        this.paymentTimers.after(Math.floor(delay / 2), () => this.send(this.response(current, 'PENDING')));
+        this.paymentTimers.after(Math.floor(delay / 2), () => this.send(terminalResponse(current.command, 'PENDING', this.label)));
         this.paymentTimers.after(delay, () => this.finish(current, 'SUCCESS', script));
         return;
       case 'NO_RESPONSE':
@@ -266,7 +259,7 @@ export class VirtualTerminal {
   private finish(current: Current, status: FinalStatus, details?: ResultDetails): void {
     if (this.current !== current) return;
     this.current = undefined;
-    const response = this.response(current, status, details);
+    const response = terminalResponse(current.command, status, this.label, details);
     this.send(response);
     const screenState = status === 'SUCCESS' ? 'approved' : status === 'FAILED' ? 'declined' : 'cancelled';
     const text = status === 'SUCCESS' ? 'APPROVED' : status === 'FAILED' ? `DECLINED ${response.errorMessage ?? ''}`.trim() : 'CANCELLED';
@@ -276,53 +269,6 @@ export class VirtualTerminal {
       transactionId: response.transactionId,
       amount: String(current.command.paymentRequest.amount),
       currency: current.command.paymentRequest.currency,
-    };
-  }
-
-  private response(
-    current: Current,
-    status: FinalStatus | 'PENDING',
-    details?: ResultDetails,
-  ): PaymentResponse {
-    const { command } = current;
-    const req = { ...command.paymentRequest, transactionId: command.transactionId };
-    const at = new Date();
-    const base: PaymentResponse = {
-      transactionId: command.transactionId,
-      status,
-      amount: req.amount,
-      currency: req.currency,
-      paymentMethod: req.paymentMethod,
-      timestamp: at.toISOString(),
-      ...(req.metadata ? { metadata: req.metadata } : {}),
-    };
-    if (status === 'PENDING') return base;
-    const authorizationCode = status === 'SUCCESS' ? `AUTH${randomId(6).toUpperCase()}` : undefined;
-    const errorCode = status === 'FAILED' ? (details?.errorCode ?? 'INSUFFICIENT_FUNDS') : undefined;
-    const errorMessage =
-      status === 'FAILED'
-        ? (details?.errorMessage ?? 'Card declined due to insufficient funds')
-        : status === 'CANCELLED'
-          ? (details?.errorMessage ?? 'Cancelled on the terminal')
-          : undefined;
-    // `receiptData` is optional in the vendor's table: a processor may send none (issue 13 rule 7).
-    const receiptData = details?.omitReceiptData
-      ? undefined
-      : details?.receiptData ??
-      buildReceipt({
-        request: req,
-        status,
-        terminalLabel: this.label,
-        ...(authorizationCode ? { authorizationCode } : {}),
-        ...(status === 'FAILED' && errorMessage ? { errorMessage } : {}),
-        at,
-      });
-    return {
-      ...base,
-      ...(authorizationCode ? { authorizationCode } : {}),
-      ...(errorCode ? { errorCode } : {}),
-      ...(errorMessage ? { errorMessage } : {}),
-      ...(receiptData !== undefined ? { receiptData } : {}),
     };
   }
 

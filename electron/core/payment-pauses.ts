@@ -1,6 +1,6 @@
 import type { PaymentsPause } from '../../shared/ipc';
-import type { JournalHealth } from './journal/journal-guard';
-import type { GatewaySettingProblem } from './ports';
+import type { JournalGuard, JournalHealth } from './journal/journal-guard';
+import type { GatewaySettingProblem, SettingsService } from './ports';
 
 /**
  * What blocks payments besides the link (issue 13 rules 1 and 8), as the sentences the red
@@ -28,4 +28,21 @@ export function journalPause(health: JournalHealth): PaymentsPause | undefined {
     kind: 'journal',
     message: `Payments paused — the journal cannot be written (${health.reason ?? 'write failed'}). The till keeps trying; payments already taken are kept in memory until it can.`,
   };
+}
+
+/** Everything that blocks payments right now, from the settings and the journal's health. */
+export class PaymentPauses {
+  constructor(
+    private readonly settings: Pick<SettingsService, 'gatewayProblems'>,
+    private readonly journalGuard: Pick<JournalGuard, 'health'>,
+  ) {}
+
+  gatewayProblems(): GatewaySettingProblem[] {
+    return this.settings.gatewayProblems?.() ?? [];
+  }
+
+  current(): PaymentsPause[] {
+    const journalBlock = journalPause(this.journalGuard.health());
+    return [...settingsPauses(this.gatewayProblems()), ...(journalBlock ? [journalBlock] : [])];
+  }
 }

@@ -4,8 +4,15 @@ import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';
 import type { JournalFs } from './journal/journal-fs';
 import type { z } from 'zod';
+import type { CoreTuning } from './core-tuning';
+
+export type { CoreTuning } from './core-tuning';
 
 /**
+ * The core's ports: the types of everything the core needs from its host (settings, logger,
+ * clock, socket, receipts, updates) and of what it gives back (PosCore). The receipt renderer's
+ * own ports (PDF, system printer) are in receipts/render-ports.ts.
+ *
  * The seams of the core: everything it needs from the outside world is passed in, so the same
  * core runs under Electron, under the browser host and under plain Node in tests
  * (DESIGN.md "One core, two hosts"). Nothing here may import 'electron'.
@@ -164,45 +171,8 @@ export interface CoreDeps {
   updates?: UpdateService;
   /** The journal's file API (default node:fs); tests inject failing disks and watch fsync. */
   journalFs?: JournalFs;
-  /** Timings and limits; defaults are the vendor's (§8) and ours (§9.3). Tests make them small. */
+  /** Timings and limits (core-tuning.ts); tests make them small. */
   tuning?: Partial<CoreTuning>;
   /** Prefix of the generated order references ("R1" → "R1-0042"); one per register of a store. */
   registerCode?: string;
-}
-
-export interface CoreTuning {
-  /** §8: ping every 30 s, dead after 10 s without pong. */
-  pingIntervalMs: number;
-  pongTimeoutMs: number;
-  /** Deadline of the immediate ping sent by `checkNow()`. */
-  checkNowTimeoutMs: number;
-  handshakeTimeoutMs: number;
-  /** Largest inbound frame accepted by the socket. */
-  maxPayload: number;
-  /** Full-jitter backoff: first retry within `backoffBaseMs`, never more than `backoffCapMs`. */
-  backoffBaseMs: number;
-  backoffCapMs: number;
-  /** The cap while the cashier is on the checkout or payments are open (issue 15 item 8). */
-  backoffUrgentCapMs: number;
-  /** The backoff resets after this long healthy. */
-  healthyResetMs: number;
-  /** After an auth refusal, retry this slowly. */
-  authRetryMs: number;
-  /** §10.1: an error frame within this window belongs to the payment; silence means delivered. */
-  errorWindowMs: number;
-  /** Local payment deadline (90 s + margin, OQ-5) after which the outcome is unknown. */
-  paymentDeadlineMs: number;
-  /** The gateway's terminal grace period (60 s) for the countdown. */
-  terminalGraceMs: number;
-  /** Without an API secret: how long replayed pushes may settle unknown payments before the cashier is asked. */
-  replayWindowMs: number;
-  /**
-   * With the API secret, an abandoned payment is looked up again after reconnects, at most this
-   * often at first and half as often after each answer that changes nothing (capped at 1 h): a
-   * late void is most likely soon after the payment was given up, and a register with many
-   * abandoned payments must not flood the gateway on every reconnect.
-   */
-  abandonedRecheckMs: number;
-  /** Injectable randomness for backoff tests. */
-  random?: () => number;
 }

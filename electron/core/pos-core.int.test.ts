@@ -85,13 +85,11 @@ describe('PosCore commands', () => {
     expect(snap.seq).toBe(seqs.at(-1));
   });
 
-  it('history and CSV export list today\'s payments with amounts as decimal strings', async () => {
+  it('CSV export lists today\'s payments with amounts as decimal strings', async () => {
     fx = await startFixture();
     fx.sim.control.script('TERM-001', { outcome: 'FAILED', errorMessage: 'Do not honour, "sorry"' });
     const id = await payOk(fx.h, 'TERM-001', '=ORDER-CSV', 150050);
     await fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'declined'));
-    const hist = await fx.h.core.invoke('getHistory', {});
-    expect(hist.ok && hist.value.payments.map((p) => p.state)).toEqual(['declined']);
     const csv = await fx.h.core.invoke('exportCsv', {});
     expect(csv.ok).toBe(true);
     if (!csv.ok) return;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../shared/ipc';
 import { createMemoryLogger } from '../core/log/logger';
 import { createPosCore } from '../core/pos-core';
-import { createDevVault } from './browser/dev-vault';
+import { createDevVault } from './web/dev-vault';
 import { compose, type ComposeOptions, type Composition } from './compose';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../core/log/logger';
 import { createPosCore } from '../core/pos-core';
-import { createDevVault } from './browser/dev-vault';
+import { createDevVault } from './web/dev-vault';
 import { compose, type Composition } from './compose';
 
 let dataDir: string;

@@ -4,8 +4,7 @@ import { rememberingLogger } from '../core/log/log-memory';
 import { createFileLogger } from '../core/log/logger';
 import { systemClock, type CoreDeps, type DiagnosticLogger, type Logger, type PosCore, type ReceiptService, type UpdateService } from '../core/ports';
 import { openSettingsStore, type SecretVault, type SettingsStore } from '../core/settings';
-import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../../simulator/api';
-import { createDemoMode } from './demo-mode';
+import { createDemoMode, type SimulatorHandle, type SimulatorOptions, type StartSimulator } from './demo-mode';
 
 /**
  * The one wiring both hosts share: settings store → demo mode → core. It only connects parts;

@@ -1,6 +1,11 @@
 import type { AppInfo } from '../../shared/ipc';
+import { loggedEmitter } from '../core/log/logged-emitter';
 import type { Logger, Settings, SettingsService } from '../core/ports';
 import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../../simulator/api';
+
+/** The host → simulator edge: hosts get the demo gateway (and its types) from here only. */
+export { startSimulator } from '../../simulator/index';
+export type { SimulatorHandle, SimulatorOptions, StartSimulator };
 
 /**
  * Demo mode (issue 4): with no gateway configured, the simulator runs in-process on a random
@@ -33,7 +38,7 @@ export interface DemoModeOptions {
 export function createDemoMode(options: DemoModeOptions): DemoMode {
   const { store, appInfo, logger } = options;
   let handle: SimulatorHandle | undefined;
-  const listeners = new Set<(settings: Settings) => void>();
+  const changes = loggedEmitter<Settings>(logger, 'demo.listener_failed');
   let transition: Promise<void> = Promise.resolve();
   const problems = () => store.gatewayProblems?.() ?? [];
   const noGatewayAnywhere = () => store.current().endpoint === '' && problems().length === 0;
@@ -74,7 +79,7 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
       // Entering demo: the simulator must listen before the core reconnects to it.
       if (!leavingDemo) await ensure(true);
       const effective = current();
-      for (const listener of listeners) listener(effective);
+      changes.emit(effective);
       // Leaving demo: the core has been told to move; now the simulator can go.
       if (leavingDemo) await ensure(false);
     });
@@ -86,10 +91,7 @@ export function createDemoMode(options: DemoModeOptions): DemoMode {
       gatewayProblems: problems,
       view: () => store.view(),
       save: (input) => store.save(input),
-      onChange(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      onChange: (listener) => changes.on(listener),
     },
     start: () => (transition = transition.then(() => ensure(noGatewayAnywhere()))),
     stop: () => (transition = transition.then(() => ensure(false))),

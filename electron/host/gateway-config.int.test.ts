@@ -7,7 +7,7 @@ import type { Logger, SocketFactory } from '../core/ports';
 import { createPosCore } from '../core/pos-core';
 import { startSimulator } from '../../simulator/index';
 import type { SimulatorHandle, StartSimulator } from '../../simulator/api';
-import { createDevVault } from './browser/dev-vault';
+import { createDevVault } from './web/dev-vault';
 import { compose, type Composition } from './compose';
 
 /**

@@ -1,10 +1,11 @@
-import { commands, isCommandName, type CommandHandler, type CommandName, type CommandResult } from '../../shared/ipc';
+import { parseCommand, type CommandHandler, type CommandName, type CommandResult } from '../../shared/ipc';
 import type { Logger } from '../core/ports';
 
 /**
- * The check both bridges share: a command name in the contract and a request that passes its
- * schema, or a plain `invalid_request` answer. Never throws: a handler that throws becomes
- * `internal`, logged without the payload (it may hold an order reference, never a secret).
+ * What both bridges do with a message from the page: refuse an unknown command or a request
+ * that fails its schema before it reaches the core (shared/ipc `parseCommand`, the one check,
+ * also the core's), logging which bridge it came through. Never throws: a handler that throws
+ * becomes `internal`, logged without the payload (it may hold an order reference, never a secret).
  */
 export async function invokeValidated(
   handler: CommandHandler,
@@ -13,23 +14,14 @@ export async function invokeValidated(
   logger: Logger,
   via: string,
 ): Promise<CommandResult<unknown>> {
-  if (!isCommandName(name)) {
-    logger.warn('bridge.unknown_command', { via, name: String(name).slice(0, 64) });
-    return { ok: false, error: { code: 'invalid_request', message: 'Unknown command.' } };
-  }
-  const parsed = commands[name].request.safeParse(request ?? {});
-  if (!parsed.success) {
-    logger.warn('bridge.invalid_request', { via, name, issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
-    return {
-      ok: false,
-      error: {
-        code: 'invalid_request',
-        message: `The request for ${name} was not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'} ${i.message}`).join('; ')}`,
-      },
-    };
+  const parsed = parseCommand(name, request);
+  if (!parsed.ok) {
+    if (parsed.issues.length === 0) logger.warn('bridge.unknown_command', { via, name: String(name).slice(0, 64) });
+    else logger.warn('bridge.invalid_request', { via, name, issues: parsed.issues });
+    return { ok: false, error: parsed.error };
   }
   try {
-    return await handler.invoke(name as CommandName, parsed.data as never);
+    return await handler.invoke(parsed.name as CommandName, parsed.request as never);
   } catch (error) {
     logger.error('bridge.handler_threw', { via, name, message: (error as Error).message });
     return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Checkstand; the details are in the log.' } };

@@ -65,6 +65,22 @@ describe('WebSocket bridge client', () => {
     bridge.close();
   });
 
+  it('a listener that throws does not keep the event from the others', () => {
+    const { bridge, socket } = setup();
+    socket().open();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const seen: number[] = [];
+    bridge.on(() => {
+      throw new Error('a screen fell over');
+    });
+    bridge.on((e) => seen.push(e.seq));
+    socket().receive({ type: 'event', event: { type: 'payment', seq: 5, payment: payment('x') } });
+    expect(seen).toEqual([5]);
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
+    bridge.close();
+  });
+
   it('answers offline at once while the link is down, never queueing a command', async () => {
     const { bridge, socket } = setup();
     const result = await bridge.startPayment({ terminalId: 't', amountMinor: 1, currency: 'USD', paymentMethod: 'CARD', orderRef: 'o' });

@@ -1,5 +1,6 @@
 import {
   BRIDGE_PATH,
+  BRIDGE_TIMINGS,
   BridgeMessage,
   COMMAND_NAMES,
   type BridgeRequest,
@@ -7,15 +8,15 @@ import {
   type CommandResult,
   type PosEvent,
 } from '../../shared/ipc';
+import { Emitter } from '../../shared/emitter';
 import type { RendererBridge } from './types';
 
 export interface WsBridgeOptions {
   /** ws(s)://host/bridge?token=… */
   url: string;
-  /** Delay before reconnecting after the socket closes; grows to maxRetryMs. */
+  /** Defaults: BRIDGE_TIMINGS (shared/ipc/ws-bridge.ts); tests make them small. */
   retryMs?: number;
   maxRetryMs?: number;
-  /** How long an invoke may wait for its result before it answers with an error. */
   invokeTimeoutMs?: number;
   WebSocketImpl?: typeof WebSocket;
 }
@@ -35,13 +36,14 @@ type Pending = { resolve: (result: CommandResult<unknown>) => void; timer: Retur
  */
 export function createWsBridge(options: WsBridgeOptions): RendererBridge & { close(): void } {
   const Impl = options.WebSocketImpl ?? WebSocket;
-  const retryMs = options.retryMs ?? 500;
-  const maxRetryMs = options.maxRetryMs ?? 5000;
-  const invokeTimeoutMs = options.invokeTimeoutMs ?? 30_000;
-  const eventListeners = new Set<(event: PosEvent) => void>();
-  const linkListeners = new Set<(linked: boolean) => void>();
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
+  const retryMs = options.retryMs ?? BRIDGE_TIMINGS.retryMs;
+  const maxRetryMs = options.maxRetryMs ?? BRIDGE_TIMINGS.maxRetryMs;
+  const invokeTimeoutMs = options.invokeTimeoutMs ?? BRIDGE_TIMINGS.invokeTimeoutMs;
+  // A screen whose listener throws must not keep the store (or the other screens) from the event.
+  const reportListenerError = (error: unknown) => console.error('Checkstand: a bridge listener failed', error);
+  const eventListeners = new Emitter<PosEvent>(reportListenerError);
+  const linkListeners = new Emitter<boolean>(reportListenerError);
+  const pending = new PendingCalls();
   let socket: WebSocket | null = null;
   let open = false;
   let closed = false;
@@ -51,36 +53,13 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
   const setLinked = (linked: boolean): void => {
     if (open === linked) return;
     open = linked;
-    for (const listener of linkListeners) listener(linked);
-  };
-
-  const failPending = (message: string): void => {
-    for (const [id, entry] of pending) {
-      clearTimeout(entry.timer);
-      entry.resolve({ ok: false, error: { code: 'offline', message } });
-      pending.delete(id);
-    }
+    linkListeners.emit(linked);
   };
 
   const onMessage = (data: unknown): void => {
-    if (typeof data !== 'string') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(data);
-    } catch {
-      return; // Not ours to crash on: a malformed message is dropped.
-    }
-    const message = BridgeMessage.safeParse(parsed);
-    if (!message.success) return;
-    if (message.data.type === 'event') {
-      for (const listener of eventListeners) listener(message.data.event);
-      return;
-    }
-    const entry = pending.get(message.data.id);
-    if (!entry) return;
-    pending.delete(message.data.id);
-    clearTimeout(entry.timer);
-    entry.resolve(message.data.result as CommandResult<unknown>);
+    const message = parseBridgeMessage(data);
+    if (message?.type === 'event') eventListeners.emit(message.event);
+    else if (message?.type === 'result') pending.settle(message.id, message.result as CommandResult<unknown>);
   };
 
   const connect = (): void => {
@@ -95,7 +74,7 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
-      failPending('Lost contact with the Checkstand app. Check that it is still running.');
+      pending.failAll('Lost contact with the Checkstand app. Check that it is still running.');
       setLinked(false);
       if (closed) return;
       reconnectTimer = setTimeout(connect, delay);
@@ -112,33 +91,65 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
         resolve({ ok: false, error: { code: 'offline', message: 'Not connected to the Checkstand app. Reconnecting…' } });
         return;
       }
-      const id = nextId++;
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        resolve({ ok: false, error: { code: 'internal', message: 'The Checkstand app did not answer in time.' } });
-      }, invokeTimeoutMs);
-      pending.set(id, { resolve, timer });
+      const id = pending.add(resolve, invokeTimeoutMs);
       const frame: BridgeRequest = { type: 'invoke', id, name, request };
       socket.send(JSON.stringify(frame));
     });
 
   const bridge: Record<string, unknown> = {
-    on(listener: (event: PosEvent) => void) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
-    onLinkChange(listener: (linked: boolean) => void) {
-      linkListeners.add(listener);
-      return () => linkListeners.delete(listener);
-    },
+    on: (listener: (event: PosEvent) => void) => eventListeners.on(listener),
+    onLinkChange: (listener: (linked: boolean) => void) => linkListeners.on(listener),
     close() {
       closed = true;
       clearTimeout(reconnectTimer);
       socket?.close();
-      failPending('Closed.');
+      pending.failAll('Closed.');
     },
   };
   for (const name of COMMAND_NAMES) bridge[name] = (request: unknown) => invoke(name, request);
   connect();
   return bridge as unknown as RendererBridge & { close(): void };
+}
+
+/** A message from the host, or undefined for anything that is not one (dropped: not ours to crash on). */
+function parseBridgeMessage(data: unknown): BridgeMessage | undefined {
+  if (typeof data !== 'string') return undefined;
+  try {
+    const message = BridgeMessage.safeParse(JSON.parse(data));
+    return message.success ? message.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Commands sent and not answered yet: each resolves once, with its result, a timeout or `offline`. */
+class PendingCalls {
+  private readonly calls = new Map<number, Pending>();
+  private nextId = 1;
+
+  add(resolve: Pending['resolve'], timeoutMs: number): number {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      this.calls.delete(id);
+      resolve({ ok: false, error: { code: 'internal', message: 'The Checkstand app did not answer in time.' } });
+    }, timeoutMs);
+    this.calls.set(id, { resolve, timer });
+    return id;
+  }
+
+  settle(id: number, result: CommandResult<unknown>): void {
+    const entry = this.calls.get(id);
+    if (!entry) return;
+    this.calls.delete(id);
+    clearTimeout(entry.timer);
+    entry.resolve(result);
+  }
+
+  failAll(message: string): void {
+    for (const [id, entry] of this.calls) {
+      clearTimeout(entry.timer);
+      entry.resolve({ ok: false, error: { code: 'offline', message } });
+      this.calls.delete(id);
+    }
+  }
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { VoidAlert } from '../../shared/ipc';
 import { useCommand } from '../hooks/useCommand';
 import { useFocusTrap } from '../hooks/useFocusTrap';
 import { useBridge, usePos } from '../store/context';
@@ -28,26 +29,9 @@ export function VoidAlertDialog() {
   // Focus lands on the title, not on the button: an Enter the cashier was already pressing (to pay,
   // say) must not acknowledge an alert nobody has read.
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const beeped = useRef(new Set<string>());
 
   useFocusTrap(dialogRef, alert !== undefined);
-
-  const alertId = alert?.id;
-  const hadAlert = useRef(false);
-  useEffect(() => {
-    if (!alertId) {
-      // The last alert is gone: put the cashier back on the screen's heading, not on <body>.
-      if (hadAlert.current) document.querySelector<HTMLElement>('main h1')?.focus();
-      hadAlert.current = false;
-      return;
-    }
-    hadAlert.current = true;
-    titleRef.current?.focus();
-    if (!beeped.current.has(alertId)) {
-      beeped.current.add(alertId);
-      playAlertBeep();
-    }
-  }, [alertId]);
+  useAlertArrival(alert?.id, titleRef);
 
   if (!alert) return null;
   const amount = formatMoney(alert.amountMinor, alert.currency);
@@ -82,20 +66,7 @@ export function VoidAlertDialog() {
             The customer was not charged. This order is NOT paid: take the payment again.
           </p>
         )}
-        <dl className="facts">
-          <dt>Amount</dt>
-          <dd>{amount}</dd>
-          <dt>Order</dt>
-          <dd>{alert.orderRef}</dd>
-          <dt>Terminal</dt>
-          <dd>{terminalLabel}</dd>
-          <dt>Time</dt>
-          <dd>{formatDateTime(alert.at)}</dd>
-          <dt>Reason</dt>
-          <dd>{alert.reason}</dd>
-          <dt>Transaction</dt>
-          <dd className="mono">{alert.transactionId}</dd>
-        </dl>
+        <AlertFacts alert={alert} amount={amount} terminalLabel={terminalLabel} />
         {ack.error && (
           <p role="alert" className="error-text">
             Could not record the acknowledgement: {ack.error}
@@ -115,5 +86,44 @@ export function VoidAlertDialog() {
         </button>
       </div>
     </div>
+  );
+}
+
+/** Each new alert takes the focus (on its title) and beeps once; when the last goes, focus returns to the screen. */
+function useAlertArrival(alertId: string | undefined, titleRef: RefObject<HTMLHeadingElement | null>): void {
+  const beeped = useRef(new Set<string>());
+  const hadAlert = useRef(false);
+  useEffect(() => {
+    if (!alertId) {
+      // The last alert is gone: put the cashier back on the screen's heading, not on <body>.
+      if (hadAlert.current) document.querySelector<HTMLElement>('main h1')?.focus();
+      hadAlert.current = false;
+      return;
+    }
+    hadAlert.current = true;
+    titleRef.current?.focus();
+    if (!beeped.current.has(alertId)) {
+      beeped.current.add(alertId);
+      playAlertBeep();
+    }
+  }, [alertId, titleRef]);
+}
+
+function AlertFacts({ alert, amount, terminalLabel }: { alert: VoidAlert; amount: string; terminalLabel: string }) {
+  return (
+    <dl className="facts">
+      <dt>Amount</dt>
+      <dd>{amount}</dd>
+      <dt>Order</dt>
+      <dd>{alert.orderRef}</dd>
+      <dt>Terminal</dt>
+      <dd>{terminalLabel}</dd>
+      <dt>Time</dt>
+      <dd>{formatDateTime(alert.at)}</dd>
+      <dt>Reason</dt>
+      <dd>{alert.reason}</dd>
+      <dt>Transaction</dt>
+      <dd className="mono">{alert.transactionId}</dd>
+    </dl>
   );
 }

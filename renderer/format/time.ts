@@ -22,9 +22,3 @@ export function formatDuration(ms: number): string {
 export function secondsUntil(at: number, now: number): number {
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
-
-/** Local calendar day "YYYY-MM-DD" of an epoch ms. */
-export function localDay(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo, ConnectionView, PaymentsPause } from '../../shared/ipc';
-import type { PosState } from './types';
+import type { PosState, Projection } from './types';
 
 /** The gateway link as the main process reports it, plus the link to the host itself. */
 export interface ConnectionSlice {
@@ -20,3 +20,12 @@ export const createConnectionSlice: StateCreator<PosState, [], [], ConnectionSli
   bridgeLinked: true,
   setBridgeLinked: (linked) => set({ bridgeLinked: linked }),
 });
+
+export const connectionProjection: Projection<ConnectionSlice> = {
+  fromSnapshot: (snapshot) => ({ app: snapshot.app, connection: snapshot.connection, paused: snapshot.paused ?? [] }),
+  onEvent: (_state, event) => {
+    if (event.type === 'connection') return { connection: event.connection };
+    if (event.type === 'paused') return { paused: event.paused };
+    return undefined;
+  },
+};

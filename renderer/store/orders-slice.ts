@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { OrderView } from '../../shared/ipc';
-import type { PosState } from './types';
+import type { PosState, Projection } from './types';
 
 /**
  * Every order's standing as the core derived it from all its attempts (issue 13 rule 3), and the
@@ -13,8 +13,14 @@ export interface OrdersSlice {
 
 export const createOrdersSlice: StateCreator<PosState, [], [], OrdersSlice> = () => ({ ordersByRef: {}, nextOrderRef: '' });
 
-export function ordersFromList(list: OrderView[]): Record<string, OrderView> {
+function ordersFromList(list: OrderView[]): Record<string, OrderView> {
   const byRef: Record<string, OrderView> = {};
   for (const order of list) byRef[order.orderRef] = order;
   return byRef;
 }
+
+export const ordersProjection: Projection<OrdersSlice> = {
+  fromSnapshot: (snapshot) => ({ ordersByRef: ordersFromList(snapshot.orders), nextOrderRef: snapshot.nextOrderRef }),
+  onEvent: (state, event) =>
+    event.type === 'order' ? { ordersByRef: { ...state.ordersByRef, [event.order.orderRef]: event.order }, nextOrderRef: event.nextOrderRef } : undefined,
+};

@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from '../../shared/money';
 import { OPEN_PAYMENT_STATES, type PaymentView, type PrintJobView } from '../../shared/ipc';
 import type { PosState } from './types';
 
@@ -12,7 +13,7 @@ export const selectPaymentsById = (s: PosState) => s.paymentsById;
 export const selectPaymentIds = (s: PosState) => s.paymentIds;
 export const selectDraft = (s: PosState) => s.draft;
 export const selectActivePaymentId = (s: PosState) => s.activePaymentId;
-export const selectCurrency = (s: PosState) => s.settings?.currency || 'USD';
+export const selectCurrency = (s: PosState) => s.settings?.currency || DEFAULT_CURRENCY;
 export const selectGatewayOnline = (s: PosState) => s.bridgeLinked && s.connection?.state === 'open';
 
 /**
@@ -62,8 +63,7 @@ export const selectNextOrderRef = (s: PosState) => s.nextOrderRef;
 
 export const selectTerminalLabel = (id: string) => (s: PosState) => s.terminalsById[id]?.label ?? id;
 
-/** Void alerts still waiting for a cashier: queued by the main process and not yet acknowledged here. */
-export const selectVisibleAlertCount = (s: PosState) =>
-  s.alerts.reduce((n, a) => (s.acknowledgedAlertIds.includes(a.id) ? n : n + 1), 0);
+/** Void alerts still waiting for a cashier (the queue holds only those). */
+export const selectVisibleAlertCount = (s: PosState) => s.alerts.length;
 
-export const selectFirstVisibleAlert = (s: PosState) => s.alerts.find((a) => !s.acknowledgedAlertIds.includes(a.id));
+export const selectFirstVisibleAlert = (s: PosState) => s.alerts[0];

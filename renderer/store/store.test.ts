@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertsFromList, upsertAlert } from './alerts-slice';
+import { alertsProjection } from './alerts-slice';
+import type { PosState } from './types';
 import { createPosStore } from './create-store';
 import {
   isOpenPayment,
@@ -31,25 +32,29 @@ function storeWith(patch: Parameters<typeof snapshot>[0] = {}) {
 }
 
 describe('void alert queue', () => {
+  const onAlert = (alerts: ReturnType<typeof voidAlert>[], alert: ReturnType<typeof voidAlert>) =>
+    alertsProjection.onEvent({ alerts } as PosState, { type: 'alert', seq: 1, alert })?.alerts ?? alerts;
+
   it('adds a new alert at the end, replaces a known one in place, drops an acknowledged one', () => {
     const queue = [voidAlert('a'), voidAlert('b')];
-    expect(upsertAlert(queue, voidAlert('c')).map((a) => a.id)).toEqual(['a', 'b', 'c']);
-    const replaced = upsertAlert(queue, voidAlert('a', { reason: 'updated' }));
+    expect(onAlert(queue, voidAlert('c')).map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    const replaced = onAlert(queue, voidAlert('a', { reason: 'updated' }));
     expect(replaced.map((a) => [a.id, a.reason])).toEqual([['a', 'updated'], ['b', voidAlert('b').reason]]);
     expect(queue[0]!.reason).not.toBe('updated'); // never mutated in place
-    expect(upsertAlert(queue, voidAlert('a', { acknowledgedAt: 1 })).map((a) => a.id)).toEqual(['b']);
-    expect(alertsFromList([voidAlert('x'), voidAlert('y', { acknowledgedAt: 5 })]).map((a) => a.id)).toEqual(['x']);
+    expect(onAlert(queue, voidAlert('a', { acknowledgedAt: 1 })).map((a) => a.id)).toEqual(['b']);
+    const fromSnapshot = alertsProjection.fromSnapshot(snapshot({ alerts: [voidAlert('x'), voidAlert('y', { acknowledgedAt: 5 })] }));
+    expect(fromSnapshot.alerts?.map((a) => a.id)).toEqual(['x']);
   });
 
-  it('counts and shows only alerts not yet acknowledged here', () => {
+  it('counts and shows only alerts not yet acknowledged here: an acknowledged one leaves the queue', () => {
     const store = storeWith({ alerts: [voidAlert('a'), voidAlert('b')] });
     expect(selectVisibleAlertCount(store.getState())).toBe(2);
     store.getState().markAlertAcknowledged('a');
-    expect(store.getState().acknowledgedAlertIds).toEqual(['a']);
+    expect(store.getState().alerts.map((a) => a.id)).toEqual(['b']);
     expect(selectVisibleAlertCount(store.getState())).toBe(1);
     expect(selectFirstVisibleAlert(store.getState())?.id).toBe('b');
     store.getState().markAlertAcknowledged('b');
-    expect(store.getState().acknowledgedAlertIds).toEqual(['a', 'b']);
+    expect(store.getState().alerts).toEqual([]);
     expect(selectFirstVisibleAlert(store.getState())).toBeUndefined();
   });
 });

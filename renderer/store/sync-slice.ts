@@ -1,11 +1,22 @@
 import type { StateCreator } from 'zustand';
 import { OPEN_PAYMENT_STATES, type PaymentView, type PosEvent, type Snapshot, type TerminalView } from '../../shared/ipc';
-import { alertsFromList, upsertAlert } from './alerts-slice';
-import { ordersFromList } from './orders-slice';
-import { paymentsFromList, upsertPayment } from './payments-slice';
-import { printJobsFromList } from './settings-slice';
-import { removeTerminal, terminalsFromList, upsertTerminal } from './terminals-slice';
-import type { PosState } from './types';
+import { alertsProjection } from './alerts-slice';
+import { connectionProjection } from './connection-slice';
+import { ordersProjection } from './orders-slice';
+import { paymentsProjection } from './payments-slice';
+import { settingsProjection } from './settings-slice';
+import { terminalsProjection } from './terminals-slice';
+import type { PosState, Projection } from './types';
+
+/** Every slice that follows the main process. */
+const PROJECTIONS: Projection<Partial<PosState>>[] = [
+  connectionProjection,
+  terminalsProjection,
+  paymentsProjection,
+  ordersProjection,
+  alertsProjection,
+  settingsProjection,
+];
 
 /**
  * The projection bookkeeping: the last applied sequence number and whether a snapshot has
@@ -31,17 +42,7 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       seq: snapshot.seq,
       synced: true,
       syncError: null,
-      app: snapshot.app,
-      connection: snapshot.connection,
-      paused: snapshot.paused ?? [],
-      ...terminalsFromList(snapshot.terminals),
-      ...paymentsFromList(snapshot.payments),
-      alerts: alertsFromList(snapshot.alerts),
-      ordersByRef: ordersFromList(snapshot.orders),
-      nextOrderRef: snapshot.nextOrderRef,
-      settings: snapshot.settings,
-      update: snapshot.update,
-      printJobsById: printJobsFromList(snapshot.printJobs),
+      ...(Object.assign({}, ...PROJECTIONS.map((p) => p.fromSnapshot(snapshot))) as Partial<PosState>),
       // The followed payment lives only here, so a reload (or a second window) forgets it while
       // the main process still owns an open payment: follow it again, or the cashier sees an
       // empty form and might charge twice. An unknown one shows its guided check.
@@ -82,29 +83,13 @@ function foldEvents(state: PosState, events: PosEvent[]): PosState {
   return next;
 }
 
+/** The one slice whose event it is answers it; an event no slice knows changes nothing. */
 function patchFor(state: PosState, event: PosEvent): Partial<PosState> {
-  switch (event.type) {
-    case 'connection':
-      return { connection: event.connection };
-    case 'terminal':
-      return upsertTerminal(state, event.terminal);
-    case 'terminalRemoved':
-      return removeTerminal(state, event.terminalId);
-    case 'payment':
-      return upsertPayment(state, event.payment);
-    case 'alert':
-      return { alerts: upsertAlert(state.alerts, event.alert) };
-    case 'order':
-      return { ordersByRef: { ...state.ordersByRef, [event.order.orderRef]: event.order }, nextOrderRef: event.nextOrderRef };
-    case 'settings':
-      return { settings: event.settings };
-    case 'update':
-      return { update: event.update };
-    case 'printJob':
-      return { printJobsById: { ...state.printJobsById, [event.job.id]: event.job } };
-    case 'paused':
-      return { paused: event.paused };
+  for (const projection of PROJECTIONS) {
+    const patch = projection.onEvent(state, event);
+    if (patch) return patch;
   }
+  return {};
 }
 
 /** The open payment created last (sent, awaiting a result, reconnecting or unknown), if any. */

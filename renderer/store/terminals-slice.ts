@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { TerminalView } from '../../shared/ipc';
-import type { PosState } from './types';
+import type { PosState, Projection } from './types';
 
 export interface TerminalsSlice {
   terminalIds: string[];
@@ -32,3 +32,12 @@ export function removeTerminal(state: TerminalsSlice, terminalId: string): Termi
   delete terminalsById[terminalId];
   return { terminalIds: state.terminalIds.filter((id) => id !== terminalId), terminalsById };
 }
+
+export const terminalsProjection: Projection<TerminalsSlice> = {
+  fromSnapshot: (snapshot) => terminalsFromList(snapshot.terminals),
+  onEvent: (state, event) => {
+    if (event.type === 'terminal') return upsertTerminal(state, event.terminal);
+    if (event.type === 'terminalRemoved') return removeTerminal(state, event.terminalId);
+    return undefined;
+  },
+};

@@ -7,4 +7,15 @@ import type { SyncSlice } from './sync-slice';
 import type { TerminalsSlice } from './terminals-slice';
 import type { UiSlice } from './ui-slice';
 
+import type { PosEvent, Snapshot } from '../../shared/ipc';
+
 export type PosState = SyncSlice & ConnectionSlice & TerminalsSlice & PaymentsSlice & OrdersSlice & AlertsSlice & SettingsSlice & UiSlice;
+
+/**
+ * How a slice follows the main process: its part of a snapshot, and its answer to an event
+ * (undefined: not this slice's event). The sync slice applies them; each slice owns its rules.
+ */
+export interface Projection<S> {
+  fromSnapshot(snapshot: Snapshot): Partial<S>;
+  onEvent(state: PosState, event: PosEvent): Partial<S> | undefined;
+}

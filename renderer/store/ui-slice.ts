@@ -20,12 +20,6 @@ export interface UiSlice {
   /** The payment the checkout screen follows (progress, then result). */
   activePaymentId: string | null;
   draft: CheckoutDraft;
-  /**
-   * Alerts whose acknowledgement the main process has confirmed (command answered ok). They are
-   * hidden at once, without waiting for the alert event that removes them from the queue.
-   */
-  acknowledgedAlertIds: string[];
-  markAlertAcknowledged(alertId: string): void;
   setScreen(screen: Screen): void;
   setActivePayment(transactionId: string | null): void;
   updateDraft(patch: Partial<CheckoutDraft>): void;
@@ -39,8 +33,6 @@ export const createUiSlice: StateCreator<PosState, [], [], UiSlice> = (set) => (
   screen: 'checkout',
   activePaymentId: null,
   draft: EMPTY_DRAFT,
-  acknowledgedAlertIds: [],
-  markAlertAcknowledged: (alertId) => set((state) => ({ acknowledgedAlertIds: [...state.acknowledgedAlertIds, alertId] })),
   setScreen: (screen) => set({ screen }),
   setActivePayment: (activePaymentId) => set({ activePaymentId }),
   updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),

@@ -2,6 +2,11 @@ import type { CommandName, CommandRequest, CommandResponse, CommandResult, PosEv
 import { COMMAND_NAMES } from '../../shared/ipc';
 import type { RendererBridge } from '../bridge/types';
 import { snapshot as makeSnapshot } from './fixtures';
+import { Emitter } from '../../shared/emitter';
+
+const rethrow = (error: unknown) => {
+  throw error;
+};
 
 type Handler<K extends CommandName> = (request: CommandRequest<K>) => CommandResult<CommandResponse<K>> | Promise<CommandResult<CommandResponse<K>>>;
 
@@ -12,22 +17,17 @@ type Handler<K extends CommandName> = (request: CommandRequest<K>) => CommandRes
 export class FakeBridge {
   readonly calls: { name: CommandName; request: unknown }[] = [];
   snapshot: Snapshot;
-  private listeners = new Set<(event: PosEvent) => void>();
-  private linkListeners = new Set<(linked: boolean) => void>();
+  // A listener that throws fails the test that made it throw, as it would surface in the app.
+  private listeners = new Emitter<PosEvent>(rethrow);
+  private linkListeners = new Emitter<boolean>(rethrow);
   private handlers = new Map<CommandName, (request: unknown) => unknown>();
   readonly bridge: RendererBridge;
 
   constructor(initial: Snapshot = makeSnapshot()) {
     this.snapshot = initial;
     const bridge: Record<string, unknown> = {
-      on: (listener: (event: PosEvent) => void) => {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
-      },
-      onLinkChange: (listener: (linked: boolean) => void) => {
-        this.linkListeners.add(listener);
-        return () => this.linkListeners.delete(listener);
-      },
+      on: (listener: (event: PosEvent) => void) => this.listeners.on(listener),
+      onLinkChange: (listener: (linked: boolean) => void) => this.linkListeners.on(listener),
     };
     for (const name of COMMAND_NAMES) {
       bridge[name] = async (request: unknown) => {
@@ -45,11 +45,11 @@ export class FakeBridge {
   }
 
   emit(event: PosEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.listeners.emit(event);
   }
 
   setLinked(linked: boolean): void {
-    for (const listener of this.linkListeners) listener(linked);
+    this.linkListeners.emit(linked);
   }
 
   callsOf(name: CommandName): unknown[] {

@@ -105,10 +105,6 @@ export const commands = {
   /** The cashier is on the checkout (and the window is visible): reconnect within about 1 s. */
   setCheckoutOpen: { request: z.object({ open: z.boolean() }).strict(), response: Ok },
   refreshTerminals: { request: Empty, response: Ok },
-  getHistory: {
-    request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
-    response: z.object({ payments: z.array(PaymentView) }),
-  },
   exportCsv: {
     request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     response: z.object({ filename: z.string(), csv: z.string() }),

@@ -4,3 +4,4 @@ export * from './events';
 export * from './commands';
 export * from './contract';
 export * from './ws-bridge';
+export * from './todays-payments';

@@ -8,6 +8,19 @@ import { PosEvent } from './events';
  */
 export const BRIDGE_PATH = '/bridge';
 
+/**
+ * The renderer bridge's timings: the one part of the timing table (electron/core/core-tuning.ts)
+ * that lives in shared/, because the renderer may import nothing else.
+ */
+export const BRIDGE_TIMINGS = {
+  /** First reconnect after the bridge socket closes; doubles each time… */
+  retryMs: 500,
+  /** …up to this (loopback: the host is back within seconds or not at all). */
+  maxRetryMs: 5_000,
+  /** How long a command may wait for its answer before the renderer shows an error. */
+  invokeTimeoutMs: 30_000,
+} as const;
+
 export const BridgeRequest = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),

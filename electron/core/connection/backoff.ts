@@ -1,3 +1,5 @@
+import { DEFAULT_CORE_TUNING } from '../core-tuning';
+
 /**
  * Full-jitter exponential backoff (AWS architecture blog "Exponential Backoff And Jitter"):
  * delay = random(0, min(cap, base · 2^attempt)). Full jitter spreads a store's tills apart after a
@@ -17,7 +19,12 @@ export interface BackoffOptions {
   random?: () => number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 250, capMs: 30_000, urgentCapMs: 1_000 };
+/** The defaults of the one timing table (core-tuning.ts). */
+export const DEFAULT_BACKOFF: BackoffOptions = {
+  baseMs: DEFAULT_CORE_TUNING.backoffBaseMs,
+  capMs: DEFAULT_CORE_TUNING.backoffCapMs,
+  urgentCapMs: DEFAULT_CORE_TUNING.backoffUrgentCapMs,
+};
 
 /** Upper bound of the delay before retry number `attempt` (0 = first retry). */
 export function backoffCeiling(attempt: number, options: BackoffOptions, urgent = false): number {

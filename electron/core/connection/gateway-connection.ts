@@ -1,12 +1,16 @@
+import { closeQuietly, writeFrame } from './socket-io';
 import WebSocket from 'ws';
 import type { ConnectionState, ConnectionView } from '../../../shared/ipc';
-import { parseServerFrame, type ClientFrame } from '../../../shared/protocol';
+import type { ClientFrame } from '../../../shared/protocol';
 import type { Clock, Logger, SocketFactory, TimerHandle } from '../ports';
 import { backoffCap, backoffDelay } from './backoff';
 import { checkEndpoint, displayEndpoint } from './endpoint';
+import { DailyCount } from './daily-count';
 import { Heartbeat } from './heartbeat';
-import { logInbound } from '../inbound/log-frame';
+import { readServerMessage, type ServerMessageSink } from './server-messages';
 import type { ConnectionConfig, ConnectionEvent, ConnectionTuning } from './types';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 
 export const defaultSocketFactory: SocketFactory = (url, options) => new WebSocket(url, options);
 
@@ -28,13 +32,12 @@ export class GatewayConnection {
   private retryTimer: TimerHandle | undefined;
   private healthyTimer: TimerHandle | undefined;
   private openedAt = 0;
-  private reconnectsToday = 0;
-  private reconnectsDay = '';
+  private readonly reconnects = new DailyCount();
   private hasOpenedOnce = false;
   /** This till has work waiting: retries use the urgent cap (see backoff.ts). */
   private urgent = false;
-  private readonly listeners = new Set<(e: ConnectionEvent) => void>();
   private readonly heartbeat: Heartbeat;
+  private readonly events: Emitter<ConnectionEvent>;
 
   constructor(
     private readonly clock: Clock,
@@ -43,6 +46,7 @@ export class GatewayConnection {
     private readonly socketFactory: SocketFactory = defaultSocketFactory,
   ) {
     this.since = clock.now();
+    this.events = loggedEmitter(logger, 'connection.listener_failed');
     this.heartbeat = new Heartbeat(
       clock,
       { intervalMs: tuning.pingIntervalMs, timeoutMs: tuning.pongTimeoutMs, checkNowTimeoutMs: tuning.checkNowTimeoutMs },
@@ -52,8 +56,7 @@ export class GatewayConnection {
   }
 
   on(listener: (e: ConnectionEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on(listener);
   }
 
   view(): ConnectionView {
@@ -65,7 +68,7 @@ export class GatewayConnection {
       ...(this.reason !== undefined ? { reason: this.reason } : {}),
       since: this.since,
       ...(this.heartbeat.lastRttMs !== undefined ? { lastPongRttMs: this.heartbeat.lastRttMs } : {}),
-      reconnectsToday: this.reconnectsToday,
+      reconnectsToday: this.reconnects.today(this.clock.now()),
     };
   }
 
@@ -83,12 +86,7 @@ export class GatewayConnection {
       this.setState('idle', 'No gateway configured');
       return;
     }
-    const check = checkEndpoint(config.endpoint);
-    if (!check.ok) {
-      this.setState('idle', check.error);
-      return;
-    }
-    this.connect();
+    this.connectIfValid(config.endpoint);
   }
 
   /** Cashier's "Reconnect on this register", or the host after displacement/auth failure. */
@@ -97,12 +95,7 @@ export class GatewayConnection {
     this.attempt = 0;
     this.abandonSocket('reconnect requested');
     this.clearRetry();
-    const check = checkEndpoint(this.config.endpoint);
-    if (!check.ok) {
-      this.setState('idle', check.error);
-      return;
-    }
-    this.connect();
+    this.connectIfValid(this.config.endpoint);
   }
 
   /** System resume / network change: ping now with a short deadline; if not open, retry now. */
@@ -111,10 +104,7 @@ export class GatewayConnection {
     else if (this.state === 'backoff') this.reconnectNow();
   }
 
-  /**
-   * The cashier is on the checkout or payments are open (true), or the till is idle (false).
-   * Turning urgent while a long retry is pending brings that retry within the urgent cap.
-   */
+  /** The cashier is on the checkout or payments are open: a pending long retry comes within the urgent cap. */
   setUrgent(urgent: boolean): void {
     if (urgent === this.urgent) return;
     this.urgent = urgent;
@@ -137,17 +127,17 @@ export class GatewayConnection {
   }
 
   private sendRaw(frame: ClientFrame): boolean {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
-    try {
-      ws.send(JSON.stringify(frame));
-    } catch (err) {
-      this.logger.warn('frame.send_failed', { action: frame.action, message: String(err) });
-      return false;
-    }
+    if (!this.ws || !writeFrame(this.ws, frame, this.logger)) return false;
     if (frame.action !== 'ping') this.logger.info('frame.out', { frame });
     this.emit({ type: 'sent', frame });
     return true;
+  }
+
+  /** An address that breaks the endpoint rules (plain ws:// off loopback…) is shown, never dialled. */
+  private connectIfValid(endpoint: string): void {
+    const check = checkEndpoint(endpoint);
+    if (check.ok) this.connect();
+    else this.setState('idle', check.error);
   }
 
   private connect(): void {
@@ -177,7 +167,7 @@ export class GatewayConnection {
       if (ws !== this.ws) return;
       opened = true;
       this.openedAt = this.clock.now();
-      if (this.hasOpenedOnce) this.countReconnect();
+      if (this.hasOpenedOnce) this.reconnects.add(this.clock.now());
       this.hasOpenedOnce = true;
       this.setState('open', undefined);
       this.heartbeat.start();
@@ -190,30 +180,7 @@ export class GatewayConnection {
     });
 
     ws.on('message', (data, isBinary) => {
-      if (ws !== this.ws) return;
-      if (isBinary) {
-        this.logger.warn('frame.invalid', { reason: 'binary frame' });
-        return;
-      }
-      const text = data.toString();
-      const parsed = parseServerFrame(text);
-      logInbound(this.logger, parsed, text);
-      if (parsed.kind === 'invalid') return;
-      if (parsed.kind === 'error') {
-        this.emit({ type: 'errorFrame', frame: parsed.frame });
-        return;
-      }
-      const frame = parsed.frame;
-      if (frame.action === 'pong') {
-        this.heartbeat.onPong();
-        this.emit({ type: 'state', view: this.view() });
-        return;
-      }
-      if (frame.action === 'forceDisconnect') {
-        this.onDisplaced(frame.reason ?? 'Another register connected with this API key');
-        return;
-      }
-      this.emit({ type: 'frame', frame });
+      if (ws === this.ws) readServerMessage(data, isBinary, this.logger, this.inbound);
     });
 
     ws.on('error', (err) => {
@@ -242,6 +209,17 @@ export class GatewayConnection {
       this.scheduleRetry(opened ? `Connection lost: ${reason}` : `Could not connect: ${reason}`);
     });
   }
+
+  /** Where each kind of server message goes; pings and displacement stay inside the connection. */
+  private readonly inbound: ServerMessageSink = {
+    errorFrame: (frame) => this.emit({ type: 'errorFrame', frame }),
+    pong: () => {
+      this.heartbeat.onPong();
+      this.emit({ type: 'state', view: this.view() });
+    },
+    displaced: (reason) => this.onDisplaced(reason),
+    frame: (frame) => this.emit({ type: 'frame', frame }),
+  };
 
   private onDeadLink(reason: string): void {
     this.logger.warn('connection.dead', { reason });
@@ -302,24 +280,9 @@ export class GatewayConnection {
     this.clock.clearTimeout(this.healthyTimer);
     if (!ws) return;
     const wasOpen = this.state === 'open';
-    try {
-      if (ws.readyState === WebSocket.OPEN) ws.close(code, why);
-      else ws.terminate();
-    } catch {
-      // Already closing: nothing to do.
-    }
-    // Swallow late errors of the abandoned socket; its other events are ignored by the checks above.
-    ws.on('error', () => undefined);
+    // Its other events are ignored by the checks above.
+    closeQuietly(ws, code, why);
     if (wasOpen && why !== 'displaced') this.emit({ type: 'down', reason: why });
-  }
-
-  private countReconnect(): void {
-    const day = new Date(this.clock.now()).toISOString().slice(0, 10);
-    if (day !== this.reconnectsDay) {
-      this.reconnectsDay = day;
-      this.reconnectsToday = 0;
-    }
-    this.reconnectsToday += 1;
   }
 
   private setState(state: ConnectionState, reason: string | undefined): void {
@@ -331,12 +294,6 @@ export class GatewayConnection {
   }
 
   private emit(e: ConnectionEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(e);
-      } catch (err) {
-        this.logger.error('connection.listener_failed', { message: String(err) });
-      }
-    }
+    this.events.emit(e);
   }
 }

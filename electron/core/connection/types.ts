@@ -1,5 +1,6 @@
 import type { ConnectionView } from '../../../shared/ipc';
 import type { ClientFrame, ErrorFrame, ServerActionFrame } from '../../../shared/protocol';
+import type { CoreTuning } from '../core-tuning';
 import type { BackoffOptions } from './backoff';
 
 /** What the core tells the connection to connect to. */
@@ -9,21 +10,14 @@ export interface ConnectionConfig {
   groupId?: string;
 }
 
-export interface ConnectionTuning {
-  pingIntervalMs: number;
-  pongTimeoutMs: number;
-  /** Deadline of the immediate ping of `checkNow()`. */
-  checkNowTimeoutMs: number;
-  handshakeTimeoutMs: number;
-  maxPayload: number;
+/** The connection's timings: fields documented once, in CoreTuning (core-tuning.ts). */
+export type ConnectionTuning = Pick<
+  CoreTuning,
+  'pingIntervalMs' | 'pongTimeoutMs' | 'checkNowTimeoutMs' | 'handshakeTimeoutMs' | 'maxPayload' | 'healthyResetMs' | 'authRetryMs' | 'authCloseWindowMs'
+> & {
+  /** backoffBaseMs, backoffCapMs and random of CoreTuning. */
   backoff: BackoffOptions;
-  /** Backoff attempt counter resets after this long open. */
-  healthyResetMs: number;
-  /** After an auth refusal: retry this slowly (never a tight loop, OQ-1). */
-  authRetryMs: number;
-  /** A close with 1008/4001/4003 this soon after open also counts as an auth refusal (OQ-1). */
-  authCloseWindowMs: number;
-}
+};
 
 export type ConnectionEvent =
   | { type: 'state'; view: ConnectionView }

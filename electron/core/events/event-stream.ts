@@ -1,5 +1,7 @@
 import type { PosEvent } from '../../../shared/ipc';
 import type { Logger } from '../ports';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type PosEventBody = DistributiveOmit<PosEvent, 'seq'>;
@@ -11,9 +13,11 @@ export type PosEventBody = DistributiveOmit<PosEvent, 'seq'>;
  */
 export class EventStream {
   private seq = 0;
-  private listeners = new Set<(e: PosEvent) => void>();
+  private readonly listeners: Emitter<PosEvent>;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(logger: Logger) {
+    this.listeners = loggedEmitter(logger, 'events.listener_failed');
+  }
 
   current(): number {
     return this.seq;
@@ -22,18 +26,11 @@ export class EventStream {
   emit(body: PosEventBody): PosEvent {
     this.seq += 1;
     const event = { ...body, seq: this.seq } as PosEvent;
-    for (const l of this.listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.logger.error('events.listener_failed', { message: String(err) });
-      }
-    }
+    this.listeners.emit(event);
     return event;
   }
 
   subscribe(listener: (e: PosEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.on(listener);
   }
 }

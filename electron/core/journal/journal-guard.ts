@@ -1,6 +1,9 @@
+import { DEFAULT_CORE_TUNING, type CoreTuning } from '../core-tuning';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { journalFailureReason } from './journal-fs';
 import type { Journal, JournalRecord } from './journal';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 
 /**
  * A failing disk never goes unnoticed (issue 13 rule 8, money-safety rule 12). Between the
@@ -28,25 +31,28 @@ export class JournalUnavailableError extends Error {
   }
 }
 
-const RETRY_BASE_MS = 1_000;
-const RETRY_CAP_MS = 30_000;
+export type JournalRetryTimings = Pick<CoreTuning, 'journalRetryBaseMs' | 'journalRetryCapMs'>;
 
 export class JournalGuard {
   private pending: JournalRecord[] = [];
   private failure: { reason: string; since: number } | undefined;
   private retryTimer: TimerHandle | undefined;
-  private retryMs = RETRY_BASE_MS;
-  private readonly listeners = new Set<(health: JournalHealth) => void>();
+  private retryMs: number;
 
   constructor(
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+    private readonly timings: JournalRetryTimings = DEFAULT_CORE_TUNING,
+  ) {
+    this.retryMs = timings.journalRetryBaseMs;
+    this.healthChanges = loggedEmitter(logger, 'journal.listener_failed');
+  }
+
+  private readonly healthChanges: Emitter<JournalHealth>;
 
   onHealth(listener: (health: JournalHealth) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.healthChanges.on(listener);
   }
 
   health(): JournalHealth {
@@ -119,7 +125,7 @@ export class JournalGuard {
     if (!this.failure) return;
     this.logger.info('journal.write_recovered', { reason: this.failure.reason, downMs: this.clock.now() - this.failure.since });
     this.failure = undefined;
-    this.retryMs = RETRY_BASE_MS;
+    this.retryMs = this.timings.journalRetryBaseMs;
     this.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.emit();
@@ -129,7 +135,7 @@ export class JournalGuard {
   private scheduleRetry(): void {
     if (this.retryTimer) return;
     const wait = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, RETRY_CAP_MS);
+    this.retryMs = Math.min(this.retryMs * 2, this.timings.journalRetryCapMs);
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       const ok = this.pending.length > 0 ? this.flush() : this.probe();
@@ -148,13 +154,6 @@ export class JournalGuard {
   }
 
   private emit(): void {
-    const health = this.health();
-    for (const l of this.listeners) {
-      try {
-        l(health);
-      } catch (err) {
-        this.logger.error('journal.listener_failed', { message: String(err) });
-      }
-    }
+    this.healthChanges.emit(this.health());
   }
 }

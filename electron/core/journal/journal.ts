@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { VoidAlert } from '../../../shared/ipc';
+import { localDayKey, type VoidAlert } from '../../../shared/ipc';
 import type { Clock } from '../ports';
 import type { PaymentRecord } from '../payments/types';
 import { JOURNAL_DIR_MODE, JOURNAL_FILE_MODE, nodeJournalFs, type JournalFs } from './journal-fs';
@@ -24,11 +24,8 @@ export interface ReplayResult {
 }
 
 /** YYYY-MM-DD in the till's local time: a cashier's "today". */
-export function dayKey(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** The journal's day (one file per local day): shared/ipc's localDayKey, the renderer's "today" too. */
+export const dayKey = localDayKey;
 
 export class Journal {
   private fd: number | undefined;

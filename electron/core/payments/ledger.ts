@@ -1,10 +1,12 @@
-import type { VoidAlert } from '../../../shared/ipc';
+import { isTodaysPayment, type VoidAlert } from '../../../shared/ipc';
 import type { PaymentMethod } from '../../../shared/protocol';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
 import { isOpen, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 
 export interface NewPayment {
   transactionId: string;
@@ -37,7 +39,7 @@ export class PaymentLedger {
   /** Acknowledged alerts stay readable (void slips, details) but no longer block anything. */
   private ackedAlerts = new Map<string, VoidAlert>();
   private deadlines = new Map<string, TimerHandle>();
-  private listeners = new Set<(c: LedgerChange) => void>();
+  private readonly changes: Emitter<LedgerChange>;
   /** Every write goes through the guard: a refused write at a payment's start throws, later ones are kept (rule 12). */
   private readonly journal: JournalGuard;
 
@@ -48,11 +50,11 @@ export class PaymentLedger {
     private readonly deadlineMs: number,
   ) {
     this.journal = journal instanceof Journal ? new JournalGuard(journal, clock, logger) : journal;
+    this.changes = loggedEmitter(logger, 'ledger.listener_failed');
   }
 
   onChange(listener: (c: LedgerChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** Start-up: take the replayed journal; payments that were in flight are now of unknown outcome. */
@@ -63,8 +65,7 @@ export class PaymentLedger {
       else if (dayKey(alert.acknowledgedAt) === today) this.ackedAlerts.set(alert.id, alert);
     }
     for (const p of replay.payments.values()) {
-      const keep = dayKey(p.createdAt) === today || isOpen(p.state) || p.state === 'needs_review' || this.alertMap.has(alertIdFor(p.transactionId));
-      if (keep) this.store(p);
+      if (isTodaysPayment(p, today, this.alertMap.has(alertIdFor(p.transactionId)))) this.store(p);
     }
     for (const p of [...this.records.values()]) {
       if (isOpen(p.state)) this.apply(p.transactionId, { type: 'restarted' });
@@ -251,7 +252,7 @@ export class PaymentLedger {
     if (this.prunedDay === today) return;
     this.prunedDay = today;
     for (const [id, p] of this.records) {
-      if (dayKey(p.createdAt) !== today && !isOpen(p.state) && p.state !== 'needs_review' && !this.alertMap.has(alertIdFor(id))) {
+      if (!isTodaysPayment(p, today, this.alertMap.has(alertIdFor(id)))) {
         this.records.delete(id);
         unindex(this.allByOrder, p.orderRef, id);
       }
@@ -259,13 +260,7 @@ export class PaymentLedger {
   }
 
   private emit(c: LedgerChange): void {
-    for (const l of this.listeners) {
-      try {
-        l(c);
-      } catch (err) {
-        this.logger.error('ledger.listener_failed', { message: String(err) });
-      }
-    }
+    this.changes.emit(c);
   }
 }
 

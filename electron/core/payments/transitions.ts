@@ -69,15 +69,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       };
 
     case 'terminal':
-      if (event.status === 'reconnecting' && (s === 'sent' || s === 'awaiting_result')) {
-        return move('terminal_reconnecting', { detail: 'The terminal lost its connection; waiting for it to come back.' });
-      }
-      if (event.status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', { detail: undefined });
-      if (event.status === 'disconnected' && (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting')) {
-        // Says what happened to THIS attempt; whether the order is paid is the order's standing.
-        return move('abandoned', { detail: 'The terminal went offline during the payment; this attempt did not charge the customer.' });
-      }
-      return same(record);
+      return onTerminal(record, event.status, move);
 
     case 'deadline':
       if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
@@ -176,4 +168,20 @@ function onResult(
   const expected = { approved: 'SUCCESS', declined: 'FAILED', cancelled: 'CANCELLED' } as Record<string, string>;
   if (expected[s] === response.status) return same(record);
   return same(record, `result ${response.status} ignored in final state ${s}`);
+}
+
+type Move = (state: PaymentState, patch?: Partial<PaymentRecord>, note?: string) => Transition;
+
+/** The payment's terminal lost, regained or gave up its connection (§9.3). */
+function onTerminal(record: PaymentRecord, status: Extract<LedgerEvent, { type: 'terminal' }>['status'], move: Move): Transition {
+  const s = record.state;
+  if (status === 'reconnecting' && (s === 'sent' || s === 'awaiting_result')) {
+    return move('terminal_reconnecting', { detail: 'The terminal lost its connection; waiting for it to come back.' });
+  }
+  if (status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', { detail: undefined });
+  if (status === 'disconnected' && (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting')) {
+    // Says what happened to THIS attempt; whether the order is paid is the order's standing.
+    return move('abandoned', { detail: 'The terminal went offline during the payment; this attempt did not charge the customer.' });
+  }
+  return same(record);
 }

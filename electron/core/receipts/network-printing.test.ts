@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintJobView } from '../../../shared/ipc';
-import { closedPort, printedText, startFakeEscPosPrinter, type FakeEscPosPrinter } from './fake-escpos-printer';
+import { closedPort, printedText, startFakeEscPosPrinter, type FakeEscPosPrinter } from '../testing/fake-escpos-printer';
 import { sendToNetworkPrinter } from './network-printer';
 import { createReceiptService } from './receipt-service';
-import { approvedPayment, testSettings } from './test-fixtures';
+import { approvedPayment, testSettings } from '../testing/receipt-fixtures';
 
 const ESC_INIT = Buffer.from([0x1b, 0x40]);
 const GS_V = Buffer.from([0x1d, 0x56]); // GS V: cut

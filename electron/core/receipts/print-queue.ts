@@ -2,6 +2,7 @@ import type { PrintJobView } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Clock, Logger } from '../ports';
 import { asPrintError } from './print-error';
+import { loggedEmitter } from '../log/logged-emitter';
 
 /**
  * One printer, one job at a time, in order. A job that fails with a transient error (printer off,
@@ -52,19 +53,13 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
 
   const pending: Entry[] = [];
   const finished: PrintJobView[] = [];
-  const listeners = new Set<(job: PrintJobView) => void>();
+  const jobChanges = loggedEmitter<PrintJobView>(logger, 'print.listener_failed');
   let running = false;
   let idleWaiters: (() => void)[] = [];
 
   const publish = (entry: Entry, patch: Partial<PrintJobView>) => {
     entry.view = { ...entry.view, ...patch, at: clock.now() };
-    for (const l of listeners) {
-      try {
-        l(entry.view);
-      } catch (err) {
-        logger.error('print.listener_failed', { error: String(err) });
-      }
-    }
+    jobChanges.emit(entry.view);
   };
 
   const retire = (entry: Entry) => {
@@ -79,7 +74,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     running = true;
     try {
       for (let entry = pending[0]; entry; entry = pending[0]) {
-        await runOne(entry);
+        await runWithRetries(entry, { publish, logger, maxAttempts, delays, wait });
         pending.shift();
         retire(entry);
       }
@@ -88,28 +83,6 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const w of waiters) w();
-    }
-  }
-
-  async function runOne(entry: Entry): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      publish(entry, { state: 'printing', attempts: attempt });
-      try {
-        await entry.task.run();
-        publish(entry, { state: 'done', error: undefined });
-        logger.info('print.done', { jobId: entry.view.id, kind: entry.view.kind, transactionId: entry.view.transactionId, attempts: attempt });
-        return;
-      } catch (raw) {
-        const err = asPrintError(raw);
-        const last = attempt >= maxAttempts || !err.retryable;
-        logger.warn('print.attempt_failed', { jobId: entry.view.id, kind: entry.view.kind, attempt, final: last, error: err.message });
-        if (last) {
-          publish(entry, { state: 'failed', error: err.message });
-          return;
-        }
-        publish(entry, { state: 'retrying', error: err.message });
-        await wait(delays[Math.min(attempt - 1, delays.length - 1)]!);
-      }
     }
   }
 
@@ -133,13 +106,41 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     jobs() {
       return [...finished, ...pending.map((e) => e.view)];
     },
-    onJob(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onJob: (listener) => jobChanges.on(listener),
     idle() {
       if (!running && pending.length === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
   };
+}
+
+interface RetryContext {
+  publish(entry: Entry, patch: Partial<PrintJobView>): void;
+  logger: Logger;
+  maxAttempts: number;
+  delays: readonly number[];
+  wait(ms: number): Promise<void>;
+}
+
+/** One job: retried after a retryable failure (paper out, printer busy) up to `maxAttempts`. */
+async function runWithRetries(entry: Entry, ctx: RetryContext): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    ctx.publish(entry, { state: 'printing', attempts: attempt });
+    try {
+      await entry.task.run();
+      ctx.publish(entry, { state: 'done', error: undefined });
+      ctx.logger.info('print.done', { jobId: entry.view.id, kind: entry.view.kind, transactionId: entry.view.transactionId, attempts: attempt });
+      return;
+    } catch (raw) {
+      const err = asPrintError(raw);
+      const last = attempt >= ctx.maxAttempts || !err.retryable;
+      ctx.logger.warn('print.attempt_failed', { jobId: entry.view.id, kind: entry.view.kind, attempt, final: last, error: err.message });
+      if (last) {
+        ctx.publish(entry, { state: 'failed', error: err.message });
+        return;
+      }
+      ctx.publish(entry, { state: 'retrying', error: err.message });
+      await ctx.wait(ctx.delays[Math.min(attempt - 1, ctx.delays.length - 1)]!);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import type { PaperWidthMm } from './ports';
+import type { PaperWidthMm } from './render-ports';
 import type { ReceiptLine } from './receipt-text';
 
 /**

@@ -4,7 +4,7 @@ import { renderReceiptHtml } from './receipt-html';
 import { buildPaymentReceipt, buildTestPage, formatAmount, slipKindFor } from './receipt-model';
 import { renderReceiptLines, renderReceiptText } from './receipt-text';
 import { textWidth } from './text-width';
-import { approvedPayment, PROCESSOR_TEXT, testSettings } from './test-fixtures';
+import { approvedPayment, PROCESSOR_TEXT, testSettings } from '../testing/receipt-fixtures';
 
 const NOW = new Date(2024, 0, 15, 11, 0, 0).getTime();
 

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentDetails, Settings } from '../ports';
-import type { PdfPort, SystemPrinterPort } from './ports';
+import type { PdfPort, SystemPrinterPort } from './render-ports';
 import { PrintError, ReceiptError } from './print-error';
 import { createReceiptService } from './receipt-service';
-import { approvedPayment, testSettings } from './test-fixtures';
+import { approvedPayment, testSettings } from '../testing/receipt-fixtures';
 
 /** A system printer that records what it was asked to print (the service is what is under test). */
 function recordingSystemPrinter(fail?: PrintError) {

@@ -1,15 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { PrintJobView } from '../../../shared/ipc';
 import { systemClock, type Clock, type Logger, type PaymentDetails, type ReceiptService, type Settings } from '../ports';
-import { encodeEscPos } from './escpos';
 import { sendToNetworkPrinter } from './network-printer';
-import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from './ports';
+import type { PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
 import { PrintError, ReceiptError } from './print-error';
 import { createPrintQueue, type PrintQueueOptions } from './print-queue';
-import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
 import { buildPaymentReceipt, buildTestPage, slipKindFor, type Receipt } from './receipt-model';
-import { columnsFor, renderReceiptLines } from './receipt-text';
+import { layout, pdfFilename, printRun } from './receipt-output';
 
 /**
  * Receipts for the core: builds the slip for a payment, lays it out once, and hands it to the
@@ -58,52 +54,9 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
     return receipt;
   }
 
-  function layout(receipt: Receipt, paperWidthMm: PaperWidthMm) {
-    const lines = renderReceiptLines(receipt, columnsFor(paperWidthMm));
-    const html = renderReceiptHtml(lines, { paperWidthMm, title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim() });
-    return { lines, html, pageHeightMm: receiptPageHeightMm(lines.length, paperWidthMm) };
-  }
-
   /** Checks the printer settings now (so the cashier hears at once), then queues the output. */
   function submit(receipt: Receipt, transactionId: string | undefined): { jobId: string } {
-    const printer = deps.settings().printer;
-    const paperWidthMm = printer.paperWidthMm;
-    let run: () => Promise<void>;
-    switch (printer.kind) {
-      case 'none':
-        throw new ReceiptError('printer_error', 'No receipt printer is set up. Choose one in Settings, under Printer.');
-      case 'network': {
-        if (!printer.host.trim()) throw new ReceiptError('printer_error', 'The network printer has no address. Enter its IP address in Settings, under Printer.');
-        const target = { host: printer.host.trim(), port: printer.port || 9100 };
-        const bytes = encodeEscPos(layout(receipt, paperWidthMm).lines, { columns: columnsFor(paperWidthMm) });
-        run = () => sendRaw(target, bytes);
-        break;
-      }
-      case 'system': {
-        const system = deps.output.system;
-        if (!system) throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
-        const { html, pageHeightMm } = layout(receipt, paperWidthMm);
-        run = () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
-        break;
-      }
-      case 'pdf': {
-        const pdf = deps.output.pdf;
-        const dir = deps.pdfDir;
-        if (!pdf || !dir) throw new ReceiptError('printer_error', 'Saving receipts as PDF is not available here. Choose another printer in Settings.');
-        const { html, pageHeightMm } = layout(receipt, paperWidthMm);
-        const file = path.join(dir, pdfFilename(receipt, clock.now()));
-        run = async () => {
-          const bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
-          try {
-            await mkdir(dir, { recursive: true });
-            await writeFile(file, bytes);
-          } catch (err) {
-            throw new PrintError(`The receipt PDF could not be saved in ${dir}. Check that the disk is not full.`, true, err);
-          }
-        };
-        break;
-      }
-    }
+    const run = printRun(receipt, { settings: deps.settings(), output: deps.output, sendRaw, now: clock.now(), ...(deps.pdfDir ? { pdfDir: deps.pdfDir } : {}) });
     const job = queue.enqueue({ kind: receipt.kind, ...(transactionId ? { transactionId } : {}), run });
     return { jobId: job.id };
   }
@@ -155,14 +108,4 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
       return queue.idle();
     },
   };
-}
-
-/** "receipt-ORD-12345-0190f3c2.pdf": readable in a folder, unique per transaction, safe on every OS. */
-function pdfFilename(receipt: Receipt, now: number): string {
-  const order = receipt.fields.find((f) => f.label === 'Order')?.value ?? 'test';
-  const tx = receipt.fields.find((f) => f.label === 'Transaction')?.value ?? String(now);
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 48) || 'x';
-  const prefix = receipt.kind === 'void_slip' ? 'void' : receipt.kind === 'decline_slip' ? 'declined' : receipt.kind === 'test_page' ? 'test-page' : 'receipt';
-  const copy = receipt.copy ? '-copy' : '';
-  return `${prefix}-${safe(order)}-${safe(tx)}${copy}.pdf`;
 }

@@ -1,4 +1,4 @@
-import type { PaperWidthMm } from './ports';
+import type { PaperWidthMm } from './render-ports';
 import { DEMO_MARK, type Receipt } from './receipt-model';
 import { center, hardWrap, textWidth, wordWrap } from './text-width';
 

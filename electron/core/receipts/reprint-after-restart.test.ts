@@ -6,7 +6,7 @@ import { startSimulator } from '../../../simulator';
 import type { SimulatorHandle } from '../../../simulator/api';
 import type { PosCore, Settings } from '../ports';
 import { createHarness, type CoreHarness } from '../testing/harness';
-import { printedText, startFakeEscPosPrinter, type FakeEscPosPrinter } from './fake-escpos-printer';
+import { printedText, startFakeEscPosPrinter, type FakeEscPosPrinter } from '../testing/fake-escpos-printer';
 import { createReceiptService, type CheckstandReceipts } from './receipt-service';
 
 /**

@@ -1,45 +1,30 @@
+import stringWidth from 'string-width';
+
 /**
- * Display width of text in a monospace receipt font: East Asian wide characters and most emoji
- * take two cells, combining marks none. Enough to keep columns straight; not a full UAX #11.
+ * Display width of text in a monospace receipt font (string-width: East Asian wide characters
+ * and emoji take two cells, combining marks and zero-width joiners none), measured per grapheme
+ * — what a person sees as one character — so a wrap never splits one.
  */
-export function charWidth(codePoint: number): number {
-  if (codePoint >= 0x300 && codePoint <= 0x36f) return 0;
-  if (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x1f300 && codePoint <= 0x1faff) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
-}
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch.codePointAt(0)!);
-  return w;
+  return stringWidth(text);
 }
 
-/** Hard-wraps at `columns` cells without splitting a surrogate pair or a wide character. */
+/** Hard-wraps at `columns` cells without splitting a grapheme (a base letter and its marks, an emoji sequence). */
 export function hardWrap(text: string, columns: number): string[] {
   if (textWidth(text) <= columns) return [text];
   const out: string[] = [];
   let line = '';
   let w = 0;
-  for (const ch of text) {
-    const cw = charWidth(ch.codePointAt(0)!);
-    if (w + cw > columns) {
+  for (const { segment } of graphemes.segment(text)) {
+    const cw = stringWidth(segment);
+    if (w + cw > columns && line !== '') {
       out.push(line);
       line = '';
       w = 0;
     }
-    line += ch;
+    line += segment;
     w += cw;
   }
   if (line !== '') out.push(line);

@@ -1,3 +1,4 @@
+import { DEFAULT_CORE_TUNING } from '../core-tuning';
 import { HttpErrorBody, signRequest, TransactionLookupResponse } from '../../../shared/protocol';
 
 /**
@@ -33,7 +34,7 @@ export function createLookupClient(options: LookupClientOptions): LookupFn {
   return async (transactionId) => {
     const path = `/v1/transactions/${encodeURIComponent(transactionId)}`;
     const timestamp = new Date(options.now()).toISOString();
-    const timeoutMs = options.timeoutMs ?? 8_000;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_CORE_TUNING.lookupTimeoutMs;
     let res: Response;
     let text: string;
     try {

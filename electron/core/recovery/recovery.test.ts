@@ -1,3 +1,4 @@
+import { DEFAULT_CORE_TUNING } from '../core-tuning';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,9 @@ import { PaymentLedger } from '../payments/ledger';
 import { FakeClock } from '../testing/fake-clock';
 import type { LookupFn, LookupResult } from './lookup-client';
 import { CHECK_TERMINAL, eventFromLookup, Recovery } from './recovery';
+
+/** The core's recovery timings, with a short replay window and the re-check interval under test. */
+const timings = (abandonedRecheckMs: number) => ({ ...DEFAULT_CORE_TUNING, replayWindowMs: 300, abandonedRecheckMs });
 
 /**
  * The recovery run's rules with a real ledger and journal and a FakeClock. The gateway's answer
@@ -34,7 +38,7 @@ function setup(options: { secret?: boolean; recheckMs?: number } = {}) {
     asked.push(id);
     return answers.get(id) ?? { kind: 'notFound' };
   };
-  const recovery = new Recovery(ledger, clock, logger, () => (options.secret === false ? undefined : lookup), 300, options.recheckMs ?? 30_000);
+  const recovery = new Recovery(ledger, clock, logger, () => (options.secret === false ? undefined : lookup), timings(options.recheckMs ?? 30_000));
   let n = 0;
   const begin = (terminalId = `T${n + 1}`) => {
     const id = `tx-${++n}`;
@@ -167,7 +171,7 @@ describe('recovery with the API secret', () => {
       t.asked.push(id);
       await gate;
       return { kind: 'notFound' };
-    }, 300, HOUR);
+    }, timings(HOUR));
     const first = slow.run('reconnect');
     const second = slow.run('ambiguous');
     const third = slow.run('start');

@@ -1,4 +1,5 @@
 import type { PaymentResponse } from '../../../shared/protocol';
+import type { CoreTuning } from '../core-tuning';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import type { PaymentLedger } from '../payments/ledger';
 import type { LedgerEvent } from '../payments/types';
@@ -13,10 +14,7 @@ export const CHECK_TERMINAL =
  * pushes get a short window and then the cashier is asked to check the terminal. Every step is
  * audited through the ledger.
  */
-/** The longest wait between two re-checks of one abandoned payment. */
-const ABANDONED_RECHECK_CAP_MS = 3_600_000;
-/** The longest wait between two lookups of an unknown payment whose lookup got no real answer. */
-const UNKNOWN_RECHECK_CAP_MS = 300_000;
+export type RecoveryTimings = Pick<CoreTuning, 'replayWindowMs' | 'abandonedRecheckMs' | 'abandonedRecheckCapMs' | 'abandonedLookbackMs' | 'unknownRecheckCapMs'>;
 
 export class Recovery {
   private flagTimer: TimerHandle | undefined;
@@ -34,8 +32,7 @@ export class Recovery {
     private readonly logger: Logger,
     /** Undefined when no API secret is configured. */
     private readonly lookup: () => LookupFn | undefined,
-    private readonly replayWindowMs: number,
-    private readonly abandonedRecheckMs: number,
+    private readonly timings: RecoveryTimings,
   ) {}
 
   /**
@@ -67,14 +64,14 @@ export class Recovery {
     const unknown = this.ledger.open().filter((p) => p.state === 'unknown');
     if (!lookup) {
       if (unknown.length === 0) return;
-      this.logger.info('audit.recovery_wait', { trigger, count: unknown.length, windowMs: this.replayWindowMs });
+      this.logger.info('audit.recovery_wait', { trigger, count: unknown.length, windowMs: this.timings.replayWindowMs });
       // Replayed pushes (OQ-15) may settle them; whatever is still unknown then goes to the cashier.
       this.clock.clearTimeout(this.flagTimer);
-      this.flagTimer = this.clock.setTimeout(() => this.flagForCashier(), this.replayWindowMs);
+      this.flagTimer = this.clock.setTimeout(() => this.flagForCashier(), this.timings.replayWindowMs);
       return;
     }
     const now = this.clock.now();
-    const dayAgo = now - 24 * 3600_000;
+    const dayAgo = now - this.timings.abandonedLookbackMs;
     const abandoned =
       trigger === 'ambiguous'
         ? []
@@ -82,7 +79,7 @@ export class Recovery {
     for (const [id, r] of this.recheck) {
       const p = this.ledger.get(id);
       if (!p || p.state !== 'abandoned' || p.updatedAt <= dayAgo) this.recheck.delete(id);
-      else if (r.dueAt > now + ABANDONED_RECHECK_CAP_MS) this.recheck.delete(id); // clock moved back
+      else if (r.dueAt > now + this.timings.abandonedRecheckCapMs) this.recheck.delete(id); // clock moved back
     }
     for (const p of unknown) await this.check(p.transactionId, lookup);
     for (const p of abandoned) {
@@ -109,7 +106,7 @@ export class Recovery {
       return;
     }
     const previous = this.recheck.get(transactionId)?.intervalMs;
-    const intervalMs = previous === undefined ? this.abandonedRecheckMs : Math.min(previous * 2, ABANDONED_RECHECK_CAP_MS);
+    const intervalMs = previous === undefined ? this.timings.abandonedRecheckMs : Math.min(previous * 2, this.timings.abandonedRecheckCapMs);
     this.recheck.set(transactionId, { dueAt: this.clock.now() + intervalMs, intervalMs });
   }
 
@@ -137,7 +134,7 @@ export class Recovery {
   private scheduleUnknownRetry(transactionId: string, lookup: LookupFn): void {
     const previous = this.retryUnknown.get(transactionId);
     if (previous) this.clock.clearTimeout(previous.timer);
-    const intervalMs = previous === undefined ? this.abandonedRecheckMs : Math.min(previous.intervalMs * 2, UNKNOWN_RECHECK_CAP_MS);
+    const intervalMs = previous === undefined ? this.timings.abandonedRecheckMs : Math.min(previous.intervalMs * 2, this.timings.unknownRecheckCapMs);
     const timer = this.clock.setTimeout(() => {
       if (this.ledger.get(transactionId)?.state !== 'unknown') {
         this.retryUnknown.delete(transactionId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SettingsView } from '../../../shared/ipc';
-import { currencyProblem, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
+import { currencyProblem, DEFAULT_CURRENCY, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
 import type { Settings } from '../ports';
 
 /**
@@ -114,7 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   apiSecret: '',
   storeName: '',
   storeAddress: '',
-  currency: 'EUR',
+  currency: DEFAULT_CURRENCY,
   amountEntry: 'cash-register',
   printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
   autoPrint: false,

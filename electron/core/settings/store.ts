@@ -7,6 +7,7 @@ import { writeFileAtomic } from './atomic-write';
 import { readProvisioning, type Provisioning } from './provisioning';
 import { DEFAULT_SETTINGS, PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, splitEndpointKey, toView, type SettingsField } from './schema';
 import { maskSecret, type SecretVault } from './vault';
+import { loggedEmitter } from '../log/logged-emitter';
 
 /**
  * The settings service: `settings.json` in the data dir (non-secret fields in clear, the API key
@@ -54,7 +55,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   let savedGateway: GatewaySettingProblem[] = [];
   let stored: Stored = await loadStored(file, vault, problems, savedGateway);
   useEndpointKey(provisioning, stored, options.logger);
-  const listeners = new Set<(settings: Settings) => void>();
+  const changes = loggedEmitter<Settings>(options.logger, 'settings.listener_failed');
   let saving: Promise<unknown> = Promise.resolve();
 
   for (const problem of problems) options.logger?.warn('settings.problem', { problem });
@@ -88,59 +89,13 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   }
 
   async function doSave(input: SettingsInput): Promise<Awaited<ReturnType<SettingsService['save']>>> {
-    const errors: z.infer<typeof FieldError>[] = [];
-    const now = current();
     const lockedNow = new Set(locked());
-
-    // A provisioned field may be sent back unchanged (the form shows it); changing it is refused.
-    for (const field of lockedNow) {
-      const source = provisioning.sources[field];
-      const message = `This setting is provisioned by store IT (${sourceLabel(source)}) and cannot be changed here.`;
-      if (field === 'apiKey' || field === 'apiSecret') {
-        if (input[field] !== undefined) errors.push({ field, message });
-      } else if (input[field] !== undefined && !sameValue(input[field], now[field])) {
-        errors.push({ field, message });
-      }
-    }
-
+    const errors = lockedFieldErrors(input, current(), lockedNow, provisioning);
     // The vendor's `?x-api-key=` address form: the key leaves the address here (rule 1).
     const split = splitEndpointKey(input.endpoint);
-    const plain = PlainSettings.safeParse({
-      endpoint: lockedNow.has('endpoint') ? input.endpoint : split.endpoint,
-      groupId: input.groupId,
-      storeName: input.storeName,
-      storeAddress: input.storeAddress,
-      currency: input.currency,
-      amountEntry: input.amountEntry ?? stored.amountEntry,
-      printer: input.printer,
-      autoPrint: input.autoPrint,
-      updatesEnabled: input.updatesEnabled,
-      // Not on the form: omitted means keep what is stored.
-      kiosk: input.kiosk ?? stored.kiosk,
-      registerCode: input.registerCode ?? stored.registerCode,
-      startAtLogin: input.startAtLogin ?? stored.startAtLogin,
-    });
+    const plain = parsePlain(input, lockedNow.has('endpoint') ? input.endpoint : split.endpoint, stored);
     if (!plain.success) errors.push(...fieldErrors(plain.error).filter((e) => !lockedNow.has(e.field.split('.')[0] as SettingsField)));
-
-    const secrets: { apiKey: string; apiSecret: string } = { apiKey: stored.apiKey, apiSecret: stored.apiSecret };
-    for (const field of ['apiKey', 'apiSecret'] as const) {
-      const value = input[field];
-      if (value === undefined || lockedNow.has(field)) continue;
-      const parsed = SecretValue.safeParse(value);
-      if (!parsed.success) {
-        errors.push({ field, message: parsed.error.issues[0]?.message ?? 'This key is not valid.' });
-        continue;
-      }
-      if (parsed.data !== '') {
-        const availability = vault.available();
-        if (!availability.ok) {
-          errors.push({ field, message: availability.message });
-          continue;
-        }
-      }
-      secrets[field] = parsed.data;
-    }
-
+    const secrets = parseSecrets(input, stored, lockedNow, vault, errors);
     if (split.keyFromUrl && !lockedNow.has('endpoint') && !lockedNow.has('apiKey')) {
       if (input.apiKey || (input.apiKey === undefined && secrets.apiKey)) options.logger?.warn('settings.endpoint_key_ignored', { source: 'the settings form' });
       else if (!vault.available().ok) errors.push({ field: 'apiKey', message: (vault.available() as { message: string }).message });
@@ -160,13 +115,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     stored = next;
     savedGateway = [];
     options.logger?.info('settings.saved', { endpoint: merged.endpoint, apiKeySet: merged.apiKey !== '', apiSecretSet: merged.apiSecret !== '' });
-    for (const listener of listeners) {
-      try {
-        listener(merged);
-      } catch (error) {
-        options.logger?.error('settings.listener_failed', { message: (error as Error).message });
-      }
-    }
+    changes.emit(merged);
     return { saved: true, settings: view() };
   }
 
@@ -182,10 +131,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       saving = run.catch(() => undefined);
       return run;
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => changes.on(listener),
   };
 }
 
@@ -286,4 +232,56 @@ async function loadStored(file: string, vault: SecretVault, problems: string[], 
     }
   }
   return result;
+}
+
+type FieldErrorItem = z.infer<typeof FieldError>;
+
+/** A provisioned field may be sent back unchanged (the form shows it); changing it is refused. */
+function lockedFieldErrors(input: SettingsInput, now: Settings, lockedNow: Set<SettingsField>, provisioning: Provisioning): FieldErrorItem[] {
+  const errors: FieldErrorItem[] = [];
+  for (const field of lockedNow) {
+    const message = `This setting is provisioned by store IT (${sourceLabel(provisioning.sources[field])}) and cannot be changed here.`;
+    if (field === 'apiKey' || field === 'apiSecret') {
+      if (input[field] !== undefined) errors.push({ field, message });
+    } else if (input[field] !== undefined && !sameValue(input[field], now[field])) {
+      errors.push({ field, message });
+    }
+  }
+  return errors;
+}
+
+function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: Stored) {
+  return PlainSettings.safeParse({
+    endpoint,
+    groupId: input.groupId,
+    storeName: input.storeName,
+    storeAddress: input.storeAddress,
+    currency: input.currency,
+    amountEntry: input.amountEntry ?? stored.amountEntry,
+    printer: input.printer,
+    autoPrint: input.autoPrint,
+    updatesEnabled: input.updatesEnabled,
+    // Not on the form: omitted means keep what is stored.
+    kiosk: input.kiosk ?? stored.kiosk,
+    registerCode: input.registerCode ?? stored.registerCode,
+    startAtLogin: input.startAtLogin ?? stored.startAtLogin,
+  });
+}
+
+/** The key and secret to store: typed ones that pass and can be encrypted, else what is stored. */
+function parseSecrets(input: SettingsInput, stored: Stored, lockedNow: Set<SettingsField>, vault: SecretVault, errors: FieldErrorItem[]) {
+  const secrets: { apiKey: string; apiSecret: string } = { apiKey: stored.apiKey, apiSecret: stored.apiSecret };
+  for (const field of ['apiKey', 'apiSecret'] as const) {
+    const value = input[field];
+    if (value === undefined || lockedNow.has(field)) continue;
+    const parsed = SecretValue.safeParse(value);
+    if (!parsed.success) {
+      errors.push({ field, message: parsed.error.issues[0]?.message ?? 'This key is not valid.' });
+      continue;
+    }
+    const availability = parsed.data !== '' ? vault.available() : { ok: true as const };
+    if (!availability.ok) errors.push({ field, message: availability.message });
+    else secrets[field] = parsed.data;
+  }
+  return secrets;
 }

@@ -1,3 +1,4 @@
+import { Emitter } from '../../../shared/emitter';
 import type { SettingsView } from '../../../shared/ipc';
 import type { Settings, SettingsService } from '../ports';
 
@@ -23,7 +24,9 @@ export function memorySettings(initial: Partial<Settings>): SettingsService & { 
     startAtLogin: false,
     ...initial,
   };
-  const listeners = new Set<(s: Settings) => void>();
+  const changes = new Emitter<Settings>((error) => {
+    throw error;
+  });
   const hint = (v: string) => (v ? { set: true, hint: `•••• ${v.slice(-4)}` } : { set: false });
   const view = (): SettingsView => ({
     endpoint: current.endpoint,
@@ -43,13 +46,10 @@ export function memorySettings(initial: Partial<Settings>): SettingsService & { 
     current: () => current,
     view,
     save: async () => ({ saved: true, settings: view() }),
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => changes.on(listener),
     set(patch) {
       current = { ...current, ...patch };
-      for (const l of listeners) l(current);
+      changes.emit(current);
     },
   };
 }

@@ -1,6 +1,12 @@
 import type { UpdateView } from '../../../shared/ipc';
+import type { Emitter } from '../../../shared/emitter';
+import { loggedEmitter } from '../log/logged-emitter';
 import type { Clock, Logger, TimerHandle, UpdateService } from '../ports';
+import { UpdateGates, type BusyState } from './update-gates';
+import { UpdateProgress } from './update-progress';
 import type { UpdaterEvent, UpdaterPort } from './updater-port';
+
+export { killSwitchOn, UPDATES_ENV, type BusyState } from './update-gates';
 
 /**
  * When Checkstand looks for, downloads and installs updates. A till must never restart in the
@@ -17,11 +23,6 @@ import type { UpdaterEvent, UpdaterPort } from './updater-port';
  *   hears "no update";
  * - errors are logged and shown (phase "error", diagnostics); they never throw into the caller.
  */
-
-export interface BusyState {
-  paymentInFlight: boolean;
-  voidAlertOpen: boolean;
-}
 
 export interface UpdatePolicyOptions {
   updater: UpdaterPort;
@@ -53,300 +54,193 @@ export interface UpdatePolicy extends UpdateService {
   lastError(): string | undefined;
 }
 
-export const UPDATES_ENV = 'CHECKSTAND_UPDATES';
-const OFF_VALUES = new Set(['off', '0', 'false', 'no', 'disabled']);
 const HOURS = 60 * 60 * 1000;
 
-/** True when the environment's kill switch is thrown (CHECKSTAND_UPDATES=off|0|false|no|disabled). */
-export function killSwitchOn(env: Record<string, string | undefined> | undefined): boolean {
-  const v = env?.[UPDATES_ENV];
-  return v !== undefined && OFF_VALUES.has(v.trim().toLowerCase());
+export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
+  return new Policy(options);
 }
 
-type Phase = UpdateView['phase'];
-
-export function createUpdatePolicy(options: UpdatePolicyOptions): UpdatePolicy {
-  const { updater, clock, logger } = options;
-  const firstCheckDelayMs = options.firstCheckDelayMs ?? 30_000;
-  const checkIntervalMs = options.checkIntervalMs ?? 4 * HOURS;
-  const idlePollMs = options.idlePollMs ?? 2_000;
-
-  let phase: Exclude<Phase, 'disabled'> = 'idle';
-  let version: string | undefined;
-  let percent: number | undefined;
-  let message: string | undefined;
-  let lastError: string | undefined;
-  /** A downloaded update waits; survives later check errors (the download is still on disk). */
-  let readyVersion: string | undefined;
+class Policy implements UpdatePolicy {
+  private readonly updater: UpdaterPort;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly firstCheckDelayMs: number;
+  private readonly checkIntervalMs: number;
+  private readonly idlePollMs: number;
+  private readonly gates: UpdateGates;
+  private readonly progress: UpdateProgress;
+  private readonly changes: Emitter<UpdateView>;
+  private readonly unsubscribe: () => void;
   /** A cashier or manager agreed to install; carried out when the till is idle. */
-  let consented = false;
-  let installing = false;
-  let started = false;
-  let checkTimer: TimerHandle | undefined;
-  let idleTimer: TimerHandle | undefined;
-  const listeners = new Set<(view: UpdateView) => void>();
-  let lastEmitted = '';
+  private consented = false;
+  private installing = false;
+  private started = false;
+  private checkTimer: TimerHandle | undefined;
+  private idleTimer: TimerHandle | undefined;
+  private lastEmitted = '';
   /** Whether updates were off at the last start/refresh, to notice them being switched back on. */
-  let wasOff = false;
+  private wasOff = false;
 
-  function disabledReason(): string | undefined {
-    if (killSwitchOn(options.env)) return `Updates are turned off (${UPDATES_ENV}=${options.env?.[UPDATES_ENV]}).`;
-    try {
-      if (!options.settings().updatesEnabled) return 'Updates are turned off in Settings.';
-    } catch (err) {
-      logger.error('update.settings_unreadable', { error: String(err) });
-      return 'Updates are paused: the settings could not be read.';
-    }
-    return undefined;
-  }
-
-  /** Unknown is busy: if the core cannot answer, installing is not safe. */
-  function busy(): BusyState {
-    try {
-      const b = options.isBusy();
-      return { paymentInFlight: !!b.paymentInFlight, voidAlertOpen: !!b.voidAlertOpen };
-    } catch (err) {
-      logger.warn('update.busy_state_unknown', { error: String(err) });
-      return { paymentInFlight: true, voidAlertOpen: true };
-    }
-  }
-
-  function blockedBy(b: BusyState = busy()): UpdateView['blockedBy'] {
-    const reasons: UpdateView['blockedBy'] = [];
-    if (b.paymentInFlight) reasons.push('payment_in_flight');
-    if (b.voidAlertOpen) reasons.push('void_alert_open');
-    return reasons;
-  }
-
-  function view(): UpdateView {
-    const off = disabledReason();
-    if (off) return { phase: 'disabled', message: off, blockedBy: [] };
-    const v: UpdateView = { phase, blockedBy: phase === 'ready' ? blockedBy() : [] };
-    if (version !== undefined) v.version = version;
-    if (percent !== undefined && phase === 'downloading') v.percent = percent;
-    if (message !== undefined) v.message = message;
-    return v;
-  }
-
-  function emit(): void {
-    const v = view();
-    const key = JSON.stringify(v);
-    if (key === lastEmitted) return;
-    lastEmitted = key;
-    for (const l of listeners) {
+  constructor(options: UpdatePolicyOptions) {
+    ({ updater: this.updater, clock: this.clock, logger: this.logger } = options);
+    this.firstCheckDelayMs = options.firstCheckDelayMs ?? 30_000;
+    this.checkIntervalMs = options.checkIntervalMs ?? 4 * HOURS;
+    this.idlePollMs = options.idlePollMs ?? 2_000;
+    this.gates = new UpdateGates(options);
+    this.progress = new UpdateProgress(options.logger);
+    this.changes = loggedEmitter(options.logger, 'update.listener_failed');
+    this.unsubscribe = this.updater.on((event) => {
       try {
-        l(v);
+        this.onEvent(event);
       } catch (err) {
-        logger.error('update.listener_failed', { error: String(err) });
+        this.logger.error('update.event_failed', { error: String(err) });
       }
+    });
+  }
+
+  view = (): UpdateView => {
+    const off = this.gates.disabledReason();
+    return off ? { phase: 'disabled', message: off, blockedBy: [] } : this.progress.view(() => this.gates.blockedBy());
+  };
+
+  installNow = async (): Promise<UpdateView> => {
+    const ready = this.progress.readyVersion;
+    if (this.gates.disabledReason()) return this.view();
+    if (ready === undefined) {
+      const v = this.view();
+      return { ...v, message: v.message ?? 'No update is ready to install yet.' };
     }
+    this.consented = true;
+    this.logger.info('update.consent', { version: ready, blockedBy: this.gates.blockedBy() });
+    this.tryInstall();
+    this.emit();
+    const v = this.view();
+    if (!this.installing && v.blockedBy.length > 0) return { ...v, message: `Update ${ready} installs as soon as the till is free.` };
+    return v;
+  };
+
+  onChange = (listener: (view: UpdateView) => void): (() => void) => this.changes.on(listener);
+
+  start = (): void => {
+    if (this.started) return;
+    this.started = true;
+    const off = this.gates.disabledReason();
+    this.wasOff = off !== undefined;
+    this.syncInstallOnQuit();
+    if (off) this.logger.info('update.disabled', { reason: off });
+    // Scheduled even when disabled: the setting may be switched back on while the app runs.
+    this.scheduleCheck(this.firstCheckDelayMs);
+    this.emit();
+  };
+
+  stop = (): void => {
+    this.started = false;
+    this.clock.clearTimeout(this.checkTimer);
+    this.checkTimer = undefined;
+    this.stopIdleWait();
+  };
+
+  refresh = (): void => {
+    const off = this.gates.disabledReason() !== undefined;
+    // Switched back on: look soon rather than at the next 4-hour tick.
+    if (this.started && this.wasOff && !off) this.scheduleCheck(this.firstCheckDelayMs);
+    this.wasOff = off;
+    this.syncInstallOnQuit();
+    if (this.consented) this.tryInstall();
+    this.emit();
+  };
+
+  checkNow = async (): Promise<void> => {
+    if (this.gates.disabledReason() || this.installing) return;
+    try {
+      await this.updater.checkForUpdates();
+    } catch (err) {
+      this.onEvent({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  onQuit = (): { installOnQuit: boolean } => {
+    const installOnQuit = this.syncInstallOnQuit();
+    const ready = this.progress.readyVersion;
+    if (ready !== undefined) {
+      this.logger.info('update.on_quit', { version: ready, installOnQuit, blockedBy: this.gates.blockedBy(), disabled: this.gates.disabledReason() ?? false });
+    }
+    this.stop();
+    this.unsubscribe();
+    return { installOnQuit };
+  };
+
+  lastError = (): string | undefined => this.progress.lastError;
+
+  private onEvent(event: UpdaterEvent): void {
+    if (this.installing) return;
+    this.progress.apply(event);
+    this.syncInstallOnQuit();
+    if (this.consented) this.tryInstall();
+    this.emit();
+  }
+
+  private emit(): void {
+    const v = this.view();
+    const key = JSON.stringify(v);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.changes.emit(v);
   }
 
   /** Keeps electron-updater's install-on-quit in line with the policy at every change. */
-  function syncInstallOnQuit(): boolean {
-    const allowed = readyVersion !== undefined && !disabledReason() && blockedBy().length === 0;
+  private syncInstallOnQuit(): boolean {
+    const allowed = this.progress.readyVersion !== undefined && !this.gates.disabledReason() && this.gates.blockedBy().length === 0;
     try {
-      updater.setInstallOnQuit(allowed);
+      this.updater.setInstallOnQuit(allowed);
     } catch (err) {
-      logger.error('update.set_install_on_quit_failed', { error: String(err) });
+      this.logger.error('update.set_install_on_quit_failed', { error: String(err) });
     }
     return allowed;
   }
 
-  function onError(text: string): void {
-    lastError = text;
-    logger.error('update.error', { message: text });
-    if (readyVersion !== undefined) {
-      // The downloaded update is still good: stay ready, keep the error for diagnostics.
-      phase = 'ready';
-      version = readyVersion;
-      message = `Update ${readyVersion} is ready. (A later check failed: ${text})`;
-    } else {
-      phase = 'error';
-      percent = undefined;
-      message = `Update check failed: ${text}`;
-    }
-  }
-
-  function onEvent(event: UpdaterEvent): void {
-    if (installing) return;
-    switch (event.type) {
-      case 'checking':
-        if (readyVersion === undefined) {
-          phase = 'checking';
-          message = undefined;
-        }
-        break;
-      case 'not-available':
-        if (readyVersion === undefined) {
-          phase = 'idle';
-          version = undefined;
-          message = undefined;
-        }
-        break;
-      case 'available':
-        if (readyVersion !== event.version) {
-          phase = 'available';
-          version = event.version;
-          percent = 0;
-          message = undefined;
-        }
-        break;
-      case 'progress':
-        if (phase === 'available' || phase === 'downloading') {
-          phase = 'downloading';
-          percent = Math.max(0, Math.min(100, Math.round(event.percent)));
-        }
-        break;
-      case 'downloaded':
-        readyVersion = event.version;
-        phase = 'ready';
-        version = event.version;
-        percent = undefined;
-        message = undefined;
-        logger.info('update.ready', { version: event.version });
-        break;
-      case 'error':
-        onError(event.message);
-        break;
-    }
-    syncInstallOnQuit();
-    if (consented) tryInstall();
-    emit();
-  }
-
-  const unsubscribe = updater.on((event) => {
-    try {
-      onEvent(event);
-    } catch (err) {
-      logger.error('update.event_failed', { error: String(err) });
-    }
-  });
-
-  async function check(): Promise<void> {
-    if (disabledReason() || installing) return;
-    try {
-      await updater.checkForUpdates();
-    } catch (err) {
-      onEvent({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-    }
-  }
-
-  function scheduleCheck(delayMs: number): void {
-    clock.clearTimeout(checkTimer);
-    checkTimer = clock.setTimeout(() => {
-      checkTimer = undefined;
-      if (!started) return;
-      void check();
-      scheduleCheck(checkIntervalMs);
+  private scheduleCheck(delayMs: number): void {
+    this.clock.clearTimeout(this.checkTimer);
+    this.checkTimer = this.clock.setTimeout(() => {
+      this.checkTimer = undefined;
+      if (!this.started) return;
+      void this.checkNow();
+      this.scheduleCheck(this.checkIntervalMs);
     }, delayMs);
   }
 
-  function stopIdleWait(): void {
-    clock.clearTimeout(idleTimer);
-    idleTimer = undefined;
+  private stopIdleWait(): void {
+    this.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   /** Installs if agreed, ready, enabled and idle; otherwise keeps looking while agreement stands. */
-  function tryInstall(): void {
-    if (!consented || installing) return;
-    if (readyVersion === undefined || disabledReason()) {
-      consented = false;
-      stopIdleWait();
+  private tryInstall(): void {
+    const ready = this.progress.readyVersion;
+    if (!this.consented || this.installing) return;
+    if (ready === undefined || this.gates.disabledReason()) {
+      this.consented = false;
+      this.stopIdleWait();
       return;
     }
-    const reasons = blockedBy();
-    if (reasons.length > 0) {
-      if (!idleTimer) {
-        idleTimer = clock.setTimeout(() => {
-          idleTimer = undefined;
-          tryInstall();
-          emit();
-        }, idlePollMs);
-      }
+    if (this.gates.blockedBy().length > 0) {
+      this.idleTimer ??= this.clock.setTimeout(() => {
+        this.idleTimer = undefined;
+        this.tryInstall();
+        this.emit();
+      }, this.idlePollMs);
       return;
     }
-    stopIdleWait();
-    installing = true;
-    logger.info('update.installing', { version: readyVersion });
-    message = `Installing ${readyVersion}: Checkstand restarts in a moment.`;
+    this.stopIdleWait();
+    this.installing = true;
+    this.logger.info('update.installing', { version: ready });
+    this.progress.message = `Installing ${ready}: Checkstand restarts in a moment.`;
     try {
-      updater.quitAndInstall();
+      this.updater.quitAndInstall();
     } catch (err) {
-      installing = false;
-      consented = false;
-      onError(`Could not start the installer: ${err instanceof Error ? err.message : String(err)}`);
+      this.installing = false;
+      this.consented = false;
+      this.progress.fail(`Could not start the installer: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-
-  return {
-    view,
-
-    async installNow() {
-      const off = disabledReason();
-      if (off) return view();
-      if (readyVersion === undefined) {
-        const v = view();
-        return { ...v, message: v.message ?? 'No update is ready to install yet.' };
-      }
-      consented = true;
-      logger.info('update.consent', { version: readyVersion, blockedBy: blockedBy() });
-      tryInstall();
-      emit();
-      const v = view();
-      if (!installing && v.blockedBy.length > 0) {
-        return { ...v, message: `Update ${readyVersion} installs as soon as the till is free.` };
-      }
-      return v;
-    },
-
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-
-    start() {
-      if (started) return;
-      started = true;
-      wasOff = disabledReason() !== undefined;
-      syncInstallOnQuit();
-      if (disabledReason()) logger.info('update.disabled', { reason: disabledReason() });
-      // Scheduled even when disabled: the setting may be switched back on while the app runs.
-      scheduleCheck(firstCheckDelayMs);
-      emit();
-    },
-
-    stop() {
-      started = false;
-      clock.clearTimeout(checkTimer);
-      checkTimer = undefined;
-      stopIdleWait();
-    },
-
-    refresh() {
-      const off = disabledReason() !== undefined;
-      // Switched back on: look soon rather than at the next 4-hour tick.
-      if (started && wasOff && !off) scheduleCheck(firstCheckDelayMs);
-      wasOff = off;
-      syncInstallOnQuit();
-      if (consented) tryInstall();
-      emit();
-    },
-
-    checkNow: check,
-
-    onQuit() {
-      const installOnQuit = syncInstallOnQuit();
-      if (readyVersion !== undefined) {
-        logger.info('update.on_quit', { version: readyVersion, installOnQuit, blockedBy: blockedBy(), disabled: disabledReason() ?? false });
-      }
-      started = false;
-      clock.clearTimeout(checkTimer);
-      stopIdleWait();
-      unsubscribe();
-      return { installOnQuit };
-    },
-
-    lastError: () => lastError,
-  };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, crashReporter, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createPosCore } from '../../core/pos-core';
 import { systemClock } from '../../core/ports';
-import { startSimulator } from '../../../simulator/index';
+import { startSimulator } from '../demo-mode';
 import { compose, type Composition } from '../compose';
 import { APP_ENTRY_URL, installAppProtocol, registerAppScheme } from './app-protocol';
 import { forwardEvents, registerIpc } from './ipc';

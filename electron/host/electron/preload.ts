@@ -23,7 +23,6 @@ const bridge: PosBridge = {
   reconnectNow: call('reconnectNow'),
   setCheckoutOpen: call('setCheckoutOpen'),
   refreshTerminals: call('refreshTerminals'),
-  getHistory: call('getHistory'),
   exportCsv: call('exportCsv'),
   saveSettings: call('saveSettings'),
   printReceipt: call('printReceipt'),

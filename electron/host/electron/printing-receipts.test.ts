@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PosCore } from '../../core/ports';
-import { approvedPayment, testSettings } from '../../core/receipts/test-fixtures';
+import { approvedPayment, testSettings } from '../../core/testing/receipt-fixtures';
 import type { ServiceContext } from '../compose';
 import { createElectronReceipts } from './printing-receipts';
 

@@ -1,5 +1,5 @@
 import type { BrowserWindow as ElectronBrowserWindow, PrinterInfo } from 'electron';
-import type { PdfPort, SystemPrinterPort, SystemPrinterInfo } from '../../core/receipts/ports';
+import type { PdfPort, SystemPrinterPort, SystemPrinterInfo } from '../../core/receipts/render-ports';
 import { PrintError } from '../../core/receipts/print-error';
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { autoUpdater, type AppUpdater, type ProgressInfo, type UpdateDownloadedEvent, type UpdateInfo } from 'electron-updater';
+import { loggedEmitter } from '../../core/log/logged-emitter';
 import { systemClock, type Logger } from '../../core/ports';
 import { createUpdatePolicy, feedUrlFromUpdateConfig, updateFeedProblem, type UpdatePolicy, type UpdaterEvent, type UpdaterPort } from '../../core/updates';
 import type { ServiceContext } from '../compose';
@@ -32,10 +33,8 @@ export function createElectronUpdater(options: { logger: Logger; updater?: AppUp
     debug: () => {},
   };
 
-  const listeners = new Set<(e: UpdaterEvent) => void>();
-  const emit = (e: UpdaterEvent) => {
-    for (const l of listeners) l(e);
-  };
+  const events = loggedEmitter<UpdaterEvent>(logger, 'updater.listener_failed');
+  const emit = (e: UpdaterEvent) => events.emit(e);
   updater.on('checking-for-update', () => emit({ type: 'checking' }));
   updater.on('update-available', (info: UpdateInfo) => emit({ type: 'available', version: info.version }));
   updater.on('update-not-available', () => emit({ type: 'not-available' }));
@@ -66,10 +65,7 @@ export function createElectronUpdater(options: { logger: Logger; updater?: AppUp
       // Silent (no installer wizard in front of the cashier), and start Checkstand again after.
       updater.quitAndInstall(true, true);
     },
-    on(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    on: (listener) => events.on(listener),
   };
 }
 

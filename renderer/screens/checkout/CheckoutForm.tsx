@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoney } from '../../format/money';
 import { useBridge, usePos } from '../../store/context';
@@ -85,46 +85,67 @@ export function CheckoutForm() {
           <AmountEntry />
           <div className="checkout-side">
             <MethodPicker />
-            <div className="field inline order-field">
-              <label htmlFor="order-ref">Order reference</label>
-              <input
-                id="order-ref"
-                autoComplete="off"
-                maxLength={64}
-                value={draft.orderRef}
-                placeholder={nextOrderRef}
-                aria-describedby="order-ref-hint"
-                onChange={(event) => updateDraft({ orderRef: event.target.value })}
-              />
-              <p id="order-ref-hint" className="hint">
-                {draft.orderRef.trim() ? 'Your own reference.' : `Order ${nextOrderRef} (generated) — type to use your own.`}
-              </p>
-            </div>
-            <button
-              type="submit"
-              className="primary big pay-button"
-              disabled={blocker !== null}
-              aria-describedby="pay-reason"
-              aria-keyshortcuts="Enter"
-              onClick={(event) => {
-                // Disable synchronously, before React re-renders: no double fire.
-                if (sendingRef.current) event.preventDefault();
-              }}
-            >
-              Pay {draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : ''} <kbd>Enter</kbd>
-            </button>
-            <p id="pay-reason" className="pay-reason" role="status">
-              {blocker ?? 'Ready to send to the terminal.'}
-            </p>
-            {error && (
-              <p role="alert" className={error.retryable ? 'warn-text' : 'error-text'}>
-                <span aria-hidden="true">{error.retryable ? '⚠ ' : '✕ '}</span>
-                {error.message}
-              </p>
-            )}
+            <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />
+            <PayButton amount={draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : ''} blocker={blocker} sendingRef={sendingRef} />
+            {error && <PayError {...error} />}
           </div>
         </div>
       </form>
+    </>
+  );
+}
+
+/** No sale needs a typed reference (issue 13 rule 4): empty means the generated one, shown as the placeholder. */
+function OrderRefField({ value, generated, onChange }: { value: string; generated: string; onChange(value: string): void }) {
+  return (
+    <div className="field inline order-field">
+      <label htmlFor="order-ref">Order reference</label>
+      <input
+        id="order-ref"
+        autoComplete="off"
+        maxLength={64}
+        value={value}
+        placeholder={generated}
+        aria-describedby="order-ref-hint"
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id="order-ref-hint" className="hint">
+        {value.trim() ? 'Your own reference.' : `Order ${generated} (generated) — type to use your own.`}
+      </p>
+    </div>
+  );
+}
+
+/** Why Pay did not start a payment; a retryable one (register busy) is a warning, not an error. */
+function PayError({ message, retryable }: { message: string; retryable: boolean }) {
+  return (
+    <p role="alert" className={retryable ? 'warn-text' : 'error-text'}>
+      <span aria-hidden="true">{retryable ? '⚠ ' : '✕ '}</span>
+      {message}
+    </p>
+  );
+}
+
+/** Pay, and the one line that says why it cannot be pressed (or that it is ready). */
+function PayButton({ amount, blocker, sendingRef }: { amount: string; blocker: string | null; sendingRef: RefObject<boolean> }) {
+  return (
+    <>
+      <button
+        type="submit"
+        className="primary big pay-button"
+        disabled={blocker !== null}
+        aria-describedby="pay-reason"
+        aria-keyshortcuts="Enter"
+        onClick={(event) => {
+          // Disable synchronously, before React re-renders: no double fire.
+          if (sendingRef.current) event.preventDefault();
+        }}
+      >
+        Pay {amount} <kbd>Enter</kbd>
+      </button>
+      <p id="pay-reason" className="pay-reason" role="status">
+        {blocker ?? 'Ready to send to the terminal.'}
+      </p>
     </>
   );
 }

@@ -1,13 +1,10 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { PaymentState } from '../../../shared/ipc';
 import { StatusIcon } from '../../components/StatusIcon';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { useNow } from '../../hooks/useNow';
 import { PAYMENT_STATUS } from '../../format/status';
-import { usePos } from '../../store/context';
 import { METHOD_LABELS } from '../checkout/MethodPicker';
-import { todaysPayments } from '../history/todays-payments';
+import { useTodaysPayments } from '../history/todays-payments';
 import { orderStandingLabel } from '../../format/order';
 import { PaidTwiceList } from './PaidTwiceList';
 import { PaymentList } from './PaymentList';
@@ -16,12 +13,9 @@ import { TotalsTable } from './TotalsTable';
 
 /** The end-of-day summary: what was taken, how, where; every void and every loose end listed. */
 export function EndOfDayScreen() {
-  const { paymentIds, paymentsById, terminalsById, ordersByRef } = usePos(
-    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById, ordersByRef: s.ordersByRef })),
-  );
+  const { payments, terminalsById, ordersByRef } = useTodaysPayments();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const now = useNow(60_000);
-  const summary = useMemo(() => summarize(todaysPayments(paymentIds, paymentsById, now)), [paymentIds, paymentsById, now]);
+  const summary = useMemo(() => summarize(payments), [payments]);
   const label = (id: string) => terminalsById[id]?.label ?? id;
 
   return (

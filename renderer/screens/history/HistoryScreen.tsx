@@ -1,26 +1,22 @@
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { PaymentView } from '../../../shared/ipc';
+import type { OrderView, PaymentView } from '../../../shared/ipc';
 import { downloadFile } from '../../components/ReceiptActions';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { useNow } from '../../hooks/useNow';
 import { formatMoney } from '../../format/money';
 import { PAYMENT_STATUS } from '../../format/status';
 import { orderStandingLabel } from '../../format/order';
 import { formatClock } from '../../format/time';
-import { useBridge, usePos } from '../../store/context';
+import { useBridge } from '../../store/context';
 import { filterPayments, type StatusFilter } from './history-filter';
 import { PaymentDetails } from './PaymentDetails';
-import { todaysPayments } from './todays-payments';
+import { useTodaysPayments } from './todays-payments';
 
 /** Today's payments (and any still unresolved), newest first, with search, filter, details and CSV. */
 export function HistoryScreen() {
   const bridge = useBridge();
-  const { paymentIds, paymentsById, terminalsById, ordersByRef } = usePos(
-    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById, ordersByRef: s.ordersByRef })),
-  );
+  const { payments, paymentsById, terminalsById, ordersByRef } = useTodaysPayments();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [selected, setSelected] = useState<string | null>(null);
@@ -28,10 +24,9 @@ export function HistoryScreen() {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   const label = (id: string) => terminalsById[id]?.label ?? id;
-  const now = useNow(60_000);
   const rows: PaymentView[] = useMemo(
-    () => filterPayments(todaysPayments(paymentIds, paymentsById, now).reverse(), query, status, (id) => terminalsById[id]?.label ?? id),
-    [paymentIds, paymentsById, terminalsById, query, status, now],
+    () => filterPayments([...payments].reverse(), query, status, (id) => terminalsById[id]?.label ?? id),
+    [payments, terminalsById, query, status],
   );
   const selectedPayment = selected ? paymentsById[selected] : undefined;
 
@@ -75,42 +70,56 @@ export function HistoryScreen() {
         {rows.length} {rows.length === 1 ? 'payment' : 'payments'} shown
       </p>
       {rows.length > 0 && (
-        <table className="history-table">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Order</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Status</th>
-              <th scope="col">Order paid?</th>
-              <th scope="col">Terminal</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.transactionId} className={selected === p.transactionId ? "selected" : undefined}>
-                <td>{formatClock(p.createdAt)}</td>
-                <td>{p.orderRef}</td>
-                <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>
-                <td>
-                  <StatusBadge state={p.state} />
-                </td>
-                <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
-                <td>{label(p.terminalId)}</td>
-                <td>
-                  <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
-                    Details
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} />
       )}
       {selectedPayment && <PaymentDetails payment={selectedPayment} onClose={() => setSelected(null)} />}
     </section>
+  );
+}
+
+interface HistoryTableProps {
+  rows: PaymentView[];
+  selected: string | null;
+  onSelect(transactionId: string): void;
+  ordersByRef: Record<string, OrderView>;
+  label(terminalId: string): string;
+}
+
+function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, label }: HistoryTableProps) {
+  return (
+    <table className="history-table">
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Order</th>
+          <th scope="col">Amount</th>
+          <th scope="col">Status</th>
+          <th scope="col">Order paid?</th>
+          <th scope="col">Terminal</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.transactionId} className={selected === p.transactionId ? "selected" : undefined}>
+            <td>{formatClock(p.createdAt)}</td>
+            <td>{p.orderRef}</td>
+            <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>
+            <td>
+              <StatusBadge state={p.state} />
+            </td>
+            <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
+            <td>{label(p.terminalId)}</td>
+            <td>
+              <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
+                Details
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

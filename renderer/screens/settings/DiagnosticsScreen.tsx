@@ -8,37 +8,10 @@ import { DiagnosticsBlocks } from './DiagnosticsBlocks';
 
 /** What support asks for on the phone: link state, round-trip, reconnects, version, log folder. */
 export function DiagnosticsScreen() {
-  const bridge = useBridge();
   const app = usePos((s) => s.app);
   const connection = usePos((s) => s.connection);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const [request, setRequest] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [diag, setDiag] = useState<Diagnostics | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    bridge
-      .getDiagnostics({})
-      .then((result) => {
-        if (!live) return;
-        if (result.ok) {
-          setDiag(result.value);
-          setError(null);
-        } else setError(result.error.message);
-      })
-      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [bridge, request]);
-
-  const refresh = () => {
-    setLoading(true);
-    setRequest((n) => n + 1);
-  };
+  const { diag, loading, error, refresh } = useDiagnostics();
 
   const rtt = diag?.lastPongRttMs ?? connection?.lastPongRttMs;
   return (
@@ -93,4 +66,37 @@ export function DiagnosticsScreen() {
       {diag && <SupportSection diag={diag} />}
     </section>
   );
+}
+
+/** The core's Diagnostics, asked for on opening and on Refresh; an answer for a screen already left is dropped. */
+function useDiagnostics() {
+  const bridge = useBridge();
+  const [request, setRequest] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [diag, setDiag] = useState<Diagnostics | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    bridge
+      .getDiagnostics({})
+      .then((result) => {
+        if (!live) return;
+        if (result.ok) {
+          setDiag(result.value);
+          setError(null);
+        } else setError(result.error.message);
+      })
+      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [bridge, request]);
+
+  const refresh = () => {
+    setLoading(true);
+    setRequest((n) => n + 1);
+  };
+  return { diag, loading, error, refresh };
 }

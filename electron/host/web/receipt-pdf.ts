@@ -3,7 +3,7 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PdfPort } from '../../core/receipts/ports';
+import type { PdfPort } from '../../core/receipts/render-ports';
 import { PrintError } from '../../core/receipts/print-error';
 
 /**

@@ -1,12 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BRIDGE_PATH, BridgeRequest, type BridgeMessage, type CommandHandler } from '../../../shared/ipc';
+import { BRIDGE_PATH, type CommandHandler } from '../../../shared/ipc';
 import type { Logger } from '../../core/ports';
-import { browserHostCsp, securityHeaders } from '../csp';
-import { invokeValidated } from '../invoke';
-import { readStatic } from '../static-files';
+import { answerBridgeMessage, sendMessage } from './bridge-messages';
+import { hostAllowed, HOST, sameSecret, serveStatic, type HttpRoute, type Site } from './site';
 
 /**
  * The browser host's front door: the built renderer over HTTP on 127.0.0.1 and the same command
@@ -30,7 +29,7 @@ export interface BridgeServerOptions {
   routes?: HttpRoute[];
 }
 
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+export type { HttpRoute } from './site';
 
 export interface BridgeServer {
   url: string;
@@ -40,7 +39,6 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-const HOST = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
@@ -48,46 +46,15 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = 0;
   let origin = '';
+  const site = (): Site => ({ port, origin, token, rendererDir: options.rendererDir, routes: options.routes ?? [] });
 
   const server = createServer((req, res) => {
-    void serveStatic(req, res).catch((error: Error) => {
+    void serveStatic(req, res, site()).catch((error: Error) => {
       logger.error('browser_host.http_failed', { message: error.message });
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
-
-  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, port)) {
-      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Wrong host.\n');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const requestUrl = new URL(req.url ?? '/', origin);
-    if (options.routes?.length && sameSecret(requestUrl.searchParams.get('token') ?? '', token)) {
-      for (const route of options.routes) if (route(req, res)) return;
-    }
-    const path = requestUrl.pathname;
-    const headers = securityHeaders(browserHostCsp(port));
-    const found = await readStatic(options.rendererDir, path);
-    if (!found) {
-      const missingBuild = path === '/' || path === '/index.html';
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(missingBuild ? 'The renderer is not built. Run "npm run build" first.\n' : 'Not found.\n');
-      return;
-    }
-    res.writeHead(200, {
-      ...headers,
-      'Content-Type': found.type,
-      'Content-Length': found.body.length,
-      // Hashed assets may be cached; the page itself always re-validates after an update.
-      'Cache-Control': found.file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    res.end(req.method === 'HEAD' ? undefined : found.body);
-  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Set<WebSocket>();
@@ -112,44 +79,18 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     return undefined;
   }
 
-  function send(ws: WebSocket, message: BridgeMessage): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  }
-
   function onBridge(ws: WebSocket): void {
     clients.add(ws);
     logger.info('browser_host.bridge_connected', { clients: clients.size });
     ws.on('close', () => clients.delete(ws));
     ws.on('error', (error) => logger.warn('browser_host.bridge_error', { message: error.message }));
     ws.on('message', (data, isBinary) => {
-      void onMessage(ws, isBinary ? undefined : data.toString());
+      void answerBridgeMessage(ws, isBinary ? undefined : data.toString(), handler, logger);
     });
   }
 
-  async function onMessage(ws: WebSocket, text: string | undefined): Promise<void> {
-    let json: unknown;
-    try {
-      json = text === undefined ? undefined : JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const parsed = BridgeRequest.safeParse(json);
-    if (!parsed.success) {
-      // Without a usable id there is nobody to answer; log and carry on (rule 4: never throw).
-      const id = (json as { id?: unknown } | undefined)?.id;
-      logger.warn('browser_host.bad_message', { issues: parsed.error.issues.length });
-      if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
-        send(ws, { type: 'result', id, result: { ok: false, error: { code: 'invalid_request', message: 'The message was not a valid bridge request.' } } });
-      }
-      return;
-    }
-    const { id, name, request } = parsed.data;
-    const result = await invokeValidated(handler, name, request, logger, 'browser');
-    send(ws, { type: 'result', id, result });
-  }
-
   const unsubscribe = handler.subscribe((event) => {
-    for (const ws of clients) send(ws, { type: 'event', event });
+    for (const ws of clients) sendMessage(ws, { type: 'event', event });
   });
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -182,15 +123,4 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         server.closeAllConnections();
       })),
   };
-}
-
-/** Only the address we print: one origin, so the Origin check below has one right answer. */
-function hostAllowed(host: string | undefined, port: number): boolean {
-  return host === `${HOST}:${port}`;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

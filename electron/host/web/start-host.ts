@@ -1,6 +1,6 @@
 import { createPosCore } from '../../core/pos-core';
 import type { CheckstandReceipts } from '../../core/receipts/receipt-service';
-import { startSimulator } from '../../../simulator/index';
+import { startSimulator } from '../demo-mode';
 import { createBrowserHost, type BrowserHost, type BrowserHostOptions } from './host';
 import { handleReceiptRequest } from './receipt-route';
 import { createBrowserReceipts } from './receipts';

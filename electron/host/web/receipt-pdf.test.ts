@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiptService } from '../../core/receipts/receipt-service';
-import { approvedPayment, testSettings } from '../../core/receipts/test-fixtures';
+import { approvedPayment, testSettings } from '../../core/testing/receipt-fixtures';
 import { createChromiumPdf } from './receipt-pdf';
 import { handleReceiptRequest } from './receipt-route';
 

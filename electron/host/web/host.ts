@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CoreDeps, Logger, PosCore } from '../../core/ports';
-import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../../../simulator/api';
+import type { SimulatorHandle, SimulatorOptions, StartSimulator } from '../demo-mode';
 import { compose, type ComposeOptions, type Composition } from '../compose';
 import { createDevVault } from './dev-vault';
 import { startBridgeServer, type HttpRoute } from './server';

@@ -1,7 +1,8 @@
 /**
+ * Receipt rendering ports (the core's own seams to the outside world are in ../ports.ts).
  * The two outputs that need a browser engine to lay out HTML. The Electron host implements both
  * with a hidden window (`electron/host/electron/printing.ts`); the browser host implements the
- * PDF one with headless Chromium (`electron/host/browser/receipt-pdf.ts`). The network printer
+ * PDF one with headless Chromium (`electron/host/web/receipt-pdf.ts`). The network printer
  * needs no engine: the core speaks ESC/POS over TCP itself (`network-printer.ts`).
  */
 

@@ -1,0 +1,65 @@
+import type { PaymentView, Snapshot, UpdateView } from '../../../shared/ipc';
+import type { GatewayConnection } from '../connection/gateway-connection';
+import type { GatewayLink } from '../connection/gateway-link';
+import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
+import { paymentsToCsv } from '../history/csv';
+import { dayKey } from '../journal/journal';
+import type { PaymentCommands } from '../payments/payment-commands';
+import type { Clock, SettingsService, UpdateService } from '../ports';
+import type { PrintPolicy } from '../receipts/print-policy';
+import { fail, ok } from './command-result';
+import type { CommandHandlers } from './command-router';
+
+export const DISABLED_UPDATE: UpdateView = { phase: 'disabled', blockedBy: [] };
+
+export interface CommandHandlersDeps {
+  clock: Clock;
+  snapshot: () => Snapshot;
+  payments: PaymentCommands;
+  connection: GatewayConnection;
+  link: GatewayLink;
+  diagnostics: DiagnosticsService;
+  printPolicy: PrintPolicy;
+  settings: SettingsService;
+  updates?: UpdateService;
+  /** A day's payments from the journal (today's by default). */
+  history: (day: string) => PaymentView[];
+  /** The renderer says whether the cashier is on the checkout (reconnect retries stay short then). */
+  setCheckoutOpen: (open: boolean) => void;
+}
+
+/** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
+export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
+  return {
+    getSnapshot: async () => ok(d.snapshot()),
+    startPayment: (req) => d.payments.start(req),
+    resolvePayment: (req) => d.payments.resolve(req),
+    checkPaymentNow: (req) => d.payments.checkNow(req),
+    acknowledgeAlert: (req) => d.payments.acknowledgeAlert(req),
+    stopWaiting: (req) => d.payments.stopWaiting(req),
+    setCheckoutOpen: async (req) => {
+      d.setCheckoutOpen(req.open);
+      return ok({ done: true as const });
+    },
+    reconnectNow: async () => {
+      if (!d.link.isConfigured()) return fail('not_allowed', 'No gateway is configured. Enter the gateway address and API key in Settings.');
+      d.connection.reconnectNow();
+      return ok({ done: true as const });
+    },
+    refreshTerminals: async () => {
+      if (!d.connection.send({ action: 'getTerminals' })) return fail('offline', 'Not connected to the payment gateway.');
+      return ok({ done: true as const });
+    },
+    exportCsv: async (req) => {
+      const day = req.day ?? dayKey(d.clock.now());
+      return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(d.history(day)) });
+    },
+    getDiagnostics: async () => ok(d.diagnostics.report()),
+    saveSettings: async (req) => ok(await d.settings.save(req)),
+    printReceipt: (req) => d.printPolicy.print(req.transactionId, req.copy),
+    printTestPage: () => d.printPolicy.printTestPage(),
+    receiptPdf: (req) => d.printPolicy.pdf(req.transactionId),
+    listPrinters: () => d.printPolicy.listPrinters(),
+    installUpdate: async () => ok(d.updates ? await d.updates.installNow() : DISABLED_UPDATE),
+  };
+}

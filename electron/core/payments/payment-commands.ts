@@ -1,0 +1,152 @@
+import type { CommandRequest, CommandResponse, CommandResult, PaymentView } from '../../../shared/ipc';
+import { uuidv7 } from '../../../shared/ids';
+import { toWireAmount } from '../../../shared/money';
+import type { PaymentFrame } from '../../../shared/protocol';
+import { fail, ok } from '../commands/command-result';
+import type { GatewayConnection } from '../connection/gateway-connection';
+import type { DeliveryWatch } from '../inbound/delivery-watch';
+import type { ErrorAttributor } from '../inbound/error-attribution';
+import { JournalUnavailableError } from '../journal/journal-guard';
+import type { PaymentPauses } from '../payment-pauses';
+import type { Clock, Logger } from '../ports';
+import type { Recovery } from '../recovery/recovery';
+import type { TerminalRegistry } from '../terminals/terminal-registry';
+import type { TerminalViews } from '../terminals/terminal-views';
+import type { PaymentLedger } from './ledger';
+import type { OrderBook } from './order-book';
+import { toPaymentView } from './view';
+
+export interface PaymentCommandsDeps {
+  clock: Clock;
+  logger: Logger;
+  ledger: PaymentLedger;
+  orders: OrderBook;
+  registry: TerminalRegistry;
+  terminals: TerminalViews;
+  connection: GatewayConnection;
+  attributor: ErrorAttributor;
+  delivery: DeliveryWatch;
+  recovery: Recovery;
+  pauses: PaymentPauses;
+  /** Demo-mode payments are marked so (their slips say DEMO). */
+  demo: () => boolean;
+  noteError: (message: string) => void;
+}
+
+type Answer<K extends 'startPayment' | 'resolvePayment' | 'checkPaymentNow' | 'acknowledgeAlert' | 'stopWaiting'> = Promise<CommandResult<CommandResponse<K>>>;
+
+/** The cashier's payment commands: start one, settle an unknown one, look one up, acknowledge a void. */
+export class PaymentCommands {
+  constructor(private readonly deps: PaymentCommandsDeps) {}
+
+  async start(req: CommandRequest<'startPayment'>): Answer<'startPayment'> {
+    const { clock, ledger, orders, terminals, attributor } = this.deps;
+    const refusedLink = this.linkRefusal(req.terminalId);
+    if (refusedLink) return refusedLink;
+    const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
+    const refused = ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => terminals.label(id));
+    if (refused) return fail(refused.code, refused.message);
+    // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
+    // at a time; otherwise an error about one terminal could mark another's payment "not charged".
+    if (attributor.hasPaymentInWindow(clock.now())) {
+      return fail('register_busy', 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.');
+    }
+    let amount: string;
+    try {
+      amount = toWireAmount(req.amountMinor, req.currency);
+    } catch (err) {
+      return fail('invalid_request', `The amount is not valid: ${String(err)}`);
+    }
+    const transactionId = uuidv7(clock.now());
+    const notSaved = this.journalFirst(transactionId, orderRef, req);
+    if (notSaved) return notSaved;
+    return this.send(transactionId, orderRef, {
+      action: 'payment',
+      terminalId: req.terminalId,
+      paymentRequest: { transactionId, amount, currency: req.currency, paymentMethod: req.paymentMethod, metadata: { orderId: orderRef } },
+    });
+  }
+
+  async resolve(req: CommandRequest<'resolvePayment'>): Answer<'resolvePayment'> {
+    const p = this.deps.ledger.get(req.transactionId);
+    if (!p) return fail('not_found', 'No such payment on this register.');
+    if (p.state !== 'unknown' && p.state !== 'needs_review') {
+      return fail('not_allowed', `This payment is already ${p.state.replace('_', ' ')}; only an unknown outcome can be settled by hand.`);
+    }
+    this.deps.ledger.apply(req.transactionId, { type: 'cashier', outcome: req.outcome, reason: req.reason });
+    return ok(this.view(req.transactionId));
+  }
+
+  async checkNow(req: CommandRequest<'checkPaymentNow'>): Answer<'checkPaymentNow'> {
+    if (!this.deps.ledger.get(req.transactionId)) return fail('not_found', 'No such payment on this register.');
+    const result = await this.deps.recovery.checkOne(req.transactionId);
+    if (!result.checked && result.message) this.deps.logger.info('audit.check_now', { transactionId: req.transactionId, message: result.message });
+    return ok(this.view(req.transactionId));
+  }
+
+  /**
+   * The gateway has no cancel: the cashier gives up waiting here, nothing is sent. The payment is
+   * abandoned (not charged as far as this till knows); a later SUCCESS for it goes to needs_review.
+   */
+  async stopWaiting(req: CommandRequest<'stopWaiting'>): Answer<'stopWaiting'> {
+    const p = this.deps.ledger.get(req.transactionId);
+    if (!p) return fail('not_found', 'No such payment on this register.');
+    if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting') {
+      return fail('not_allowed', `This payment is no longer waiting for the terminal (it is ${p.state.replace('_', ' ')}).`);
+    }
+    this.deps.ledger.apply(req.transactionId, { type: 'stopWaiting' });
+    return ok(this.view(req.transactionId));
+  }
+
+  async acknowledgeAlert(req: CommandRequest<'acknowledgeAlert'>): Answer<'acknowledgeAlert'> {
+    const acked = this.deps.ledger.acknowledge(req.alertId);
+    return acked ? ok({ done: true as const }) : fail('not_found', 'That alert was already acknowledged or does not exist.');
+  }
+
+  private view(transactionId: string): PaymentView {
+    return toPaymentView(this.deps.ledger.get(transactionId)!);
+  }
+
+  /** Paused, offline, the list not yet fresh, or the terminal not payable: nothing is journaled. */
+  private linkRefusal(terminalId: string): CommandResult<never> | undefined {
+    const blocked = this.deps.pauses.current()[0];
+    if (blocked) return fail('payments_paused', blocked.message);
+    if (!this.deps.connection.isOpen()) return fail('offline', 'Not connected to the payment gateway. Payments are paused until the connection is back.');
+    if (!this.deps.terminals.isSynced()) return fail('offline', 'Reconnected to the gateway; refreshing the terminal list. Try again in a moment.');
+    const presence = this.deps.registry.presence(terminalId);
+    if (presence === 'online') return undefined;
+    const why = presence === 'reconnecting' ? 'is reconnecting' : presence === 'offline' ? 'is offline' : 'is not known to the gateway';
+    return fail('terminal_unavailable', `Terminal ${terminalId} ${why}. Choose another terminal or wait.`);
+  }
+
+  /** Rule 1: journaled and fsynced BEFORE the frame exists on the wire. */
+  private journalFirst(transactionId: string, orderRef: string, req: CommandRequest<'startPayment'>): CommandResult<never> | undefined {
+    const { ledger, logger, noteError } = this.deps;
+    try {
+      const { terminalId, amountMinor, currency, paymentMethod } = req;
+      ledger.begin({ transactionId, orderRef, terminalId, amountMinor, currency, paymentMethod, ...(this.deps.demo() ? { demo: true } : {}) });
+      return undefined;
+    } catch (err) {
+      if (err instanceof JournalUnavailableError) {
+        noteError(err.message);
+        return fail('payments_paused', err.message);
+      }
+      logger.error('journal.write_failed', { message: String(err) });
+      noteError('Could not save the payment to disk');
+      return fail('internal', 'The payment could not be saved to disk, so it was NOT sent. Check the disk and try again.');
+    }
+  }
+
+  /** The one `payment` frame of this payment: sent once, never queued or re-sent. */
+  private send(transactionId: string, orderRef: string, frame: PaymentFrame): CommandResult<CommandResponse<'startPayment'>> {
+    const { attributor, connection, ledger, clock } = this.deps;
+    attributor.sent({ kind: 'payment', transactionId, terminalId: frame.terminalId, sentAt: clock.now() });
+    if (!connection.send(frame)) {
+      attributor.settle(transactionId);
+      ledger.apply(transactionId, { type: 'rejected', message: 'The connection dropped before the payment could be sent. The customer was not charged.' });
+      return fail('offline', 'The connection dropped before the payment could be sent. The customer was not charged; try again when connected.');
+    }
+    this.deps.delivery.watch(transactionId);
+    return ok({ transactionId, orderRef });
+  }
+}

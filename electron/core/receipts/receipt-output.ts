@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Settings } from '../ports';
+import { encodeEscPos } from './escpos';
+import { PrintError, ReceiptError } from './print-error';
+import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
+import type { Receipt } from './receipt-model';
+import { columnsFor, renderReceiptLines } from './receipt-text';
+import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
+
+/** A receipt laid out once: text lines (ESC/POS), HTML (system printer, PDF) and its page height. */
+export function layout(receipt: Receipt, paperWidthMm: PaperWidthMm) {
+  const lines = renderReceiptLines(receipt, columnsFor(paperWidthMm));
+  const html = renderReceiptHtml(lines, { paperWidthMm, title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim() });
+  return { lines, html, pageHeightMm: receiptPageHeightMm(lines.length, paperWidthMm) };
+}
+
+export interface PrintTarget {
+  settings: Settings;
+  output: { system?: SystemPrinterPort; pdf?: PdfPort };
+  sendRaw: RawPrinterSender;
+  pdfDir?: string;
+  now: number;
+}
+
+/**
+ * The print job for the configured printer, or a ReceiptError the cashier reads at once when the
+ * printer settings cannot work (no printer, no address, a kind this host cannot do).
+ */
+export function printRun(receipt: Receipt, target: PrintTarget): () => Promise<void> {
+  const printer = target.settings.printer;
+  const paperWidthMm = printer.paperWidthMm;
+  switch (printer.kind) {
+    case 'none':
+      throw new ReceiptError('printer_error', 'No receipt printer is set up. Choose one in Settings, under Printer.');
+    case 'network': {
+      if (!printer.host.trim()) throw new ReceiptError('printer_error', 'The network printer has no address. Enter its IP address in Settings, under Printer.');
+      const address = { host: printer.host.trim(), port: printer.port || 9100 };
+      const bytes = encodeEscPos(layout(receipt, paperWidthMm).lines, { columns: columnsFor(paperWidthMm) });
+      return () => target.sendRaw(address, bytes);
+    }
+    case 'system': {
+      const system = target.output.system;
+      if (!system) throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
+      const { html, pageHeightMm } = layout(receipt, paperWidthMm);
+      return () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
+    }
+    case 'pdf':
+      return pdfRun(receipt, target, paperWidthMm);
+  }
+}
+
+function pdfRun(receipt: Receipt, target: PrintTarget, paperWidthMm: PaperWidthMm): () => Promise<void> {
+  const { pdf } = target.output;
+  const dir = target.pdfDir;
+  if (!pdf || !dir) throw new ReceiptError('printer_error', 'Saving receipts as PDF is not available here. Choose another printer in Settings.');
+  const { html, pageHeightMm } = layout(receipt, paperWidthMm);
+  const file = path.join(dir, pdfFilename(receipt, target.now));
+  return async () => {
+    const bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(file, bytes);
+    } catch (err) {
+      throw new PrintError(`The receipt PDF could not be saved in ${dir}. Check that the disk is not full.`, true, err);
+    }
+  };
+}
+
+/** "receipt-ORD-12345-0190f3c2.pdf": readable in a folder, unique per transaction, safe on every OS. */
+export function pdfFilename(receipt: Receipt, now: number): string {
+  const order = receipt.fields.find((f) => f.label === 'Order')?.value ?? 'test';
+  const tx = receipt.fields.find((f) => f.label === 'Transaction')?.value ?? String(now);
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 48) || 'x';
+  const prefix = receipt.kind === 'void_slip' ? 'void' : receipt.kind === 'decline_slip' ? 'declined' : receipt.kind === 'test_page' ? 'test-page' : 'receipt';
+  const copy = receipt.copy ? '-copy' : '';
+  return `${prefix}-${safe(order)}-${safe(tx)}${copy}.pdf`;
+}

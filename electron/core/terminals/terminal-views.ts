@@ -1,0 +1,120 @@
+import type { TerminalView } from '../../../shared/ipc';
+import type { TerminalStatusUpdateFrame, TerminalsResponseFrame } from '../../../shared/protocol';
+import type { GatewayConnection } from '../connection/gateway-connection';
+import type { EventStream } from '../events/event-stream';
+import type { PaymentLedger } from '../payments/ledger';
+import type { Clock, TimerHandle } from '../ports';
+import type { RegistryChange, TerminalRegistry } from './terminal-registry';
+
+export interface TerminalViewsDeps {
+  registry: TerminalRegistry;
+  ledger: PaymentLedger;
+  connection: GatewayConnection;
+  events: EventStream;
+  clock: Clock;
+  /** CoreTuning.graceRecheckMarginMs. */
+  graceRecheckMarginMs: number;
+}
+
+/**
+ * The terminals as the cashier sees them: the registry's facts plus the link, whether the list
+ * is fresh since the last open (§9.2), and each terminal's open payment. Emits `terminal` and
+ * `terminalRemoved` events, and asks for the list again when a grace countdown ends unresolved.
+ */
+export class TerminalViews {
+  /** False from each open until the first terminalsResponse: the old list may be stale (§9.2). */
+  private synced = false;
+  private readonly graceTimers = new Map<string, TimerHandle>();
+
+  constructor(private readonly deps: TerminalViewsDeps) {}
+
+  isSynced(): boolean {
+    return this.synced;
+  }
+
+  view(id: string): TerminalView | undefined {
+    const { registry, ledger, connection } = this.deps;
+    const open = ledger.openForTerminal(id);
+    return registry.view(id, { linkOpen: connection.isOpen(), synced: this.synced, ...(open ? { openPaymentId: open.transactionId } : {}) });
+  }
+
+  all(): TerminalView[] {
+    return this.deps.registry.ids().flatMap((id) => this.view(id) ?? []);
+  }
+
+  /** The name a refusal shows for a terminal (its label, else its id). */
+  label(id: string): string {
+    return this.deps.registry.view(id, { linkOpen: true })?.label ?? id;
+  }
+
+  emit(change: RegistryChange): void {
+    for (const id of change.removed) this.deps.events.emit({ type: 'terminalRemoved', terminalId: id });
+    for (const id of change.changed) {
+      const view = this.view(id);
+      if (view) this.deps.events.emit({ type: 'terminal', terminal: view });
+    }
+  }
+
+  /** The link or a payment changed what every (or one) terminal shows. */
+  refresh(ids: string[] = this.deps.registry.ids()): void {
+    this.emit({ changed: ids.filter((id) => this.deps.registry.has(id)), removed: [] });
+  }
+
+  onLinkOpen(): void {
+    this.synced = false;
+    this.refresh();
+  }
+
+  onList(frame: TerminalsResponseFrame): void {
+    const change = this.deps.registry.applyList(frame, this.deps.clock.now());
+    if (!this.synced) {
+      this.synced = true;
+      change.changed = this.deps.registry.ids();
+    }
+    this.emit(change);
+  }
+
+  /** A push: the terminal's open payment hears it too (grace countdown, back online, gone). */
+  onStatusUpdate(frame: TerminalStatusUpdateFrame): void {
+    const { registry, ledger } = this.deps;
+    const change = registry.applyPush(frame, this.deps.clock.now());
+    this.emit(change);
+    for (const id of new Set([...change.changed, ...change.removed])) {
+      const open = ledger.openForTerminal(id);
+      if (open) {
+        const grace = registry.graceEndsAt(id);
+        ledger.apply(open.transactionId, { type: 'terminal', status: frame.status, ...(grace ? { graceEndsAt: grace } : {}) });
+      }
+      if (frame.status === 'reconnecting') this.armGraceCheck(id);
+    }
+  }
+
+  /** The gateway said the terminal is not connected: show it offline and ask for the list. */
+  markGone(id: string): void {
+    this.emit(this.deps.registry.markOffline(id));
+    this.deps.connection.send({ action: 'getTerminals' });
+  }
+
+  /** Another gateway or key: the old terminals are not ours any more. */
+  forgetAll(): void {
+    this.emit({ changed: [], removed: this.deps.registry.clear() });
+  }
+
+  dispose(): void {
+    for (const h of this.graceTimers.values()) this.deps.clock.clearTimeout(h);
+    this.graceTimers.clear();
+  }
+
+  /** When the grace countdown ends without a verdict, ask the gateway for the list again. */
+  private armGraceCheck(id: string): void {
+    const { registry, clock, connection } = this.deps;
+    const ends = registry.graceEndsAt(id);
+    if (ends === undefined) return;
+    clock.clearTimeout(this.graceTimers.get(id));
+    const check = () => {
+      this.graceTimers.delete(id);
+      if (registry.presence(id) === 'reconnecting') connection.send({ action: 'getTerminals' });
+    };
+    this.graceTimers.set(id, clock.setTimeout(check, Math.max(0, ends - clock.now()) + this.deps.graceRecheckMarginMs));
+  }
+}
