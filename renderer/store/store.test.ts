@@ -128,11 +128,11 @@ describe('selectors', () => {
     expect(selectGatewayOnline(createPosStore().getState())).toBe(false);
   });
 
-  it('the currency is the settings\' one, USD before settings arrive or when empty', () => {
-    expect(selectCurrency(createPosStore().getState())).toBe('USD');
+  it('the currency is the settings\' one, the main process\'s default (EUR) before settings arrive or when empty', () => {
+    expect(selectCurrency(createPosStore().getState())).toBe('EUR');
     const store = storeWith({ settings: { ...snapshot().settings, currency: 'EUR' } });
     expect(selectCurrency(store.getState())).toBe('EUR');
-    expect(selectCurrency(storeWith({ settings: { ...snapshot().settings, currency: '' } }).getState())).toBe('USD');
+    expect(selectCurrency(storeWith({ settings: { ...snapshot().settings, currency: '' } }).getState())).toBe('EUR');
   });
 
   it('demo mode only while the host says so AND no gateway address is saved', () => {

@@ -110,7 +110,7 @@ describe('gateway connection: edges', () => {
     });
     const ws = connect();
     expect(heard).toContain('open');
-    expect(logged('connection.listener_failed')[0]).toMatchObject({ level: 'error', message: 'Error: listener bug' });
+    expect(logged('connection.listener_failed')[0]).toMatchObject({ level: 'error', message: 'listener bug' });
     off();
     const count = heard.length;
     ws.serverClose(1006);
