@@ -31,10 +31,14 @@ const climbsTo = (folder) => `^(\\.\\./)+${folder}(/|$)`;
 const ban = {
   electronModule: { name: 'electron', message: 'Only electron/host/ may use Electron; this folder must run under plain Node or a browser.' },
   rendererFolder: { regex: climbsTo('renderer'), message: 'The main process and the simulator never import renderer code; share it through shared/.' },
-  electronFolder: { regex: climbsTo('electron'), message: 'The renderer and the simulator never import main-process code; talk through the typed bridge (shared/ipc).' },
+  electronFolder: {
+    regex: climbsTo('electron'),
+    message: 'The renderer and the simulator never import main-process code; talk through the typed bridge (shared/ipc).',
+  },
   simulatorFolder: {
     regex: climbsTo('simulator'),
-    message: 'Only demo mode (electron/host/demo-mode.ts, and compose.ts through it) may use the simulator: the core talks to a gateway, never to our stand-in.',
+    message:
+      'Only demo mode (electron/host/demo-mode.ts, and compose.ts through it) may use the simulator: the core talks to a gateway, never to our stand-in.',
   },
   nodePrefixed: { regex: '^node:', message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
 };
@@ -48,12 +52,15 @@ function sharedBlocks() {
       files,
       ignores: TESTS,
       rules: {
-        'no-restricted-imports': ['error', {
-          patterns: [
-            { regex: '^(?!zod(/|$))[^.]', message: 'shared/ may import only zod (and its own files): it runs in Node and in the browser.' },
-            { regex: `^(\\.\\./){${depth + 1},}`, message: 'shared/ may not import from outside shared/.' },
-          ],
-        }],
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { regex: '^(?!zod(/|$))[^.]', message: 'shared/ may import only zod (and its own files): it runs in Node and in the browser.' },
+              { regex: `^(\\.\\./){${depth + 1},}`, message: 'shared/ may not import from outside shared/.' },
+            ],
+          },
+        ],
       },
     });
   }
@@ -123,10 +130,13 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: TESTS,
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [ban.electronModule, ...builtinModules.map((name) => ({ name, message: ban.nodePrefixed.message }))],
-        patterns: [ban.nodePrefixed, ban.electronFolder],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ban.electronModule, ...builtinModules.map((name) => ({ name, message: ban.nodePrefixed.message }))],
+          patterns: [ban.nodePrefixed, ban.electronFolder],
+        },
+      ],
     },
   },
   {

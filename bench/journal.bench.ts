@@ -26,14 +26,37 @@ try {
   while (lines.length < records) {
     const id = uuidv7(now + n);
     const base: PaymentRecord = {
-      transactionId: id, orderRef: `ORD-${n}`, terminalId: `TERM-00${n % 3}`, amountMinor: 1000 + n, currency: 'USD',
-      paymentMethod: 'CARD', state: 'sent', createdAt: now + n, updatedAt: now + n, deadlineAt: now + n + 105_000, pendingSeen: false, hasReceipt: false,
+      transactionId: id,
+      orderRef: `ORD-${n}`,
+      terminalId: `TERM-00${n % 3}`,
+      amountMinor: 1000 + n,
+      currency: 'USD',
+      paymentMethod: 'CARD',
+      state: 'sent',
+      createdAt: now + n,
+      updatedAt: now + n,
+      deadlineAt: now + n + 105_000,
+      pendingSeen: false,
+      hasReceipt: false,
     };
     const steps: PaymentRecord[] = [
       base,
       { ...base, state: 'awaiting_result' },
-      { ...base, state: 'approved', authorizationCode: 'AUTH123456', hasReceipt: true,
-        response: { transactionId: id, status: 'SUCCESS', amount: '10.00', currency: 'USD', paymentMethod: 'CARD', authorizationCode: 'AUTH123456', receiptData: 'MERCHANT\n'.repeat(12) } },
+      {
+        ...base,
+        state: 'approved',
+        authorizationCode: 'AUTH123456',
+        hasReceipt: true,
+        response: {
+          transactionId: id,
+          status: 'SUCCESS',
+          amount: '10.00',
+          currency: 'USD',
+          paymentMethod: 'CARD',
+          authorizationCode: 'AUTH123456',
+          receiptData: 'MERCHANT\n'.repeat(12),
+        },
+      },
     ];
     for (const p of steps) lines.push(JSON.stringify({ v: 1, t: 'payment', at: p.updatedAt, payment: p } satisfies JournalRecord));
     n += 1;
@@ -59,13 +82,32 @@ try {
   const appendTimes: number[] = [];
   for (let i = 0; i < 500; i += 1) {
     const t0 = performance.now();
-    j.append({ v: 1, t: 'payment', at: now, payment: { transactionId: uuidv7(), orderRef: 'O', terminalId: 'T', amountMinor: 1, currency: 'USD', paymentMethod: 'CARD', state: 'sent', createdAt: now, updatedAt: now, pendingSeen: false, hasReceipt: false } });
+    j.append({
+      v: 1,
+      t: 'payment',
+      at: now,
+      payment: {
+        transactionId: uuidv7(),
+        orderRef: 'O',
+        terminalId: 'T',
+        amountMinor: 1,
+        currency: 'USD',
+        paymentMethod: 'CARD',
+        state: 'sent',
+        createdAt: now,
+        updatedAt: now,
+        pendingSeen: false,
+        hasReceipt: false,
+      },
+    });
     appendTimes.push(performance.now() - t0);
   }
   j.close();
   fs.rmSync(appendDir, { recursive: true, force: true });
 
-  console.log(`Journal replay: ${records.toLocaleString('en')} records (${(bytes / 1e6).toFixed(1)} MB, ${payments.toLocaleString('en')} payments), ${runs} runs`);
+  console.log(
+    `Journal replay: ${records.toLocaleString('en')} records (${(bytes / 1e6).toFixed(1)} MB, ${payments.toLocaleString('en')} payments), ${runs} runs`,
+  );
   console.log(
     table([
       ['measure', 'median', 'p95', 'target'],

@@ -31,8 +31,17 @@ function day(settled: number): { ledger: PaymentLedger; records: PaymentRecord[]
   for (let n = 0; n < settled + TERMINALS / 2; n += 1) {
     const open = n >= settled;
     const p: PaymentRecord = {
-      transactionId: `tx-${n}`, orderRef: `ORD-${n}`, terminalId: `T-${n % TERMINALS}`, amountMinor: 1000, currency: 'USD', paymentMethod: 'CARD',
-      state: open ? 'awaiting_result' : n % 3 === 0 ? 'declined' : 'approved', createdAt: now - 1000 + n / 1e6, updatedAt: now, pendingSeen: open, hasReceipt: false,
+      transactionId: `tx-${n}`,
+      orderRef: `ORD-${n}`,
+      terminalId: `T-${n % TERMINALS}`,
+      amountMinor: 1000,
+      currency: 'USD',
+      paymentMethod: 'CARD',
+      state: open ? 'awaiting_result' : n % 3 === 0 ? 'declined' : 'approved',
+      createdAt: now - 1000 + n / 1e6,
+      updatedAt: now,
+      pendingSeen: open,
+      hasReceipt: false,
     };
     payments.set(p.transactionId, p);
   }
@@ -60,7 +69,9 @@ function time(fn: (i: number) => unknown): number[] {
   return samples;
 }
 
-const rows: (string | number)[][] = [['settled payments in memory', 'indexed: median / p95 per Pay check', 'whole-day scan (peer): median / p95', 'scan ÷ indexed']];
+const rows: (string | number)[][] = [
+  ['settled payments in memory', 'indexed: median / p95 per Pay check', 'whole-day scan (peer): median / p95', 'scan ÷ indexed'],
+];
 try {
   for (const settled of [1_000, 10_000, 50_000]) {
     const { ledger, records } = day(settled);
@@ -80,7 +91,12 @@ try {
     });
     const scan = time((i) => scanPeer(records, question(i).terminalId, question(i).orderRef));
     const us = (ms: number) => `${(ms * 1000).toFixed(2)} µs`;
-    rows.push([settled.toLocaleString('en-US'), `${us(median(indexed))} / ${us(p95(indexed))}`, `${us(median(scan))} / ${us(p95(scan))}`, `${(median(scan) / median(indexed)).toFixed(0)}×`]);
+    rows.push([
+      settled.toLocaleString('en-US'),
+      `${us(median(indexed))} / ${us(p95(indexed))}`,
+      `${us(median(scan))} / ${us(p95(scan))}`,
+      `${(median(scan) / median(indexed)).toFixed(0)}×`,
+    ]);
     ledger.dispose();
   }
   console.log(`Ledger: cost of the rule-2 check one Pay press makes (${ops.toLocaleString('en-US')} checks per size, ${TERMINALS} terminals)`);

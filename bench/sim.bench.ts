@@ -72,7 +72,9 @@ async function main(): Promise<void> {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { action: string; transactionId: string; paymentRequest: { amount: string } };
       if (frame.action !== 'payment') return;
-      ws.send(JSON.stringify({ action: 'paymentResult', paymentResponse: { transactionId: frame.transactionId, status: 'SUCCESS', authorizationCode: 'BENCH1' } }));
+      ws.send(
+        JSON.stringify({ action: 'paymentResult', paymentResponse: { transactionId: frame.transactionId, status: 'SUCCESS', authorizationCode: 'BENCH1' } }),
+      );
     });
     return ws;
   });
@@ -97,7 +99,13 @@ async function main(): Promise<void> {
           }
         };
         ws.on('message', onMessage);
-        ws.send(JSON.stringify({ action: 'payment', terminalId: 'T0', paymentRequest: { transactionId: id, amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }));
+        ws.send(
+          JSON.stringify({
+            action: 'payment',
+            terminalId: 'T0',
+            paymentRequest: { transactionId: id, amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' },
+          }),
+        );
       });
       single.push(performance.now() - began);
     }
@@ -115,7 +123,13 @@ async function main(): Promise<void> {
       if (!running) return;
       const id = uuidv7();
       startedAt.set(id, performance.now());
-      ws.send(JSON.stringify({ action: 'payment', terminalId: `T${t}`, paymentRequest: { transactionId: id, amount: '1.00', currency: 'PHP', paymentMethod: 'CARD', metadata: { t } } }));
+      ws.send(
+        JSON.stringify({
+          action: 'payment',
+          terminalId: `T${t}`,
+          paymentRequest: { transactionId: id, amount: '1.00', currency: 'PHP', paymentMethod: 'CARD', metadata: { t } },
+        }),
+      );
     };
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { action?: string; error?: string; paymentResponse?: { transactionId: string; metadata?: { t: number } } };

@@ -19,7 +19,12 @@ test('no serious or critical axe violation on any screen', async ({ page, sim, h
     const results = await new AxeBuilder({ page }).analyze();
     for (const v of results.violations) {
       if (v.impact === 'serious' || v.impact === 'critical') {
-        problems.push(`${stop}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        problems.push(
+          `${stop}: [${v.impact}] ${v.id} — ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+        );
       }
     }
     expect(results.passes.length, `axe ran its rules at ${stop}`).toBeGreaterThan(10);

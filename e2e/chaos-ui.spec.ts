@@ -55,7 +55,7 @@ async function headingWords(page: Page): Promise<string> {
   return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(/^[^A-Za-z]+/, '').trim();
 }
 
-test('UI under chaos: the screen\'s history matches the gateway\'s ground truth, every void alerted once', async ({ page, sim, host, bridgeFrames }) => {
+test("UI under chaos: the screen's history matches the gateway's ground truth, every void alerted once", async ({ page, sim, host, bridgeFrames }) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);
   await waitOnline(page);
   const rng = createRng(SEED);
@@ -89,10 +89,13 @@ test('UI under chaos: the screen\'s history matches the gateway\'s ground truth,
   // timeout, the lookup), and any void still arriving is acknowledged.
   await waitOnline(page);
   await expect
-    .poll(async () => {
-      await acknowledgeAlerts(page, acknowledged);
-      return sim.control.transactions().filter((t) => t.status === 'PENDING' || t.status === 'AWAITING_RECONNECT').length;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await acknowledgeAlerts(page, acknowledged);
+        return sim.control.transactions().filter((t) => t.status === 'PENDING' || t.status === 'AWAITING_RECONNECT').length;
+      },
+      { timeout: 30_000 },
+    )
     .toBe(0);
   await page.waitForTimeout(GRACE_MS);
   await acknowledgeAlerts(page, acknowledged);
@@ -113,9 +116,17 @@ test('UI under chaos: the screen\'s history matches the gateway\'s ground truth,
   const shown = new Set(rows.map((r) => r.amountDigits));
   for (const [digits, tx] of gateway) if (!shown.has(digits)) problems.push(`gateway ${tx.transactionId} (${tx.status}) missing from History`);
   // Every void alerted exactly once, and nothing else alerted (orders are CHAOS-<amount in minor units>).
-  const voidedOrders = sim.control.transactions().filter((t) => t.status === 'VOIDED').map((t) => `CHAOS-${t.amount.replace('.', '')}`);
-  const counts = Object.entries(faults.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
-  console.log(`chaos-ui seed ${SEED}: ${attempts} payments in ${Math.round(DURATION_MS / 1000)} s, faults: ${counts}; voids ${voidedOrders.length}, alerts acknowledged ${[...acknowledged.values()].reduce((a, b) => a + b, 0)}`);
+  const voidedOrders = sim.control
+    .transactions()
+    .filter((t) => t.status === 'VOIDED')
+    .map((t) => `CHAOS-${t.amount.replace('.', '')}`);
+  const counts = Object.entries(faults.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  console.log(
+    `chaos-ui seed ${SEED}: ${attempts} payments in ${Math.round(DURATION_MS / 1000)} s, faults: ${counts}; voids ${voidedOrders.length}, alerts acknowledged ${[...acknowledged.values()].reduce((a, b) => a + b, 0)}`,
+  );
 
   expect(problems, `seed ${SEED}`).toEqual([]);
   expect(rows.length, `seed ${SEED}`).toBe(attempts);
@@ -155,12 +166,33 @@ async function startOne(page: Page, frames: BridgeFrame[], lane: number, amountM
 
 /** The main process's answer to the startPayment for this order sent after frame `seen`. */
 async function startAnswer(frames: BridgeFrame[], seen: number, orderRef: string): Promise<string | undefined> {
-  const parse = (f: BridgeFrame) => JSON.parse(f.payload) as { type: string; id: number; name?: string; request?: { orderRef?: string }; result?: { ok: boolean; value?: { transactionId?: string } } };
-  const request = () => frames.slice(seen).map(parse).find((m) => m.type === 'invoke' && m.name === 'startPayment' && m.request?.orderRef === orderRef);
+  const parse = (f: BridgeFrame) =>
+    JSON.parse(f.payload) as {
+      type: string;
+      id: number;
+      name?: string;
+      request?: { orderRef?: string };
+      result?: { ok: boolean; value?: { transactionId?: string } };
+    };
+  const request = () =>
+    frames
+      .slice(seen)
+      .map(parse)
+      .find((m) => m.type === 'invoke' && m.name === 'startPayment' && m.request?.orderRef === orderRef);
   // The click sends the request at once; if none is on the wire, the renderer sent nothing.
-  const sent = await expect.poll(() => request() !== undefined, { timeout: 10_000 }).toBe(true).then(() => request(), () => undefined);
+  const sent = await expect
+    .poll(() => request() !== undefined, { timeout: 10_000 })
+    .toBe(true)
+    .then(
+      () => request(),
+      () => undefined,
+    );
   if (!sent) return undefined;
-  const answer = () => frames.slice(seen).map(parse).find((m) => m.type === 'result' && m.id === sent.id);
+  const answer = () =>
+    frames
+      .slice(seen)
+      .map(parse)
+      .find((m) => m.type === 'result' && m.id === sent.id);
   await expect.poll(() => answer() !== undefined, { timeout: 30_000 }).toBe(true);
   const result = answer()!.result;
   return result?.ok ? result.value?.transactionId : undefined;
@@ -208,11 +240,20 @@ async function acknowledgeAlerts(page: Page, acknowledged: Map<string, number>):
   for (let i = 0; i < 20 && (await voidAlert(page).count()) > 0; i += 1) {
     const order = /CHAOS-\d+/.exec((await voidAlert(page).textContent()) ?? '')?.[0] ?? '?';
     const ack = voidAlert(page).getByRole('button', { name: 'I have told the customer — acknowledge' });
-    if (!(await ack.click().then(() => true, () => false))) continue;
+    if (
+      !(await ack.click().then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     // It took when that order's alert is gone (the next one, if any, is another order's).
     const gone = await expect(voidAlert(page).filter({ hasText: order }))
       .toHaveCount(0, { timeout: 3_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (gone) acknowledged.set(order, (acknowledged.get(order) ?? 0) + 1);
   }
 }

@@ -26,7 +26,7 @@ test('gateway restart mid-shift: payments are blocked while it is down, then the
   expect(transactionsOn(sim, 'TERM-001').map((t) => t.status)).toEqual(['COMPLETED']);
 });
 
-test('gateway restart during a payment: the register waits it out and shows the terminal\'s answer', async ({ page, sim }) => {
+test("gateway restart during a payment: the register waits it out and shows the terminal's answer", async ({ page, sim }) => {
   sim.control.script('TERM-002', { outcome: 'MANUAL' });
   await pay(page, { terminal: 'Lane 2', digits: '3300', order: 'R-2' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/On the terminal/);

@@ -48,7 +48,7 @@ test('history: every payment listed newest first; search, status filter and deta
   await expect(panel).toContainText('€20.00');
 });
 
-test('history: Export CSV downloads today\'s payments', async ({ page }) => {
+test("history: Export CSV downloads today's payments", async ({ page }) => {
   await page.keyboard.press('F2');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);

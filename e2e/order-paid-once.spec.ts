@@ -11,7 +11,11 @@ test.beforeEach(async ({ page }) => {
   await waitOnline(page);
 });
 
-test('rule 3: Lane 2 loses its terminal, the re-take on Lane 1 is approved, the late Lane 2 approval is voided: the alert says the order is already paid', async ({ page, sim, host }) => {
+test('rule 3: Lane 2 loses its terminal, the re-take on Lane 1 is approved, the late Lane 2 approval is voided: the alert says the order is already paid', async ({
+  page,
+  sim,
+  host,
+}) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);
   // Lane 2's terminal drops mid-payment and stays away until the test plugs it back in.
   sim.control.script('TERM-002', { outcome: 'DROP_MID_PAYMENT', delayMs: 300, resultAfterReconnect: 'SUCCESS' });

@@ -72,7 +72,7 @@ test('J: a duplicated paymentComplete push is shown once (one result, one histor
 // L (a terminal of another group) cannot be reached through the UI: the picker lists only this
 // group's terminals, and the core refuses unknown ids before sending. The core's integration
 // tests cover the gateway's Forbidden answer.
-test('L: the other group\'s terminal is not offered', async ({ page, sim }) => {
+test("L: the other group's terminal is not offered", async ({ page, sim }) => {
   expect(sim.control.terminals().some((t) => t.label === 'Other store')).toBe(true);
   await expect(page.getByRole('radio', { name: /^Lane 1\b/ })).toBeVisible();
   await expect(page.getByRole('radio', { name: /Other store/ })).toHaveCount(0);

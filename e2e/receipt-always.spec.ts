@@ -31,7 +31,10 @@ test('an approval without receipt text: Print, Reprint and Save PDF work from th
   const [tx] = transactionsOn(sim, 'TERM-001');
   const origin = new URL(app.url!);
   const html = await (await page.request.get(`${origin.origin}/receipts/${tx!.transactionId}.html?token=${origin.searchParams.get('token')}`)).text();
-  const text = html.replace(/<head>[\s\S]*<\/head>/, '').replace(/<[^>]+>/g, '').trim();
+  const text = html
+    .replace(/<head>[\s\S]*<\/head>/, '')
+    .replace(/<[^>]+>/g, '')
+    .trim();
   expect(text.split('\n')[0]!.trim()).toBe('DEMO — NOT A REAL PAYMENT');
   expect(text).toContain('The terminal sent no receipt text.');
   expect(text).toMatch(/Amount\s+EUR 24\.50/);

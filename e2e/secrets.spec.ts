@@ -35,7 +35,7 @@ test.beforeEach(async ({ host }) => {
     config: {
       keys: {
         [LIVE_KEY]: { role: 'desktop', groupId: 'store-42', apiSecret: LIVE_SECRET },
-        'mlk_term_till_a': { role: 'terminal', groupId: 'store-42', deviceId: 'TILL-A', metadata: { label: 'Till A' } },
+        mlk_term_till_a: { role: 'terminal', groupId: 'store-42', deviceId: 'TILL-A', metadata: { label: 'Till A' } },
       },
     },
   });
@@ -112,7 +112,12 @@ test('no bridge frame and no file in the data dir contains the API key or secret
   const logFiles = files.filter((f) => f.includes(`${path.sep}logs${path.sep}`));
   expect(logFiles.length).toBeGreaterThan(0);
   const fileTexts = await Promise.all(files.map(async (f) => ({ file: path.relative(app.dataDir, f), text: await readFile(f, 'utf8') })));
-  expect(fileTexts.filter((f) => logFiles.includes(path.join(app.dataDir, f.file))).map((f) => f.text).join('')).toContain('SEC-2');
+  expect(
+    fileTexts
+      .filter((f) => logFiles.includes(path.join(app.dataDir, f.file)))
+      .map((f) => f.text)
+      .join(''),
+  ).toContain('SEC-2');
 
   // Neither anywhere. The one exception is where the cashier types them: the single saveSettings
   // request from the form to the main process. Nothing ever comes back, nothing else carries them.
@@ -121,6 +126,9 @@ test('no bridge frame and no file in the data dir contains the API key or secret
   for (const secret of SECRETS) {
     const carrying = bridgeFrames.filter((f) => f.payload.includes(secret) && !([LIVE_KEY, LIVE_SECRET].includes(secret) && isTheSave(f)));
     expect(carrying, `bridge frames containing ${secret.slice(0, 8)}…`).toEqual([]);
-    expect(fileTexts.filter((f) => f.text.includes(secret)).map((f) => f.file), `files containing ${secret.slice(0, 8)}…`).toEqual([]);
+    expect(
+      fileTexts.filter((f) => f.text.includes(secret)).map((f) => f.file),
+      `files containing ${secret.slice(0, 8)}…`,
+    ).toEqual([]);
   }
 });

@@ -57,11 +57,14 @@ async function boxInside(page: Page, target: Locator, size: { width: number; hei
   const box = await target.first().boundingBox();
   if (!box) return 'not rendered';
   const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5;
-  return inside ? null : `box ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)} outside ${size.width}×${size.height}`;
+  return inside
+    ? null
+    : `box ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)} outside ${size.width}×${size.height}`;
 }
 
 /** The screen as first shown: its scroll container at the top. */
-const scrollToTop = (page: Page) => page.evaluate(`document.querySelector('.main')?.scrollTo(0, 0); document.querySelector('[role="alertdialog"]')?.scrollTo(0, 0);`);
+const scrollToTop = (page: Page) =>
+  page.evaluate(`document.querySelector('.main')?.scrollTo(0, 0); document.querySelector('[role="alertdialog"]')?.scrollTo(0, 0);`);
 
 async function checkStop(page: Page, stop: TourStop, withAxe: boolean, problems: string[]): Promise<void> {
   for (const size of FITS) {
@@ -81,7 +84,12 @@ async function checkStop(page: Page, stop: TourStop, withAxe: boolean, problems:
     if (size !== FITS[0]) builder.withRules(LAYOUT_RULES);
     const axe = await builder.analyze();
     for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-      problems.push(`${stop} at ${size.width}×${size.height}: axe ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(', ')})`);
+      problems.push(
+        `${stop} at ${size.width}×${size.height}: axe ${v.id} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 2)
+          .join(', ')})`,
+      );
     }
   }
   // 800×600: the last target can be scrolled into view and is then not under the top bar.

@@ -15,7 +15,15 @@ afterEach(() => {
 });
 
 const alert = (transactionId: string, patch: Partial<VoidAlert> = {}): VoidAlert => ({
-  id: `void-${transactionId}`, transactionId, terminalId: 'T1', orderRef: 'O1', amountMinor: 100, currency: 'USD', reason: 'late', at: 1, ...patch,
+  id: `void-${transactionId}`,
+  transactionId,
+  terminalId: 'T1',
+  orderRef: 'O1',
+  amountMinor: 100,
+  currency: 'USD',
+  reason: 'late',
+  at: 1,
+  ...patch,
 });
 
 describe('void alerts are counted per raise, not per id (issue 14)', () => {
@@ -30,7 +38,12 @@ describe('void alerts are counted per raise, not per id (issue 14)', () => {
     journal.close();
     fs.appendFileSync(journal.fileFor(dayKey(new FakeClock().now())), '{"v":1,"t":"alert","at":5,"alert":{"id":"void-tx-3"'); // torn by a kill
     expect(new Journal(dir, new FakeClock()).replay().alerts.size).toBe(2);
-    expect(countAlertRaises(dir)).toEqual(new Map([['tx-1', 2], ['tx-2', 1]]));
+    expect(countAlertRaises(dir)).toEqual(
+      new Map([
+        ['tx-1', 2],
+        ['tx-2', 1],
+      ]),
+    );
   });
 
   it('the chaos judge counts every unacknowledged alert event, so a double raise fails the run', () => {
@@ -40,15 +53,56 @@ describe('void alerts are counted per raise, not per id (issue 14)', () => {
     raise(2);
     observer.listener({ type: 'alert', seq: 3, alert: alert('tx-1', { acknowledgedAt: 3 }) });
     expect(observer.alertsRaised.get('tx-1')).toBe(2);
-    const payment = { transactionId: 'tx-1', orderRef: 'O1', terminalId: 'T1', amountMinor: 100, currency: 'USD', paymentMethod: 'CARD' as const, state: 'voided' as const, createdAt: 1, updatedAt: 1, pendingSeen: false, hasReceipt: false };
-    const tx = { transactionId: 'tx-1', terminalId: 'T1', posApiKey: 'k', amount: '1.00', currency: 'USD', paymentMethod: 'CARD', status: 'VOIDED' as const, createdAt: '', updatedAt: '' };
-    expect(judge({ payments: [payment], transactions: [tx], alertsRaised: observer.alertsRaised }).alertErrors).toEqual([{ transactionId: 'tx-1', gateway: 'VOIDED', alerts: 2 }]);
+    const payment = {
+      transactionId: 'tx-1',
+      orderRef: 'O1',
+      terminalId: 'T1',
+      amountMinor: 100,
+      currency: 'USD',
+      paymentMethod: 'CARD' as const,
+      state: 'voided' as const,
+      createdAt: 1,
+      updatedAt: 1,
+      pendingSeen: false,
+      hasReceipt: false,
+    };
+    const tx = {
+      transactionId: 'tx-1',
+      terminalId: 'T1',
+      posApiKey: 'k',
+      amount: '1.00',
+      currency: 'USD',
+      paymentMethod: 'CARD',
+      status: 'VOIDED' as const,
+      createdAt: '',
+      updatedAt: '',
+    };
+    expect(judge({ payments: [payment], transactions: [tx], alertsRaised: observer.alertsRaised }).alertErrors).toEqual([
+      { transactionId: 'tx-1', gateway: 'VOIDED', alerts: 2 },
+    ]);
   });
 
   it('remembers the first final answer each payment showed the cashier', () => {
     const observer = new CoreObserver(() => 0);
-    const base = { transactionId: 'tx-1', orderRef: 'O1', terminalId: 'T1', amountMinor: 100, currency: 'USD', paymentMethod: 'CARD' as const, createdAt: 1, updatedAt: 1, pendingSeen: false, hasReceipt: false };
-    for (const [seq, state] of [[1, 'sent'], [2, 'unknown'], [3, 'declined'], [4, 'needs_review'], [5, 'approved']] as const) {
+    const base = {
+      transactionId: 'tx-1',
+      orderRef: 'O1',
+      terminalId: 'T1',
+      amountMinor: 100,
+      currency: 'USD',
+      paymentMethod: 'CARD' as const,
+      createdAt: 1,
+      updatedAt: 1,
+      pendingSeen: false,
+      hasReceipt: false,
+    };
+    for (const [seq, state] of [
+      [1, 'sent'],
+      [2, 'unknown'],
+      [3, 'declined'],
+      [4, 'needs_review'],
+      [5, 'approved'],
+    ] as const) {
       observer.listener({ type: 'payment', seq, payment: { ...base, state } });
     }
     expect(observer.firstFinal.get('tx-1')).toBe('declined');

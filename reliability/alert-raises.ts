@@ -10,7 +10,10 @@ import path from 'node:path';
 export function countAlertRaises(journalDir: string): Map<string, number> {
   const raises = new Map<string, number>();
   if (!fs.existsSync(journalDir)) return raises;
-  for (const name of fs.readdirSync(journalDir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of fs
+    .readdirSync(journalDir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     for (const line of fs.readFileSync(path.join(journalDir, name), 'utf8').split('\n')) {
       if (!line.includes('"t":"alert"')) continue;
       let record: { t?: unknown; alert?: { transactionId?: unknown; acknowledgedAt?: unknown } };

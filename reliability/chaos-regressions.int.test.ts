@@ -12,7 +12,6 @@ afterEach(async () => {
   fx = undefined;
 });
 
-
 describe('error frames are never pinned on the wrong payment (chaos seed 4 without a secret)', () => {
   it('a second payment waits while the first may still get an error; the error then lands on its own payment', async () => {
     // A window long enough that the second start surely falls inside it, however slow the machine.

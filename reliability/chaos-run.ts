@@ -179,7 +179,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       if (p.state !== 'unknown' || p.detail !== CHECK_TERMINAL) return;
       const outcome = cashierOutcome(simTx(p.transactionId));
       if (!outcome) return;
-      const r = await core.invoke('resolvePayment', { transactionId: p.transactionId, outcome, reason: `chaos: terminal screen shows ${simTx(p.transactionId)?.status ?? 'nothing'}` });
+      const r = await core.invoke('resolvePayment', {
+        transactionId: p.transactionId,
+        outcome,
+        reason: `chaos: terminal screen shows ${simTx(p.transactionId)?.status ?? 'nothing'}`,
+      });
       if (r.ok) cashierResolutions += 1;
     }
 
@@ -201,7 +205,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const orderRef = `ORDER-${options.seed}-${order}`;
         const deadline = Date.now() + orderLimitMs;
         let done = false;
-        for (let attempt = 0; attempt < maxAttempts && !done && Date.now() < deadline; ) {
+        for (let attempt = 0; attempt < maxAttempts && !done && Date.now() < deadline;) {
           const { behaviour, script } = chooseScript(wrng, graceMs);
           sim.control.script(terminalId, script);
           const r = await core.invoke('startPayment', { terminalId, amountMinor: 100 + wrng.int(0, 99_900), currency: 'USD', paymentMethod: 'CARD', orderRef });
@@ -219,7 +223,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           const outcome = await waitOutcome(r.value.transactionId, deadline);
           if (!outcome) {
             const openMs = observer.openForMs(r.value.transactionId);
-            stuck.push(`${orderRef} ${r.value.transactionId} (${observer.payments.get(r.value.transactionId)?.state ?? '?'}${openMs === undefined ? '' : ` for ${Math.round(openMs)} ms`})`);
+            stuck.push(
+              `${orderRef} ${r.value.transactionId} (${observer.payments.get(r.value.transactionId)?.state ?? '?'}${openMs === undefined ? '' : ` for ${Math.round(openMs)} ms`})`,
+            );
             break;
           }
           if (outcome.state === 'declined' && outcome.errorCode === 'TERMINAL_BUSY') {
@@ -242,7 +248,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       for (const t of sim.control.transactions()) truth.set(t.transactionId, t);
     };
     const truthTimer = setInterval(recordTruth, 1_000);
-    faults = startFaultScheduler({ sim, rng: rng.fork('faults'), terminals: terminalIds, graceMs, ...(options.faultIntervalMs ? { intervalMs: options.faultIntervalMs } : {}), log });
+    faults = startFaultScheduler({
+      sim,
+      rng: rng.fork('faults'),
+      terminals: terminalIds,
+      graceMs,
+      ...(options.faultIntervalMs ? { intervalMs: options.faultIntervalMs } : {}),
+      log,
+    });
     const faultCounts = faults.counts;
     let progress = 0;
     let refusalsBefore: Record<string, number> = {};
@@ -261,15 +274,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         .map(([code, d]) => `${code} ${d}`)
         .join(', ');
       refusalsBefore = { ...refusals };
-      void harness.snapshot().then((snap) => {
-        const payable = snap.terminals.filter((t) => t.payable).length;
-        const loop = `event loop p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`;
-        loopDelay.reset();
-        if (n !== progress || recent) {
-          log(`progress: ${n}/${options.payments} orders started, ${attempts} attempts; link ${snap.connection.state}, ${payable}/${snap.terminals.length} terminals payable; ${loop}${recent ? `; refused: ${recent}` : ''}`);
-        }
-        progress = n;
-      }, () => undefined);
+      void harness.snapshot().then(
+        (snap) => {
+          const payable = snap.terminals.filter((t) => t.payable).length;
+          const loop = `event loop p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`;
+          loopDelay.reset();
+          if (n !== progress || recent) {
+            log(
+              `progress: ${n}/${options.payments} orders started, ${attempts} attempts; link ${snap.connection.state}, ${payable}/${snap.terminals.length} terminals payable; ${loop}${recent ? `; refused: ${recent}` : ''}`,
+            );
+          }
+          progress = n;
+        },
+        () => undefined,
+      );
     }, 5_000);
     try {
       await Promise.all(terminalIds.map((id) => worker(id)));
@@ -287,7 +305,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const snap = await h.snapshot();
       const gatewayBusy = sim.control.transactions().some((t) => t.status === 'PENDING' || t.status === 'AWAITING_RECONNECT');
       const open = snap.payments.filter((p) => !isFinal(p));
-      const voidPending = sim.control.transactions().filter((t) => t.status === 'VOIDED' && observer.payments.get(t.transactionId)?.state !== 'voided' && observer.payments.get(t.transactionId)?.state !== 'needs_review');
+      const voidPending = sim.control
+        .transactions()
+        .filter(
+          (t) =>
+            t.status === 'VOIDED' &&
+            observer.payments.get(t.transactionId)?.state !== 'voided' &&
+            observer.payments.get(t.transactionId)?.state !== 'needs_review',
+        );
       if (snap.connection.state === 'open' && !gatewayBusy && open.length === 0 && voidPending.length === 0) break;
       if (Date.now() > settleEnd) {
         log(`settle timed out: link=${snap.connection.state} gatewayBusy=${gatewayBusy} open=${open.length} voidPending=${voidPending.length}`);

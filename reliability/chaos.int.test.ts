@@ -33,10 +33,16 @@ function assertSafe(r: ChaosReport, options: { lostVoidsPossible: boolean }): vo
   if (!options.lostVoidsPossible) expect(r.lostVoids, explain(r)).toEqual([]);
   const known = new Set(r.lostVoids);
   expect(r.unexplainedViolations, explain(r)).toBe(0);
-  expect(r.verdict.falseApprovals.filter((f) => !known.has(f.transactionId)), explain(r)).toEqual([]);
+  expect(
+    r.verdict.falseApprovals.filter((f) => !known.has(f.transactionId)),
+    explain(r),
+  ).toEqual([]);
   expect(r.verdict.gatewayUnsettled, explain(r)).toEqual([]);
   expect(r.stuck, explain(r)).toEqual([]);
-  expect(r.contradictedNotCharged.filter((c) => !known.has(c.transactionId)), explain(r)).toEqual([]);
+  expect(
+    r.contradictedNotCharged.filter((c) => !known.has(c.transactionId)),
+    explain(r),
+  ).toEqual([]);
   expect(r.twoOpenOnTerminal, explain(r)).toBe(0);
 }
 

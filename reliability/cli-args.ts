@@ -6,7 +6,12 @@ export function numberFlags<T extends Record<string, number>>(argv: readonly str
     if (!a.startsWith('--')) continue;
     const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
     const key = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (!(key in defaults)) throw new Error(`unknown flag --${name}; known: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')}`);
+    if (!(key in defaults))
+      throw new Error(
+        `unknown flag --${name}; known: ${Object.keys(defaults)
+          .map((k) => `--${k}`)
+          .join(' ')}`,
+      );
     const raw = inline ?? argv[++i];
     const value = Number(raw);
     if (!Number.isFinite(value)) throw new Error(`--${name} needs a number, got ${raw}`);

@@ -11,17 +11,36 @@ import { FINAL_PAYMENT_STATES } from '../shared/ipc';
 import { createHarness } from '../electron/core/testing/harness';
 import { CoreObserver } from './core-observer';
 
-const [dataDir, endpoint, apiKey, apiSecret, terminalList, orderPrefix, maxText] = process.argv.slice(2) as [string, string, string, string, string, string, string];
+const [dataDir, endpoint, apiKey, apiSecret, terminalList, orderPrefix, maxText] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const terminals = terminalList.split(',');
 const max = Number(maxText);
 const h = await createHarness({
   dataDir,
   settings: { endpoint, apiKey, apiSecret },
-  tuning: { pingIntervalMs: 500, pongTimeoutMs: 300, errorWindowMs: 150, paymentDeadlineMs: 2_500, terminalGraceMs: 400, replayWindowMs: 300, backoffBaseMs: 30, backoffCapMs: 300 },
+  tuning: {
+    pingIntervalMs: 500,
+    pongTimeoutMs: 300,
+    errorWindowMs: 150,
+    paymentDeadlineMs: 2_500,
+    terminalGraceMs: 400,
+    replayWindowMs: 300,
+    backoffBaseMs: 30,
+    backoffCapMs: 300,
+  },
 });
 const observer = new CoreObserver();
 h.core.subscribe(observer.listener);
-await h.waitFor((s) => s.connection.state === 'open' && terminals.every((id) => s.terminals.some((t) => t.id === id && t.payable)), 30_000).catch(() => undefined);
+await h
+  .waitFor((s) => s.connection.state === 'open' && terminals.every((id) => s.terminals.some((t) => t.id === id && t.payable)), 30_000)
+  .catch(() => undefined);
 process.stdout.write('READY\n');
 
 let next = 0;
@@ -46,10 +65,14 @@ async function worker(terminalId: string): Promise<void> {
     const id = r.value.transactionId;
     process.stdout.write(`JOURNALED ${id} ${orderRef}\n`);
     const final = await observer
-      .waitFor(() => {
-        const p = observer.payments.get(id);
-        return p && FINAL_PAYMENT_STATES.includes(p.state) ? p : undefined;
-      }, 10_000, id)
+      .waitFor(
+        () => {
+          const p = observer.payments.get(id);
+          return p && FINAL_PAYMENT_STATES.includes(p.state) ? p : undefined;
+        },
+        10_000,
+        id,
+      )
       .catch(() => undefined);
     if (final) process.stdout.write(`FINAL ${id} ${final.state}\n`);
     else if (observer.payments.get(id)?.state === 'unknown') await h.core.invoke('checkPaymentNow', { transactionId: id });

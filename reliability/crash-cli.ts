@@ -20,7 +20,12 @@ console.log(
     ['journaled but not yet reported when killed', r.journaledUnreported],
     ['MISSING after replay', r.missingAfterReplay.length],
     ['not final, and not unknown / needs review with a reason', r.withoutReason.length],
-    ['final states', Object.entries(r.finalStates).map(([k, n]) => `${k} ${n}`).join(', ')],
+    [
+      'final states',
+      Object.entries(r.finalStates)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', '),
+    ],
     ['agreed with ground truth', `${v.agreed}/${v.compared}`],
     ['MISMATCHES', v.mismatches.length],
     ['DOUBLE CHARGES', v.doubleCharges.length],
@@ -30,8 +35,20 @@ console.log(
     ['wall time', `${(r.durationMs / 1000).toFixed(1)} s`],
   ]),
 );
-for (const [title, items] of [['missing', r.missingAfterReplay], ['without reason', r.withoutReason], ['mismatches', v.mismatches], ['orphans', v.orphans], ['unresolved', v.unresolved]] as const) {
-  if (items.length) console.log(`${title} (seed ${r.options.seed}):\n${items.slice(0, 20).map((i) => `  ${JSON.stringify(i)}`).join('\n')}`);
+for (const [title, items] of [
+  ['missing', r.missingAfterReplay],
+  ['without reason', r.withoutReason],
+  ['mismatches', v.mismatches],
+  ['orphans', v.orphans],
+  ['unresolved', v.unresolved],
+] as const) {
+  if (items.length)
+    console.log(
+      `${title} (seed ${r.options.seed}):\n${items
+        .slice(0, 20)
+        .map((i) => `  ${JSON.stringify(i)}`)
+        .join('\n')}`,
+    );
 }
 console.log(r.hardViolations === 0 ? `OK (seed ${r.options.seed})` : `FAIL: ${r.hardViolations} violations (seed ${r.options.seed})`);
 process.exit(r.hardViolations === 0 ? 0 : 1);

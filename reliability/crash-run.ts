@@ -83,7 +83,11 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       const killAfter = byCount ? rng.int(Math.max(1, Math.floor(killEvery / 2)), killEvery * 2) : Infinity;
       const extraMs = rng.int(0, 200);
       const killAtMs = byCount ? Infinity : rng.int(0, 400 + killEvery * 150);
-      child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, sim.url, posKey, posSecret, terminalIds.join(','), `CRASH-${options.seed}-${run}`, String(budget)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(
+        process.execPath,
+        ['--import', 'tsx', CHILD, dataDir, sim.url, posKey, posSecret, terminalIds.join(','), `CRASH-${options.seed}-${run}`, String(budget)],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let stderr = '';
       child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
       let seenThisRun = 0;
@@ -132,7 +136,11 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
 
   // Restart once more, with the secret, and let recovery settle what the kills left open.
   for (const id of terminalIds) sim.control.reconnectTerminal(id, 0);
-  const h = await createHarness({ dataDir, settings: { endpoint: sim.url, apiKey: posKey, apiSecret: posSecret }, tuning: { terminalGraceMs: graceMs, paymentDeadlineMs: 2_500 } });
+  const h = await createHarness({
+    dataDir,
+    settings: { endpoint: sim.url, apiKey: posKey, apiSecret: posSecret },
+    tuning: { terminalGraceMs: graceMs, paymentDeadlineMs: 2_500 },
+  });
   const observer = new CoreObserver();
   h.core.subscribe(observer.listener);
   try {

@@ -239,9 +239,15 @@ export function chooseScript(
     case 'noResponse':
       return { behaviour, script: { outcome: 'NO_RESPONSE' } };
     case 'dropMidPaymentWithinGrace':
-      return { behaviour, script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: rng.int(20, Math.floor(graceMs * 0.5)), resultAfterReconnect: after } };
+      return {
+        behaviour,
+        script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: rng.int(20, Math.floor(graceMs * 0.5)), resultAfterReconnect: after },
+      };
     case 'dropMidPaymentPastGrace':
-      return { behaviour, script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: graceMs + rng.int(Math.floor(graceMs * 0.3), graceMs), resultAfterReconnect: after } };
+      return {
+        behaviour,
+        script: { outcome: 'DROP_MID_PAYMENT', delayMs, reconnectAfterMs: graceMs + rng.int(Math.floor(graceMs * 0.3), graceMs), resultAfterReconnect: after },
+      };
   }
 }
 

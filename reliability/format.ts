@@ -14,12 +14,30 @@ export function formatChaosReport(r: ChaosReport): string {
   add('orders paid', r.ordersPaid);
   add('orders given up (time limit)', r.ordersGivenUp);
   for (const [k, n] of Object.entries(r.faults)) add(`fault: ${k}`, n);
-  add('faults total', Object.values(r.faults).reduce((a, b) => a + b, 0));
+  add(
+    'faults total',
+    Object.values(r.faults).reduce((a, b) => a + b, 0),
+  );
   for (const [k, n] of Object.entries(r.behaviours)) add(`terminal: ${k}`, n);
   for (const [k, n] of Object.entries(r.refusals)) add(`start refused: ${k}`, n);
-  add('gateway statuses', Object.entries(r.gatewayStatuses).map(([k, n]) => `${k} ${n}`).join(', '));
-  add('app states', Object.entries(r.appStates).map(([k, n]) => `${k} ${n}`).join(', '));
-  add('declined because', Object.entries(r.declineReasons).map(([k, n]) => `${k} ${n}`).join(', '));
+  add(
+    'gateway statuses',
+    Object.entries(r.gatewayStatuses)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
+  );
+  add(
+    'app states',
+    Object.entries(r.appStates)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
+  );
+  add(
+    'declined because',
+    Object.entries(r.declineReasons)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
+  );
   add('agreed with ground truth', `${v.agreed}/${v.compared}`);
   add('settled by the lookup (agree by construction; also judged by what the cashier saw)', v.settledByLookup);
   add('MISMATCHES', v.mismatches.length);

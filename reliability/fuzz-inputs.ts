@@ -91,7 +91,13 @@ export function fuzzFrame(rng: Rng, kind: FrameKind = rng.pick(FRAME_KINDS)): Fu
       return { kind, data: JSON.stringify(o) };
     }
     case 'unknownAction':
-      return { kind, data: JSON.stringify({ action: rng.pick([garbage(rng, 20), 'PONG', 'ping', 'payment', 42, true, null, ['pong'], 'paymentcomplete']), [randomKey(rng)]: randomValue(rng) }) };
+      return {
+        kind,
+        data: JSON.stringify({
+          action: rng.pick([garbage(rng, 20), 'PONG', 'ping', 'payment', 42, true, null, ['pong'], 'paymentcomplete']),
+          [randomKey(rng)]: randomValue(rng),
+        }),
+      };
     case 'hostileAction':
       // An action that is an object whose toString/valueOf are not functions: String(action) throws.
       return { kind, data: JSON.stringify({ action: rng.pick<unknown>([{ toString: 1 }, { valueOf: 1, toString: 'x' }, { toString: null }]) }) };
@@ -119,7 +125,15 @@ export function fuzzFrame(rng: Rng, kind: FrameKind = rng.pick(FRAME_KINDS)): Fu
       return { kind, data: `{"action":"nested","a":${'['.repeat(depth)}${']'.repeat(depth)}}` };
     }
     case 'protoKeys':
-      return { kind, data: rng.pick(['{"__proto__":{"action":"pong"}}', '{"constructor":{"prototype":{"action":"pong"}}}', '{"__proto__":{"error":"x"},"a":1}', '{"prototype":null}']) };
+      return {
+        kind,
+        data: rng.pick([
+          '{"__proto__":{"action":"pong"}}',
+          '{"constructor":{"prototype":{"action":"pong"}}}',
+          '{"__proto__":{"error":"x"},"a":1}',
+          '{"prototype":null}',
+        ]),
+      };
   }
 }
 

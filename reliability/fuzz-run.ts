@@ -174,7 +174,9 @@ export async function runBridgeFuzz(options: { messages: number; seed: number; k
       sent += n;
       await waitUntil(() => rejections() + crashes.count() >= sent && expectAnswer.every((id) => answers.has(id)), 30_000);
     }
-    const accepted = [...answers.values()].filter((r) => !(r as { ok?: boolean; error?: { code?: string } }).error || (r as { error: { code: string } }).error.code !== 'invalid_request').length;
+    const accepted = [...answers.values()].filter(
+      (r) => !(r as { ok?: boolean; error?: { code?: string } }).error || (r as { error: { code: string } }).error.code !== 'invalid_request',
+    ).length;
     return {
       target: 'bridge',
       seed: options.seed,

@@ -114,15 +114,34 @@ export function judge(input: {
   const byTx = new Map(input.transactions.map((t) => [t.transactionId, t]));
   const known = new Set(input.payments.map((p) => p.transactionId));
   const v: Verdict = {
-    compared: 0, agreed: 0, mismatches: [], falseApprovals: [], missedApprovals: [], unresolved: [], gatewayUnsettled: [],
-    doubleCharges: [], alertErrors: [], orphans: input.transactions.filter((t) => !known.has(t.transactionId)),
-    amountMismatches: [], shownWrong: [], settledByLookup: 0, voided: 0, alertsRaised: [...input.alertsRaised.values()].reduce((a, b) => a + b, 0),
+    compared: 0,
+    agreed: 0,
+    mismatches: [],
+    falseApprovals: [],
+    missedApprovals: [],
+    unresolved: [],
+    gatewayUnsettled: [],
+    doubleCharges: [],
+    alertErrors: [],
+    orphans: input.transactions.filter((t) => !known.has(t.transactionId)),
+    amountMismatches: [],
+    shownWrong: [],
+    settledByLookup: 0,
+    voided: 0,
+    alertsRaised: [...input.alertsRaised.values()].reduce((a, b) => a + b, 0),
   };
   const completedByOrder = new Map<string, string[]>();
   for (const p of input.payments) {
     v.compared += 1;
     const gateway: GatewayStatus = byTx.get(p.transactionId)?.status ?? 'NONE';
-    const finding: Finding = { transactionId: p.transactionId, orderRef: p.orderRef, terminalId: p.terminalId, app: p.state, gateway, ...(p.detail ? { detail: p.detail } : {}) };
+    const finding: Finding = {
+      transactionId: p.transactionId,
+      orderRef: p.orderRef,
+      terminalId: p.terminalId,
+      app: p.state,
+      gateway,
+      ...(p.detail ? { detail: p.detail } : {}),
+    };
     if (gateway === 'COMPLETED') completedByOrder.set(p.orderRef, [...(completedByOrder.get(p.orderRef) ?? []), p.transactionId]);
     if (gateway === 'VOIDED') v.voided += 1;
     const alerts = input.alertsRaised.get(p.transactionId) ?? 0;
@@ -153,7 +172,9 @@ export function judge(input: {
 
 /** Number of hard-invariant violations (0 is the only acceptable figure). */
 export function hardViolations(v: Verdict, twoOpenOnTerminal: number): number {
-  return v.mismatches.length + v.doubleCharges.length + v.alertErrors.length + v.orphans.length + v.amountMismatches.length + v.shownWrong.length + twoOpenOnTerminal;
+  return (
+    v.mismatches.length + v.doubleCharges.length + v.alertErrors.length + v.orphans.length + v.amountMismatches.length + v.shownWrong.length + twoOpenOnTerminal
+  );
 }
 
 /**

@@ -20,5 +20,14 @@ export {
   type FaultSchedulerOptions,
   type TerminalBehaviour,
 } from './fault-scheduler';
-export { judge, hardViolations, misattributedRejections, unexplainedViolations, AGREEING_STATES, UNRESOLVED_STATES, type Verdict, type Finding } from './ground-truth';
+export {
+  judge,
+  hardViolations,
+  misattributedRejections,
+  unexplainedViolations,
+  AGREEING_STATES,
+  UNRESOLVED_STATES,
+  type Verdict,
+  type Finding,
+} from './ground-truth';
 export { CoreObserver } from './core-observer';

@@ -3,7 +3,10 @@ import { createRng } from './rng';
 
 describe('seeded RNG', () => {
   it('one seed gives one sequence; another seed another; forks are independent but reproducible', () => {
-    const seq = (seed: number) => { const r = createRng(seed); return Array.from({ length: 5 }, () => r.next()); };
+    const seq = (seed: number) => {
+      const r = createRng(seed);
+      return Array.from({ length: 5 }, () => r.next());
+    };
     expect(seq(42)).toEqual(seq(42));
     expect(seq(42)).not.toEqual(seq(43));
     const f1 = createRng(7).fork('TERM-001');

@@ -10,7 +10,17 @@ import { runSoak } from './soak-run';
 const flags = numberFlags(process.argv.slice(2), { hours: 8, seed: 1, paymentEveryMin: 2 });
 const r = await runSoak({ ...flags, log: (l) => console.log(`[soak] ${l}`) });
 if (!r.gcExposed) console.log('WARNING: run with node --expose-gc; heap figures below include garbage.');
-const row = (s: typeof r.baseline) => [s.hour === 0 ? 'after warm-up' : s.hour === -1 ? 'end, after quiet' : `hour ${s.hour}`, s.heapMb.toFixed(2), s.handles, Object.entries(s.handlesByType).map(([k, n]) => `${k}:${n}`).join(' '), s.socketListeners, s.payments, s.reconnects];
+const row = (s: typeof r.baseline) => [
+  s.hour === 0 ? 'after warm-up' : s.hour === -1 ? 'end, after quiet' : `hour ${s.hour}`,
+  s.heapMb.toFixed(2),
+  s.handles,
+  Object.entries(s.handlesByType)
+    .map(([k, n]) => `${k}:${n}`)
+    .join(' '),
+  s.socketListeners,
+  s.payments,
+  s.reconnects,
+];
 console.log(table([['sample', 'heap MB', 'handles', 'handles by type', 'socket listeners', 'payments', 'reconnects'], row(r.baseline), ...r.samples.map(row)]));
 console.log(
   table([

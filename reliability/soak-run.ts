@@ -161,7 +161,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const s = await h.snapshot();
         const term = terminals[(i / payEvery) % terminals.length]!;
         if (s.terminals.find((t) => t.id === term)?.payable) {
-          const r = await h.core.invoke('startPayment', { terminalId: term, amountMinor: 100 + (i % 1000), currency: 'USD', paymentMethod: 'CARD', orderRef: `SOAK-${i}` });
+          const r = await h.core.invoke('startPayment', {
+            terminalId: term,
+            amountMinor: 100 + (i % 1000),
+            currency: 'USD',
+            paymentMethod: 'CARD',
+            orderRef: `SOAK-${i}`,
+          });
           if (r.ok) {
             payments += 1;
             const id = r.value.transactionId;
@@ -180,7 +186,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (i % stepsPerHour === 0) {
         const s = await sample(i / stepsPerHour);
         samples.push(s);
-        log(`hour ${s.hour}: heap ${s.heapMb.toFixed(2)} MB, handles ${s.handles}, socket listeners ${s.socketListeners}, payments ${payments}, reconnects ${s.reconnects}`);
+        log(
+          `hour ${s.hour}: heap ${s.heapMb.toFixed(2)} MB, handles ${s.handles}, socket listeners ${s.socketListeners}, payments ${payments}, reconnects ${s.reconnects}`,
+        );
       }
     }
     const base = baseline ?? (await sample(0));

@@ -8,6 +8,4 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const choice = getBridge();
-createRoot(container).render(
-  <StrictMode>{choice.kind === 'ready' ? <Root bridge={choice.bridge} /> : <NoTokenPage />}</StrictMode>,
-);
+createRoot(container).render(<StrictMode>{choice.kind === 'ready' ? <Root bridge={choice.bridge} /> : <NoTokenPage />}</StrictMode>);

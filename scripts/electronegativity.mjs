@@ -85,7 +85,9 @@ async function main() {
     const given = inputArg > 0 ? path.resolve(process.argv[inputArg + 1]) : undefined;
     const input = given ?? path.join(work, 'app');
     const { copied, html } = given ? { copied: [], html: 'given' } : await mkdir(input).then(() => collectSources(input));
-    console.log(`electronegativity: scanning ${given ?? `${copied.length} files`} (Electron ${electronVersion || 'unknown'})${html ? '' : ' — no renderer index.html found'}`);
+    console.log(
+      `electronegativity: scanning ${given ?? `${copied.length} files`} (Electron ${electronVersion || 'unknown'})${html ? '' : ' — no renderer index.html found'}`,
+    );
     const result = await runScanner({
       input,
       isRelative: true,

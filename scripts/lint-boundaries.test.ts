@@ -43,12 +43,24 @@ describe('import boundaries', () => {
 
   it.each([
     ['shared/ipc/probe.ts', "import { z } from 'zod'; import { toMinor } from '../money'; export const a = [z, toMinor];"],
-    ['electron/core/probe.ts', "import { z } from 'zod'; import { readFile } from 'node:fs/promises'; import { x } from '../../shared/ipc'; export const a = [z, readFile, x];"],
+    [
+      'electron/core/probe.ts',
+      "import { z } from 'zod'; import { readFile } from 'node:fs/promises'; import { x } from '../../shared/ipc'; export const a = [z, readFile, x];",
+    ],
     ['electron/host/electron/probe.ts', "import { app } from 'electron'; import { x } from '../../core/ports'; export const a = [app, x];"],
     ['renderer/components/probe.tsx', "import { z } from 'zod'; import { Snapshot } from '../../shared/ipc'; export const a = [z, Snapshot];"],
-    ['simulator/probe.ts', "import { WebSocketServer } from 'ws'; import { createServer } from 'node:http'; import { x } from '../shared/protocol'; export const a = [WebSocketServer, createServer, x];"],
-    ['shared/money.test.ts', "import { describe } from 'vitest'; import fc from 'fast-check'; import { webcrypto } from 'node:crypto'; export const a = [describe, fc, webcrypto];"],
-    ['renderer/components/Pay.test.tsx', "import { readFileSync } from 'node:fs'; import { render } from '@testing-library/react'; export const a = [readFileSync, render];"],
+    [
+      'simulator/probe.ts',
+      "import { WebSocketServer } from 'ws'; import { createServer } from 'node:http'; import { x } from '../shared/protocol'; export const a = [WebSocketServer, createServer, x];",
+    ],
+    [
+      'shared/money.test.ts',
+      "import { describe } from 'vitest'; import fc from 'fast-check'; import { webcrypto } from 'node:crypto'; export const a = [describe, fc, webcrypto];",
+    ],
+    [
+      'renderer/components/Pay.test.tsx',
+      "import { readFileSync } from 'node:fs'; import { render } from '@testing-library/react'; export const a = [readFileSync, render];",
+    ],
   ])('%s allows: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

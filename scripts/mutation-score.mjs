@@ -9,7 +9,10 @@ import path from 'node:path';
 export function mergeReports(dir) {
   const merged = { schemaVersion: '1.0', thresholds: { high: 90, low: 85 }, files: {} };
   if (!fs.existsSync(dir)) return merged;
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const report = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
     Object.assign(merged.files, report.files);
     merged.schemaVersion = report.schemaVersion ?? merged.schemaVersion;

@@ -75,7 +75,9 @@ let below = false;
 for (const r of rows) {
   const time = timings[r.folder] !== undefined ? `${Math.floor(timings[r.folder] / 60)} min ${timings[r.folder] % 60} s` : '';
   if (r.score < TARGET) below = true;
-  console.log(`${r.folder.padEnd(27)} ${r.score.toFixed(1).padStart(5)} % ${String(r.killed).padStart(6)} ${String(r.timeout).padStart(8)} ${String(r.survived).padStart(8)} ${String(r.noCoverage).padStart(5)}  ${time}`);
+  console.log(
+    `${r.folder.padEnd(27)} ${r.score.toFixed(1).padStart(5)} % ${String(r.killed).padStart(6)} ${String(r.timeout).padStart(8)} ${String(r.survived).padStart(8)} ${String(r.noCoverage).padStart(5)}  ${time}`,
+  );
 }
 console.log(`\nReport: ${path.relative(root, path.join(reportDir, 'mutation.json'))}`);
 process.exit(below ? 1 : 0);

@@ -167,6 +167,33 @@ async function unresolvedRequires(asar, asarPath, shipped) {
   return unresolved;
 }
 
+/** The installed app only takes updates from an HTTPS feed, and on Windows only our signed installers. */
+async function checkUpdateTrust(project, appOut, require, check) {
+  const updateYml = path.join(appOut, 'resources', 'app-update.yml');
+  const yml = existsSync(updateYml) ? await readFile(updateYml, 'utf8') : '';
+  check(
+    'app-update.yml is generated for the generic feed',
+    /provider:\s*generic/.test(yml) && yml.includes(`url: ${FEED_URL}`),
+    yml ? yml.trim().replace(/\n/g, '; ') : 'missing',
+  );
+  const feed = /^url:\s*(.+?)\s*$/m.exec(yml)?.[1] ?? '';
+  check('the update feed is HTTPS', isHttpsOrLoopback(feed), feed || 'no url');
+
+  const { getConfig } = require('app-builder-lib/out/util/config/config');
+  const win = (await getConfig(project, null, null)).win ?? {};
+  const publisher = win.signtoolOptions?.publisherName ?? win.azureSignOptions?.publisherName;
+  const pinned = (Array.isArray(publisher) ? publisher : [publisher]).filter((p) => typeof p === 'string' && p.trim() !== '');
+  check(
+    'Windows updates verify the publisher',
+    pinned.length > 0 && win.verifyUpdateCodeSignature !== false,
+    pinned.length === 0
+      ? 'win.signtoolOptions.publisherName is not set'
+      : win.verifyUpdateCodeSignature === false
+        ? 'verifyUpdateCodeSignature is false'
+        : pinned.join(', '),
+  );
+}
+
 export async function packageSmoke({ project, keep = false, log = console.log }) {
   const checks = [];
   const check = (name, ok, detail = '') => {
@@ -189,12 +216,14 @@ export async function packageSmoke({ project, keep = false, log = console.log })
     const started = Date.now();
     const built = await run(
       process.execPath,
-      [builderCli, '--linux', 'dir', '--publish', 'never', '--projectDir', project,
-        `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`],
+      [builderCli, '--linux', 'dir', '--publish', 'never', '--projectDir', project, `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`],
       { cwd: project, env: { ...process.env, CHECKSTAND_UPDATE_URL: FEED_URL, CI: '1' } },
     );
-    check('electron-builder --dir --publish never', built.code === 0,
-      built.code === 0 ? `${((Date.now() - started) / 1000).toFixed(1)} s` : `exit ${built.code}\n${built.output.trim().split('\n').slice(-15).join('\n')}`);
+    check(
+      'electron-builder --dir --publish never',
+      built.code === 0,
+      built.code === 0 ? `${((Date.now() - started) / 1000).toFixed(1)} s` : `exit ${built.code}\n${built.output.trim().split('\n').slice(-15).join('\n')}`,
+    );
     if (built.code !== 0) return { ok: false, checks };
 
     const appOut = path.join(out, 'linux-unpacked');
@@ -205,7 +234,11 @@ export async function packageSmoke({ project, keep = false, log = console.log })
     const asar = require('@electron/asar');
     const entries = asar.listPackage(asarPath, { isPack: false }).map((p) => p.split(path.sep).join('/'));
     const files = entries.filter((p) => {
-      try { return !('files' in asar.statFile(asarPath, p.slice(1))); } catch { return false; }
+      try {
+        return !('files' in asar.statFile(asarPath, p.slice(1)));
+      } catch {
+        return false;
+      }
     });
 
     const missing = REQUIRED_FILES.filter((f) => !files.includes(f));
@@ -238,22 +271,12 @@ export async function packageSmoke({ project, keep = false, log = console.log })
     const unresolved = await unresolvedRequires(asar, asarPath, shipped);
     check('the bundles require only Electron, Node built-ins and shipped packages', unresolved.length === 0, unresolved.join(', '));
 
-    const updateYml = path.join(appOut, 'resources', 'app-update.yml');
-    const yml = existsSync(updateYml) ? await readFile(updateYml, 'utf8') : '';
-    check('app-update.yml is generated for the generic feed',
-      /provider:\s*generic/.test(yml) && yml.includes(`url: ${FEED_URL}`), yml ? yml.trim().replace(/\n/g, '; ') : 'missing');
-    const feed = /^url:\s*(.+?)\s*$/m.exec(yml)?.[1] ?? '';
-    check('the update feed is HTTPS', isHttpsOrLoopback(feed), feed || 'no url');
-
-    const { getConfig } = require('app-builder-lib/out/util/config/config');
-    const win = (await getConfig(project, null, null)).win ?? {};
-    const publisher = win.signtoolOptions?.publisherName ?? win.azureSignOptions?.publisherName;
-    const pinned = (Array.isArray(publisher) ? publisher : [publisher]).filter((p) => typeof p === 'string' && p.trim() !== '');
-    check('Windows updates verify the publisher', pinned.length > 0 && win.verifyUpdateCodeSignature !== false,
-      pinned.length === 0 ? 'win.signtoolOptions.publisherName is not set' : win.verifyUpdateCodeSignature === false ? 'verifyUpdateCodeSignature is false' : pinned.join(', '));
+    await checkUpdateTrust(project, appOut, require, check);
 
     const fuses = readFuses(await readFile(path.join(appOut, 'checkstand')));
-    const wrong = Object.entries(EXPECTED_FUSES).filter(([k, v]) => fuses?.[k] !== v).map(([k, v]) => `${k}=${fuses?.[k]} (want ${v})`);
+    const wrong = Object.entries(EXPECTED_FUSES)
+      .filter(([k, v]) => fuses?.[k] !== v)
+      .map(([k, v]) => `${k}=${fuses?.[k]} (want ${v})`);
     check('Electron fuses flipped as configured', fuses !== undefined && wrong.length === 0, wrong.join(', '));
 
     return { ok: checks.every((c) => c.ok), checks, asarFiles: files };

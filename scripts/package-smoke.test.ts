@@ -78,7 +78,9 @@ describe('package-smoke', { timeout: 240_000 }, () => {
   });
 
   it('fails on a plain-http update feed and on Windows updates not pinned to our publisher', async () => {
-    const unpinned = yml.replace(/^\s*publisherName:\n\s*- .*\n/m, '').replace('url: ${env.CHECKSTAND_UPDATE_URL}', 'url: http://updates.checkstand.invalid/feed');
+    const unpinned = yml
+      .replace(/^\s*publisherName:\n\s*- .*\n/m, '')
+      .replace('url: ${env.CHECKSTAND_UPDATE_URL}', 'url: http://updates.checkstand.invalid/feed');
     expect(unpinned).not.toContain('publisherName:');
     const project = path.join(work, 'untrusted');
     await fakeProject(project, unpinned);

@@ -15,11 +15,11 @@ if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
   console.error('dist/renderer is missing: run `npm run build` first.');
   process.exit(1);
 }
-const result = spawnSync(
-  process.platform === 'win32' ? 'npx.cmd' : 'npx',
-  ['playwright', 'test', '--config', 'e2e/screenshots/screenshots.config.ts'],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
-);
+const result = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'test', '--config', 'e2e/screenshots/screenshots.config.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+});
 if (result.status !== 0) process.exit(result.status ?? 1);
 // The printed receipt (docs/screenshots/receipt-80mm.png): Chromium's PDF, read back by poppler.
 const receipt = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsx', 'scripts/receipt-screenshot.ts'], {

@@ -6,7 +6,7 @@
  *
  *   browser            find Chromium (scripts/find-browser.mjs), exported to children as CHROMIUM_PATH
  *   typecheck          tsc for the Node side and the web side
- *   lint               ESLint, import boundaries included
+ *   lint               ESLint (import boundaries, size limits) and the Prettier format check
  *   build              npm run build (the e2e specs and the packaging test need dist/)
  *   unit               Vitest (node + jsdom projects) → reports/vitest.json
  *   electronegativity  security scan of the Electron sources and renderer HTML → one test
@@ -36,15 +36,33 @@ const vitestFilters = dashDash >= 0 ? process.argv.slice(dashDash + 1) : [];
 
 const STEPS = [
   { name: 'browser', kind: 'gate', run: browserStep },
-  { name: 'typecheck', kind: 'gate', cmds: [[bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit'], [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit']] },
-  { name: 'lint', kind: 'gate', cmds: [[bin('eslint'), '--max-warnings', '0', '.']] },
+  {
+    name: 'typecheck',
+    kind: 'gate',
+    cmds: [
+      [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit'],
+      [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'],
+    ],
+  },
+  {
+    name: 'lint',
+    kind: 'gate',
+    cmds: [
+      [bin('eslint'), '--max-warnings', '0', '.'],
+      [bin('prettier'), '--check', '.'],
+    ],
+  },
   { name: 'build', kind: 'gate', cmds: [[npm, 'run', '--silent', 'build']] },
   {
     name: 'unit',
     kind: 'vitest',
     cmds: [[bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`]],
   },
-  { name: 'electronegativity', kind: 'check', cmds: [[process.execPath, 'scripts/electronegativity.mjs', '--report', path.join(reports, 'electronegativity.json')]] },
+  {
+    name: 'electronegativity',
+    kind: 'check',
+    cmds: [[process.execPath, 'scripts/electronegativity.mjs', '--report', path.join(reports, 'electronegativity.json')]],
+  },
   { name: 'package-smoke', kind: 'check', cmds: [[process.execPath, 'scripts/package-smoke.mjs', '--report', path.join(reports, 'package-smoke.json')]] },
   // The JSON reporter's file is set in playwright.config.ts.
   { name: 'e2e', kind: 'playwright', cmds: [[bin('playwright'), 'test']] },
@@ -63,7 +81,11 @@ function browserStep(env) {
 
 let current;
 const killGroup = (child) => {
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 };
 // Ctrl-C or CI cancelling: take the running step (and what it started) down with us.
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -121,7 +143,15 @@ async function main() {
   }
   const env = { ...process.env };
   const record = STEPS.map((s) => ({ name: s.name, kind: s.kind, status: 'not run', seconds: 0 }));
-  const save = () => writeFile(path.join(reports, 'steps.json'), JSON.stringify(record.filter((r) => selected.some((s) => s.name === r.name)), null, 2));
+  const save = () =>
+    writeFile(
+      path.join(reports, 'steps.json'),
+      JSON.stringify(
+        record.filter((r) => selected.some((s) => s.name === r.name)),
+        null,
+        2,
+      ),
+    );
   let failed = false;
 
   for (const step of selected) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { currencyExponent, currencyProblem, fromWireAmount, parseTypedAmount, toWireAmount, type DigitsOnlyEntry } from './money';
 
 describe('money: minor units <-> wire strings (rule 3)', () => {
-  it('uses each currency\'s own number of decimals', () => {
+  it("uses each currency's own number of decimals", () => {
     expect(toWireAmount(9999, 'USD')).toBe('99.99');
     expect(toWireAmount(10000, 'PHP')).toBe('100.00');
     expect(toWireAmount(5, 'EUR')).toBe('0.05');
@@ -42,7 +42,7 @@ describe('money: minor units <-> wire strings (rule 3)', () => {
 describe('amounts as cashiers type them (issue 15 item 3)', () => {
   const cents = (text: string, currency = 'EUR', digitsOnly: DigitsOnlyEntry = 'cash-register') => parseTypedAmount(text, currency, digitsOnly);
 
-  it('reads a decimal point or a decimal comma as the decimals, in the currency\'s own number of decimals', () => {
+  it("reads a decimal point or a decimal comma as the decimals, in the currency's own number of decimals", () => {
     expect(cents('24.5')).toEqual({ ok: true, minor: 2450 });
     expect(cents('24,50')).toEqual({ ok: true, minor: 2450 });
     expect(cents('24.')).toEqual({ ok: true, minor: 2400 });
@@ -74,9 +74,14 @@ describe('amounts as cashiers type them (issue 15 item 3)', () => {
 
   it('every amount written with its decimals reads back exactly, in both digits-only modes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000_000_00 }), fc.constantFrom('EUR', 'JPY', 'KWD'), fc.constantFrom<DigitsOnlyEntry>('cash-register', 'whole-units'), (minor, currency, mode) => {
-        expect(parseTypedAmount(toWireAmount(minor, currency).replace('.', ','), currency, mode)).toEqual({ ok: true, minor });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000_00 }),
+        fc.constantFrom('EUR', 'JPY', 'KWD'),
+        fc.constantFrom<DigitsOnlyEntry>('cash-register', 'whole-units'),
+        (minor, currency, mode) => {
+          expect(parseTypedAmount(toWireAmount(minor, currency).replace('.', ','), currency, mode)).toEqual({ ok: true, minor });
+        },
+      ),
     );
   });
 });

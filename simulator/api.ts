@@ -154,9 +154,23 @@ export interface SimulatorControl {
   script(id: string, script: PaymentScript): void;
   /** Answer a payment waiting on a MANUAL terminal. */
   resolve(id: string, outcome: 'SUCCESS' | 'FAILED' | 'CANCELLED' | 'PENDING', details?: { errorCode?: string; errorMessage?: string }): boolean;
-  setConfig(patch: Partial<Pick<SimulatorOptions,
-    'gracePeriodMs' | 'paymentTimeoutMs' | 'paymentTimeoutMode' | 'replayOnReconnect' | 'defaultDelayMs' |
-    'defaultOutcome' | 'idleTimeoutMs' | 'maxConnectionLifetimeMs' | 'clockSkewMs' | 'terminalListTimestamps'>>): void;
+  setConfig(
+    patch: Partial<
+      Pick<
+        SimulatorOptions,
+        | 'gracePeriodMs'
+        | 'paymentTimeoutMs'
+        | 'paymentTimeoutMode'
+        | 'replayOnReconnect'
+        | 'defaultDelayMs'
+        | 'defaultOutcome'
+        | 'idleTimeoutMs'
+        | 'maxConnectionLifetimeMs'
+        | 'clockSkewMs'
+        | 'terminalListTimestamps'
+      >
+    >,
+  ): void;
   faults: {
     /**
      * The next push to a POS is sent twice; with an action, the next push OF THAT ACTION is (so a

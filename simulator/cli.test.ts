@@ -10,13 +10,39 @@ import { TestPos } from './testing/pos-client';
 describe('CLI arguments', () => {
   it('maps every flag to a simulator option', () => {
     const { options, json } = parseCli([
-      '--port', '0', '--grace-ms', '5000', '--payment-timeout-ms', '10000', '--timeout-mode', 'failed', '--delay-ms', '200',
-      '--outcome', 'MANUAL', '--no-replay', '--max-payload', '1024', '--idle-timeout-ms', '600000', '--max-lifetime-ms', '7200000', '--json',
+      '--port',
+      '0',
+      '--grace-ms',
+      '5000',
+      '--payment-timeout-ms',
+      '10000',
+      '--timeout-mode',
+      'failed',
+      '--delay-ms',
+      '200',
+      '--outcome',
+      'MANUAL',
+      '--no-replay',
+      '--max-payload',
+      '1024',
+      '--idle-timeout-ms',
+      '600000',
+      '--max-lifetime-ms',
+      '7200000',
+      '--json',
     ]);
     expect(json).toBe(true);
     expect(options).toMatchObject({
-      port: 0, gracePeriodMs: 5000, paymentTimeoutMs: 10000, paymentTimeoutMode: 'failed', defaultDelayMs: 200, defaultOutcome: 'MANUAL',
-      replayOnReconnect: false, maxPayloadBytes: 1024, idleTimeoutMs: 600000, maxConnectionLifetimeMs: 7200000,
+      port: 0,
+      gracePeriodMs: 5000,
+      paymentTimeoutMs: 10000,
+      paymentTimeoutMode: 'failed',
+      defaultDelayMs: 200,
+      defaultOutcome: 'MANUAL',
+      replayOnReconnect: false,
+      maxPayloadBytes: 1024,
+      idleTimeoutMs: 600000,
+      maxConnectionLifetimeMs: 7200000,
     });
     expect(parseCli([]).options.port).toBe(4010);
   });
@@ -54,7 +80,10 @@ describe('CLI arguments', () => {
       writeFileSync(typo, JSON.stringify({ keys: { k: { role: 'desktop', group: 'g' } } }));
       expect(() => parseCli(['--config', typo])).toThrow('typo.json');
       const dup = join(dir, 'dup.json');
-      writeFileSync(dup, JSON.stringify({ keys: { a: { role: 'terminal', groupId: 'g', deviceId: 'D' }, b: { role: 'terminal', groupId: 'g', deviceId: 'D' } } }));
+      writeFileSync(
+        dup,
+        JSON.stringify({ keys: { a: { role: 'terminal', groupId: 'g', deviceId: 'D' }, b: { role: 'terminal', groupId: 'g', deviceId: 'D' } } }),
+      );
       expect(() => parseCli(['--config', dup])).toThrow('deviceId D is used by two keys');
       expect(() => parseCli(['--config', join(dir, 'missing.json')])).toThrow('cannot read config file');
     } finally {

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
       `  POS API secret     : ${sim.apiKeys.posSecret}`,
       `  Control page       : ${sim.httpUrl}/__sim/`,
       '  Terminals:',
-      ...terminals.map((t) => `    ${(t.deviceId ?? '(no deviceId)').padEnd(14)} ${t.groupId.padEnd(10)} ${t.status.padEnd(8)} ${t.label ?? ''}${t.deviceId ? '' : `  connectionId ${t.connectionId}`}`),
+      ...terminals.map(
+        (t) =>
+          `    ${(t.deviceId ?? '(no deviceId)').padEnd(14)} ${t.groupId.padEnd(10)} ${t.status.padEnd(8)} ${t.label ?? ''}${t.deviceId ? '' : `  connectionId ${t.connectionId}`}`,
+      ),
       'Press Ctrl+C to stop.',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

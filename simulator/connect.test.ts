@@ -66,11 +66,11 @@ describe('connections', () => {
         keys: {
           'pos-a': { role: 'desktop', groupId: 'group-1', apiSecret: 's-a' },
           'pos-b': { role: 'desktop', groupId: 'group-2' },
-          't1': { role: 'terminal', groupId: 'group-1', deviceId: 'TERM-001', metadata: { label: 'Lane 1' } },
-          't2': { role: 'terminal', groupId: 'group-1', deviceId: 'TERM-002' },
-          't3': { role: 'terminal', groupId: 'group-1', deviceId: 'TERM-003' },
-          't4': { role: 'terminal', groupId: 'group-1' },
-          't9': { role: 'terminal', groupId: 'group-2', deviceId: 'TERM-901' },
+          t1: { role: 'terminal', groupId: 'group-1', deviceId: 'TERM-001', metadata: { label: 'Lane 1' } },
+          t2: { role: 'terminal', groupId: 'group-1', deviceId: 'TERM-002' },
+          t3: { role: 'terminal', groupId: 'group-1', deviceId: 'TERM-003' },
+          t4: { role: 'terminal', groupId: 'group-1' },
+          t9: { role: 'terminal', groupId: 'group-2', deviceId: 'TERM-901' },
         },
       },
     });
@@ -98,7 +98,12 @@ describe('connections', () => {
     expect(sim.apiKeys.pos).toBe('sim-pos-key-0001');
     expect(sim.apiKeys.posSecret).toBe('sim-pos-secret-0001');
     const terms = sim.control.terminals();
-    expect(terms.filter((t) => t.groupId === 'group-1').map((t) => t.deviceId ?? null).sort()).toEqual(['TERM-001', 'TERM-002', 'TERM-003', null]);
+    expect(
+      terms
+        .filter((t) => t.groupId === 'group-1')
+        .map((t) => t.deviceId ?? null)
+        .sort(),
+    ).toEqual(['TERM-001', 'TERM-002', 'TERM-003', null]);
     expect(terms.filter((t) => t.groupId === 'group-2').map((t) => t.deviceId)).toEqual(['TERM-901']);
     expect(terms.every((t) => t.status === 'online' && t.virtual)).toBe(true);
     expect(sim.url).toBe(`ws://127.0.0.1:${sim.port}/v1`);

@@ -9,7 +9,10 @@ import { startSimulator } from './index';
  * cross-site form POST is text/plain and carries a foreign Origin) and not a DNS-rebound name
  * (foreign Host). Raw node:http so the Host header is exactly what a browser would send.
  */
-function send(port: number, options: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function send(
+  port: number,
+  options: { method: string; path: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: options.method, path: options.path, headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];

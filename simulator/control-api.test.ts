@@ -112,7 +112,7 @@ describe('control API', () => {
     expect((await pos.action('terminalStatusUpdate')).status).toBe('disconnected');
   });
 
-  it('POST config skews the gateway clock and sends the quick start\'s terminal list (no timestamps)', async () => {
+  it("POST config skews the gateway clock and sends the quick start's terminal list (no timestamps)", async () => {
     const r = await call('POST', 'config', { clockSkewMs: -300_000, terminalListTimestamps: false });
     expect(r.json.config).toMatchObject({ clockSkewMs: -300_000, terminalListTimestamps: false });
     pos.send({ action: 'getTerminals' });
@@ -132,7 +132,9 @@ describe('control API', () => {
     expect((await call('POST', 'faults', { dropOnNextPayment: 'NOPE' })).status).toBe(404);
     expect((await call('POST', 'faults', { dropOnNextPayment: 'TERM-002' })).json.faults.dropOnNextPayment).toEqual(['TERM-002']);
     pos.send(paymentFrame('TERM-002', uuidv7()));
-    expect(await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate')).toMatchObject({ frame: { terminalId: 'TERM-002', status: 'reconnecting' } });
+    expect(await pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate')).toMatchObject({
+      frame: { terminalId: 'TERM-002', status: 'reconnecting' },
+    });
     expect(await pos.error()).toEqual({ error: 'Not Found', message: 'Terminal connection not found' });
     expect((await pos.action('terminalStatusUpdate')).status).toBe('connected');
     expect(sim.control.transactions()).toEqual([]);

@@ -29,7 +29,11 @@ const AddTerminalBody = z.strictObject({
   groupId: z.string().min(1).max(200).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
-const Ms = z.number().int().min(0).max(24 * 3_600_000);
+const Ms = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3_600_000);
 const ConfigBody = z.strictObject({
   gracePeriodMs: Ms.optional(),
   paymentTimeoutMs: Ms.optional(),
@@ -40,7 +44,12 @@ const ConfigBody = z.strictObject({
   idleTimeoutMs: Ms.optional(),
   maxConnectionLifetimeMs: Ms.optional(),
   /** The gateway's clock against the machine's, up to a day either way. */
-  clockSkewMs: z.number().int().min(-24 * 3_600_000).max(24 * 3_600_000).optional(),
+  clockSkewMs: z
+    .number()
+    .int()
+    .min(-24 * 3_600_000)
+    .max(24 * 3_600_000)
+    .optional(),
   terminalListTimestamps: z.boolean().optional(),
   /** §13.5 lists it under config; same as POST /__sim/faults {duplicateNext:true}. */
   duplicateNext: z.boolean().optional(),
@@ -123,14 +132,7 @@ function safeDecode(part: string): string {
   }
 }
 
-async function dispatch(
-  method: string,
-  parts: string[],
-  req: IncomingMessage,
-  res: ServerResponse,
-  gateway: Gateway,
-  control: Control,
-): Promise<void> {
+async function dispatch(method: string, parts: string[], req: IncomingMessage, res: ServerResponse, gateway: Gateway, control: Control): Promise<void> {
   const [first, id, verb] = parts;
   const ok = (body: unknown = { ok: true }): void => sendJson(res, 200, body);
   if (method === 'GET') return answerGet(first, id, res, gateway, control);

@@ -14,7 +14,9 @@ describe('control page', () => {
   });
 
   it('manual mode + Approve: the cashier gets SUCCESS', async () => {
-    await card('Lane 1').getByRole('checkbox', { name: /Manual mode/ }).check();
+    await card('Lane 1')
+      .getByRole('checkbox', { name: /Manual mode/ })
+      .check();
     await until(() => ctx.sim.control.terminals().find((t) => t.id === 'TERM-001')?.manual === true);
     const id = uuidv7();
     ctx.pos.send(paymentFrame('TERM-001', id, { amount: '42.00' }));
@@ -46,15 +48,21 @@ describe('control page', () => {
 
   it('auto-void recipe: manual payment, the terminal loses its connection past the grace period and reconnects, Approve → paymentVoided', async () => {
     ctx.sim.control.setConfig({ gracePeriodMs: 200 });
-    await card('Lane 3').getByRole('checkbox', { name: /Manual mode/ }).check();
+    await card('Lane 3')
+      .getByRole('checkbox', { name: /Manual mode/ })
+      .check();
     await until(() => ctx.sim.control.terminals().find((t) => t.id === 'TERM-003')?.manual === true);
     const id = uuidv7();
     ctx.pos.send(paymentFrame('TERM-003', id));
     await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
     await card('Lane 3').getByRole('button', { name: 'Terminal loses connection' }).click();
-    await ctx.pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'disconnected');
+    await ctx.pos.next(
+      (f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'disconnected',
+    );
     await card('Lane 3').getByRole('button', { name: 'Terminal reconnects' }).click();
-    await ctx.pos.next((f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'connected');
+    await ctx.pos.next(
+      (f) => f.kind === 'frame' && f.frame.action === 'terminalStatusUpdate' && f.frame.terminalId === 'TERM-003' && f.frame.status === 'connected',
+    );
     await expect.poll(() => card('Lane 3').getByRole('button', { name: 'Approve' }).isEnabled(), POLL).toBe(true);
     await card('Lane 3').getByRole('button', { name: 'Approve' }).click();
     expect((await ctx.pos.action('paymentVoided')).transactionId).toBe(id);

@@ -109,8 +109,7 @@ export class Control implements SimulatorControl {
     reorderNext: () => {
       this.gateway.faults.reorderNext = true;
     },
-    dropPosConnections: (options: { silent: boolean; halfOpen?: boolean }) =>
-      this.gateway.dropPosConnections(options.silent, options.halfOpen ?? false),
+    dropPosConnections: (options: { silent: boolean; halfOpen?: boolean }) => this.gateway.dropPosConnections(options.silent, options.halfOpen ?? false),
     ignorePings: (on: boolean) => {
       this.gateway.faults.ignorePings = on;
     },

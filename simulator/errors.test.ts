@@ -38,8 +38,16 @@ describe('error frames', () => {
   });
 
   const cases: [string, unknown, { error: string; message: string }][] = [
-    ['missing terminalId', { action: 'payment', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }, { error: 'Bad Request', message: VENDOR.terminalIdRequired }],
-    ['empty terminalId', { action: 'payment', terminalId: '', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } }, { error: 'Bad Request', message: VENDOR.terminalIdRequired }],
+    [
+      'missing terminalId',
+      { action: 'payment', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } },
+      { error: 'Bad Request', message: VENDOR.terminalIdRequired },
+    ],
+    [
+      'empty terminalId',
+      { action: 'payment', terminalId: '', paymentRequest: { amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' } },
+      { error: 'Bad Request', message: VENDOR.terminalIdRequired },
+    ],
     ['missing paymentRequest', { action: 'payment', terminalId: 'TERM-001' }, { error: 'Bad Request', message: VENDOR.paymentRequestRequired }],
     ['unknown terminal', paymentFrame('NOPE', 'x-1'), { error: 'Not Found', message: VENDOR.terminalNotFound }],
     ['terminal of another group', paymentFrame('TERM-901', 'x-2'), { error: 'Forbidden', message: VENDOR.differentGroup }],
@@ -47,7 +55,11 @@ describe('error frames', () => {
     ['unknown action', { action: 'refund' }, { error: 'Bad Request', message: OURS.unknownAction }],
     ['no action', { hello: 1 }, { error: 'Bad Request', message: OURS.unknownAction }],
     ['a JSON array', [1, 2], { error: 'Bad Request', message: OURS.unknownAction }],
-    ['a terminal action from a desktop key', { action: 'paymentResult', paymentResponse: { transactionId: 'a', status: 'SUCCESS' } }, { error: 'Forbidden', message: 'Action not allowed for a desktop key' }],
+    [
+      'a terminal action from a desktop key',
+      { action: 'paymentResult', paymentResponse: { transactionId: 'a', status: 'SUCCESS' } },
+      { error: 'Forbidden', message: 'Action not allowed for a desktop key' },
+    ],
   ];
 
   it.each(cases)('%s', async (_name, frame, expected) => {

@@ -36,7 +36,11 @@ describe('fuzz', () => {
   );
   const structured = fc.record(
     {
-      action: fc.oneof(fc.constantFrom('payment', 'getTerminals', 'ping', 'paymentResult', 'pong', ''), fc.string({ maxLength: 20 }), fc.anything({ maxDepth: 1 })),
+      action: fc.oneof(
+        fc.constantFrom('payment', 'getTerminals', 'ping', 'paymentResult', 'pong', ''),
+        fc.string({ maxLength: 20 }),
+        fc.anything({ maxDepth: 1 }),
+      ),
       terminalId,
       paymentRequest,
       paymentResponse: fc.anything({ maxDepth: 2 }),
@@ -117,7 +121,10 @@ describe('fuzz', () => {
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
         fc.constantFrom('/v1/transactions/', '/v1/terminals', '/__sim/', '/__sim/terminals/TERM-001/', '/__sim/config', '/__sim/faults', '/'),
         seg,
-        fc.oneof(fc.string({ maxLength: 100 }), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? '')),
+        fc.oneof(
+          fc.string({ maxLength: 100 }),
+          fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? ''),
+        ),
         fc.string({ maxLength: 30 }).map((s) => s.replace(/[^\x20-\x7e]/g, '')),
         async (method, base, tail, body, header) => {
           const path = base.endsWith('/') ? base + tail : base;

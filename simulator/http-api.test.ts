@@ -31,7 +31,12 @@ describe('HTTP API', () => {
     await sim.close();
   });
 
-  async function get(path: string, key: string | undefined, secret: string, opts: { timestamp?: string; signature?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function get(
+    path: string,
+    key: string | undefined,
+    secret: string,
+    opts: { timestamp?: string; signature?: string } = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const timestamp = opts.timestamp ?? new Date().toISOString();
     const signature = opts.signature ?? (await signRequest(secret, 'GET', path.split('?')[0]!, timestamp, ''));
     const headers: Record<string, string> = { 'x-timestamp': timestamp, 'x-signature': signature };

@@ -1,11 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  SIGNATURE_WINDOW_MS,
-  signRequest,
-  signaturesEqual,
-  type HttpErrorCode,
-  type TerminalsListResponse,
-} from '../shared/protocol';
+import { SIGNATURE_WINDOW_MS, signRequest, signaturesEqual, type HttpErrorCode, type TerminalsListResponse } from '../shared/protocol';
 import type { KeyEntry } from './api';
 import type { Gateway } from './gateway';
 import { readBody, sendJson, type HttpRoute } from './server';
@@ -38,12 +32,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * §11.1 request signing, verified for real: key, 5-minute timestamp window, then
  * Base64(HMAC-SHA256(secret, METHOD\nPATH\nTIMESTAMP\nhex(sha256(body)))). PATH excludes the query.
  */
-async function authenticate(
-  gateway: Gateway,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<{ apiKey: string; entry: KeyEntry } | undefined> {
+async function authenticate(gateway: Gateway, req: IncomingMessage, res: ServerResponse, url: URL): Promise<{ apiKey: string; entry: KeyEntry } | undefined> {
   const apiKey = header(req, 'x-api-key');
   const entry = gateway.registry.get(apiKey);
   if (!apiKey || !entry || !entry.apiSecret) {

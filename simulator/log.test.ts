@@ -22,7 +22,10 @@ describe('JSON-lines frame log', () => {
     await sim.close();
     const text = readFileSync(file, 'utf8');
     rmSync(dir, { recursive: true, force: true });
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { dir: string; role: string; frame: Record<string, unknown> });
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { dir: string; role: string; frame: Record<string, unknown> });
     const posIn = lines.filter((l) => l.dir === 'in' && l.role === 'desktop').map((l) => l.frame.action ?? l.frame.raw);
     const posOut = lines.filter((l) => l.dir === 'out' && l.role === 'desktop').map((l) => l.frame.action ?? l.frame.error);
     expect(posIn).toEqual(['payment', 'not json']);

@@ -20,7 +20,10 @@ describe('lookup faults over the control API', () => {
     const path = `/v1/transactions/${id}`;
     const timestamp = new Date().toISOString();
     const signature = await signRequest(sim.apiKeys.posSecret, 'GET', path, timestamp);
-    return fetch(`${sim.httpUrl}${path}`, { headers: { 'x-api-key': sim.apiKeys.pos, 'x-timestamp': timestamp, 'x-signature': signature }, redirect: 'manual' });
+    return fetch(`${sim.httpUrl}${path}`, {
+      headers: { 'x-api-key': sim.apiKeys.pos, 'x-timestamp': timestamp, 'x-signature': signature },
+      redirect: 'manual',
+    });
   }
 
   it('answers an HTML 404, a redirect, then (times used up) the normal JSON answer again', async () => {

@@ -63,7 +63,10 @@ export class LookupFaults {
         sendJson(res, 500, { code: 'INTERNAL_ERROR', message: 'Internal error' });
         return true;
       case 'wrongId':
-        sendJson(res, 200, { ...real, transactionId: `${transactionId.slice(0, -4)}0000` === transactionId ? `${transactionId.slice(0, -4)}ffff` : `${transactionId.slice(0, -4)}0000` });
+        sendJson(res, 200, {
+          ...real,
+          transactionId: `${transactionId.slice(0, -4)}0000` === transactionId ? `${transactionId.slice(0, -4)}ffff` : `${transactionId.slice(0, -4)}0000`,
+        });
         return true;
       case 'hang':
         // No answer: the client's own timeout must decide. The server's close() ends the socket.

@@ -73,12 +73,7 @@ export class Presence {
 
   /** Any identifier a person or test may use: deviceId, current or last connectionId, apiKey. */
   find(id: string): TerminalState | undefined {
-    return (
-      this.byDeviceId.get(id) ??
-      this.byConnectionId.get(id) ??
-      this.byKey.get(id) ??
-      this.all().find((t) => t.connectionId === id)
-    );
+    return this.byDeviceId.get(id) ?? this.byConnectionId.get(id) ?? this.byKey.get(id) ?? this.all().find((t) => t.connectionId === id);
   }
 
   /** §5.2 step 1: deviceId first, then a raw connectionId. Only live terminals resolve. */

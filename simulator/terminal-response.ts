@@ -9,7 +9,12 @@ export type FinalStatus = 'SUCCESS' | 'FAILED' | 'CANCELLED';
 export type ResultDetails = Pick<PaymentScript, 'errorCode' | 'errorMessage' | 'receiptData' | 'omitReceiptData'>;
 
 /** The PaymentResponse a terminal reports for a command: the vendor's fields, a receipt unless told to omit it. */
-export function terminalResponse(command: TerminalPaymentCommand, status: FinalStatus | 'PENDING', terminalLabel: string, details?: ResultDetails): PaymentResponse {
+export function terminalResponse(
+  command: TerminalPaymentCommand,
+  status: FinalStatus | 'PENDING',
+  terminalLabel: string,
+  details?: ResultDetails,
+): PaymentResponse {
   const req = { ...command.paymentRequest, transactionId: command.transactionId };
   const at = new Date();
   const base: PaymentResponse = {
@@ -33,15 +38,15 @@ export function terminalResponse(command: TerminalPaymentCommand, status: FinalS
   // `receiptData` is optional in the vendor's table: a processor may send none (issue 13 rule 7).
   const receiptData = details?.omitReceiptData
     ? undefined
-    : details?.receiptData ??
-    buildReceipt({
-      request: req,
-      status,
-      terminalLabel,
-      ...(authorizationCode ? { authorizationCode } : {}),
-      ...(status === 'FAILED' && errorMessage ? { errorMessage } : {}),
-      at,
-    });
+    : (details?.receiptData ??
+      buildReceipt({
+        request: req,
+        status,
+        terminalLabel,
+        ...(authorizationCode ? { authorizationCode } : {}),
+        ...(status === 'FAILED' && errorMessage ? { errorMessage } : {}),
+        at,
+      }));
   return {
     ...base,
     ...(authorizationCode ? { authorizationCode } : {}),

@@ -97,7 +97,14 @@ describe('terminal side (§13.3)', () => {
     // A terminal that forgets amount/metadata still produces a complete PaymentResponse.
     term.result({ transactionId: id, status: 'SUCCESS', authorizationCode: 'A1' });
     const done = await pos.action('paymentComplete');
-    expect(done.paymentResponse).toMatchObject({ transactionId: id, status: 'SUCCESS', amount: '99.99', currency: 'PHP', paymentMethod: 'CARD', metadata: { orderId: `ORD-${id}` } });
+    expect(done.paymentResponse).toMatchObject({
+      transactionId: id,
+      status: 'SUCCESS',
+      amount: '99.99',
+      currency: 'PHP',
+      paymentMethod: 'CARD',
+      metadata: { orderId: `ORD-${id}` },
+    });
     // A second final result for the same payment is not forwarded.
     term.result({ transactionId: id, status: 'FAILED' });
     await pos.sync();

@@ -11,9 +11,10 @@ import { paymentFrame, until } from './testing/pos-client';
 describe('control page for trainers', () => {
   const ctx = controlPageSuite();
   const card = (label: string) => ctx.card(label);
-  const graceMs = async (): Promise<number> => ((await (await fetch(`${ctx.sim.httpUrl}/__sim/state`)).json()) as { config: { gracePeriodMs: number } }).config.gracePeriodMs;
+  const graceMs = async (): Promise<number> =>
+    ((await (await fetch(`${ctx.sim.httpUrl}/__sim/state`)).json()) as { config: { gracePeriodMs: number } }).config.gracePeriodMs;
 
-  it('the transaction list shows each payment\'s order reference', async () => {
+  it("the transaction list shows each payment's order reference", async () => {
     const id = uuidv7();
     ctx.pos.send(paymentFrame('TERM-001', id, { metadata: { orderId: 'TRAIN-42' } }));
     await ctx.pos.action('paymentComplete');
@@ -25,7 +26,7 @@ describe('control page for trainers', () => {
   it('preset "Decline: card expired" makes the next payment on that terminal fail with that reason', async () => {
     await card('Lane 2').getByRole('combobox', { name: 'Next payment' }).selectOption({ label: 'Decline: card expired' });
     await card('Lane 2').getByRole('button', { name: 'Use for the next payment' }).click();
-    await expect.poll(async () => (await ctx.page.locator('#toast').innerText()), POLL).toMatch(/Lane 2: the next payment will be declined \(card expired\)/);
+    await expect.poll(async () => await ctx.page.locator('#toast').innerText(), POLL).toMatch(/Lane 2: the next payment will be declined \(card expired\)/);
     ctx.pos.send(paymentFrame('TERM-002', uuidv7()));
     const done = await ctx.pos.action('paymentComplete');
     expect(done.paymentResponse).toMatchObject({ status: 'FAILED', errorCode: 'EXPIRED_CARD', errorMessage: 'Card expired' });
@@ -36,13 +37,13 @@ describe('control page for trainers', () => {
     await expect.poll(graceMs, POLL).toBe(2_000);
     await card('Lane 3').getByRole('combobox', { name: 'Next payment' }).selectOption({ label: 'Customer cancels' });
     await card('Lane 3').getByRole('button', { name: 'Use for the next payment' }).click();
-    await expect.poll(async () => (await ctx.page.locator('#toast').innerText()), POLL).toMatch(/Lane 3: the customer will cancel/);
+    await expect.poll(async () => await ctx.page.locator('#toast').innerText(), POLL).toMatch(/Lane 3: the customer will cancel/);
     ctx.pos.send(paymentFrame('TERM-003', uuidv7()));
     expect((await ctx.pos.action('paymentComplete')).paymentResponse.status).toBe('CANCELLED');
 
     await card('Lane 3').getByRole('combobox', { name: 'Next payment' }).selectOption({ label: 'Terminal lost, back too late (auto-void)' });
     await card('Lane 3').getByRole('button', { name: 'Use for the next payment' }).click();
-    await expect.poll(async () => (await ctx.page.locator('#toast').innerText()), POLL).toMatch(/Lane 3: the terminal will drop/);
+    await expect.poll(async () => await ctx.page.locator('#toast').innerText(), POLL).toMatch(/Lane 3: the terminal will drop/);
     const id = uuidv7();
     ctx.pos.send(paymentFrame('TERM-003', id));
     expect((await ctx.pos.action('paymentVoided', 15_000)).transactionId).toBe(id);
@@ -50,7 +51,7 @@ describe('control page for trainers', () => {
     await expect.poll(graceMs, POLL).toBe(60_000);
   }, 30_000);
 
-  it('buttons speak a cashier\'s words', async () => {
+  it("buttons speak a cashier's words", async () => {
     const lane1 = card('Lane 1');
     for (const name of ['Approve', 'Decline', 'Customer cancels', 'Still processing', 'Terminal loses connection']) {
       expect(await lane1.getByRole('button', { name, exact: true }).count()).toBe(1);

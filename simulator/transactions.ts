@@ -1,11 +1,5 @@
 import { uuidv7 } from '../shared/ids';
-import type {
-  PaymentCompleteFrame,
-  PaymentRequest,
-  PaymentResponse,
-  PaymentVoidedFrame,
-  TransactionLookupResponse,
-} from '../shared/protocol';
+import type { PaymentCompleteFrame, PaymentRequest, PaymentResponse, PaymentVoidedFrame, TransactionLookupResponse } from '../shared/protocol';
 import type { SimTransaction } from './api';
 import type { RuntimeConfig } from './config';
 import type { PushDelivery } from './delivery';

@@ -25,15 +25,18 @@ export class Timers {
   private readonly live = new Set<NodeJS.Timeout>();
 
   after(ms: number, fn: () => void): NodeJS.Timeout {
-    const handle = setTimeout(() => {
-      this.live.delete(handle);
-      try {
-        fn();
-      } catch (err) {
-        // A bug in one timer must not take the whole gateway (and every test using it) down.
-        console.error('[simulator] timer failed:', err);
-      }
-    }, Math.max(0, ms));
+    const handle = setTimeout(
+      () => {
+        this.live.delete(handle);
+        try {
+          fn();
+        } catch (err) {
+          // A bug in one timer must not take the whole gateway (and every test using it) down.
+          console.error('[simulator] timer failed:', err);
+        }
+      },
+      Math.max(0, ms),
+    );
     this.live.add(handle);
     return handle;
   }

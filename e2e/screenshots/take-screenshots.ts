@@ -27,7 +27,9 @@ test('screenshots of every key state', async ({ page, sim }) => {
   await tour(page, sim, async (stop) => {
     // No blinking caret in the picture, and the screen seen from its top (its heading).
     // (A string: the Node tsconfig has no DOM types.)
-    await page.evaluate(`document.activeElement?.blur?.(); window.scrollTo(0, 0); document.querySelector('.main')?.scrollTo(0, 0); document.querySelector('[role="alertdialog"]')?.scrollTo(0, 0);`);
+    await page.evaluate(
+      `document.activeElement?.blur?.(); window.scrollTo(0, 0); document.querySelector('.main')?.scrollTo(0, 0); document.querySelector('[role="alertdialog"]')?.scrollTo(0, 0);`,
+    );
     const file = path.join(outDir, `${FILE_NAMES[stop]}.png`);
     await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
     written.push(file);

@@ -1,4 +1,15 @@
-import type { AppInfo, CommandHandler, FieldError, OrderView, PaymentView, PrintJobView, SettingsInput, SettingsView, UpdateView, VoidAlert } from '../../shared/ipc';
+import type {
+  AppInfo,
+  CommandHandler,
+  FieldError,
+  OrderView,
+  PaymentView,
+  PrintJobView,
+  SettingsInput,
+  SettingsView,
+  UpdateView,
+  VoidAlert,
+} from '../../shared/ipc';
 import type { DigitsOnlyEntry } from '../../shared/money';
 import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';

@@ -22,15 +22,20 @@ describe('PosCore commands', () => {
       const r = await h.core.invoke(name, { bogus: true } as never);
       expect(r, name).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     }
-    expect(await h.core.invoke('printTestPage', {})).toEqual({ ok: false, error: { code: 'printer_error', message: 'Printing is not set up on this register.' } });
+    expect(await h.core.invoke('printTestPage', {})).toEqual({
+      ok: false,
+      error: { code: 'printer_error', message: 'Printing is not set up on this register.' },
+    });
     expect(await h.core.invoke('installUpdate', {})).toEqual({ ok: true, value: { phase: 'disabled', blockedBy: [] } });
-    expect((await h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 100, currency: 'USD', paymentMethod: 'CARD', orderRef: 'x' })).ok).toBe(false);
+    expect((await h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 100, currency: 'USD', paymentMethod: 'CARD', orderRef: 'x' })).ok).toBe(
+      false,
+    );
     expect(await h.core.invoke('unknownCommand' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     const snap = await h.core.invoke('getSnapshot', {});
     expect(snap.ok && Snapshot.parse(snap.value).connection).toMatchObject({ state: 'idle', reason: 'No gateway configured' });
   });
 
-  it('passes a service\'s plain-language refusal through with its code instead of a generic failure', async () => {
+  it("passes a service's plain-language refusal through with its code instead of a generic failure", async () => {
     const refusing: ReceiptService = {
       print: () => Promise.reject(new ReceiptError('not_found', 'That payment is not on this register, so there is no receipt to print.')),
       printTestPage: () => Promise.reject(new Error('disk on fire')),
@@ -85,7 +90,7 @@ describe('PosCore commands', () => {
     expect(snap.seq).toBe(seqs.at(-1));
   });
 
-  it('CSV export lists today\'s payments with amounts as decimal strings', async () => {
+  it("CSV export lists today's payments with amounts as decimal strings", async () => {
     fx = await startFixture();
     fx.sim.control.script('TERM-001', { outcome: 'FAILED', errorMessage: 'Do not honour, "sorry"' });
     const id = await payOk(fx.h, 'TERM-001', '=ORDER-CSV', 150050);

@@ -1,3 +1,4 @@
+import { ReconnectUrgency } from './connection/reconnect-urgency';
 import path from 'node:path';
 import type { CommandName, CommandRequest, CommandResponse, CommandResult, PosEvent, Snapshot } from '../../shared/ipc';
 import { commandHandlers, DISABLED_UPDATE } from './commands/command-handlers';
@@ -64,95 +65,87 @@ function wireServices(deps: CoreDeps) {
   const terminals = new TerminalViews({ registry, ledger, connection, events, clock, graceRecheckMarginMs: tuning.graceRecheckMarginMs });
   const attributor = new ErrorAttributor(tuning.errorWindowMs);
   const delivery = new DeliveryWatch(clock, attributor, ledger, tuning.errorWindowMs);
-  const errorFrames = new ErrorFrames({ clock, logger, attributor, delivery, ledger, terminals, recover: (t) => void recover(t), noteError });
-  const inbound = new InboundRouter({ clock, logger, events, attributor, delivery, ledger, terminals, errorFrames, recover: (t) => void recover(t), noteError });
+  const frameDeps = { clock, logger, attributor, delivery, ledger, terminals, recover: (t: 'start' | 'reconnect' | 'ambiguous') => void recover(t), noteError };
+  const errorFrames = new ErrorFrames(frameDeps);
+  const inbound = new InboundRouter({ ...frameDeps, events, errorFrames });
   const link = new GatewayLink(connection, terminals, logger, () => pauses.gatewayProblems());
 
   // What follows from the ledger, and the commands.
   const printPolicy = new PrintPolicy(deps.receipts, settings, logger, noteError);
   const ledgerEvents = new LedgerEvents({ events, orders, terminals, attributor, delivery, printPolicy });
   const payments = new PaymentCommands({
-    clock, logger, ledger, orders, registry, terminals, connection, attributor, delivery, recovery, pauses, noteError,
+    clock,
+    logger,
+    ledger,
+    orders,
+    registry,
+    terminals,
+    connection,
+    attributor,
+    delivery,
+    recovery,
+    pauses,
+    noteError,
     demo: () => deps.appInfo.demo.enabled,
   });
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
-  // Back online at once: retries stay within about 1 s while the cashier is on the checkout or
-  // a payment is open (the full-jitter backoff keeps the herd of tills apart otherwise).
-  let checkoutOpen = false;
-  const updateUrgency = () => connection.setUrgent(checkoutOpen || ledger.hasOpen());
-  const setCheckoutOpen = (open: boolean) => {
-    checkoutOpen = open;
-    updateUrgency();
-  };
-  const snapshot = (): Snapshot => ({
-    seq: events.current(),
-    app: deps.appInfo,
-    connection: connection.view(),
-    terminals: terminals.all(),
-    payments: ledger.list().map(toPaymentView),
-    alerts: ledger.alerts(),
-    orders: orders.all(),
-    nextOrderRef: orders.nextOrderRef(),
-    settings: settings.view(),
-    update: deps.updates?.view() ?? DISABLED_UPDATE,
-    printJobs: deps.receipts?.jobs() ?? [],
-    paused: pauses.current(),
-  });
+  const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
+  const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
+  const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses });
   const router = new CommandRouter(
     commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, ...optional(deps) }),
     logger,
     noteError,
   );
-  return { clock, logger, settings, journal, journalGuard, ledger, orders, events, connection, pauses, diagnostics, recovery, recover, terminals, delivery, inbound, link, ledgerEvents, router, updateUrgency };
+  return {
+    clock,
+    logger,
+    settings,
+    journal,
+    journalGuard,
+    ledger,
+    orders,
+    events,
+    connection,
+    pauses,
+    diagnostics,
+    recovery,
+    recover,
+    terminals,
+    delivery,
+    inbound,
+    link,
+    ledgerEvents,
+    router,
+    urgency,
+  };
 }
 
 /** Start (journal replay, subscriptions, settings, recovery), stop, and what the hosts ask. */
 function withLifecycle(deps: CoreDeps, s: Services): PosCore {
-  const { clock, logger, settings, journal, journalGuard, ledger, orders, events, connection, pauses, diagnostics, recovery, recover, terminals, delivery, inbound, link, ledgerEvents, router, updateUrgency } = s;
+  const { journal, ledger, events, connection, router } = s;
   const unsubscribers: (() => void)[] = [];
   let started = false;
-  const emitPaused = () => events.emit({ type: 'paused', paused: pauses.current() });
 
   return {
     async start() {
       if (started) return;
-      const replay = journal.replay();
-      diagnostics.noteBadLines(replay.badLines);
-      logger.info('journal.replayed', { records: replay.records, files: replay.files.length, payments: replay.payments.size });
-      unsubscribers.push(
-        ledger.onChange((change) => {
-          ledgerEvents.onChange(change);
-          updateUrgency();
-        }),
-        journalGuard.onHealth(emitPaused),
-      );
-      ledger.restore(replay);
-      ledgerEvents.restored(ledger.list());
-      unsubscribers.push(connection.on((e) => inbound.onConnectionEvent(e)));
-      unsubscribers.push(
-        settings.onChange((s: Settings) => {
-          events.emit({ type: 'settings', settings: settings.view() });
-          emitPaused();
-          link.apply(s);
-        }),
-      );
-      if (deps.receipts) unsubscribers.push(deps.receipts.onJob((job) => events.emit({ type: 'printJob', job })));
-      if (deps.updates) unsubscribers.push(deps.updates.onChange((update) => events.emit({ type: 'update', update })));
-      link.apply(settings.current());
+      unsubscribers.push(...replayAndSubscribe(deps, s));
+      s.link.apply(s.settings.current());
       started = true;
-      await recover('start');
+      await s.recover('start');
     },
 
     async stop() {
       connection.stop();
       for (const u of unsubscribers.splice(0)) u();
-      delivery.settleAll();
-      terminals.dispose();
-      recovery.dispose();
+      s.delivery.settleAll();
+      s.terminals.dispose();
+      s.recovery.dispose();
       ledger.dispose();
-      journalGuard.dispose();
+      s.journalGuard.dispose();
       journal.close();
-      link.reset();
+      s.link.reset();
       started = false;
     },
 
@@ -161,19 +154,69 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
     hasOpenAlerts: () => ledger.alerts().length > 0,
 
     paymentDetails(transactionId): PaymentDetails | undefined {
-      const record = ledger.get(transactionId) ?? journal.readDay(dayKey(clock.now())).find((p) => p.transactionId === transactionId);
+      const record = ledger.get(transactionId) ?? journal.readDay(dayKey(s.clock.now())).find((p) => p.transactionId === transactionId);
       if (!record) return undefined;
       const alert = ledger.alertFor(transactionId);
       return {
         view: toPaymentView(record),
         ...(record.response ? { response: record.response } : {}),
         ...(alert ? { voidAlert: alert } : {}),
-        order: orders.view(record.orderRef),
+        order: s.orders.view(record.orderRef),
       };
     },
 
     invoke: <K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResult<CommandResponse<K>>> => router.invoke(name, request),
     subscribe: (listener: (e: PosEvent) => void) => events.subscribe(listener),
+  };
+}
+
+/** The journal replayed into the ledger, then every subscription the running core needs (returned to undo at stop). */
+function replayAndSubscribe(deps: CoreDeps, s: Services): (() => void)[] {
+  const { journal, ledger, events, settings, pauses } = s;
+  const emitPaused = () => events.emit({ type: 'paused', paused: pauses.current() });
+  const replay = journal.replay();
+  s.diagnostics.noteBadLines(replay.badLines);
+  s.logger.info('journal.replayed', { records: replay.records, files: replay.files.length, payments: replay.payments.size });
+  const unsubscribers = [
+    ledger.onChange((change) => {
+      s.ledgerEvents.onChange(change);
+      s.urgency.update();
+    }),
+    s.journalGuard.onHealth(emitPaused),
+  ];
+  ledger.restore(replay);
+  s.ledgerEvents.restored(ledger.list());
+  unsubscribers.push(s.connection.on((e) => s.inbound.onConnectionEvent(e)));
+  unsubscribers.push(
+    settings.onChange((next: Settings) => {
+      events.emit({ type: 'settings', settings: settings.view() });
+      emitPaused();
+      s.link.apply(next);
+    }),
+  );
+  if (deps.receipts) unsubscribers.push(deps.receipts.onJob((job) => events.emit({ type: 'printJob', job })));
+  if (deps.updates) unsubscribers.push(deps.updates.onChange((update) => events.emit({ type: 'update', update })));
+  return unsubscribers;
+}
+
+/** What a renderer sees on start or after a gap in sequence numbers. */
+function snapshotOf(
+  deps: CoreDeps,
+  p: { events: EventStream; connection: GatewayConnection; terminals: TerminalViews; ledger: PaymentLedger; orders: OrderBook; pauses: PaymentPauses },
+): Snapshot {
+  return {
+    seq: p.events.current(),
+    app: deps.appInfo,
+    connection: p.connection.view(),
+    terminals: p.terminals.all(),
+    payments: p.ledger.list().map(toPaymentView),
+    alerts: p.ledger.alerts(),
+    orders: p.orders.all(),
+    nextOrderRef: p.orders.nextOrderRef(),
+    settings: deps.settings.view(),
+    update: deps.updates?.view() ?? DISABLED_UPDATE,
+    printJobs: deps.receipts?.jobs() ?? [],
+    paused: p.pauses.current(),
   };
 }
 
@@ -189,6 +232,13 @@ function lookupFactory(deps: CoreDeps, clock: Clock, timeoutMs: number): (s: Set
     if (!s.apiSecret || !s.apiKey || !s.endpoint) return undefined;
     const check = checkEndpoint(s.endpoint);
     if (!check.ok) return undefined;
-    return createLookupClient({ fetch: fetchFn, baseUrl: httpBaseFromEndpoint(check.url), apiKey: s.apiKey, apiSecret: s.apiSecret, now: () => clock.now(), timeoutMs });
+    return createLookupClient({
+      fetch: fetchFn,
+      baseUrl: httpBaseFromEndpoint(check.url),
+      apiKey: s.apiKey,
+      apiSecret: s.apiSecret,
+      now: () => clock.now(),
+      timeoutMs,
+    });
   };
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ELECTRON_CSP, browserHostCsp, securityHeaders } from './csp';
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(' ')]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v.join(' ')]),
+  );
 }
 
 describe('Content-Security-Policy', () => {

@@ -153,8 +153,14 @@ describe("the vendor quick-start's address form wss://host/v1?x-api-key=KEY", ()
   it('saved from the settings form: the address is stored without the key, the key as the API key', async () => {
     const c = await start({});
     const saved = await c.settings.save({
-      endpoint: 'wss://gateway.example.com/v1?x-api-key=form-key-4567', groupId: '', storeName: '', storeAddress: '', currency: 'EUR',
-      printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 }, autoPrint: false, updatesEnabled: false,
+      endpoint: 'wss://gateway.example.com/v1?x-api-key=form-key-4567',
+      groupId: '',
+      storeName: '',
+      storeAddress: '',
+      currency: 'EUR',
+      printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
+      autoPrint: false,
+      updatesEnabled: false,
     });
     expect(saved.saved).toBe(true);
     expect(c.settings.current()).toMatchObject({ endpoint: 'wss://gateway.example.com/v1', apiKey: 'form-key-4567' });

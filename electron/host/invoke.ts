@@ -7,13 +7,7 @@ import type { Logger } from '../core/ports';
  * also the core's), logging which bridge it came through. Never throws: a handler that throws
  * becomes `internal`, logged without the payload (it may hold an order reference, never a secret).
  */
-export async function invokeValidated(
-  handler: CommandHandler,
-  name: unknown,
-  request: unknown,
-  logger: Logger,
-  via: string,
-): Promise<CommandResult<unknown>> {
+export async function invokeValidated(handler: CommandHandler, name: unknown, request: unknown, logger: Logger, via: string): Promise<CommandResult<unknown>> {
   const parsed = parseCommand(name, request);
   if (!parsed.ok) {
     if (parsed.issues.length === 0) logger.warn('bridge.unknown_command', { via, name: String(name).slice(0, 64) });

@@ -29,7 +29,15 @@ describe('getBridge', () => {
 
   it('with a token, keeps it for a reload and takes it off the address bar', async () => {
     const sockets: string[] = [];
-    vi.stubGlobal('WebSocket', class { constructor(url: string) { sockets.push(url); } close() {} });
+    vi.stubGlobal(
+      'WebSocket',
+      class {
+        constructor(url: string) {
+          sockets.push(url);
+        }
+        close() {}
+      },
+    );
     window.history.replaceState(null, '', '/?token=secret-1');
     const { getBridge } = await import('./index');
     expect(getBridge().kind).toBe('ready');

@@ -5,7 +5,6 @@ import { useBridge, usePos } from '../store/context';
 import { bannerText } from './banner-text';
 import { StatusIcon } from './StatusIcon';
 
-
 /**
  * The gateway link at a glance, worded for the cashier: can a card be taken right now, and if
  * not, why and what to do.

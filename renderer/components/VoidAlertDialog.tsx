@@ -40,30 +40,21 @@ export function VoidAlertDialog() {
 
   return (
     <div className="void-overlay">
-      <div
-        ref={dialogRef}
-        className="void-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="void-title"
-        aria-describedby="void-summary"
-      >
-        <p className="void-count">
-          Alert 1 of {count}
-        </p>
+      <div ref={dialogRef} className="void-dialog" role="alertdialog" aria-modal="true" aria-labelledby="void-title" aria-describedby="void-summary">
+        <p className="void-count">Alert 1 of {count}</p>
         <h2 id="void-title" ref={titleRef} tabIndex={-1} data-focus-start>
           <span aria-hidden="true">⚠ </span>
           {paidBy ? `Order ${alert.orderRef} is already paid — do not take it again` : 'Payment reversed — the customer was NOT charged'}
         </h2>
         {paidBy ? (
           <p id="void-summary" className="void-summary">
-            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf)}</strong> The late payment of {amount} on {terminalLabel} was
-            cancelled by the gateway; the customer was not charged for that one.
+            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf)}</strong> The late payment of {amount} on {terminalLabel} was cancelled by the
+            gateway; the customer was not charged for that one.
           </p>
         ) : (
           <p id="void-summary" className="void-summary">
-            The payment of <strong>{amount}</strong> for order <strong>{alert.orderRef}</strong> was cancelled by the gateway.
-            The customer was not charged. This order is NOT paid: take the payment again.
+            The payment of <strong>{amount}</strong> for order <strong>{alert.orderRef}</strong> was cancelled by the gateway. The customer was not charged.
+            This order is NOT paid: take the payment again.
           </p>
         )}
         <AlertFacts alert={alert} amount={amount} terminalLabel={terminalLabel} />

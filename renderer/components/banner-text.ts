@@ -69,7 +69,8 @@ function linkText(connection: ConnectionView, now: number, locked: readonly stri
       return {
         tone: 'bad',
         title: 'Disconnected — another register is using this API key',
-        detail: 'Only one register can be connected with a key. Payments are blocked here. Press "Reconnect here" to take over (the other register will be disconnected).',
+        detail:
+          'Only one register can be connected with a key. Payments are blocked here. Press "Reconnect here" to take over (the other register will be disconnected).',
         action: 'reconnectHere',
       };
     case 'auth_failed': {

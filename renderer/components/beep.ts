@@ -5,8 +5,7 @@
 export function playAlertBeep(): void {
   try {
     const Ctx =
-      (globalThis as { AudioContext?: typeof AudioContext }).AudioContext ??
-      (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+      (globalThis as { AudioContext?: typeof AudioContext }).AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctx) return;
     const ctx = new Ctx();
     const start = ctx.currentTime;

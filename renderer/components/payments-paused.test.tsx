@@ -12,9 +12,13 @@ const badEndpoint: PaymentsPause = {
   field: 'endpoint',
   source: 'environment variable CHECKSTAND_ENDPOINT',
   problem: 'The gateway address must start with wss://.',
-  message: 'Payments are blocked: the gateway address set in environment variable CHECKSTAND_ENDPOINT is not valid. The gateway address must start with wss://.',
+  message:
+    'Payments are blocked: the gateway address set in environment variable CHECKSTAND_ENDPOINT is not valid. The gateway address must start with wss://.',
 };
-const journalDown: PaymentsPause = { kind: 'journal', message: 'Payments paused — the journal cannot be written (disk full). The till keeps trying; payments already taken are kept in memory until it can.' };
+const journalDown: PaymentsPause = {
+  kind: 'journal',
+  message: 'Payments paused — the journal cannot be written (disk full). The till keeps trying; payments already taken are kept in memory until it can.',
+};
 const banner = () => screen.getByTestId('connection-banner');
 
 describe('payments blocked by a bad gateway setting or an unwritable journal', () => {
@@ -34,7 +38,11 @@ describe('payments blocked by a bad gateway setting or an unwritable journal', (
     await user.keyboard('{F9}');
     const field = screen.getByLabelText('Gateway address');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/The gateway address must start with wss:\/\/\. \(set in environment variable CHECKSTAND_ENDPOINT; payments are blocked until it is fixed\)/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /The gateway address must start with wss:\/\/\. \(set in environment variable CHECKSTAND_ENDPOINT; payments are blocked until it is fixed\)/,
+      ),
+    ).toBeTruthy();
   });
 
   it('a journal that cannot be written: a persistent "payments paused" banner', async () => {

@@ -68,7 +68,11 @@ describe('void alert', () => {
     await renderApp(fake);
     expect(screen.getByRole('alertdialog').textContent).toMatch(/This order is NOT paid: take the payment again/);
     // The core's standing of the order arrives (the re-take on t1 was approved): the alert follows it.
-    const order = { orderRef: 'RT-1', status: 'paid' as const, approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: paidAt }] };
+    const order = {
+      orderRef: 'RT-1',
+      status: 'paid' as const,
+      approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: paidAt }],
+    };
     act(() => fake.emit({ type: 'order', seq: 11, order, nextOrderRef: 'R1-0002' }));
     const dialog = screen.getByRole('alertdialog');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Order RT-1 is already paid — do not take it again/);

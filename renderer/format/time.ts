@@ -6,7 +6,12 @@ export function formatClock(epochMs: number): string {
 
 export function formatDateTime(epochMs: number): string {
   return new Date(epochMs).toLocaleString(undefined, {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
 }
 

@@ -38,24 +38,28 @@ export function isOpenPayment(payment: PaymentView): boolean {
 }
 
 /** The latest print job for a payment (jobs arrive through `printJob` events). */
-export const selectLatestPrintJob = (transactionId: string) => (s: PosState): PrintJobView | undefined => {
-  let latest: PrintJobView | undefined;
-  for (const job of Object.values(s.printJobsById)) {
-    if (job.transactionId === transactionId && (!latest || job.at >= latest.at)) latest = job;
-  }
-  return latest;
-};
+export const selectLatestPrintJob =
+  (transactionId: string) =>
+  (s: PosState): PrintJobView | undefined => {
+    let latest: PrintJobView | undefined;
+    for (const job of Object.values(s.printJobsById)) {
+      if (job.transactionId === transactionId && (!latest || job.at >= latest.at)) latest = job;
+    }
+    return latest;
+  };
 
 /** The open payment for an order reference, if any (one open payment per order). */
-export const selectOpenPaymentForOrder = (orderRef: string) => (s: PosState): string | undefined => {
-  const ref = orderRef.trim();
-  if (!ref) return undefined;
-  for (const id of s.paymentIds) {
-    const payment = s.paymentsById[id];
-    if (payment && payment.orderRef === ref && isOpenPayment(payment)) return id;
-  }
-  return undefined;
-};
+export const selectOpenPaymentForOrder =
+  (orderRef: string) =>
+  (s: PosState): string | undefined => {
+    const ref = orderRef.trim();
+    if (!ref) return undefined;
+    for (const id of s.paymentIds) {
+      const payment = s.paymentsById[id];
+      if (payment && payment.orderRef === ref && isOpenPayment(payment)) return id;
+    }
+    return undefined;
+  };
 
 /** The core's standing of an order (undefined: no attempt today). */
 export const selectOrder = (orderRef: string) => (s: PosState) => s.ordersByRef[orderRef.trim()];

@@ -27,7 +27,7 @@ describe('store slices', () => {
     stop();
   });
 
-  it("each slice takes its own part of the snapshot and of the events", async () => {
+  it('each slice takes its own part of the snapshot and of the events', async () => {
     const fake = new FakeBridge(snapshot({ seq: 3, payments: [payment('a')] }));
     const store = createPosStore();
     const stop = startSync(fake.bridge, store);

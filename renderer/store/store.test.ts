@@ -39,7 +39,10 @@ describe('void alert queue', () => {
     const queue = [voidAlert('a'), voidAlert('b')];
     expect(onAlert(queue, voidAlert('c')).map((a) => a.id)).toEqual(['a', 'b', 'c']);
     const replaced = onAlert(queue, voidAlert('a', { reason: 'updated' }));
-    expect(replaced.map((a) => [a.id, a.reason])).toEqual([['a', 'updated'], ['b', voidAlert('b').reason]]);
+    expect(replaced.map((a) => [a.id, a.reason])).toEqual([
+      ['a', 'updated'],
+      ['b', voidAlert('b').reason],
+    ]);
     expect(queue[0]!.reason).not.toBe('updated'); // never mutated in place
     expect(onAlert(queue, voidAlert('a', { acknowledgedAt: 1 })).map((a) => a.id)).toEqual(['b']);
     const fromSnapshot = alertsProjection.fromSnapshot(snapshot({ alerts: [voidAlert('x'), voidAlert('y', { acknowledgedAt: 5 })] }));
@@ -128,7 +131,7 @@ describe('selectors', () => {
     expect(selectGatewayOnline(createPosStore().getState())).toBe(false);
   });
 
-  it('the currency is the settings\' one, the main process\'s default (EUR) before settings arrive or when empty', () => {
+  it("the currency is the settings' one, the main process's default (EUR) before settings arrive or when empty", () => {
     expect(selectCurrency(createPosStore().getState())).toBe('EUR');
     const store = storeWith({ settings: { ...snapshot().settings, currency: 'EUR' } });
     expect(selectCurrency(store.getState())).toBe('EUR');
@@ -163,7 +166,13 @@ describe('selectors', () => {
   });
 
   it('the open payment of an order, by its trimmed reference; none for a blank one or a final payment', () => {
-    const store = storeWith({ payments: [payment('a', { orderRef: 'O-1', state: 'approved' }), payment('b', { orderRef: 'O-1', state: 'awaiting_result' }), payment('c', { orderRef: 'O-2', state: 'declined' })] });
+    const store = storeWith({
+      payments: [
+        payment('a', { orderRef: 'O-1', state: 'approved' }),
+        payment('b', { orderRef: 'O-1', state: 'awaiting_result' }),
+        payment('c', { orderRef: 'O-2', state: 'declined' }),
+      ],
+    });
     expect(selectOpenPaymentForOrder('  O-1 ')(store.getState())).toBe('b');
     expect(selectOpenPaymentForOrder('O-2')(store.getState())).toBeUndefined();
     expect(selectOpenPaymentForOrder('   ')(store.getState())).toBeUndefined();
@@ -172,7 +181,7 @@ describe('selectors', () => {
   });
 });
 
-describe('the cashier\'s draft and screen', () => {
+describe("the cashier's draft and screen", () => {
   it('starts empty on the checkout; a patch keeps the rest; choosing a terminal changes only it', () => {
     const store = createPosStore();
     expect(store.getState()).toMatchObject({ screen: 'checkout', activePaymentId: null, draft: EMPTY_DRAFT, synced: false, seq: 0, bridgeLinked: true });

@@ -71,9 +71,7 @@ describe('store sync: snapshot then deltas', () => {
   it('retries a failed snapshot and shows why meanwhile', async () => {
     const fake = new FakeBridge();
     let fail = true;
-    fake.respond('getSnapshot', () =>
-      fail ? { ok: false, error: { code: 'internal', message: 'core not ready' } } : { ok: true, value: fake.snapshot },
-    );
+    fake.respond('getSnapshot', () => (fail ? { ok: false, error: { code: 'internal', message: 'core not ready' } } : { ok: true, value: fake.snapshot }));
     const store = createPosStore();
     const stop = startSync(fake.bridge, store, { retryMs: 5 });
     await flush();

@@ -61,7 +61,10 @@ export class FakeBridge {
       case 'getSnapshot':
         return { ok: true, value: structuredClone(this.snapshot) };
       case 'startPayment':
-        return { ok: true, value: { transactionId: `tx-${this.calls.length}`, orderRef: (request as { orderRef?: string }).orderRef ?? this.snapshot.nextOrderRef } };
+        return {
+          ok: true,
+          value: { transactionId: `tx-${this.calls.length}`, orderRef: (request as { orderRef?: string }).orderRef ?? this.snapshot.nextOrderRef },
+        };
       case 'printReceipt':
       case 'printTestPage':
         return { ok: true, value: { jobId: 'job-1' } };
@@ -71,8 +74,14 @@ export class FakeBridge {
         return {
           ok: true,
           value: {
-            connectionState: 'open', endpoint: 'wss://gw.example/v1', lastPongRttMs: 42, reconnectsToday: 3,
-            appVersion: '0.1.0', logDir: '/logs', journalDir: '/journal', recentErrors: [],
+            connectionState: 'open',
+            endpoint: 'wss://gw.example/v1',
+            lastPongRttMs: 42,
+            reconnectsToday: 3,
+            appVersion: '0.1.0',
+            logDir: '/logs',
+            journalDir: '/journal',
+            recentErrors: [],
           },
         };
       case 'resolvePayment':

@@ -106,15 +106,19 @@ export const commands = {
   setCheckoutOpen: { request: z.object({ open: z.boolean() }).strict(), response: Ok },
   refreshTerminals: { request: Empty, response: Ok },
   exportCsv: {
-    request: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    request: z
+      .object({
+        day: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
     response: z.object({ filename: z.string(), csv: z.string() }),
   },
   saveSettings: {
     request: SettingsInput,
-    response: z.union([
-      z.object({ saved: z.literal(true), settings: SettingsView }),
-      z.object({ saved: z.literal(false), errors: z.array(FieldError) }),
-    ]),
+    response: z.union([z.object({ saved: z.literal(true), settings: SettingsView }), z.object({ saved: z.literal(false), errors: z.array(FieldError) })]),
   },
   printReceipt: {
     request: z.object({ transactionId: z.string().min(1).max(200), copy: z.boolean() }).strict(),

@@ -11,8 +11,7 @@ export function isCommandName(value: unknown): value is CommandName {
 }
 
 export type ParsedCommand =
-  | { ok: true; name: CommandName; request: unknown }
-  | { ok: false; error: { code: 'invalid_request'; message: string }; issues: string[] };
+  { ok: true; name: CommandName; request: unknown } | { ok: false; error: { code: 'invalid_request'; message: string }; issues: string[] };
 
 /**
  * The one check of a command request (both bridges and the core's command router call it, so

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  ConnectionView,
-  PaymentsPause,
-  PaymentView,
-  PrintJobView,
-  SettingsView,
-  TerminalView,
-  UpdateView,
-  VoidAlert,
-} from './model';
+import { ConnectionView, PaymentsPause, PaymentView, PrintJobView, SettingsView, TerminalView, UpdateView, VoidAlert } from './model';
 import { NextOrderRef, OrderView } from './orders';
 
 /**

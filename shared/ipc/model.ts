@@ -66,9 +66,7 @@ export const PaymentState = z.enum([
 export type PaymentState = z.infer<typeof PaymentState>;
 
 export const OPEN_PAYMENT_STATES: readonly PaymentState[] = ['sent', 'awaiting_result', 'terminal_reconnecting', 'unknown'];
-export const FINAL_PAYMENT_STATES: readonly PaymentState[] = [
-  'approved', 'declined', 'cancelled', 'rejected', 'abandoned', 'voided', 'needs_review',
-];
+export const FINAL_PAYMENT_STATES: readonly PaymentState[] = ['approved', 'declined', 'cancelled', 'rejected', 'abandoned', 'voided', 'needs_review'];
 
 export const PaymentView = z.object({
   transactionId: z.string(),
@@ -93,9 +91,7 @@ export const PaymentView = z.object({
   /** Why it was rejected by the gateway, or why it needs review, in plain words. */
   detail: z.string().optional(),
   /** How an unknown outcome was settled. */
-  resolution: z
-    .object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() })
-    .optional(),
+  resolution: z.object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() }).optional(),
   voidReason: z.string().optional(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;

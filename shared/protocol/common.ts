@@ -30,14 +30,7 @@ export const TerminalPushStatus = z.enum(['connected', 'reconnecting', 'disconne
 export type TerminalPushStatus = z.infer<typeof TerminalPushStatus>;
 
 /** Gateway-side transaction status reported by the HTTP lookup (§9.3, §11.2). */
-export const GatewayTransactionStatus = z.enum([
-  'PENDING',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-  'AWAITING_RECONNECT',
-  'VOIDED',
-]);
+export const GatewayTransactionStatus = z.enum(['PENDING', 'COMPLETED', 'FAILED', 'CANCELLED', 'AWAITING_RECONNECT', 'VOIDED']);
 export type GatewayTransactionStatus = z.infer<typeof GatewayTransactionStatus>;
 
 /** Bounded id strings: the gateway's ids are short; anything huge is hostile. */

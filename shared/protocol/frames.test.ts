@@ -12,7 +12,17 @@ describe('parseServerFrame (tolerant parsing, §4, §6)', () => {
     const r = parseServerFrame(
       JSON.stringify({
         action: 'terminalsResponse',
-        terminals: [{ connectionId: 'abc123xyz', deviceId: 'TERM-001', connectedAt: '2024-01-15T10:30:00.000Z', lastActivity: '2024-01-15T10:35:00.000Z', status: 'online', metadata: {}, extra: 1 }],
+        terminals: [
+          {
+            connectionId: 'abc123xyz',
+            deviceId: 'TERM-001',
+            connectedAt: '2024-01-15T10:30:00.000Z',
+            lastActivity: '2024-01-15T10:35:00.000Z',
+            status: 'online',
+            metadata: {},
+            extra: 1,
+          },
+        ],
         timestamp: '2024-01-15T10:35:30.000Z',
         futureField: true,
       }),
@@ -27,7 +37,15 @@ describe('parseServerFrame (tolerant parsing, §4, §6)', () => {
         terminalId: 'TERM-001',
         connectionId: 'abc123xyz',
         terminalDeviceId: 'TERM-001',
-        paymentResponse: { transactionId: 'TXN-20240115-002', status: 'FAILED', amount: 99.99, currency: 'USD', paymentMethod: 'CARD', errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Card declined due to insufficient funds' },
+        paymentResponse: {
+          transactionId: 'TXN-20240115-002',
+          status: 'FAILED',
+          amount: 99.99,
+          currency: 'USD',
+          paymentMethod: 'CARD',
+          errorCode: 'INSUFFICIENT_FUNDS',
+          errorMessage: 'Card declined due to insufficient funds',
+        },
         timestamp: '2024-01-15T10:38:00.000Z',
       }),
     );
@@ -58,7 +76,10 @@ describe('parseServerFrame (tolerant parsing, §4, §6)', () => {
     const shapes: [string, { title: string; message: string }][] = [
       ['{"error":"Not Found","message":"Terminal connection not found"}', { title: 'Not Found', message: 'Terminal connection not found' }],
       ['{"error":"Terminal connection not found"}', { title: 'Terminal connection not found', message: 'Terminal connection not found' }],
-      ['{"error":{"message":"Cannot send message to connection in different group","code":"Forbidden"}}', { title: 'Forbidden', message: 'Cannot send message to connection in different group' }],
+      [
+        '{"error":{"message":"Cannot send message to connection in different group","code":"Forbidden"}}',
+        { title: 'Forbidden', message: 'Cannot send message to connection in different group' },
+      ],
     ];
     for (const [text, expected] of shapes) {
       const r = parseServerFrame(text);
@@ -94,7 +115,11 @@ describe('client frames and data types (§5, §7)', () => {
     expect(ClientFrame.safeParse({ action: 'getTerminals' }).success).toBe(true);
     expect(ClientFrame.safeParse({ action: 'ping' }).success).toBe(true);
     expect(
-      ClientFrame.safeParse({ action: 'payment', terminalId: 'TERM-001', paymentRequest: { transactionId: 'TXN-20240115-001', amount: '99.99', currency: 'USD', paymentMethod: 'CARD' } }).success,
+      ClientFrame.safeParse({
+        action: 'payment',
+        terminalId: 'TERM-001',
+        paymentRequest: { transactionId: 'TXN-20240115-001', amount: '99.99', currency: 'USD', paymentMethod: 'CARD' },
+      }).success,
     ).toBe(true);
     expect(ClientFrame.safeParse({ action: 'refund' }).success).toBe(false);
   });
@@ -110,7 +135,15 @@ describe('client frames and data types (§5, §7)', () => {
       transactionId: 'TXN-20240115-001',
       status: 'COMPLETED',
       request: { transactionId: 'TXN-20240115-001', amount: '99.99', currency: 'USD', paymentMethod: 'CARD' },
-      response: { transactionId: 'TXN-20240115-001', status: 'SUCCESS', amount: '99.99', currency: 'USD', paymentMethod: 'CARD', authorizationCode: 'AUTH123456', timestamp: '2024-01-15T10:37:30.000Z' },
+      response: {
+        transactionId: 'TXN-20240115-001',
+        status: 'SUCCESS',
+        amount: '99.99',
+        currency: 'USD',
+        paymentMethod: 'CARD',
+        authorizationCode: 'AUTH123456',
+        timestamp: '2024-01-15T10:37:30.000Z',
+      },
       createdAt: '2024-01-15T10:37:00.000Z',
       updatedAt: '2024-01-15T10:37:30.000Z',
       completedAt: '2024-01-15T10:37:30.000Z',

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  Id,
-  IsoTimestamp,
-  Metadata,
-  TerminalListStatus,
-  TerminalPushStatus,
-} from './common';
+import { Id, IsoTimestamp, Metadata, TerminalListStatus, TerminalPushStatus } from './common';
 import { PaymentRequest, PaymentResponse } from './payment';
 
 /**
@@ -114,10 +108,7 @@ export type ForceDisconnectFrame = z.infer<typeof ForceDisconnectFrame>;
  */
 export const ErrorFrame = z.looseObject({
   action: z.undefined().optional(),
-  error: z.union([
-    z.string().max(2000),
-    z.looseObject({ message: z.string().max(2000).optional(), code: z.string().max(200).optional() }),
-  ]),
+  error: z.union([z.string().max(2000), z.looseObject({ message: z.string().max(2000).optional(), code: z.string().max(200).optional() })]),
   message: z.string().max(2000).optional(),
 });
 export type ErrorFrame = z.infer<typeof ErrorFrame>;
@@ -163,10 +154,7 @@ export function errorText(frame: ErrorFrame): { title: string; message: string }
   return { title: frame.error.code ?? 'Error', message };
 }
 
-export type ParsedServerFrame =
-  | { kind: 'frame'; frame: ServerActionFrame }
-  | { kind: 'error'; frame: ErrorFrame }
-  | { kind: 'invalid'; reason: string };
+export type ParsedServerFrame = { kind: 'frame'; frame: ServerActionFrame } | { kind: 'error'; frame: ErrorFrame } | { kind: 'invalid'; reason: string };
 
 /**
  * Parses one inbound text frame. Never throws: bad JSON, unknown actions and schema

@@ -13,9 +13,7 @@ describe('HMAC request signing (§11.1)', () => {
   it('POST /v1/terminals/TERM-001/payments with a JSON body', async () => {
     const body = '{"amount":"99.99","currency":"PHP","paymentMethod":"CARD"}';
     expect(await sha256Hex(body)).toBe('e45495f0d4ad20a3925415772a254b09983266c04d496635b73a6002f3957d93');
-    expect(await signRequest('test-secret', 'POST', '/v1/terminals/TERM-001/payments', ts, body)).toBe(
-      'i5DWAfUJI7Oe/FRUYEbk5TuW70weq7c8n2impD6iZKg=',
-    );
+    expect(await signRequest('test-secret', 'POST', '/v1/terminals/TERM-001/payments', ts, body)).toBe('i5DWAfUJI7Oe/FRUYEbk5TuW70weq7c8n2impD6iZKg=');
   });
 
   it('the string to sign is the four documented lines, method upper-cased', async () => {

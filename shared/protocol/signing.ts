@@ -30,16 +30,8 @@ export async function stringToSign(method: string, path: string, timestamp: stri
 }
 
 /** `Base64(HMAC-SHA256(apiSecret, METHOD \n PATH \n TIMESTAMP \n hex(SHA256(BODY))))`. */
-export async function signRequest(
-  apiSecret: string,
-  method: string,
-  path: string,
-  timestamp: string,
-  body = '',
-): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+export async function signRequest(apiSecret: string, method: string, path: string, timestamp: string, body = ''): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(await stringToSign(method, path, timestamp, body)));
   return toBase64(mac);
 }

@@ -30,7 +30,11 @@ export class TestPos {
     ws.on('error', () => {});
   }
 
-  static async connect(url: string, apiKey: string | undefined, options: { via?: 'header' | 'query'; headers?: Record<string, string> } = {}): Promise<TestPos> {
+  static async connect(
+    url: string,
+    apiKey: string | undefined,
+    options: { via?: 'header' | 'query'; headers?: Record<string, string> } = {},
+  ): Promise<TestPos> {
     const target = options.via === 'query' && apiKey ? `${url}?x-api-key=${encodeURIComponent(apiKey)}` : url;
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (apiKey && options.via !== 'query') headers['x-api-key'] = apiKey;

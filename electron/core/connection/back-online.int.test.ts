@@ -60,7 +60,7 @@ async function simulatedMsUntilPayable(clock: FakeClock, harness: CoreHarness): 
 }
 
 describe('back online at once', () => {
-  it('on the checkout: after a long outage the next try is at most 1 s away, and the till is payable within 1 s of the gateway\'s return', async () => {
+  it("on the checkout: after a long outage the next try is at most 1 s away, and the till is payable within 1 s of the gateway's return", async () => {
     const { clock } = await tillOnFakeClock(0.999);
     await h!.core.invoke('setCheckoutOpen', { open: true });
     const restarted = sim!.control.restart({ downMs: 1_500 });

@@ -19,7 +19,6 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-
 describe('gateway connection', () => {
   it('sends the key in the x-api-key header (never the URL) and keeps it out of the log files', async () => {
     const seen: { url: string; options: SocketOptions }[] = [];
@@ -36,7 +35,10 @@ describe('gateway connection', () => {
     expect(seen[0]!.options.maxPayload).toBeGreaterThan(0);
     await payOk(fx.h, 'TERM-001', 'LOG-1');
     await fx.h.waitFor((s) => s.payments.find((p) => p.state === 'approved'));
-    const text = fs.readdirSync(logDir).map((f) => fs.readFileSync(path.join(logDir, f), 'utf8')).join('');
+    const text = fs
+      .readdirSync(logDir)
+      .map((f) => fs.readFileSync(path.join(logDir, f), 'utf8'))
+      .join('');
     expect(text).toContain('frame.in');
     expect(text).not.toContain(fx.sim.apiKeys.pos);
   });
@@ -144,7 +146,15 @@ describe('gateway connection', () => {
 
   it('ignores frames from an abandoned socket (a late forceDisconnect) and survives garbage on the current one', async () => {
     const sockets: WebSocket[] = [];
-    fx = await startFixture({ deps: { socketFactory: (url, options) => { const ws = new WebSocket(url, options); sockets.push(ws); return ws; } } });
+    fx = await startFixture({
+      deps: {
+        socketFactory: (url, options) => {
+          const ws = new WebSocket(url, options);
+          sockets.push(ws);
+          return ws;
+        },
+      },
+    });
     const current = sockets.at(-1)!;
     // Garbage and unknown actions on the live socket: logged and ignored, never thrown.
     for (const text of ['not json', '{"action":"selfDestruct"}', '{"action":"paymentComplete"}', '[]']) current.emit('message', Buffer.from(text), false);

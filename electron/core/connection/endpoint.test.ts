@@ -27,7 +27,8 @@ describe('gateway endpoint rules', () => {
 
   it('treats every loopback spelling as this computer, and nothing that merely looks like it', () => {
     for (const host of ['127.0.0.1', '127.10.200.30', 'localhost', '[::1]']) expect(checkEndpoint(`ws://${host}:4010/v1`).ok, host).toBe(true);
-    for (const host of ['127.0.0.1.evil.example', 'x127.0.0.1', '10.0.0.1', 'localhost.example']) expect(checkEndpoint(`ws://${host}:4010/v1`).ok, host).toBe(false);
+    for (const host of ['127.0.0.1.evil.example', 'x127.0.0.1', '10.0.0.1', 'localhost.example'])
+      expect(checkEndpoint(`ws://${host}:4010/v1`).ok, host).toBe(false);
     expect(isLoopbackHost('::1')).toBe(true);
     expect(isLoopbackHost('127.0.0')).toBe(false);
     // Straight to the rule (a URL parser refuses these hosts anyway): anchored at both ends.
@@ -43,7 +44,9 @@ describe('gateway endpoint rules', () => {
     };
     expect(refusal('not a url')).toBe('The gateway address "not a url" is not a valid URL (expected wss://host/v1).');
     expect(refusal('https://store.example/v1')).toBe('The gateway address must start with wss:// (got https://).');
-    expect(refusal('ws://store.example/v1')).toBe('The gateway address must use wss:// (encrypted). Plain ws:// is only allowed for this computer (localhost).');
+    expect(refusal('ws://store.example/v1')).toBe(
+      'The gateway address must use wss:// (encrypted). Plain ws:// is only allowed for this computer (localhost).',
+    );
     const credentials = 'The gateway address must not contain credentials; enter the API key in its own field.';
     expect(refusal('wss://user:pw@store.example/v1')).toBe(credentials);
     expect(refusal('wss://user@store.example/v1')).toBe(credentials);

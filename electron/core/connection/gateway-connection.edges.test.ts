@@ -9,10 +9,13 @@ describe('gateway connection: edges', () => {
     expect(conn.isOpen()).toBe(false);
   });
 
-  it('logs every state change once, with from, to and reason; the link\'s errors and closes with their facts', () => {
+  it("logs every state change once, with from, to and reason; the link's errors and closes with their facts", () => {
     const { connect, logged, conn } = setup();
     const ws = connect();
-    expect(logged('connection.state').map((l) => [l.from, l.to])).toEqual([['idle', 'connecting'], ['connecting', 'open']]);
+    expect(logged('connection.state').map((l) => [l.from, l.to])).toEqual([
+      ['idle', 'connecting'],
+      ['connecting', 'open'],
+    ]);
     ws.fail('boom');
     ws.serverClose(1006, 'gone');
     expect(logged('connection.error')).toMatchObject([{ level: 'warn', message: 'boom' }]);

@@ -132,7 +132,10 @@ describe('gateway connection (scripted socket)', () => {
       const ws = connect();
       clock.advance(1_999);
       ws.serverClose(code, 'bad key');
-      expect(conn.view(), String(code)).toMatchObject({ state: 'auth_failed', reason: `The gateway closed the connection right after it opened (${code} bad key), so it refused the API key.` });
+      expect(conn.view(), String(code)).toMatchObject({
+        state: 'auth_failed',
+        reason: `The gateway closed the connection right after it opened (${code} bad key), so it refused the API key.`,
+      });
     }
     const late = setup();
     const ws = late.connect();
@@ -171,7 +174,10 @@ describe('gateway connection (scripted socket)', () => {
     const { clock, conn, wire, connect, events } = setup();
     const ws = connect();
     ws.receive({ action: 'forceDisconnect', reason: 'New connection established with the same API key' });
-    expect(conn.view()).toMatchObject({ state: 'displaced', reason: 'Another register is using this API key: New connection established with the same API key' });
+    expect(conn.view()).toMatchObject({
+      state: 'displaced',
+      reason: 'Another register is using this API key: New connection established with the same API key',
+    });
     expect(ws.closedWith).toEqual({ code: 1000, reason: 'displaced' });
     expect(events.filter((e) => e.type === 'down')).toEqual([{ type: 'down', reason: 'displaced' }]);
     ws.serverClose(1000);

@@ -59,7 +59,13 @@ describe('heartbeat over a real socket (vendor §8)', () => {
     // And the link comes back by itself (the first retry may already be due: full jitter).
     const link = await fx.h.waitFor((s) => (s.connection.state === 'backoff' || s.connection.reconnectsToday >= 1) && s.connection);
     if (link.state === 'backoff') clock.advance(link.nextRetryAt! - clock.now());
-    const back = await fx.h.waitFor((s) => s.connection.state === 'open' && s.connection.reconnectsToday >= 1 && s.terminals.some((t) => t.id === 'TERM-001' && t.presence === 'online') && s.connection);
+    const back = await fx.h.waitFor(
+      (s) =>
+        s.connection.state === 'open' &&
+        s.connection.reconnectsToday >= 1 &&
+        s.terminals.some((t) => t.id === 'TERM-001' && t.presence === 'online') &&
+        s.connection,
+    );
     expect(back.reconnectsToday).toBe(1);
   });
 });

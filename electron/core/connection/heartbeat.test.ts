@@ -6,7 +6,12 @@ function setup() {
   const clock = new FakeClock();
   const pings: number[] = [];
   const dead: string[] = [];
-  const hb = new Heartbeat(clock, { intervalMs: 30_000, timeoutMs: 10_000, checkNowTimeoutMs: 3_000 }, () => pings.push(clock.now()), (r) => dead.push(r));
+  const hb = new Heartbeat(
+    clock,
+    { intervalMs: 30_000, timeoutMs: 10_000, checkNowTimeoutMs: 3_000 },
+    () => pings.push(clock.now()),
+    (r) => dead.push(r),
+  );
   return { clock, pings, dead, hb };
 }
 

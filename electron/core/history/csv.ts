@@ -2,7 +2,23 @@ import type { PaymentView } from '../../../shared/ipc';
 import { toWireAmount } from '../../../shared/money';
 
 /** End-of-day export for the back office: one row per payment, amounts as decimal strings. */
-const COLUMNS = ['transactionId', 'createdAt', 'orderRef', 'terminalId', 'amount', 'currency', 'paymentMethod', 'state', 'authorizationCode', 'errorCode', 'errorMessage', 'resolvedBy', 'resolutionReason', 'voidReason', 'detail'] as const;
+const COLUMNS = [
+  'transactionId',
+  'createdAt',
+  'orderRef',
+  'terminalId',
+  'amount',
+  'currency',
+  'paymentMethod',
+  'state',
+  'authorizationCode',
+  'errorCode',
+  'errorMessage',
+  'resolvedBy',
+  'resolutionReason',
+  'voidReason',
+  'detail',
+] as const;
 
 export function paymentsToCsv(payments: readonly PaymentView[]): string {
   const rows = payments.map((p) => [

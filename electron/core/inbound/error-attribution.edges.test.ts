@@ -5,12 +5,18 @@ import { ErrorAttributor } from './error-attribution';
 const notFound = { error: 'Not Found', message: 'Terminal connection not found' };
 
 describe('error-frame attribution: edges', () => {
-  it('the window is half-open: an error at sentAt + window - 1 is the payment\'s, at sentAt + window it is delivered', () => {
+  it("the window is half-open: an error at sentAt + window - 1 is the payment's, at sentAt + window it is delivered", () => {
     const a = new ErrorAttributor(300);
     a.sent({ kind: 'payment', transactionId: 'p1', terminalId: 'T1', sentAt: 1_000 });
     expect(a.hasPaymentInWindow(1_299)).toBe(true);
     expect(a.expire(1_299)).toEqual([]);
-    expect(a.attribute(notFound, 1_299)).toEqual({ to: 'payment', transactionId: 'p1', terminalId: 'T1', title: 'Not Found', message: 'Terminal connection not found' });
+    expect(a.attribute(notFound, 1_299)).toEqual({
+      to: 'payment',
+      transactionId: 'p1',
+      terminalId: 'T1',
+      title: 'Not Found',
+      message: 'Terminal connection not found',
+    });
     const b = new ErrorAttributor(300);
     b.sent({ kind: 'payment', transactionId: 'p1', terminalId: 'T1', sentAt: 1_000 });
     expect(b.hasPaymentInWindow(1_300)).toBe(false);
@@ -28,7 +34,15 @@ describe('error-frame attribution: edges', () => {
   });
 
   it('every payment word sends the error to the payment, never to a getTerminals', () => {
-    for (const message of ['paymentRequest is required', 'Cannot send message to connection in different group', 'Payment already in progress', 'transactionId already used', 'Invalid amount', 'Unsupported currency', 'Terminal connection not found']) {
+    for (const message of [
+      'paymentRequest is required',
+      'Cannot send message to connection in different group',
+      'Payment already in progress',
+      'transactionId already used',
+      'Invalid amount',
+      'Unsupported currency',
+      'Terminal connection not found',
+    ]) {
       const a = new ErrorAttributor(3_000);
       a.sent({ kind: 'getTerminals', sentAt: 0 });
       a.sent({ kind: 'payment', transactionId: 'p1', terminalId: 'T1', sentAt: 0 });
@@ -59,7 +73,11 @@ describe('error-frame attribution: edges', () => {
   it('the error text may come as the title alone or inside an error object', () => {
     const a = new ErrorAttributor(3_000);
     a.sent({ kind: 'payment', transactionId: 'p1', terminalId: 'T1', sentAt: 0 });
-    expect(a.attribute({ error: { code: 'Not Found', message: 'Terminal connection not found' } }, 10)).toMatchObject({ to: 'payment', title: 'Not Found', message: 'Terminal connection not found' });
+    expect(a.attribute({ error: { code: 'Not Found', message: 'Terminal connection not found' } }, 10)).toMatchObject({
+      to: 'payment',
+      title: 'Not Found',
+      message: 'Terminal connection not found',
+    });
   });
 
   it('a settled payment no longer waits for an error; clear() forgets everything', () => {

@@ -5,9 +5,7 @@ import { errorText, type ErrorFrame } from '../../../shared/protocol';
  * an error to the oldest one that fits its text. A `payment` with no error within the window
  * counts as delivered (OQ-4).
  */
-export type Outstanding =
-  | { kind: 'payment'; transactionId: string; terminalId: string; sentAt: number }
-  | { kind: 'getTerminals'; sentAt: number };
+export type Outstanding = { kind: 'payment'; transactionId: string; terminalId: string; sentAt: number } | { kind: 'getTerminals'; sentAt: number };
 
 export type Attribution =
   | { to: 'payment'; transactionId: string; terminalId: string; title: string; message: string }

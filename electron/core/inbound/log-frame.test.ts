@@ -30,9 +30,15 @@ describe('inbound frame log', () => {
   });
 
   it('logs a payment result with its receipt replaced by its length, and everything else as it came', () => {
-    const withReceipt = logged(JSON.stringify({ action: 'paymentComplete', paymentResponse: { transactionId: 't1', status: 'SUCCESS', receiptData: 'RECEIPT TEXT' } }));
+    const withReceipt = logged(
+      JSON.stringify({ action: 'paymentComplete', paymentResponse: { transactionId: 't1', status: 'SUCCESS', receiptData: 'RECEIPT TEXT' } }),
+    );
     expect(withReceipt).toEqual([
-      { level: 'info', event: 'frame.in', frame: { action: 'paymentComplete', paymentResponse: { transactionId: 't1', status: 'SUCCESS', receiptData: '[12 chars]' } } },
+      {
+        level: 'info',
+        event: 'frame.in',
+        frame: { action: 'paymentComplete', paymentResponse: { transactionId: 't1', status: 'SUCCESS', receiptData: '[12 chars]' } },
+      },
     ]);
     const noReceipt = logged(JSON.stringify({ action: 'paymentComplete', paymentResponse: { transactionId: 't2', status: 'FAILED' } }));
     expect(noReceipt).toMatchObject([{ level: 'info', event: 'frame.in', frame: { paymentResponse: { transactionId: 't2', status: 'FAILED' } } }]);

@@ -12,7 +12,10 @@ const frameish = fc.record(
     terminals: fc.oneof(fc.array(fc.anything(), { maxLength: 3 }), fc.anything()),
     terminalId: fc.oneof(fc.string(), fc.anything()),
     status: fc.oneof(fc.constantFrom('connected', 'reconnecting', 'disconnected', 'online'), fc.anything()),
-    timestamp: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.anything()),
+    timestamp: fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.anything(),
+    ),
     paymentResponse: fc.oneof(fc.record({ transactionId: fc.string(), status: fc.constantFrom('SUCCESS', 'FAILED', 'X') }), fc.anything()),
     transactionId: fc.anything(),
     error: fc.anything(),
@@ -26,11 +29,18 @@ describe('inbound parser fuzz', () => {
   it('never throws on arbitrary text, and the log line never throws either', () => {
     const logger = createMemoryLogger();
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), frameish.map((f) => JSON.stringify(f) ?? 'null')), (text) => {
-        const parsed = parseServerFrame(text);
-        expect(['frame', 'error', 'invalid']).toContain(parsed.kind);
-        logInbound(logger, parsed, text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          frameish.map((f) => JSON.stringify(f) ?? 'null'),
+        ),
+        (text) => {
+          const parsed = parseServerFrame(text);
+          expect(['frame', 'error', 'invalid']).toContain(parsed.kind);
+          logInbound(logger, parsed, text);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -20,15 +20,30 @@ function tempDir(): string {
 }
 
 const payment = (id: string, state: PaymentRecord['state'], at: number): PaymentRecord => ({
-  transactionId: id, orderRef: `O-${id}`, terminalId: 'TERM-001', amountMinor: 2450, currency: 'EUR', paymentMethod: 'CARD',
-  state, createdAt: at, updatedAt: at, pendingSeen: false, hasReceipt: false,
+  transactionId: id,
+  orderRef: `O-${id}`,
+  terminalId: 'TERM-001',
+  amountMinor: 2450,
+  currency: 'EUR',
+  paymentMethod: 'CARD',
+  state,
+  createdAt: at,
+  updatedAt: at,
+  pendingSeen: false,
+  hasReceipt: false,
 });
 
 describe('a bad journal record never replaces good state', () => {
   it.each([
-    ['a state that does not exist', '{"v":1,"t":"payment","at":2,"payment":{"transactionId":"a","orderRef":"O-a","terminalId":"TERM-001","amountMinor":2450,"currency":"EUR","paymentMethod":"CARD","state":"paid","createdAt":1,"updatedAt":2,"pendingSeen":false,"hasReceipt":false}}'],
+    [
+      'a state that does not exist',
+      '{"v":1,"t":"payment","at":2,"payment":{"transactionId":"a","orderRef":"O-a","terminalId":"TERM-001","amountMinor":2450,"currency":"EUR","paymentMethod":"CARD","state":"paid","createdAt":1,"updatedAt":2,"pendingSeen":false,"hasReceipt":false}}',
+    ],
     ['a record with most fields missing', '{"v":1,"t":"payment","at":2,"payment":{"transactionId":"a","state":"approved"}}'],
-    ['an amount that is not a number', '{"v":1,"t":"payment","at":2,"payment":{"transactionId":"a","orderRef":"O-a","terminalId":"TERM-001","amountMinor":"lots","currency":"EUR","paymentMethod":"CARD","state":"approved","createdAt":1,"updatedAt":2,"pendingSeen":false,"hasReceipt":false}}'],
+    [
+      'an amount that is not a number',
+      '{"v":1,"t":"payment","at":2,"payment":{"transactionId":"a","orderRef":"O-a","terminalId":"TERM-001","amountMinor":"lots","currency":"EUR","paymentMethod":"CARD","state":"approved","createdAt":1,"updatedAt":2,"pendingSeen":false,"hasReceipt":false}}',
+    ],
   ])('%s after a good awaiting_result record is skipped, counted and reported with file and line', (_what, badLine) => {
     const dir = tempDir();
     const clock = new FakeClock();

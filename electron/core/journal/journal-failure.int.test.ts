@@ -43,7 +43,9 @@ describe('a journal write that fails at the start of a payment', () => {
     expect(fx.sim.control.transactions()).toEqual([]);
     const snap = await fx.h.snapshot();
     expect(snap.payments).toEqual([]);
-    expect(snap.paused).toEqual([expect.objectContaining({ kind: 'journal', message: expect.stringContaining('Payments paused — the journal cannot be written') })]);
+    expect(snap.paused).toEqual([
+      expect.objectContaining({ kind: 'journal', message: expect.stringContaining('Payments paused — the journal cannot be written') }),
+    ]);
     // Healed: the retry notices and payments resume by themselves.
     journalFs.failWith(undefined);
     await fx.h.waitFor((s) => (s.paused ?? []).length === 0, 10_000);
@@ -146,8 +148,23 @@ describe('Diagnostics shows every journal line replay skipped', () => {
     const now = Date.now();
     const file = path.join(dataDir, 'journal', `${dayKey(now)}.jsonl`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const good = { transactionId: 'tx-1', orderRef: 'O-1', terminalId: 'TERM-001', amountMinor: 100, currency: 'EUR', paymentMethod: 'CARD', state: 'declined', createdAt: now, updatedAt: now, pendingSeen: false, hasReceipt: false };
-    fs.writeFileSync(file, `${JSON.stringify({ v: 1, t: 'payment', at: now, payment: good })}\n{"v":1,"t":"payment","at":${now},"payment":{"transactionId":"tx-1","state":"approved"}}\n`);
+    const good = {
+      transactionId: 'tx-1',
+      orderRef: 'O-1',
+      terminalId: 'TERM-001',
+      amountMinor: 100,
+      currency: 'EUR',
+      paymentMethod: 'CARD',
+      state: 'declined',
+      createdAt: now,
+      updatedAt: now,
+      pendingSeen: false,
+      hasReceipt: false,
+    };
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ v: 1, t: 'payment', at: now, payment: good })}\n{"v":1,"t":"payment","at":${now},"payment":{"transactionId":"tx-1","state":"approved"}}\n`,
+    );
     const h = await createHarness({ dataDir, settings: {} });
     cleanups.push(() => h.dispose({ keepDir: true }));
     expect((await h.snapshot()).payments.find((p) => p.transactionId === 'tx-1')?.state).toBe('declined');

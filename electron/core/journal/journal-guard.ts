@@ -115,7 +115,12 @@ export class JournalGuard {
     // The journal may hold a half-written line now; the next open starts on a fresh one.
     this.journal.close();
     if (first || during !== 'retry') {
-      this.logger.error('journal.write_failed', { reason, code: (err as NodeJS.ErrnoException | undefined)?.code, during, pendingRecords: this.pending.length });
+      this.logger.error('journal.write_failed', {
+        reason,
+        code: (err as NodeJS.ErrnoException | undefined)?.code,
+        during,
+        pendingRecords: this.pending.length,
+      });
     }
     if (first) this.emit();
     this.scheduleRetry();

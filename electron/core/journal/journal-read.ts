@@ -3,9 +3,7 @@ import type { PaymentRecord } from '../payments/types';
 import type { JournalFs } from './journal-fs';
 import { journalRecordProblem } from './journal-schema';
 
-export type JournalRecord =
-  | { v: 1; t: 'payment'; at: number; payment: PaymentRecord }
-  | { v: 1; t: 'alert'; at: number; alert: VoidAlert };
+export type JournalRecord = { v: 1; t: 'payment'; at: number; payment: PaymentRecord } | { v: 1; t: 'alert'; at: number; alert: VoidAlert };
 
 /** A line that was skipped: torn by a crash, not JSON, or JSON that is not a valid record. */
 export interface BadLine {

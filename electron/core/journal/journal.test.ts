@@ -10,8 +10,17 @@ let dir = '';
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const payment = (id: string, state: PaymentRecord['state'], createdAt: number): PaymentRecord => ({
-  transactionId: id, orderRef: `O-${id}`, terminalId: 'TERM-001', amountMinor: 100, currency: 'USD', paymentMethod: 'CARD',
-  state, createdAt, updatedAt: createdAt, pendingSeen: false, hasReceipt: false,
+  transactionId: id,
+  orderRef: `O-${id}`,
+  terminalId: 'TERM-001',
+  amountMinor: 100,
+  currency: 'USD',
+  paymentMethod: 'CARD',
+  state,
+  createdAt,
+  updatedAt: createdAt,
+  pendingSeen: false,
+  hasReceipt: false,
 });
 
 describe('journal (append-only JSON lines, one file per day, fsync per record)', () => {
@@ -24,7 +33,12 @@ describe('journal (append-only JSON lines, one file per day, fsync per record)',
     j.append({ v: 1, t: 'payment', at: day1, payment: payment('a', 'awaiting_result', day1) });
     clock.advance(24 * 3600_000);
     j.append({ v: 1, t: 'payment', at: clock.now(), payment: payment('a', 'approved', day1) });
-    j.append({ v: 1, t: 'alert', at: clock.now(), alert: { id: 'void-b', transactionId: 'b', terminalId: 'T', orderRef: 'O', amountMinor: 1, currency: 'USD', reason: 'r', at: clock.now() } });
+    j.append({
+      v: 1,
+      t: 'alert',
+      at: clock.now(),
+      alert: { id: 'void-b', transactionId: 'b', terminalId: 'T', orderRef: 'O', amountMinor: 1, currency: 'USD', reason: 'r', at: clock.now() },
+    });
     j.close();
     expect(fs.readdirSync(dir).sort()).toEqual([`${dayKey(day1)}.jsonl`, `${dayKey(clock.now())}.jsonl`]);
     const r = new Journal(dir, clock).replay();

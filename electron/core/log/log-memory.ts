@@ -39,10 +39,7 @@ export function createLogMemory(): LogMemory {
 }
 
 /** A logger a host or test brought, with every line also remembered (redacted) for Diagnostics. */
-export function rememberingLogger(
-  inner: Logger,
-  options: { clock: Clock; secrets: () => readonly string[]; memory?: LogMemory },
-): DiagnosticLogger {
+export function rememberingLogger(inner: Logger, options: { clock: Clock; secrets: () => readonly string[]; memory?: LogMemory }): DiagnosticLogger {
   const memory = options.memory ?? createLogMemory();
   const write = (level: LogLevel) => (event: string, fields?: Record<string, unknown>) => {
     const at = options.clock.now();

@@ -91,4 +91,3 @@ export function createMemoryLogger(secrets: () => readonly string[] = () => []):
   };
   return { lines, info: push('info'), warn: push('warn'), error: push('error'), recentErrors: memory.recentErrors, recentLines: memory.recentLines };
 }
-

@@ -41,7 +41,11 @@ function setup(start?: number) {
 const localMidnight = (y: number, m: number, d: number) => new Date(y, m, d, 0, 0, 0, 0).getTime();
 
 describe('wall-clock jumps during a payment', () => {
-  for (const [name, jump] of [['forward 3 h', 3 * HOUR], ['back 3 h', -3 * HOUR], ['forward a day', 24 * HOUR]] as const) {
+  for (const [name, jump] of [
+    ['forward 3 h', 3 * HOUR],
+    ['back 3 h', -3 * HOUR],
+    ['forward a day', 24 * HOUR],
+  ] as const) {
     it(`the payment deadline still fires ${DEADLINE_MS / 1000} s after Pay when the clock jumps ${name}`, () => {
       const { clock, ledger, begin } = setup();
       begin('tx-1');
@@ -94,7 +98,7 @@ describe('wall-clock jumps during a payment', () => {
   // and replay (oldest file first, last record wins) takes the stale "sent": the declined
   // payment comes back as unknown after a restart. Remove `.fails` once the journal never
   // appends to a day file older than the newest one it has.
-  it.fails('the clock set back across midnight: the later record (written into yesterday\'s file) still wins on replay', () => {
+  it.fails("the clock set back across midnight: the later record (written into yesterday's file) still wins on replay", () => {
     const { clock, ledger, begin, reopen } = setup(localMidnight(2026, 0, 16) + 10_000);
     begin('tx-1'); // 00:00:10, today's file
     clock.jump(-20_000); // 23:59:50 the day before

@@ -27,9 +27,13 @@ const response = (status: 'SUCCESS' | 'FAILED' | 'PENDING' | 'CANCELLED') => ({ 
 const eventArb: fc.Arbitrary<LedgerEvent> = fc.oneof(
   fc.constant<LedgerEvent>({ type: 'delivered' }),
   fc.constant<LedgerEvent>({ type: 'rejected', message: 'Not Found' }),
-  fc.constantFrom('SUCCESS', 'FAILED', 'PENDING', 'CANCELLED').chain((status) =>
-    fc.constantFrom<'push' | 'lookup'>('push', 'lookup').map((via) => ({ type: 'result', via, response: { transactionId: 'x', ...response(status as 'SUCCESS') } }) as LedgerEvent),
-  ),
+  fc
+    .constantFrom('SUCCESS', 'FAILED', 'PENDING', 'CANCELLED')
+    .chain((status) =>
+      fc
+        .constantFrom<'push' | 'lookup'>('push', 'lookup')
+        .map((via) => ({ type: 'result', via, response: { transactionId: 'x', ...response(status as 'SUCCESS') } }) as LedgerEvent),
+    ),
   fc.constant<LedgerEvent>({ type: 'voided', reason: 'late success', via: 'push' }),
   fc.constantFrom('reconnecting', 'connected', 'disconnected').map((status) => ({ type: 'terminal', status }) as LedgerEvent),
   fc.constant<LedgerEvent>({ type: 'linkLost' }),
@@ -70,7 +74,16 @@ function run(steps: Step[]): void {
     if (step.kind === 'begin') {
       const refused = ledger.refusal({ terminalId: step.terminal, orderRef: step.order });
       if (refused) {
-        expect(() => ledger.begin({ transactionId: `tx-${n++}`, terminalId: step.terminal, orderRef: step.order, amountMinor: 100, currency: 'USD', paymentMethod: 'CARD' })).toThrow();
+        expect(() =>
+          ledger.begin({
+            transactionId: `tx-${n++}`,
+            terminalId: step.terminal,
+            orderRef: step.order,
+            amountMinor: 100,
+            currency: 'USD',
+            paymentMethod: 'CARD',
+          }),
+        ).toThrow();
         continue;
       }
       const id = `tx-${n++}`;
@@ -92,7 +105,12 @@ function run(steps: Step[]): void {
     const open = ledger.list().filter((p) => isOpen(p.state));
     expect(new Set(open.map((p) => p.terminalId)).size).toBe(open.length);
     expect(new Set(open.map((p) => p.orderRef)).size).toBe(open.length);
-    expect(ledger.open().map((p) => p.transactionId).sort()).toEqual(open.map((p) => p.transactionId).sort());
+    expect(
+      ledger
+        .open()
+        .map((p) => p.transactionId)
+        .sort(),
+    ).toEqual(open.map((p) => p.transactionId).sort());
     expect(ledger.hasOpen()).toBe(open.length > 0);
     for (const t of TERMINALS) expect(ledger.openForTerminal(t)).toEqual(open.find((p) => p.terminalId === t));
     for (const o of ORDERS) expect(ledger.openForOrder(o)).toEqual(open.find((p) => p.orderRef === o));
@@ -118,7 +136,17 @@ function run(steps: Step[]): void {
   journal.close();
   const replay = new Journal(dir, clock).replay();
   for (const p of ledger.list()) expect(replay.payments.get(p.transactionId)).toEqual(p);
-  expect([...replay.alerts.values()].filter((a) => !a.acknowledgedAt).map((a) => a.id).sort()).toEqual(ledger.alerts().map((a) => a.id).sort());
+  expect(
+    [...replay.alerts.values()]
+      .filter((a) => !a.acknowledgedAt)
+      .map((a) => a.id)
+      .sort(),
+  ).toEqual(
+    ledger
+      .alerts()
+      .map((a) => a.id)
+      .sort(),
+  );
   ledger.dispose();
 }
 

@@ -75,9 +75,11 @@ export class PaymentLedger {
   /** Rule 2: one open payment per terminal and per order. Undefined = may begin. */
   refusal(input: Pick<NewPayment, 'terminalId' | 'orderRef'>): { code: 'terminal_busy' | 'order_has_open_payment'; message: string } | undefined {
     const busy = this.openForTerminal(input.terminalId);
-    if (busy) return { code: 'terminal_busy', message: `Terminal ${input.terminalId} is still busy with order ${busy.orderRef}. Wait for that payment to finish.` };
+    if (busy)
+      return { code: 'terminal_busy', message: `Terminal ${input.terminalId} is still busy with order ${busy.orderRef}. Wait for that payment to finish.` };
     const orderOpen = this.openForOrder(input.orderRef);
-    if (orderOpen) return { code: 'order_has_open_payment', message: `Order ${input.orderRef} already has a payment in progress on terminal ${orderOpen.terminalId}.` };
+    if (orderOpen)
+      return { code: 'order_has_open_payment', message: `Order ${input.orderRef} already has a payment in progress on terminal ${orderOpen.terminalId}.` };
     return undefined;
   }
 
@@ -98,7 +100,13 @@ export class PaymentLedger {
     };
     this.journal.appendNow({ v: 1, t: 'payment', at: now, payment: record });
     this.store(record);
-    this.logger.info('audit.payment_started', { transactionId: record.transactionId, orderRef: record.orderRef, terminalId: record.terminalId, amountMinor: record.amountMinor, currency: record.currency });
+    this.logger.info('audit.payment_started', {
+      transactionId: record.transactionId,
+      orderRef: record.orderRef,
+      terminalId: record.terminalId,
+      amountMinor: record.amountMinor,
+      currency: record.currency,
+    });
     this.armDeadline(record);
     this.emit({ kind: 'payment', payment: record });
     this.pruneOldDays();
@@ -211,10 +219,13 @@ export class PaymentLedger {
   private armDeadline(p: PaymentRecord): void {
     if (p.deadlineAt === undefined) return;
     this.disarmDeadline(p.transactionId);
-    const handle = this.clock.setTimeout(() => {
-      this.deadlines.delete(p.transactionId);
-      this.apply(p.transactionId, { type: 'deadline' });
-    }, Math.max(0, p.deadlineAt - this.clock.now()));
+    const handle = this.clock.setTimeout(
+      () => {
+        this.deadlines.delete(p.transactionId);
+        this.apply(p.transactionId, { type: 'deadline' });
+      },
+      Math.max(0, p.deadlineAt - this.clock.now()),
+    );
     this.deadlines.set(p.transactionId, handle);
   }
 

@@ -49,7 +49,12 @@ export class OrderBook {
   /** Every order with an attempt today, in the order of its first attempt. */
   all(): OrderView[] {
     const today = dayKey(this.clock.now());
-    const refs = new Set(this.ledger.list().filter((p) => dayKey(p.createdAt) === today).map((p) => p.orderRef));
+    const refs = new Set(
+      this.ledger
+        .list()
+        .filter((p) => dayKey(p.createdAt) === today)
+        .map((p) => p.orderRef),
+    );
     return [...refs].map((ref) => this.view(ref));
   }
 
@@ -57,7 +62,11 @@ export class OrderBook {
    * Rule 4: an order already paid today takes another payment only with the cashier's explicit
    * Yes. The renderer asks before it sends; this is the core's own guard for every caller.
    */
-  refusal(orderRef: string, confirmed: boolean | undefined, terminalLabel: (id: string) => string): { code: 'order_already_paid'; message: string } | undefined {
+  refusal(
+    orderRef: string,
+    confirmed: boolean | undefined,
+    terminalLabel: (id: string) => string,
+  ): { code: 'order_already_paid'; message: string } | undefined {
     if (confirmed) return undefined;
     const first = this.view(orderRef).approvals[0];
     if (!first) return undefined;

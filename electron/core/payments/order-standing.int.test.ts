@@ -34,7 +34,11 @@ describe('the order, not the payment (rule 3)', () => {
     const snap = await fx.h.waitFor((s) => (s.alerts.length > 0 ? s : undefined));
     expect(snap.alerts[0]).toMatchObject({ transactionId: lane2, orderRef: 'RT-1' });
     expect(fx.sim.control.transaction(lane2)?.status).toBe('VOIDED');
-    const expected = { orderRef: 'RT-1', status: 'paid', approvals: [expect.objectContaining({ transactionId: lane1, terminalId: 'TERM-001', amountMinor: 2450 })] };
+    const expected = {
+      orderRef: 'RT-1',
+      status: 'paid',
+      approvals: [expect.objectContaining({ transactionId: lane1, terminalId: 'TERM-001', amountMinor: 2450 })],
+    };
     expect(snap.orders.find((o) => o.orderRef === 'RT-1')).toMatchObject(expected);
     // The renderer hears it before the alert: the last order event before the alert says paid.
     const alertAt = fx.h.events.findIndex((e) => e.type === 'alert');
@@ -48,9 +52,19 @@ describe('an order is paid once (rule 4)', () => {
     const first = await payOk(fx.h, 'TERM-001', 'A-1001', 2450);
     await state(fx, first, 'approved');
     const refused = await pay(fx.h, 'TERM-002', 'A-1001', 2450);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'order_already_paid', message: expect.stringMatching(/^Order A-1001 was already paid 24\.50 USD at \d\d:\d\d on Lane 1\./) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'order_already_paid', message: expect.stringMatching(/^Order A-1001 was already paid 24\.50 USD at \d\d:\d\d on Lane 1\./) },
+    });
     expect(fx.sim.control.transactions()).toHaveLength(1); // nothing reached the gateway
-    const again = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-002', amountMinor: 2450, currency: 'USD', paymentMethod: 'CARD', orderRef: 'A-1001', repeatPaymentConfirmed: true });
+    const again = await fx.h.core.invoke('startPayment', {
+      terminalId: 'TERM-002',
+      amountMinor: 2450,
+      currency: 'USD',
+      paymentMethod: 'CARD',
+      orderRef: 'A-1001',
+      repeatPaymentConfirmed: true,
+    });
     expect(again.ok).toBe(true);
     await state(fx, again.ok ? again.value.transactionId : '', 'approved');
     expect(orderIn(fx.h.events, 'A-1001')).toMatchObject({ status: 'paid_more_than_once' });

@@ -44,12 +44,16 @@ export class PaymentCommands {
     const refusedLink = this.linkRefusal(req.terminalId);
     if (refusedLink) return refusedLink;
     const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
-    const refused = ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => terminals.label(id));
+    const refused =
+      ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => terminals.label(id));
     if (refused) return fail(refused.code, refused.message);
     // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
     // at a time; otherwise an error about one terminal could mark another's payment "not charged".
     if (attributor.hasPaymentInWindow(clock.now())) {
-      return fail('register_busy', 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.');
+      return fail(
+        'register_busy',
+        'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.',
+      );
     }
     let amount: string;
     try {

@@ -31,7 +31,9 @@ describe('§9.3 scenarios against the simulator', () => {
     expect(tx).toMatchObject({ amount: '99.99', currency: 'USD', terminalId: 'TERM-001', status: 'COMPLETED' });
     // The gateway stores String(amount), so the transaction cannot tell "99.99" from 99.99: the
     // frame's text as the simulator received it can (§5.2: amount is a decimal string).
-    const received = fx.sim.control.log().find((e) => e.dir === 'in' && e.role === 'desktop' && (e.frame as { paymentRequest?: { transactionId?: string } }).paymentRequest?.transactionId === id);
+    const received = fx.sim.control
+      .log()
+      .find((e) => e.dir === 'in' && e.role === 'desktop' && (e.frame as { paymentRequest?: { transactionId?: string } }).paymentRequest?.transactionId === id);
     expect(JSON.parse(received!.text!).paymentRequest).toMatchObject({ amount: '99.99', currency: 'USD' });
     // The journal holds the payment from "sent" to "approved". That "sent" is on disk BEFORE the
     // frame leaves cannot be seen from here (the line reads "sent" whatever the order): the
@@ -43,7 +45,7 @@ describe('§9.3 scenarios against the simulator', () => {
     expect(mine.at(-1).payment.state).toBe('approved');
   });
 
-  it('B: decline shows the gateway\'s message; the order may be paid again with a NEW id', async () => {
+  it("B: decline shows the gateway's message; the order may be paid again with a NEW id", async () => {
     fx = await startFixture();
     fx.sim.control.script('TERM-001', { outcome: 'FAILED', errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Card declined due to insufficient funds' });
     const id = await payOk(fx.h, 'TERM-001', 'ORDER-B');
@@ -138,7 +140,9 @@ describe('§9.3 scenarios against the simulator', () => {
     await settled(fx, id, 'approved');
     // Wait until the core has READ both copies (no sleep), then count what the cashier saw.
     const inbound = (action: string, match: (frame: Record<string, unknown>) => boolean) =>
-      fx!.h.logger.lines.filter((l) => l.event === 'frame.in' && (l.frame as { action?: string }).action === action && match(l.frame as Record<string, unknown>)).length;
+      fx!.h.logger.lines.filter(
+        (l) => l.event === 'frame.in' && (l.frame as { action?: string }).action === action && match(l.frame as Record<string, unknown>),
+      ).length;
     await fx.h.waitFor(() => inbound('paymentComplete', (f) => (f.paymentResponse as { transactionId?: string }).transactionId === id) === 2);
     const approvals = fx.h.events.filter((e) => e.type === 'payment' && e.payment.transactionId === id && e.payment.state === 'approved');
     expect(approvals).toHaveLength(1);
@@ -157,7 +161,8 @@ describe('§9.3 scenarios against the simulator', () => {
     fx = await startFixture({ deps: { clock } });
     await fx.sim.control.displace();
     await fx.h.waitFor((s) => s.connection.state === 'displaced');
-    const opens = () => fx!.sim.control.log().filter((e) => e.dir === 'event' && e.role === 'desktop' && (e.frame as { event?: string }).event === 'open').length;
+    const opens = () =>
+      fx!.sim.control.log().filter((e) => e.dir === 'event' && e.role === 'desktop' && (e.frame as { event?: string }).event === 'open').length;
     const before = opens();
     clock.advance(3_600_000);
     expect(clock.pending().filter((ms) => ms <= 0)).toEqual([]);

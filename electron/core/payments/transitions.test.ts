@@ -58,9 +58,19 @@ describe('POS payment machine (§9.3)', () => {
   });
 
   it('a refusal that comes just after the terminal dropped still means rejected (issue 13 rule 5)', () => {
-    expect(play([{ type: 'terminal', status: 'reconnecting' }, { type: 'rejected', message: 'Not Found' }]).r.state).toBe('rejected');
+    expect(
+      play([
+        { type: 'terminal', status: 'reconnecting' },
+        { type: 'rejected', message: 'Not Found' },
+      ]).r.state,
+    ).toBe('rejected');
     // A final state stays final: a disconnected push had already made it "not paid".
-    expect(play([{ type: 'terminal', status: 'disconnected' }, { type: 'rejected', message: 'Not Found' }]).r.state).toBe('abandoned');
+    expect(
+      play([
+        { type: 'terminal', status: 'disconnected' },
+        { type: 'rejected', message: 'Not Found' },
+      ]).r.state,
+    ).toBe('abandoned');
   });
 
   it('PENDING is not final', () => {
@@ -78,7 +88,9 @@ describe('POS payment machine (§9.3)', () => {
 
   it('terminal grace: reconnecting → connected → result; disconnected → abandoned', () => {
     expect(play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }]).r.state).toBe('terminal_reconnecting');
-    expect(play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'connected' }, result('FAILED')]).r.state).toBe('declined');
+    expect(
+      play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'connected' }, result('FAILED')]).r.state,
+    ).toBe('declined');
     expect(play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'disconnected' }]).r.state).toBe('abandoned');
   });
 

@@ -53,9 +53,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       // Only the error attributor sends this, and only while the payment is inside its error
       // window and not yet accepted (it leaves the window on awaiting_result): so a reconnecting
       // terminal here is one that dropped right after the frame went out. Abandoned is final.
-      return s === 'sent' || s === 'terminal_reconnecting'
-        ? move('rejected', { detail: event.message })
-        : same(record, `error frame ignored in state ${s}`);
+      return s === 'sent' || s === 'terminal_reconnecting' ? move('rejected', { detail: event.message }) : same(record, `error frame ignored in state ${s}`);
 
     case 'result':
       return onResult(record, event.response, event.via, now, move, settledBy);
@@ -82,9 +80,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
     case 'restarted':
       if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
         return move('unknown', {
-          detail: event.type === 'linkLost'
-            ? 'The connection to the gateway dropped during the payment.'
-            : 'The app restarted during the payment.',
+          detail: event.type === 'linkLost' ? 'The connection to the gateway dropped during the payment.' : 'The app restarted during the payment.',
         });
       }
       return same(record);
@@ -157,13 +153,17 @@ function onResult(
     return move(target, { ...facts, ...settledBy(via), detail: undefined });
   }
   if (response.status === 'SUCCESS' && NOT_CHARGED.includes(s)) {
-    return move('needs_review', {
-      ...facts,
-      detail:
-        `The terminal reported an APPROVAL after this payment was marked ${s}` +
-        (response.authorizationCode ? ` (authorization ${response.authorizationCode})` : '') +
-        '. Check whether the customer was charged before taking the payment again.',
-    }, `late SUCCESS after ${s}`);
+    return move(
+      'needs_review',
+      {
+        ...facts,
+        detail:
+          `The terminal reported an APPROVAL after this payment was marked ${s}` +
+          (response.authorizationCode ? ` (authorization ${response.authorizationCode})` : '') +
+          '. Check whether the customer was charged before taking the payment again.',
+      },
+      `late SUCCESS after ${s}`,
+    );
   }
   const expected = { approved: 'SUCCESS', declined: 'FAILED', cancelled: 'CANCELLED' } as Record<string, string>;
   if (expected[s] === response.status) return same(record);

@@ -21,11 +21,7 @@ export interface NetworkPrinterOptions {
   statusTimeoutMs?: number;
 }
 
-export function sendToNetworkPrinter(
-  target: { host: string; port: number },
-  bytes: Uint8Array,
-  options: NetworkPrinterOptions = {},
-): Promise<void> {
+export function sendToNetworkPrinter(target: { host: string; port: number }, bytes: Uint8Array, options: NetworkPrinterOptions = {}): Promise<void> {
   const where = `${target.host}:${target.port}`;
   const connectTimeoutMs = options.connectTimeoutMs ?? 4000;
   const sendTimeoutMs = options.sendTimeoutMs ?? 15_000;
@@ -55,7 +51,13 @@ export function sendToNetworkPrinter(
       clearTimeout(statusTimer);
       clearTimeout(timer);
       timer = setTimeout(
-        () => finish(new PrintError(`The receipt printer at ${where} stopped taking the receipt. Check that it has paper and its cover is closed, then print again.`, true)),
+        () =>
+          finish(
+            new PrintError(
+              `The receipt printer at ${where} stopped taking the receipt. Check that it has paper and its cover is closed, then print again.`,
+              true,
+            ),
+          ),
         sendTimeoutMs,
       );
       // end() writes and then half-closes our side.
@@ -101,7 +103,10 @@ export function sendToNetworkPrinter(
 }
 
 function closedEarly(where: string): PrintError {
-  return new PrintError(`The receipt printer at ${where} closed the connection before the receipt was printed. Check that it has paper and its cover is closed, then print again.`, true);
+  return new PrintError(
+    `The receipt printer at ${where} closed the connection before the receipt was printed. Check that it has paper and its cover is closed, then print again.`,
+    true,
+  );
 }
 
 function notAnswering(where: string): PrintError {
@@ -123,6 +128,10 @@ function describe(err: NodeJS.ErrnoException, where: string, connected: boolean,
     case 'EPIPE':
       return new PrintError(connected ? closedEarly(where).message : notAnswering(where).message, true, err);
     default:
-      return new PrintError(`The receipt printer at ${where} could not be reached (${err.code ?? err.message}). Check that it is switched on and connected to the network.`, true, err);
+      return new PrintError(
+        `The receipt printer at ${where} could not be reached (${err.code ?? err.message}). Check that it is switched on and connected to the network.`,
+        true,
+        err,
+      );
   }
 }

@@ -109,7 +109,11 @@ describe('network ESC/POS printer (fake printer on 127.0.0.1)', () => {
     const { service, payment } = serviceFor(printer.port, 80, 2);
     await service.print(payment.view.transactionId, false);
     await service.idle();
-    expect(service.jobs()[0]).toMatchObject({ state: 'failed', attempts: 2, error: `The receipt printer at 127.0.0.1:${printer.port} is out of paper. Load a new roll, then print again.` });
+    expect(service.jobs()[0]).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+      error: `The receipt printer at 127.0.0.1:${printer.port} is out of paper. Load a new roll, then print again.`,
+    });
     expect(printer.jobs).toHaveLength(0);
   });
 

@@ -39,7 +39,13 @@ describe('print queue', () => {
   it('does not retry an error that another attempt cannot fix', async () => {
     const queue = createPrintQueue({ clock: systemClock, logger, maxAttempts: 5, retryDelaysMs: [5] });
     let calls = 0;
-    queue.enqueue({ kind: 'receipt', run: async () => { calls += 1; throw new PrintError('The printer "X" is not installed.', false); } });
+    queue.enqueue({
+      kind: 'receipt',
+      run: async () => {
+        calls += 1;
+        throw new PrintError('The printer "X" is not installed.', false);
+      },
+    });
     await queue.idle();
     expect(calls).toBe(1);
     expect(queue.jobs()[0]).toMatchObject({ state: 'failed', attempts: 1, error: 'The printer "X" is not installed.' });
@@ -78,7 +84,9 @@ describe('print queue', () => {
   it('a listener that throws does not stop printing', async () => {
     const queue = createPrintQueue({ clock: systemClock, logger });
     const seen: PrintJobView[] = [];
-    queue.onJob(() => { throw new Error('bad listener'); });
+    queue.onJob(() => {
+      throw new Error('bad listener');
+    });
     queue.onJob((j) => seen.push(j));
     queue.enqueue({ kind: 'receipt', run: async () => {} });
     await queue.idle();

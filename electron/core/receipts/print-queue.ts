@@ -90,7 +90,14 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     enqueue(task) {
       const entry: Entry = {
         task,
-        view: { id: uuidv7(), kind: task.kind, state: 'queued', attempts: 0, at: clock.now(), ...(task.transactionId ? { transactionId: task.transactionId } : {}) },
+        view: {
+          id: uuidv7(),
+          kind: task.kind,
+          state: 'queued',
+          attempts: 0,
+          at: clock.now(),
+          ...(task.transactionId ? { transactionId: task.transactionId } : {}),
+        },
       };
       if (pending.length >= maxPending) {
         publish(entry, { state: 'failed', error: 'Too many receipts are waiting for the printer. Check the printer, then reprint from the payment history.' });

@@ -19,7 +19,11 @@ function receiptsOf(f: SimFixture) {
 
 /** The receipt as text: the HTML's <pre> lines without tags. */
 function textOf(html: string): string {
-  return html.replace(/<head>[\s\S]*<\/head>/, '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&mdash;/g, '—');
+  return html
+    .replace(/<head>[\s\S]*<\/head>/, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&mdash;/g, '—');
 }
 
 describe('an approval without receiptData still gets a full receipt', () => {
@@ -45,7 +49,10 @@ describe('an approval without receiptData still gets a full receipt', () => {
 
 describe('a slip printed in demo mode says it was not a real payment', () => {
   it('receipt and void slip both carry "DEMO — NOT A REAL PAYMENT" at the top', async () => {
-    fx = await startFixture({ sim: { gracePeriodMs: 300 }, deps: { appInfo: { version: '0', host: 'browser', demo: { enabled: true }, logDir: '', journalDir: '' } } });
+    fx = await startFixture({
+      sim: { gracePeriodMs: 300 },
+      deps: { appInfo: { version: '0', host: 'browser', demo: { enabled: true }, logDir: '', journalDir: '' } },
+    });
     const id = await payOk(fx.h, 'TERM-001', 'DEMO-1');
     const paid = await fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state === 'approved'));
     expect(paid.demo).toBe(true);

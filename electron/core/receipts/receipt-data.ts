@@ -12,9 +12,7 @@ export const RECEIPT_DATA_MAX_CHARS = 32_000;
 export const RECEIPT_DATA_MAX_LINES = 300;
 
 export type CleanReceiptData =
-  | { kind: 'empty' }
-  | { kind: 'text'; lines: string[]; truncated: boolean }
-  | { kind: 'unprintable'; reason: 'json' | 'base64' | 'binary'; length: number };
+  { kind: 'empty' } | { kind: 'text'; lines: string[]; truncated: boolean } | { kind: 'unprintable'; reason: 'json' | 'base64' | 'binary'; length: number };
 
 // ESC/POS and ANSI command sequences: drop the introducer and the command letter together, so no
 // stray "@" or "[1m" is left behind on paper.

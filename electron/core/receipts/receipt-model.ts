@@ -93,8 +93,10 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     { label: 'Amount', value: formatAmount(view.amountMinor, view.currency) },
     { label: 'Status', value: STATUS_WORDS[view.state] ?? view.state.toUpperCase() },
   ];
-  if (view.authorizationCode ?? response?.authorizationCode) fields.push({ label: 'Auth code', value: (view.authorizationCode ?? response?.authorizationCode)! });
-  if (kind === 'decline_slip' && (view.errorMessage ?? response?.errorMessage)) fields.push({ label: 'Reason', value: (view.errorMessage ?? response?.errorMessage)! });
+  if (view.authorizationCode ?? response?.authorizationCode)
+    fields.push({ label: 'Auth code', value: (view.authorizationCode ?? response?.authorizationCode)! });
+  if (kind === 'decline_slip' && (view.errorMessage ?? response?.errorMessage))
+    fields.push({ label: 'Reason', value: (view.errorMessage ?? response?.errorMessage)! });
   if (kind === 'decline_slip' && (view.errorCode ?? response?.errorCode)) fields.push({ label: 'Code', value: (view.errorCode ?? response?.errorCode)! });
   fields.push({ label: 'Transaction', value: view.transactionId });
 
@@ -164,7 +166,11 @@ export function buildTestPage(settings: Settings, now: number): Receipt {
       { label: 'Paper', value: `${p.paperWidthMm} mm` },
     ],
     notice: [],
-    body: { source: 'terminal', lines: ['Accents: Café Größe Ñandú', 'Symbols: # $ % & @ * + = / \\', 'If the ruler fits on one line,', 'the paper width is right.'], truncated: false },
+    body: {
+      source: 'terminal',
+      lines: ['Accents: Café Größe Ñandú', 'Symbols: # $ % & @ * + = / \\', 'If the ruler fits on one line,', 'the paper width is right.'],
+      truncated: false,
+    },
     footer: ['Printing works.'],
     printedAt: now,
   };

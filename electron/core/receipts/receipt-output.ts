@@ -11,7 +11,10 @@ import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from 
 /** A receipt laid out once: text lines (ESC/POS), HTML (system printer, PDF) and its page height. */
 export function layout(receipt: Receipt, paperWidthMm: PaperWidthMm) {
   const lines = renderReceiptLines(receipt, columnsFor(paperWidthMm));
-  const html = renderReceiptHtml(lines, { paperWidthMm, title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim() });
+  const html = renderReceiptHtml(lines, {
+    paperWidthMm,
+    title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim(),
+  });
   return { lines, html, pageHeightMm: receiptPageHeightMm(lines.length, paperWidthMm) };
 }
 
@@ -41,7 +44,8 @@ export function printRun(receipt: Receipt, target: PrintTarget): () => Promise<v
     }
     case 'system': {
       const system = target.output.system;
-      if (!system) throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
+      if (!system)
+        throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
       const { html, pageHeightMm } = layout(receipt, paperWidthMm);
       return () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
     }
@@ -71,7 +75,11 @@ function pdfRun(receipt: Receipt, target: PrintTarget, paperWidthMm: PaperWidthM
 export function pdfFilename(receipt: Receipt, now: number): string {
   const order = receipt.fields.find((f) => f.label === 'Order')?.value ?? 'test';
   const tx = receipt.fields.find((f) => f.label === 'Transaction')?.value ?? String(now);
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 48) || 'x';
+  const safe = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 48) || 'x';
   const prefix = receipt.kind === 'void_slip' ? 'void' : receipt.kind === 'decline_slip' ? 'declined' : receipt.kind === 'test_page' ? 'test-page' : 'receipt';
   const copy = receipt.copy ? '-copy' : '';
   return `${prefix}-${safe(order)}-${safe(tx)}${copy}.pdf`;

@@ -148,8 +148,14 @@ describe('slips', () => {
   it('prints a void slip that says no money was collected, without the processor text', () => {
     const details = approvedPayment({ view: { state: 'voided', voidReason: 'Terminal reconnected after grace period expired' } });
     details.voidAlert = {
-      id: 'a1', transactionId: details.view.transactionId, terminalId: 'TERM-001', orderRef: 'ORD-12345',
-      amountMinor: 9999, currency: 'USD', reason: 'Terminal reconnected after grace period expired', at: new Date(2024, 0, 15, 10, 38, 30).getTime(),
+      id: 'a1',
+      transactionId: details.view.transactionId,
+      terminalId: 'TERM-001',
+      orderRef: 'ORD-12345',
+      amountMinor: 9999,
+      currency: 'USD',
+      reason: 'Terminal reconnected after grace period expired',
+      at: new Date(2024, 0, 15, 10, 38, 30).getTime(),
     };
     expect(slipKindFor(details, false)).toEqual({ kind: 'void_slip' });
     const text = renderReceiptText(buildPaymentReceipt(details, testSettings(), 'void_slip', false, NOW), 32);
@@ -194,7 +200,10 @@ describe('slips', () => {
   });
 
   it('test page has a ruler exactly as wide as the paper', () => {
-    for (const [paper, columns] of [[58, 32], [80, 48]] as const) {
+    for (const [paper, columns] of [
+      [58, 32],
+      [80, 48],
+    ] as const) {
       const lines = renderReceiptLines(buildTestPage(testSettings({ paperWidthMm: paper }), NOW), columns).map((l) => l.text);
       expect(lines).toContain('1234567890'.repeat(5).slice(0, columns));
       expect(lines.join('\n')).toContain(`${paper} mm`);

@@ -12,7 +12,10 @@ import { approvedPayment, testSettings } from '../testing/receipt-fixtures';
 function recordingSystemPrinter(fail?: PrintError) {
   const calls: { html: string; options: Parameters<SystemPrinterPort['printHtml']>[1] }[] = [];
   const port: SystemPrinterPort = {
-    list: async () => [{ name: 'EPSON_TM_T20III', isDefault: true }, { name: 'Office_Laser', isDefault: false }],
+    list: async () => [
+      { name: 'EPSON_TM_T20III', isDefault: true },
+      { name: 'Office_Laser', isDefault: false },
+    ],
     printHtml: async (html, options) => {
       calls.push({ html, options });
       if (fail) throw fail;
@@ -82,7 +85,10 @@ describe('receipt service', () => {
     const running = approvedPayment({ view: { transactionId: 'run-1', state: 'awaiting_result' } });
     const done = approvedPayment();
     const none = make(testSettings({ kind: 'none' }), [running, done], {}).service;
-    await expect(none.print(done.view.transactionId, false)).rejects.toMatchObject({ code: 'printer_error', message: expect.stringMatching(/No receipt printer is set up/) });
+    await expect(none.print(done.view.transactionId, false)).rejects.toMatchObject({
+      code: 'printer_error',
+      message: expect.stringMatching(/No receipt printer is set up/),
+    });
     const net = make(testSettings(), [running, done], {}).service;
     await expect(net.print('nope', false)).rejects.toBeInstanceOf(ReceiptError);
     await expect(net.print('nope', false)).rejects.toMatchObject({ code: 'not_found' });
@@ -120,7 +126,10 @@ describe('receipt service', () => {
     const { service, warnings } = make(testSettings({ kind: 'system' }), [payment], { system: printer.port });
     await service.print(payment.view.transactionId, false);
     await service.idle();
-    expect(warnings).toContainEqual({ event: 'receipt.data_unprintable', fields: expect.objectContaining({ reason: 'json', transactionId: payment.view.transactionId }) });
+    expect(warnings).toContainEqual({
+      event: 'receipt.data_unprintable',
+      fields: expect.objectContaining({ reason: 'json', transactionId: payment.view.transactionId }),
+    });
     expect(printer.calls[0]!.html).toContain('Card receipt text unavailable.');
   });
 
@@ -131,7 +140,10 @@ describe('receipt service', () => {
     await service.idle();
     expect(printer.calls[0]!.html).toContain('PRINTER TEST PAGE');
     expect(service.jobs()[0]).toMatchObject({ kind: 'test_page', state: 'done' });
-    expect(await service.listPrinters()).toEqual([{ name: 'EPSON_TM_T20III', isDefault: true }, { name: 'Office_Laser', isDefault: false }]);
+    expect(await service.listPrinters()).toEqual([
+      { name: 'EPSON_TM_T20III', isDefault: true },
+      { name: 'Office_Laser', isDefault: false },
+    ]);
     expect(await make(testSettings(), [], {}).service.listPrinters()).toEqual([]);
   });
 });

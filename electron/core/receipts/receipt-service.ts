@@ -49,14 +49,25 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
     const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now());
     if (receipt.unprintable) {
       // OQ-23: keep a trace of what the terminal sent, without flooding the log with a blob.
-      logger.warn('receipt.data_unprintable', { transactionId, reason: receipt.unprintable.reason, length: receipt.unprintable.length, preview: details.response?.receiptData?.slice(0, 120) });
+      logger.warn('receipt.data_unprintable', {
+        transactionId,
+        reason: receipt.unprintable.reason,
+        length: receipt.unprintable.length,
+        preview: details.response?.receiptData?.slice(0, 120),
+      });
     }
     return receipt;
   }
 
   /** Checks the printer settings now (so the cashier hears at once), then queues the output. */
   function submit(receipt: Receipt, transactionId: string | undefined): { jobId: string } {
-    const run = printRun(receipt, { settings: deps.settings(), output: deps.output, sendRaw, now: clock.now(), ...(deps.pdfDir ? { pdfDir: deps.pdfDir } : {}) });
+    const run = printRun(receipt, {
+      settings: deps.settings(),
+      output: deps.output,
+      sendRaw,
+      now: clock.now(),
+      ...(deps.pdfDir ? { pdfDir: deps.pdfDir } : {}),
+    });
     const job = queue.enqueue({ kind: receipt.kind, ...(transactionId ? { transactionId } : {}), run });
     return { jobId: job.id };
   }

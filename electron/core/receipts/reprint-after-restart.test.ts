@@ -65,7 +65,13 @@ describe('receipts across a restart (real core, journal and simulator)', () => {
 
     const first = await wire(settings, dataDir);
     await first.harness.waitFor((s) => s.terminals.find((t) => t.id === 'TERM-001' && t.payable));
-    const started = await first.harness.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 1250, currency: 'USD', paymentMethod: 'CARD', orderRef: 'ORD-RESTART-1' });
+    const started = await first.harness.core.invoke('startPayment', {
+      terminalId: 'TERM-001',
+      amountMinor: 1250,
+      currency: 'USD',
+      paymentMethod: 'CARD',
+      orderRef: 'ORD-RESTART-1',
+    });
     if (!started.ok) throw new Error(started.error.message);
     const { transactionId } = started.value;
     const approved = await first.harness.waitFor((s) => s.payments.find((p) => p.transactionId === transactionId && p.state === 'approved'));

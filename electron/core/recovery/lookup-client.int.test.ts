@@ -21,7 +21,14 @@ beforeAll(async () => {
   fx = await startFixture();
   approvedId = await payOk(fx.h, 'TERM-001', 'LOOKUP-1');
   await fx.h.waitFor((s) => s.payments.find((p) => p.transactionId === approvedId && p.state === 'approved'));
-  lookup = createLookupClient({ fetch: globalThis.fetch, baseUrl: fx.sim.httpUrl, apiKey: fx.sim.apiKeys.pos, apiSecret: fx.sim.apiKeys.posSecret, now: () => Date.now(), timeoutMs: 500 });
+  lookup = createLookupClient({
+    fetch: globalThis.fetch,
+    baseUrl: fx.sim.httpUrl,
+    apiKey: fx.sim.apiKeys.pos,
+    apiSecret: fx.sim.apiKeys.posSecret,
+    now: () => Date.now(),
+    timeoutMs: 500,
+  });
   elsewhere = http.createServer((req, res) => {
     reachedElsewhere.push(req.headers);
     res.writeHead(200, { 'content-type': 'application/json' });

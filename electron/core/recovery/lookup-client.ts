@@ -11,10 +11,7 @@ import { HttpErrorBody, signRequest, TransactionLookupResponse } from '../../../
  * from a proxy, a framework's 404 for a wrong base path, a redirect, 5xx, a timeout, another
  * transaction's body) is an `error`: the payment stays unknown and is checked again later.
  */
-export type LookupResult =
-  | { kind: 'found'; body: TransactionLookupResponse }
-  | { kind: 'notFound' }
-  | { kind: 'error'; message: string };
+export type LookupResult = { kind: 'found'; body: TransactionLookupResponse } | { kind: 'notFound' } | { kind: 'error'; message: string };
 
 export interface LookupClientOptions {
   fetch: typeof fetch;
@@ -28,7 +25,7 @@ export interface LookupClientOptions {
 
 export type LookupFn = (transactionId: string) => Promise<LookupResult>;
 
-const NOT_THE_GATEWAY = 'this is not the gateway\'s answer (check the gateway address; a proxy or wrong path may be in between)';
+const NOT_THE_GATEWAY = "this is not the gateway's answer (check the gateway address; a proxy or wrong path may be in between)";
 
 export function createLookupClient(options: LookupClientOptions): LookupFn {
   return async (transactionId) => {
@@ -59,19 +56,23 @@ function interpret(res: Response, text: string, transactionId: string): LookupRe
   if (res.status >= 300 && res.status < 400) return fail('the gateway answered with a redirect, which is never followed');
   const json = isJsonType(res.headers.get('content-type')) ? parseJson(text) : undefined;
   if (res.ok) {
-    if (!isJsonType(res.headers.get('content-type'))) return fail(`the answer has content type "${res.headers.get('content-type') ?? 'none'}", not JSON; ${NOT_THE_GATEWAY}`);
+    if (!isJsonType(res.headers.get('content-type')))
+      return fail(`the answer has content type "${res.headers.get('content-type') ?? 'none'}", not JSON; ${NOT_THE_GATEWAY}`);
     if (json === undefined) return fail(`the answer is not JSON; ${NOT_THE_GATEWAY}`);
     const parsed = TransactionLookupResponse.safeParse(json.value);
-    if (!parsed.success) return fail('the answer does not match the gateway\'s transaction format');
+    if (!parsed.success) return fail("the answer does not match the gateway's transaction format");
     if (parsed.data.transactionId !== transactionId) return fail(`the answer is for another transaction (${parsed.data.transactionId.slice(0, 64)})`);
     return { kind: 'found', body: parsed.data };
   }
   const err = json === undefined ? undefined : HttpErrorBody.safeParse(json.value);
   const body = err?.success ? err.data : undefined;
   const code = body?.code;
-  if (res.status === 404) return saysTransactionNotFound(body) ? { kind: 'notFound' } : fail(`the 404 does not say the transaction is unknown; ${NOT_THE_GATEWAY}`);
-  if (code === 'TIMESTAMP_EXPIRED') return { kind: 'error', message: 'The gateway rejected the lookup because this computer\'s clock is wrong. Check the system clock.' };
-  if (code === 'INVALID_SIGNATURE' || code === 'UNAUTHORIZED') return { kind: 'error', message: `The gateway refused the lookup (${code}). Check the API key and secret in Settings.` };
+  if (res.status === 404)
+    return saysTransactionNotFound(body) ? { kind: 'notFound' } : fail(`the 404 does not say the transaction is unknown; ${NOT_THE_GATEWAY}`);
+  if (code === 'TIMESTAMP_EXPIRED')
+    return { kind: 'error', message: "The gateway rejected the lookup because this computer's clock is wrong. Check the system clock." };
+  if (code === 'INVALID_SIGNATURE' || code === 'UNAUTHORIZED')
+    return { kind: 'error', message: `The gateway refused the lookup (${code}). Check the API key and secret in Settings.` };
   return fail(code ? `gateway error ${code.slice(0, 64)}` : res.status >= 500 ? 'the gateway had a problem' : 'unexpected answer');
 }
 

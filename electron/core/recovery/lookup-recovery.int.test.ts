@@ -44,7 +44,9 @@ describe('recovery trusts only a real lookup answer', () => {
     ['wrongId', /another transaction/],
   ] as const)('a %s lookup answer keeps the payment unknown; the recheck then settles it from the real answer', async (answer, reason) => {
     const { h, id } = await unknownAfterRestart({ answer, times: 1 });
-    const settled = await h.waitFor((s) => s.payments.find((p) => p.transactionId === id && p.state !== 'unknown' && p.state !== 'sent' && p.state !== 'awaiting_result'));
+    const settled = await h.waitFor((s) =>
+      s.payments.find((p) => p.transactionId === id && p.state !== 'unknown' && p.state !== 'sent' && p.state !== 'awaiting_result'),
+    );
     expect(paymentStates(h, id)).toEqual(['unknown', 'approved']);
     expect(settled).toMatchObject({ state: 'approved', resolution: { by: 'lookup' } });
     const lookups = h.logger.lines.filter((l) => l.event === 'audit.lookup' && l.transactionId === id);

@@ -66,39 +66,51 @@ async function restart(s: SimulatorHandle, dataDir: string, withSecret: boolean)
 }
 
 describe('restart mid-payment and recovery', () => {
-  it('kill -9 mid-payment; result while down; restart WITH the secret → resolved by lookup', async () => {
-    const s = await sim({ replayOnReconnect: false });
-    const dataDir = tempDir();
-    const id = await killMidPayment(s, dataDir, 'R-1');
-    expect(s.control.resolve('TERM-001', 'SUCCESS')).toBe(true);
-    const h = await restart(s, dataDir, true);
-    const p = await h.waitFor((x) => x.payments.find((q) => q.transactionId === id && q.state === 'approved'));
-    expect(p).toMatchObject({ orderRef: 'R-1', amountMinor: 4321, resolution: { by: 'lookup' } });
-    expect(h.logger.lines.some((l) => l.event === 'audit.lookup' && l.transactionId === id && l.status === 'COMPLETED')).toBe(true);
-  }, CHILD_TEST_TIMEOUT_MS);
+  it(
+    'kill -9 mid-payment; result while down; restart WITH the secret → resolved by lookup',
+    async () => {
+      const s = await sim({ replayOnReconnect: false });
+      const dataDir = tempDir();
+      const id = await killMidPayment(s, dataDir, 'R-1');
+      expect(s.control.resolve('TERM-001', 'SUCCESS')).toBe(true);
+      const h = await restart(s, dataDir, true);
+      const p = await h.waitFor((x) => x.payments.find((q) => q.transactionId === id && q.state === 'approved'));
+      expect(p).toMatchObject({ orderRef: 'R-1', amountMinor: 4321, resolution: { by: 'lookup' } });
+      expect(h.logger.lines.some((l) => l.event === 'audit.lookup' && l.transactionId === id && l.status === 'COMPLETED')).toBe(true);
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it('kill -9 mid-payment; restart WITHOUT a secret → "check the terminal", the cashier settles it with a reason', async () => {
-    const s = await sim({ replayOnReconnect: false });
-    const dataDir = tempDir();
-    const id = await killMidPayment(s, dataDir, 'R-2');
-    const h = await restart(s, dataDir, false);
-    const p = await h.waitFor((x) => x.payments.find((q) => q.transactionId === id && q.state === 'unknown' && q.detail === CHECK_TERMINAL));
-    expect(p.orderRef).toBe('R-2');
-    expect(h.core.hasPaymentInFlight()).toBe(true);
-    const r = await h.core.invoke('resolvePayment', { transactionId: id, outcome: 'abandoned', reason: 'Terminal screen shows no transaction' });
-    expect(r.ok && r.value.state).toBe('abandoned');
-    expect(h.core.hasPaymentInFlight()).toBe(false);
-  }, CHILD_TEST_TIMEOUT_MS);
+  it(
+    'kill -9 mid-payment; restart WITHOUT a secret → "check the terminal", the cashier settles it with a reason',
+    async () => {
+      const s = await sim({ replayOnReconnect: false });
+      const dataDir = tempDir();
+      const id = await killMidPayment(s, dataDir, 'R-2');
+      const h = await restart(s, dataDir, false);
+      const p = await h.waitFor((x) => x.payments.find((q) => q.transactionId === id && q.state === 'unknown' && q.detail === CHECK_TERMINAL));
+      expect(p.orderRef).toBe('R-2');
+      expect(h.core.hasPaymentInFlight()).toBe(true);
+      const r = await h.core.invoke('resolvePayment', { transactionId: id, outcome: 'abandoned', reason: 'Terminal screen shows no transaction' });
+      expect(r.ok && r.value.state).toBe('abandoned');
+      expect(h.core.hasPaymentInFlight()).toBe(false);
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
-  it('kill -9 mid-payment; restart without a secret; the gateway\'s replayed push settles it', async () => {
-    const s = await sim({ replayOnReconnect: true });
-    const dataDir = tempDir();
-    const id = await killMidPayment(s, dataDir, 'R-3');
-    s.control.resolve('TERM-001', 'FAILED', { errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Insufficient funds' });
-    const h = await restart(s, dataDir, false);
-    const p = await h.waitFor((x) => x.payments.find((q) => q.transactionId === id && q.state === 'declined'));
-    expect(p.resolution?.by).toBe('push');
-  }, CHILD_TEST_TIMEOUT_MS);
+  it(
+    "kill -9 mid-payment; restart without a secret; the gateway's replayed push settles it",
+    async () => {
+      const s = await sim({ replayOnReconnect: true });
+      const dataDir = tempDir();
+      const id = await killMidPayment(s, dataDir, 'R-3');
+      s.control.resolve('TERM-001', 'FAILED', { errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Insufficient funds' });
+      const h = await restart(s, dataDir, false);
+      const p = await h.waitFor((x) => x.payments.find((q) => q.transactionId === id && q.state === 'declined'));
+      expect(p.resolution?.by).toBe('push');
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 
   it('checkPaymentNow with the secret asks the gateway: still pending means keep waiting', async () => {
     const fx = await startFixture({ withSecret: true, sim: { gracePeriodMs: 200, replayOnReconnect: false }, tuning: { paymentDeadlineMs: 60_000 } });

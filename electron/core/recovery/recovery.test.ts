@@ -61,7 +61,7 @@ function setup(options: { secret?: boolean; recheckMs?: number } = {}) {
 }
 
 describe('recovery with the API secret', () => {
-  it('settles every unknown payment from the gateway\'s record, and audits each look-up', async () => {
+  it("settles every unknown payment from the gateway's record, and audits each look-up", async () => {
     const t = setup();
     const [a, b, c, d] = [t.unknown(), t.unknown(), t.unknown(), t.unknown()];
     t.found(a, 'COMPLETED', { response: { authorizationCode: 'AUTH1' } });
@@ -72,7 +72,10 @@ describe('recovery with the API secret', () => {
     expect(t.ledger.get(a)).toMatchObject({ authorizationCode: 'AUTH1', resolution: { by: 'lookup' } });
     expect(t.ledger.get(b)?.errorCode).toBe('INSUFFICIENT_FUNDS');
     expect(t.logger.lines.filter((l) => l.event === 'audit.lookup').map((l) => [l.transactionId, l.result, l.status])).toEqual([
-      [a, 'found', 'COMPLETED'], [b, 'found', 'FAILED'], [c, 'found', 'CANCELLED'], [d, 'notFound', undefined],
+      [a, 'found', 'COMPLETED'],
+      [b, 'found', 'FAILED'],
+      [c, 'found', 'CANCELLED'],
+      [d, 'notFound', undefined],
     ]);
   });
 
@@ -86,7 +89,10 @@ describe('recovery with the API secret', () => {
     expect(t.state(pending)).toBe('awaiting_result');
     expect(t.state(awaiting)).toBe('awaiting_result');
     expect(t.ledger.get(broken)).toMatchObject({ state: 'unknown', detail: `The gateway answered HTTP 503. ${CHECK_TERMINAL}` });
-    expect(t.logger.lines.find((l) => l.event === 'audit.lookup' && l.transactionId === broken)).toMatchObject({ result: 'error', message: 'The gateway answered HTTP 503.' });
+    expect(t.logger.lines.find((l) => l.event === 'audit.lookup' && l.transactionId === broken)).toMatchObject({
+      result: 'error',
+      message: 'The gateway answered HTTP 503.',
+    });
   });
 
   it('finds a void lost with the link: abandoned payments of the last 24 h are looked up at start', async () => {
@@ -167,11 +173,17 @@ describe('recovery with the API secret', () => {
     const a = t.abandoned();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
-    const slow = new Recovery(t.ledger, t.clock, t.logger, () => async (id) => {
-      t.asked.push(id);
-      await gate;
-      return { kind: 'notFound' };
-    }, timings(HOUR));
+    const slow = new Recovery(
+      t.ledger,
+      t.clock,
+      t.logger,
+      () => async (id) => {
+        t.asked.push(id);
+        await gate;
+        return { kind: 'notFound' };
+      },
+      timings(HOUR),
+    );
     const first = slow.run('reconnect');
     const second = slow.run('ambiguous');
     const third = slow.run('start');
@@ -233,10 +245,17 @@ describe('checkOne and the lookup answers', () => {
   });
 
   it('maps every gateway status to the ledger event it means', () => {
-    const body = (status: TransactionLookupResponse['status'], extra: Partial<TransactionLookupResponse> = {}): LookupResult => ({ kind: 'found', body: { transactionId: 't', status, ...extra } });
+    const body = (status: TransactionLookupResponse['status'], extra: Partial<TransactionLookupResponse> = {}): LookupResult => ({
+      kind: 'found',
+      body: { transactionId: 't', status, ...extra },
+    });
     expect(eventFromLookup({ kind: 'notFound' })).toEqual({ type: 'notFound' });
     expect(eventFromLookup({ kind: 'error', message: 'x' })).toBeUndefined();
-    expect(eventFromLookup(body('COMPLETED', { response: { authorizationCode: 'A' } }))).toEqual({ type: 'result', via: 'lookup', response: { authorizationCode: 'A', transactionId: 't', status: 'SUCCESS' } });
+    expect(eventFromLookup(body('COMPLETED', { response: { authorizationCode: 'A' } }))).toEqual({
+      type: 'result',
+      via: 'lookup',
+      response: { authorizationCode: 'A', transactionId: 't', status: 'SUCCESS' },
+    });
     expect(eventFromLookup(body('FAILED'))).toEqual({ type: 'result', via: 'lookup', response: { transactionId: 't', status: 'FAILED' } });
     expect(eventFromLookup(body('CANCELLED'))).toEqual({ type: 'result', via: 'lookup', response: { transactionId: 't', status: 'CANCELLED' } });
     expect(eventFromLookup(body('VOIDED', { voidReason: 'late' }))).toEqual({ type: 'voided', via: 'lookup', reason: 'late' });

@@ -5,8 +5,7 @@ import type { PaymentLedger } from '../payments/ledger';
 import type { LedgerEvent } from '../payments/types';
 import type { LookupFn, LookupResult } from './lookup-client';
 
-export const CHECK_TERMINAL =
-  'Outcome unknown. Check the terminal screen (or its receipt) and record what happened, with a reason.';
+export const CHECK_TERMINAL = 'Outcome unknown. Check the terminal screen (or its receipt) and record what happened, with a reason.';
 
 /**
  * Recovery of unresolved payments (issue item 6, OQ-15, OQ-17): after every start and every
@@ -14,7 +13,10 @@ export const CHECK_TERMINAL =
  * pushes get a short window and then the cashier is asked to check the terminal. Every step is
  * audited through the ledger.
  */
-export type RecoveryTimings = Pick<CoreTuning, 'replayWindowMs' | 'abandonedRecheckMs' | 'abandonedRecheckCapMs' | 'abandonedLookbackMs' | 'unknownRecheckCapMs'>;
+export type RecoveryTimings = Pick<
+  CoreTuning,
+  'replayWindowMs' | 'abandonedRecheckMs' | 'abandonedRecheckCapMs' | 'abandonedLookbackMs' | 'unknownRecheckCapMs'
+>;
 
 export class Recovery {
   private flagTimer: TimerHandle | undefined;

@@ -56,27 +56,53 @@ export const CONFIG_FILE_ENV = 'CHECKSTAND_CONFIG';
 export const DEFAULT_PROVISIONING_FILE = 'provisioning.json';
 
 const P = PlainSettings.shape;
-const printerShape = z.object({
-  kind: z.enum(['none', 'system', 'network', 'pdf'], { error: 'Choose a printer type: none, system, network or pdf.' }),
-  systemName: z.string().trim().max(200, 'The printer name is too long.'),
-  host: z.string().trim().max(253, 'The printer address is too long.'),
-  port: z.number().int().min(1, 'The printer port must be between 1 and 65535.').max(65535, 'The printer port must be between 1 and 65535.'),
-  paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'Paper width must be 58 or 80 mm.' }),
-}).partial().strict();
+const printerShape = z
+  .object({
+    kind: z.enum(['none', 'system', 'network', 'pdf'], { error: 'Choose a printer type: none, system, network or pdf.' }),
+    systemName: z.string().trim().max(200, 'The printer name is too long.'),
+    host: z.string().trim().max(253, 'The printer address is too long.'),
+    port: z.number().int().min(1, 'The printer port must be between 1 and 65535.').max(65535, 'The printer port must be between 1 and 65535.'),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'Paper width must be 58 or 80 mm.' }),
+  })
+  .partial()
+  .strict();
 
 /** The provisioning file's format: every field optional; unknown names are reported (typos). */
 export const ProvisioningFile = z
   .object({
-    endpoint: z.unknown(), groupId: z.unknown(), apiKey: z.unknown(), apiSecret: z.unknown(), storeName: z.unknown(),
-    storeAddress: z.unknown(), currency: z.unknown(), amountEntry: z.unknown(), printer: z.unknown(), autoPrint: z.unknown(), updatesEnabled: z.unknown(),
-    kiosk: z.unknown(), startAtLogin: z.unknown(), registerCode: z.unknown(),
+    endpoint: z.unknown(),
+    groupId: z.unknown(),
+    apiKey: z.unknown(),
+    apiSecret: z.unknown(),
+    storeName: z.unknown(),
+    storeAddress: z.unknown(),
+    currency: z.unknown(),
+    amountEntry: z.unknown(),
+    printer: z.unknown(),
+    autoPrint: z.unknown(),
+    updatesEnabled: z.unknown(),
+    kiosk: z.unknown(),
+    startAtLogin: z.unknown(),
+    registerCode: z.unknown(),
   })
   .partial()
   .strict();
 
 const validators: Record<SettingsField, z.ZodType> = {
-  endpoint: P.endpoint, groupId: P.groupId, storeName: P.storeName, storeAddress: P.storeAddress, currency: P.currency, amountEntry: P.amountEntry,
-  autoPrint: P.autoPrint, updatesEnabled: P.updatesEnabled, kiosk: P.kiosk, startAtLogin: P.startAtLogin, registerCode: P.registerCode, apiKey: SecretValue, apiSecret: SecretValue, printer: printerShape,
+  endpoint: P.endpoint,
+  groupId: P.groupId,
+  storeName: P.storeName,
+  storeAddress: P.storeAddress,
+  currency: P.currency,
+  amountEntry: P.amountEntry,
+  autoPrint: P.autoPrint,
+  updatesEnabled: P.updatesEnabled,
+  kiosk: P.kiosk,
+  startAtLogin: P.startAtLogin,
+  registerCode: P.registerCode,
+  apiKey: SecretValue,
+  apiSecret: SecretValue,
+  printer: printerShape,
 };
 
 /** A provisioning file that exists but cannot be applied: store IT meant something, so it blocks (rule 1). */

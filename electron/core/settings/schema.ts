@@ -70,7 +70,7 @@ const printer = z
   })
   .superRefine((p, ctx) => {
     if (p.kind === 'network' && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:]+\]$/.test(p.host)) {
-      ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter the network printer\'s IP address or host name.' });
+      ctx.addIssue({ code: 'custom', path: ['host'], message: "Enter the network printer's IP address or host name." });
     }
     if (p.kind === 'system' && p.systemName === '') {
       ctx.addIssue({ code: 'custom', path: ['systemName'], message: 'Choose which installed printer to use.' });
@@ -93,7 +93,10 @@ export const PlainSettings = z.object({
   updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
   kiosk: z.boolean({ error: 'Kiosk mode must be on or off.' }),
   /** This till's code in generated order references ("R2-0042"): one per register of a store. */
-  registerCode: z.string().trim().regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
+  registerCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
   startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
@@ -126,8 +129,20 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
 export const SETTINGS_FIELDS = [
-  'endpoint', 'groupId', 'apiKey', 'apiSecret', 'storeName', 'storeAddress', 'currency', 'amountEntry', 'printer', 'autoPrint', 'updatesEnabled',
-  'kiosk', 'startAtLogin', 'registerCode',
+  'endpoint',
+  'groupId',
+  'apiKey',
+  'apiSecret',
+  'storeName',
+  'storeAddress',
+  'currency',
+  'amountEntry',
+  'printer',
+  'autoPrint',
+  'updatesEnabled',
+  'kiosk',
+  'startAtLogin',
+  'registerCode',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 

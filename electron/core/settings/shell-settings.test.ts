@@ -42,8 +42,14 @@ describe('kiosk and start-at-login settings', () => {
     await writeFile(join(dir, 'provisioning.json'), JSON.stringify({ kiosk: true }));
     const store = await openSettingsStore({ dataDir: dir, vault, env: {} });
     const saved = await store.save({
-      endpoint: '', groupId: '', storeName: 'Corner Shop', storeAddress: '', currency: 'EUR',
-      printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 }, autoPrint: false, updatesEnabled: true,
+      endpoint: '',
+      groupId: '',
+      storeName: 'Corner Shop',
+      storeAddress: '',
+      currency: 'EUR',
+      printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
+      autoPrint: false,
+      updatesEnabled: true,
     });
     expect(saved.saved).toBe(true);
     expect(store.current()).toMatchObject({ kiosk: true, startAtLogin: false, storeName: 'Corner Shop' });

@@ -124,7 +124,13 @@ describe('settings store', () => {
     const message = 'No OS keychain: install gnome-keyring or kwallet.';
     const store = await openSettingsStore({ dataDir: dir, vault: fakeVault({ ok: false, message }), env: {} });
     const result = await store.save(input());
-    expect(result).toEqual({ saved: false, errors: [{ field: 'apiKey', message }, { field: 'apiSecret', message }] });
+    expect(result).toEqual({
+      saved: false,
+      errors: [
+        { field: 'apiKey', message },
+        { field: 'apiSecret', message },
+      ],
+    });
   });
 
   it('keeps a damaged settings file aside instead of overwriting it', async () => {
@@ -139,10 +145,7 @@ describe('provisioning', () => {
   it('environment beats file beats saved settings, and provisioned fields are locked', async () => {
     const saved = await openSettingsStore({ dataDir: dir, vault: fakeVault(), env: {} });
     await saved.save(input({ storeName: 'From the form', currency: 'GBP' }));
-    await writeFile(
-      join(dir, 'provisioning.json'),
-      JSON.stringify({ storeName: 'From the file', currency: 'USD', printer: { kind: 'pdf' } }),
-    );
+    await writeFile(join(dir, 'provisioning.json'), JSON.stringify({ storeName: 'From the file', currency: 'USD', printer: { kind: 'pdf' } }));
     const store = await openSettingsStore({
       dataDir: dir,
       vault: fakeVault(),
@@ -159,8 +162,20 @@ describe('provisioning', () => {
     expect(store.view().apiKey.hint).toBe('•••• abcd');
 
     // The form may send locked values back unchanged, but not change them.
-    const reordered = { paperWidthMm: s.printer.paperWidthMm, port: s.printer.port, host: s.printer.host, systemName: s.printer.systemName, kind: s.printer.kind };
-    const unchanged = await store.save({ ...input({ apiKey: undefined, apiSecret: undefined }), storeName: 'From the file', currency: 'CHF', autoPrint: false, printer: reordered });
+    const reordered = {
+      paperWidthMm: s.printer.paperWidthMm,
+      port: s.printer.port,
+      host: s.printer.host,
+      systemName: s.printer.systemName,
+      kind: s.printer.kind,
+    };
+    const unchanged = await store.save({
+      ...input({ apiKey: undefined, apiSecret: undefined }),
+      storeName: 'From the file',
+      currency: 'CHF',
+      autoPrint: false,
+      printer: reordered,
+    });
     expect(unchanged.saved).toBe(true);
     const changed = await store.save({ ...input({ apiSecret: undefined }), currency: 'EUR', storeName: 'From the file', autoPrint: false, printer: s.printer });
     expect(changed.saved).toBe(false);

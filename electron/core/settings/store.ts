@@ -41,6 +41,12 @@ export interface SettingsStoreOptions {
 
 type Stored = Settings;
 
+/** What the till runs with: the stored settings, with every provisioned value on top. */
+function withProvisioning(base: Stored, provisioning: Provisioning): Settings {
+  const p = provisioning.values;
+  return { ...base, ...withoutPrinter(p), printer: { ...base.printer, ...p.printer } };
+}
+
 export async function openSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
   const { dataDir, vault } = options;
   const env = options.env ?? process.env;
@@ -62,24 +68,17 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
 
   const locked = (): SettingsField[] => SETTINGS_FIELDS.filter((f) => provisioning.sources[f] !== undefined);
 
-  function effective(base: Stored): Settings {
-    const p = provisioning.values;
-    return {
-      ...base,
-      ...withoutPrinter(p),
-      printer: { ...base.printer, ...p.printer },
-    };
-  }
-
-  function current(): Settings {
-    return effective(stored);
-  }
+  const current = (): Settings => withProvisioning(stored, provisioning);
 
   function gatewayProblems(): GatewaySettingProblem[] {
     const out = [...provisioning.gatewayProblems, ...savedGateway];
     const s = current();
     if (s.endpoint !== '' && s.apiKey === '' && !out.some((p) => p.field === 'apiKey')) {
-      out.push({ field: 'apiKey', source: readableSource(provisioning.sources.endpoint), problem: 'No API key is set for this gateway address. Enter the desktop key from the gateway portal.' });
+      out.push({
+        field: 'apiKey',
+        source: readableSource(provisioning.sources.endpoint),
+        problem: 'No API key is set for this gateway address. Enter the desktop key from the gateway portal.',
+      });
     }
     return out;
   }
@@ -97,7 +96,8 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     if (!plain.success) errors.push(...fieldErrors(plain.error).filter((e) => !lockedNow.has(e.field.split('.')[0] as SettingsField)));
     const secrets = parseSecrets(input, stored, lockedNow, vault, errors);
     if (split.keyFromUrl && !lockedNow.has('endpoint') && !lockedNow.has('apiKey')) {
-      if (input.apiKey || (input.apiKey === undefined && secrets.apiKey)) options.logger?.warn('settings.endpoint_key_ignored', { source: 'the settings form' });
+      if (input.apiKey || (input.apiKey === undefined && secrets.apiKey))
+        options.logger?.warn('settings.endpoint_key_ignored', { source: 'the settings form' });
       else if (!vault.available().ok) errors.push({ field: 'apiKey', message: (vault.available() as { message: string }).message });
       else secrets.apiKey = split.keyFromUrl;
     }
@@ -106,7 +106,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     const next: Stored = { ...plain.data, ...secrets };
     // Provisioned fields keep what was saved before; the overlay supplies their value.
     for (const field of lockedNow) (next as unknown as Record<string, unknown>)[field] = stored[field];
-    const merged = effective(next);
+    const merged = withProvisioning(next, provisioning);
     if (merged.endpoint !== '' && merged.apiKey === '') {
       return { saved: false, errors: [{ field: 'apiKey', message: 'Enter the API key for this gateway (the desktop key from the gateway portal).' }] };
     }

@@ -20,8 +20,14 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function form(patch: Partial<SettingsInput> = {}): SettingsInput {
   return {
-    endpoint: '', groupId: '', storeName: 'Corner Shop', storeAddress: '', currency: 'EUR',
-    printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 }, autoPrint: false, updatesEnabled: true,
+    endpoint: '',
+    groupId: '',
+    storeName: 'Corner Shop',
+    storeAddress: '',
+    currency: 'EUR',
+    printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
+    autoPrint: false,
+    updatesEnabled: true,
     ...patch,
   };
 }
@@ -30,7 +36,10 @@ describe('the currency setting', () => {
   it('refuses a code that is not a currency, from the form, and keeps the old one', async () => {
     const store = await openSettingsStore({ dataDir: dir, vault, env: {} });
     const result = await store.save(form({ currency: 'XYZ' }));
-    expect(result).toEqual({ saved: false, errors: [{ field: 'currency', message: '"XYZ" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.' }] });
+    expect(result).toEqual({
+      saved: false,
+      errors: [{ field: 'currency', message: '"XYZ" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.' }],
+    });
     expect(store.current().currency).toBe('EUR');
   });
 

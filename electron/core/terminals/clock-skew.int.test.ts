@@ -48,7 +48,9 @@ describe.each([
       expect(t).toMatchObject({ presence: 'reconnecting', payable: false });
       expect(t!.graceEndsAt).toBeGreaterThanOrEqual(before + GRACE_MS);
       expect(t!.graceEndsAt).toBeLessThanOrEqual(after + GRACE_MS);
-      expect((await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 100, currency: 'EUR', paymentMethod: 'CARD', orderRef: 'SKEW-1' })).ok).toBe(false);
+      expect(
+        (await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 100, currency: 'EUR', paymentMethod: 'CARD', orderRef: 'SKEW-1' })).ok,
+      ).toBe(false);
     });
   }
 

@@ -40,12 +40,23 @@ describe('terminal registry: lists', () => {
 
   it('a list entry without a status is online; one with an unknown status too; ids and labels come from the item', () => {
     const r = new TerminalRegistry(GRACE);
-    r.applyList(list(0, [
-      { deviceId: 'TERM-001', connectionId: 'c1', metadata: { name: '  Lane 1  ' } },
-      { deviceId: 'TERM-002', status: 'sleeping' as never, metadata: { label: 'Front' } },
-      { terminalId: 'TERM-003', metadata: { name: '   ', label: 'ignored' } },
-    ]), T0);
-    expect(r.view('TERM-001', open)).toEqual({ id: 'TERM-001', deviceId: 'TERM-001', connectionId: 'c1', label: 'Lane 1', presence: 'online', payable: true, lastSeenAt: T0 });
+    r.applyList(
+      list(0, [
+        { deviceId: 'TERM-001', connectionId: 'c1', metadata: { name: '  Lane 1  ' } },
+        { deviceId: 'TERM-002', status: 'sleeping' as never, metadata: { label: 'Front' } },
+        { terminalId: 'TERM-003', metadata: { name: '   ', label: 'ignored' } },
+      ]),
+      T0,
+    );
+    expect(r.view('TERM-001', open)).toEqual({
+      id: 'TERM-001',
+      deviceId: 'TERM-001',
+      connectionId: 'c1',
+      label: 'Lane 1',
+      presence: 'online',
+      payable: true,
+      lastSeenAt: T0,
+    });
     expect(r.view('TERM-002', open)).toMatchObject({ label: 'Front', presence: 'online', payable: true });
     expect(r.view('TERM-003', open)).toMatchObject({ label: 'TERM-003' });
     expect(r.view('TERM-003', open)).not.toHaveProperty('deviceId');
@@ -54,7 +65,14 @@ describe('terminal registry: lists', () => {
 
   it('only a reconnecting terminal in the list has a grace end', () => {
     const r = new TerminalRegistry(GRACE);
-    r.applyList(list(0, [{ deviceId: 'TERM-001', status: 'online' }, { deviceId: 'TERM-002', status: 'offline' }, { deviceId: 'TERM-003', status: 'reconnecting' }]), T0);
+    r.applyList(
+      list(0, [
+        { deviceId: 'TERM-001', status: 'online' },
+        { deviceId: 'TERM-002', status: 'offline' },
+        { deviceId: 'TERM-003', status: 'reconnecting' },
+      ]),
+      T0,
+    );
     expect([r.graceEndsAt('TERM-001'), r.graceEndsAt('TERM-002'), r.graceEndsAt('TERM-003')]).toEqual([undefined, undefined, T0 + GRACE]);
   });
 
@@ -130,7 +148,7 @@ describe('terminal registry: pushes', () => {
 });
 
 describe('terminal registry: grace countdown', () => {
-  it('ends the grace period the gateway\'s 60 s after the till heard of it, on the till\'s clock (money-truth rule 6)', () => {
+  it("ends the grace period the gateway's 60 s after the till heard of it, on the till's clock (money-truth rule 6)", () => {
     for (const [name, localNow, expected] of [
       ['clocks agree', T0 + 1_000, T0 + 1_000 + GRACE],
       ['register clock behind the gateway (or set back)', T0 + 1_000 - 3_600_000, T0 + 1_000 - 3_600_000 + GRACE],
@@ -139,7 +157,12 @@ describe('terminal registry: grace countdown', () => {
       const r = new TerminalRegistry(GRACE);
       r.applyPush(push(1_000, 'TERM-001', 'reconnecting', { deviceId: 'TERM-001' }), localNow);
       expect(r.graceEndsAt('TERM-001'), name).toBe(expected);
-      expect(r.view('TERM-001', open), name).toMatchObject({ presence: 'reconnecting', graceEndsAt: expected, payable: false, notPayableReason: 'Terminal is reconnecting' });
+      expect(r.view('TERM-001', open), name).toMatchObject({
+        presence: 'reconnecting',
+        graceEndsAt: expected,
+        payable: false,
+        notPayableReason: 'Terminal is reconnecting',
+      });
     }
     const fromList = new TerminalRegistry(GRACE);
     fromList.applyList(list(1_000, [{ deviceId: 'TERM-001', status: 'reconnecting' }]), T0 + 3_600_000);
@@ -161,12 +184,22 @@ describe('terminal registry: grace countdown', () => {
 describe('terminal registry: what the cashier reads', () => {
   it('says why a terminal cannot take a card, the link first', () => {
     const r = new TerminalRegistry(GRACE);
-    r.applyList(list(0, [{ deviceId: 'TERM-001', status: 'online' }, { deviceId: 'TERM-002', status: 'offline' }]), T0);
+    r.applyList(
+      list(0, [
+        { deviceId: 'TERM-001', status: 'online' },
+        { deviceId: 'TERM-002', status: 'offline' },
+      ]),
+      T0,
+    );
     expect(r.view('TERM-002', { linkOpen: false })?.notPayableReason).toBe('Not connected to the gateway');
     expect(r.view('TERM-002', { linkOpen: true, synced: false })?.notPayableReason).toBe('Refreshing the terminal list');
     expect(r.view('TERM-002', open)?.notPayableReason).toBe('Terminal is offline');
     expect(r.view('TERM-001', { linkOpen: true, synced: true })).toMatchObject({ payable: true });
-    expect(r.view('TERM-001', { linkOpen: true, openPaymentId: 'tx-9' })).toMatchObject({ payable: false, notPayableReason: 'Busy with a payment', openPaymentId: 'tx-9' });
+    expect(r.view('TERM-001', { linkOpen: true, openPaymentId: 'tx-9' })).toMatchObject({
+      payable: false,
+      notPayableReason: 'Busy with a payment',
+      openPaymentId: 'tx-9',
+    });
     expect(r.view('TERM-001', open)).not.toHaveProperty('openPaymentId');
     expect(r.view('NOPE', open)).toBeUndefined();
   });

@@ -10,11 +10,14 @@ const push = (at: number, terminalId: string, status: TerminalStatusUpdateFrame[
 describe('terminal registry (§9.2)', () => {
   it('builds from the list; only online terminals are payable', () => {
     const r = new TerminalRegistry(60_000);
-    r.applyList(list(0, [
-      { deviceId: 'TERM-001', connectionId: 'c1', status: 'online' },
-      { deviceId: 'TERM-002', connectionId: 'c2', status: 'reconnecting' },
-      { connectionId: 'c9', status: 'online' },
-    ]), T0);
+    r.applyList(
+      list(0, [
+        { deviceId: 'TERM-001', connectionId: 'c1', status: 'online' },
+        { deviceId: 'TERM-002', connectionId: 'c2', status: 'reconnecting' },
+        { connectionId: 'c9', status: 'online' },
+      ]),
+      T0,
+    );
     expect(r.ids()).toEqual(['TERM-001', 'TERM-002', 'c9']);
     expect(r.view('TERM-001', { linkOpen: true })?.payable).toBe(true);
     expect(r.view('TERM-002', { linkOpen: true })).toMatchObject({ payable: false, notPayableReason: 'Terminal is reconnecting', graceEndsAt: T0 + 60_000 });
@@ -49,7 +52,13 @@ describe('terminal registry (§9.2)', () => {
 
   it('keeps deviceId terminals greyed out when offline and drops those without one', () => {
     const r = new TerminalRegistry(60_000);
-    r.applyList(list(0, [{ deviceId: 'TERM-001', status: 'online' }, { connectionId: 'c9', status: 'online' }]), T0);
+    r.applyList(
+      list(0, [
+        { deviceId: 'TERM-001', status: 'online' },
+        { connectionId: 'c9', status: 'online' },
+      ]),
+      T0,
+    );
     r.applyPush(push(1_000, 'TERM-001', 'disconnected'), T0);
     expect(r.presence('TERM-001')).toBe('offline');
     expect(r.applyPush(push(1_000, 'c9', 'disconnected'), T0).removed).toEqual(['c9']);

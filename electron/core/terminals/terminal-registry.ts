@@ -104,7 +104,9 @@ export class TerminalRegistry {
       ...(deviceId ? { deviceId } : {}),
       ...(presence === 'online'
         ? { connectionId: frame.connectionId ?? frame.terminalInfo?.connectionId ?? prev?.connectionId }
-        : prev?.connectionId ? { connectionId: prev.connectionId } : {}),
+        : prev?.connectionId
+          ? { connectionId: prev.connectionId }
+          : {}),
       presence,
       ...(pushAt !== undefined ? { gatewayAt: pushAt } : {}),
       label: prev?.label ?? labelOf(frame.terminalInfo?.metadata, id),

@@ -95,12 +95,14 @@ export async function closedPort(): Promise<number> {
  * Non-ASCII bytes stay as they are (code page bytes); compare them with latin1 strings.
  */
 export function printedText(bytes: Buffer): string {
-  return bytes
-    .toString('latin1')
-    // eslint-disable-next-line no-control-regex -- stripping printer commands is the point
-    .replace(/\x1b@|\x1c\.|[\x1b\x1d][\x20-\x7e][\x00-\xff]/g, '')
-    // eslint-disable-next-line no-control-regex -- stripping printer commands is the point
-    .replace(/[\x00-\x09\x0b-\x1f]/g, '');
+  return (
+    bytes
+      .toString('latin1')
+      // eslint-disable-next-line no-control-regex -- stripping printer commands is the point
+      .replace(/\x1b@|\x1c\.|[\x1b\x1d][\x20-\x7e][\x00-\xff]/g, '')
+      // eslint-disable-next-line no-control-regex -- stripping printer commands is the point
+      .replace(/[\x00-\x09\x0b-\x1f]/g, '')
+  );
 }
 
 function stripStatusQueries(bytes: Buffer): Buffer {

@@ -55,7 +55,13 @@ export async function createHarness(options: {
     dataDir,
     settings,
     logger: ownLogger ? rememberingLogger(ownLogger, { clock: deps.clock ?? systemClock, secrets }) : logger,
-    appInfo: { version: '0.0.0-test', host: 'browser', demo: { enabled: false }, logDir: path.join(dataDir, 'logs'), journalDir: path.join(dataDir, 'journal') },
+    appInfo: {
+      version: '0.0.0-test',
+      host: 'browser',
+      demo: { enabled: false },
+      logDir: path.join(dataDir, 'logs'),
+      journalDir: path.join(dataDir, 'journal'),
+    },
     tuning: { ...FAST_TUNING, ...options.tuning },
     ...deps,
   });
@@ -82,7 +88,9 @@ export async function createHarness(options: {
         const v = probe(last);
         if (v !== undefined && v !== false) return v as never;
         if (Date.now() > end) {
-          throw new Error(`waitFor timed out; connection=${last.connection.state} terminals=${JSON.stringify(last.terminals.map((t) => [t.id, t.presence]))} payments=${JSON.stringify(last.payments.map((p) => [p.transactionId.slice(-6), p.state, p.detail]))}`);
+          throw new Error(
+            `waitFor timed out; connection=${last.connection.state} terminals=${JSON.stringify(last.terminals.map((t) => [t.id, t.presence]))} payments=${JSON.stringify(last.payments.map((p) => [p.transactionId.slice(-6), p.state, p.detail]))}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 15));
       }

@@ -12,15 +12,17 @@ export interface SimFixture {
 
 export const FAST_SIM: SimulatorOptions = { defaultDelayMs: 80, gracePeriodMs: 600, paymentTimeoutMs: 3_000 };
 
-export async function startFixture(options: {
-  sim?: SimulatorOptions;
-  settings?: Partial<Settings>;
-  tuning?: Partial<CoreTuning>;
-  deps?: Partial<CoreDeps>;
-  withSecret?: boolean;
-  dataDir?: string;
-  waitForTerminals?: boolean;
-} = {}): Promise<SimFixture> {
+export async function startFixture(
+  options: {
+    sim?: SimulatorOptions;
+    settings?: Partial<Settings>;
+    tuning?: Partial<CoreTuning>;
+    deps?: Partial<CoreDeps>;
+    withSecret?: boolean;
+    dataDir?: string;
+    waitForTerminals?: boolean;
+  } = {},
+): Promise<SimFixture> {
   const sim = await startSimulator({ ...FAST_SIM, ...options.sim });
   const h = await createHarness({
     settings: { endpoint: sim.url, apiKey: sim.apiKeys.pos, apiSecret: options.withSecret ? sim.apiKeys.posSecret : '', ...options.settings },

@@ -77,9 +77,11 @@ async function openTill(composition: Composition): Promise<void> {
   const { core, logger, settings } = composition;
   installAppMenu(Menu);
   // Every web contents ever created (including any a bug might open) is locked down first.
-  app.on('web-contents-created', (_event, contents) =>
-    // hardenWebContents only ever passes loopback http URLs (the demo control page) to openExternal.
-    hardenWebContents(contents, { logger, openExternal: (url) => void shell.openExternal(url) }), // eng-disable OPEN_EXTERNAL_JS_CHECK
+  app.on(
+    'web-contents-created',
+    (_event, contents) =>
+      // hardenWebContents only ever passes loopback http URLs (the demo control page) to openExternal.
+      hardenWebContents(contents, { logger, openExternal: (url) => void shell.openExternal(url) }), // eng-disable OPEN_EXTERNAL_JS_CHECK
   );
   denyPermissions(session.defaultSession, logger);
   installAppProtocol(protocol, rendererDir);

@@ -20,7 +20,7 @@ describe('application menu', () => {
     expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectall', 'undo', 'quit']));
   });
 
-  it('is installed as the application menu (replacing Electron\'s default, which has Reload and DevTools)', () => {
+  it("is installed as the application menu (replacing Electron's default, which has Reload and DevTools)", () => {
     const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
     installAppMenu(Menu as never, 'win32');
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith({ template: appMenuTemplate('win32') });

@@ -13,7 +13,10 @@ export function appMenuTemplate(platform: NodeJS.Platform): MenuItemConstructorO
   };
   if (platform === 'darwin') {
     return [
-      { label: 'Checkstand', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }] },
+      {
+        label: 'Checkstand',
+        submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }],
+      },
       edit,
       { label: 'Window', submenu: [{ role: 'minimize' }] },
     ];

@@ -9,9 +9,7 @@ import type { PosEvent } from '../../../shared/ipc/events';
  * events; no ipcRenderer, no channel names, no Electron event objects reach the page. Bundled to a
  * single CommonJS file so the window can run with `sandbox: true`.
  */
-const call =
-  <K extends CommandName>(name: K): PosBridge[K] =>
-  ((request: unknown) => ipcRenderer.invoke(commandChannel(name), request)) as PosBridge[K];
+const call = <K extends CommandName>(name: K): PosBridge[K] => ((request: unknown) => ipcRenderer.invoke(commandChannel(name), request)) as PosBridge[K];
 
 const bridge: PosBridge = {
   getSnapshot: call('getSnapshot'),

@@ -79,7 +79,9 @@ describe('Electron printing adapter', () => {
 
   it('turns the failure reason into a plain-language error and still destroys the window', async () => {
     const { electron, windows } = fakeElectron({ printResult: [false, 'Invalid deviceName provided'] });
-    const err = await createElectronPrinting(electron).printHtml(HTML, { deviceName: 'Gone', paperWidthMm: 80, pageHeightMm: 100 }).catch((e) => e);
+    const err = await createElectronPrinting(electron)
+      .printHtml(HTML, { deviceName: 'Gone', paperWidthMm: 80, pageHeightMm: 100 })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(PrintError);
     expect(err).toMatchObject({ retryable: false, message: 'The printer "Gone" is not installed on this computer. Choose another printer in Settings.' });
     expect(windows[0]!.destroyed).toBe(true);
@@ -88,14 +90,18 @@ describe('Electron printing adapter', () => {
   it('a cancelled or failed job is retryable and names the printer', async () => {
     for (const reason of ['Print job canceled', 'Print job failed']) {
       const { electron } = fakeElectron({ printResult: [false, reason] });
-      const err = await createElectronPrinting(electron).printHtml(HTML, { deviceName: 'EPSON', paperWidthMm: 80, pageHeightMm: 100 }).catch((e) => e);
+      const err = await createElectronPrinting(electron)
+        .printHtml(HTML, { deviceName: 'EPSON', paperWidthMm: 80, pageHeightMm: 100 })
+        .catch((e) => e);
       expect(err).toMatchObject({ retryable: true, message: expect.stringContaining('The printer "EPSON"') });
     }
   });
 
   it('gives up on a print callback that never comes, without a second copy', async () => {
     const { electron, windows } = fakeElectron({ printResult: 'never' });
-    const err = await createElectronPrinting(electron, { printTimeoutMs: 20 }).printHtml(HTML, { deviceName: '', paperWidthMm: 80, pageHeightMm: 100 }).catch((e) => e);
+    const err = await createElectronPrinting(electron, { printTimeoutMs: 20 })
+      .printHtml(HTML, { deviceName: '', paperWidthMm: 80, pageHeightMm: 100 })
+      .catch((e) => e);
     expect(err).toMatchObject({ retryable: false, message: expect.stringMatching(/did not confirm the receipt/) });
     expect(windows[0]!.destroyed).toBe(true);
   });
@@ -111,7 +117,11 @@ describe('Electron printing adapter', () => {
     const { electron, windows } = fakeElectron();
     const bytes = await createElectronPrinting(electron).htmlToPdf(HTML, { paperWidthMm: 80, pageHeightMm: 127 });
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/^%PDF/);
-    expect(windows[0]!.pdfCalls[0]).toMatchObject({ printBackground: true, pageSize: { width: 80 / 25.4, height: 5 }, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    expect(windows[0]!.pdfCalls[0]).toMatchObject({
+      printBackground: true,
+      pageSize: { width: 80 / 25.4, height: 5 },
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
     expect(windows[0]!.destroyed).toBe(true);
   });
 

@@ -60,27 +60,35 @@ export function createElectronPrinting(electron: ElectronPrintingDeps, options: 
     },
 
     async printHtml(html, { deviceName, paperWidthMm, pageHeightMm }) {
-      await withReceiptWindow(html, (win) =>
-        new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new PrintError(`The printer did not confirm the receipt within ${Math.round(printTimeoutMs / 1000)} seconds. Check the printer; if nothing came out, print again.`, false)),
-            printTimeoutMs,
-          );
-          win.webContents.print(
-            {
-              silent: true,
-              printBackground: true,
-              ...(deviceName ? { deviceName } : {}),
-              margins: { marginType: 'none' },
-              pageSize: { width: paperWidthMm * MICRONS_PER_MM, height: Math.round(pageHeightMm * MICRONS_PER_MM) },
-            },
-            (success, failureReason) => {
-              clearTimeout(timer);
-              if (success) resolve();
-              else reject(printFailure(failureReason, deviceName));
-            },
-          );
-        }),
+      await withReceiptWindow(
+        html,
+        (win) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(
+              () =>
+                reject(
+                  new PrintError(
+                    `The printer did not confirm the receipt within ${Math.round(printTimeoutMs / 1000)} seconds. Check the printer; if nothing came out, print again.`,
+                    false,
+                  ),
+                ),
+              printTimeoutMs,
+            );
+            win.webContents.print(
+              {
+                silent: true,
+                printBackground: true,
+                ...(deviceName ? { deviceName } : {}),
+                margins: { marginType: 'none' },
+                pageSize: { width: paperWidthMm * MICRONS_PER_MM, height: Math.round(pageHeightMm * MICRONS_PER_MM) },
+              },
+              (success, failureReason) => {
+                clearTimeout(timer);
+                if (success) resolve();
+                else reject(printFailure(failureReason, deviceName));
+              },
+            );
+          }),
       );
     },
 
@@ -122,5 +130,8 @@ export function printFailure(reason: string, deviceName: string): PrintError {
   if (r.includes('settings')) {
     return new PrintError(`${printer} does not accept the receipt paper size. Check the paper width in Settings.`, false);
   }
-  return new PrintError(`${printer} did not print the receipt (${reason || 'no reason given'}). Check that it is switched on, has paper and is not paused, then print again.`, true);
+  return new PrintError(
+    `${printer} did not print the receipt (${reason || 'no reason given'}). Check that it is switched on, has paper and is not paused, then print again.`,
+    true,
+  );
 }

@@ -84,7 +84,12 @@ function readMarker(dataDir: string): Marker | undefined {
   try {
     const value = JSON.parse(readFileSync(join(dataDir, RESTART_MARKER), 'utf8')) as Partial<Marker>;
     if (typeof value.at !== 'number' || typeof value.message !== 'string') return undefined;
-    return { at: value.at, message: value.message, relaunches: (value.relaunches ?? []).filter((n) => typeof n === 'number'), reported: value.reported === true };
+    return {
+      at: value.at,
+      message: value.message,
+      relaunches: (value.relaunches ?? []).filter((n) => typeof n === 'number'),
+      reported: value.reported === true,
+    };
   } catch {
     return undefined;
   }

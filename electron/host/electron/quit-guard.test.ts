@@ -11,7 +11,13 @@ function setup(inFlight: boolean, answer: number) {
   };
   const dialog = { showMessageBox: vi.fn(async () => ({ response: answer, checkboxChecked: false })) };
   const core = { hasPaymentInFlight: () => inFlight, stop: vi.fn(async () => {}) };
-  const guard = installQuitGuard({ app: app as never, dialog: dialog as never, core, getWindow: () => undefined, logger: { info() {}, warn() {}, error() {} } });
+  const guard = installQuitGuard({
+    app: app as never,
+    dialog: dialog as never,
+    core,
+    getWindow: () => undefined,
+    logger: { info() {}, warn() {}, error() {} },
+  });
   const quit = () => {
     const event = { preventDefault: vi.fn() };
     beforeQuit!(event);

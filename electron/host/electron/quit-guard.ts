@@ -34,7 +34,8 @@ export function installQuitGuard(deps: QuitGuardDeps): QuitGuard {
         type: 'warning' as const,
         title: 'A payment is in progress',
         message: 'A payment is still in progress on a terminal.',
-        detail: 'If you quit now, Checkstand cannot show the result when the terminal answers. Wait for the payment to finish, or quit anyway and check it on the next start.',
+        detail:
+          'If you quit now, Checkstand cannot show the result when the terminal answers. Wait for the payment to finish, or quit anyway and check it on the next start.',
         buttons: [...QUIT_BUTTONS],
         defaultId: 0,
         cancelId: 0,

@@ -3,8 +3,14 @@ import type { VoidAlert } from '../../../shared/ipc';
 import { recoveryPageHtml, recoveryPageUrl } from './recovery-page';
 
 const alert: VoidAlert = {
-  id: 'a1', transactionId: 'tx-1', terminalId: 'TERM-001', orderRef: 'ORDER-<b>42</b>',
-  amountMinor: 1250, currency: 'EUR', reason: 'Late approval voided', at: Date.UTC(2026, 0, 15, 9, 0),
+  id: 'a1',
+  transactionId: 'tx-1',
+  terminalId: 'TERM-001',
+  orderRef: 'ORDER-<b>42</b>',
+  amountMinor: 1250,
+  currency: 'EUR',
+  reason: 'Late approval voided',
+  at: Date.UTC(2026, 0, 15, 9, 0),
 };
 
 describe('recovery screen', () => {

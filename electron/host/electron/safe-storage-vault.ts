@@ -12,7 +12,7 @@ export const LINUX_NO_KEYRING_MESSAGE =
   '(GNOME Keyring: "gnome-keyring" and "libsecret-1-0"; or KDE Wallet: "kwalletmanager"), then restart Checkstand.';
 
 export const NO_ENCRYPTION_MESSAGE =
-  'The operating system\'s secure storage is not available, so the API key cannot be stored. Sign in to the computer as a normal user and restart Checkstand.';
+  "The operating system's secure storage is not available, so the API key cannot be stored. Sign in to the computer as a normal user and restart Checkstand.";
 
 export function createSafeStorageVault(
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>,

@@ -14,7 +14,8 @@ export function hardenWebContents(
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     // A plain link to the demo control page still works: in the system browser, not in this window.
-    if (options.openExternal && isLoopbackHttp(url)) options.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only loopback http (the demo control page), checked by isLoopbackHttp
+    if (options.openExternal && isLoopbackHttp(url))
+      options.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only loopback http (the demo control page), checked by isLoopbackHttp
     else options.logger.warn('security.navigation_denied', { url: String(url).slice(0, 200) });
   });
   contents.on('will-redirect', (event, url) => {
@@ -26,7 +27,8 @@ export function hardenWebContents(
     options.logger.warn('security.webview_denied');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (options.openExternal && isLoopbackHttp(url)) options.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only loopback http (the demo control page), checked by isLoopbackHttp
+    if (options.openExternal && isLoopbackHttp(url))
+      options.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only loopback http (the demo control page), checked by isLoopbackHttp
     else options.logger.warn('security.window_open_denied', { url: String(url).slice(0, 200) });
     return { action: 'deny' };
   });

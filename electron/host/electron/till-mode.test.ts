@@ -37,7 +37,7 @@ describe('dedicated-till mode: start at login and kiosk', () => {
     expect(app.setLoginItemSettings).not.toHaveBeenCalled();
   });
 
-  it('on Linux says that the desktop\'s autostart is the way, instead of pretending', () => {
+  it("on Linux says that the desktop's autostart is the way, instead of pretending", () => {
     const { app, logger } = setup({ platform: 'linux', startAtLogin: true });
     expect(app.setLoginItemSettings).not.toHaveBeenCalled();
     expect(logger.lines.find((l) => l.event === 'till.login_item_unsupported')).toMatchObject({ level: 'warn' });

@@ -21,7 +21,11 @@ export async function answerBridgeMessage(ws: WebSocket, text: string | undefine
     const id = (json as { id?: unknown } | undefined)?.id;
     logger.warn('browser_host.bad_message', { issues: parsed.error.issues.length });
     if (typeof id === 'number' && Number.isInteger(id) && id >= 0) {
-      sendMessage(ws, { type: 'result', id, result: { ok: false, error: { code: 'invalid_request', message: 'The message was not a valid bridge request.' } } });
+      sendMessage(ws, {
+        type: 'result',
+        id,
+        result: { ok: false, error: { code: 'invalid_request', message: 'The message was not a valid bridge request.' } },
+      });
     }
     return;
   }

@@ -20,7 +20,9 @@ import { handleReceiptRequest } from './receipt-route';
 const run = promisify(execFile);
 
 const payment = approvedPayment();
-const declined = approvedPayment({ view: { transactionId: 'declined-1', state: 'declined', authorizationCode: undefined, errorMessage: 'Card declined due to insufficient funds' } });
+const declined = approvedPayment({
+  view: { transactionId: 'declined-1', state: 'declined', authorizationCode: undefined, errorMessage: 'Card declined due to insufficient funds' },
+});
 const running = approvedPayment({ view: { transactionId: 'running-1', state: 'awaiting_result' } });
 const receipts = createReceiptService({
   findPayment: (id) => [payment, declined, running].find((p) => p.view.transactionId === id),
@@ -60,7 +62,7 @@ describe('receipt PDF in the browser host (Chromium + poppler)', () => {
     const { stdout: info } = await run('pdfinfo', [file]);
     expect(info).toMatch(/Pages:\s+1\n/);
     const width = Number(/Page size:\s+([\d.]+) x/.exec(info)![1]);
-    expect(width / 72 * 25.4).toBeCloseTo(80, 0);
+    expect((width / 72) * 25.4).toBeCloseTo(80, 0);
 
     const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
     expect(text).toMatch(/Amount\s+USD 99\.99/);
@@ -103,7 +105,9 @@ describe('receipt PDF in the browser host (Chromium + poppler)', () => {
   });
 
   it('says clearly when there is no Chromium to make the PDF', async () => {
-    const err = await createChromiumPdf({ chromiumPath: '/nonexistent/chromium' }).htmlToPdf('<p>x</p>', { paperWidthMm: 80, pageHeightMm: 50 }).catch((e: Error) => e);
+    const err = await createChromiumPdf({ chromiumPath: '/nonexistent/chromium' })
+      .htmlToPdf('<p>x</p>', { paperWidthMm: 80, pageHeightMm: 50 })
+      .catch((e: Error) => e);
     expect((err as Error).message).toBe('Chromium was not found at /nonexistent/chromium, so the PDF cannot be made. Install Chromium or set CHROMIUM_PATH.');
   });
 });

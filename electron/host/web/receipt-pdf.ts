@@ -38,14 +38,18 @@ export function createChromiumPdf(options: ChromiumPdfOptions = {}): PdfPort {
       const input = path.join(dir, 'receipt.html');
       const output = path.join(dir, 'receipt.pdf');
       await writeFile(input, html, 'utf8');
-      await run(chromium, [
-        '--headless',
-        ...CHROMIUM_FLAGS,
-        `--user-data-dir=${path.join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${output}`,
-        pathToFileURL(input).href,
-      ], timeoutMs);
+      await run(
+        chromium,
+        [
+          '--headless',
+          ...CHROMIUM_FLAGS,
+          `--user-data-dir=${path.join(dir, 'profile')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${output}`,
+          pathToFileURL(input).href,
+        ],
+        timeoutMs,
+      );
       try {
         return new Uint8Array(await readFile(output));
       } catch {
@@ -89,5 +93,12 @@ function run(command: string, args: string[], timeoutMs: number): Promise<void> 
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').filter((l) => !/dbus|Fontconfig/i.test(l)).at(-1)?.slice(0, 200) ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => !/dbus|Fontconfig/i.test(l))
+      .at(-1)
+      ?.slice(0, 200) ?? ''
+  );
 }

@@ -60,18 +60,15 @@ export function handleReceiptRequest(req: IncomingMessage, res: ServerResponse, 
     return true;
   }
 
-  receipts.pdf(transactionId).then(
-    ({ filename, base64 }) => {
-      const body = Buffer.from(base64, 'base64');
-      res.writeHead(200, {
-        ...base,
-        'Content-Type': 'application/pdf',
-        'Content-Length': String(body.length),
-        'Content-Disposition': `inline; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    },
-    failed,
-  );
+  receipts.pdf(transactionId).then(({ filename, base64 }) => {
+    const body = Buffer.from(base64, 'base64');
+    res.writeHead(200, {
+      ...base,
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(body.length),
+      'Content-Disposition': `inline; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }, failed);
   return true;
 }

@@ -16,12 +16,7 @@ export function CheckoutScreen() {
   const payment = usePos(selectPayment(activeId));
   return (
     <>
-      {activeId &&
-        (!payment || isWaiting(payment) ? (
-          <PaymentProgress transactionId={activeId} payment={payment} />
-        ) : (
-          <PaymentResult payment={payment} />
-        ))}
+      {activeId && (!payment || isWaiting(payment) ? <PaymentProgress transactionId={activeId} payment={payment} /> : <PaymentResult payment={payment} />)}
       <div className="checkout-form-holder" hidden={activeId !== null}>
         <CheckoutForm />
       </div>

@@ -43,15 +43,7 @@ export const TerminalOption = memo(function TerminalOption({ id, checked, onSele
   const reasonId = `terminal-reason-${id}`;
   return (
     <label className={`terminal-option tone-${tone}${checked ? ' checked' : ''}${disabled ? ' disabled' : ''}`}>
-      <input
-        type="radio"
-        name="terminal"
-        value={id}
-        checked={checked}
-        disabled={disabled}
-        onChange={() => onSelect(id)}
-        aria-describedby={reasonId}
-      />
+      <input type="radio" name="terminal" value={id} checked={checked} disabled={disabled} onChange={() => onSelect(id)} aria-describedby={reasonId} />
       <span className="terminal-label">{terminal.label}</span>
       <span className="terminal-status" id={reasonId}>
         <StatusIcon tone={tone} /> {status}

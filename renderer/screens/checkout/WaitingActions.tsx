@@ -25,16 +25,14 @@ export function WaitingActions({ payment, terminalName }: { payment: PaymentView
         </button>
       </div>
       <p id="cancel-how" className="todo" hidden={!showCancelHow}>
-        Press Cancel on terminal "{terminalName}". Checkstand cannot cancel a card payment itself; it keeps waiting until the
-        terminal reports it cancelled.
+        Press Cancel on terminal "{terminalName}". Checkstand cannot cancel a card payment itself; it keeps waiting until the terminal reports it cancelled.
       </p>
       {confirming && (
         <div role="group" aria-labelledby="stop-title" className="confirm">
           <h2 id="stop-title">Stop waiting for this payment?</h2>
           <p>
-            The order is marked NOT paid and the terminal is free for another payment. If the terminal approves it after you stop,
-            the customer IS charged: the payment then shows "Needs review", and nobody may charge again until a manager has checked
-            it. Press Cancel on the terminal first if you can.
+            The order is marked NOT paid and the terminal is free for another payment. If the terminal approves it after you stop, the customer IS charged: the
+            payment then shows "Needs review", and nobody may charge again until a manager has checked it. Press Cancel on the terminal first if you can.
           </p>
           <div className="result-actions">
             <button type="button" className="primary" onClick={() => setConfirming(false)}>

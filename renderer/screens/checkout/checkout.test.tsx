@@ -60,9 +60,7 @@ describe('checkout: Pay button', () => {
     await fillForm(user);
     await user.dblClick(payButton());
     await user.keyboard('{Enter}');
-    expect(fake.callsOf('startPayment')).toEqual([
-      { terminalId: 't1', amountMinor: 1234, currency: 'USD', paymentMethod: 'CARD', orderRef: 'A-100' },
-    ]);
+    expect(fake.callsOf('startPayment')).toEqual([{ terminalId: 't1', amountMinor: 1234, currency: 'USD', paymentMethod: 'CARD', orderRef: 'A-100' }]);
     expect(reason()).toBe('Sending the payment…');
     await act(async () => answer({ ok: true, value: { transactionId: 'tx-new', orderRef: 'A-100' } }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Sending the payment to the terminal/);
@@ -90,7 +88,9 @@ describe('checkout: Pay button', () => {
     act(() => fake.emit({ type: 'payment', seq: 11, payment: payment(txId, { state: 'awaiting_result', orderRef: 'A-100' }) }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/On the terminal/);
     expect(screen.getByText(/Ask the customer to tap, insert or swipe/)).toBeTruthy();
-    act(() => fake.emit({ type: 'terminal', seq: 12, terminal: terminal('t1', { presence: 'reconnecting', payable: false, graceEndsAt: Date.now() + 42_000 }) }));
+    act(() =>
+      fake.emit({ type: 'terminal', seq: 12, terminal: terminal('t1', { presence: 'reconnecting', payable: false, graceEndsAt: Date.now() + 42_000 }) }),
+    );
     act(() => fake.emit({ type: 'payment', seq: 13, payment: payment(txId, { state: 'terminal_reconnecting', orderRef: 'A-100' }) }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Terminal reconnecting — 4\d s left/);
     act(() => fake.emit({ type: 'payment', seq: 14, payment: payment(txId, { state: 'approved', authorizationCode: 'AUTH77', orderRef: 'A-100' }) }));
@@ -102,7 +102,11 @@ describe('checkout: Pay button', () => {
 });
 
 describe('checkout: an order is paid once (issue 13 rule 4)', () => {
-  const paid = { orderRef: 'A-100', status: 'paid' as const, approvals: [{ transactionId: 'first', terminalId: 't1', amountMinor: 2450, currency: 'USD', at: new Date(2026, 0, 15, 12, 3).getTime() }] };
+  const paid = {
+    orderRef: 'A-100',
+    status: 'paid' as const,
+    approvals: [{ transactionId: 'first', terminalId: 't1', amountMinor: 2450, currency: 'USD', at: new Date(2026, 0, 15, 12, 3).getTime() }],
+  };
 
   it('asks before paying an order already paid today; No (the default) sends nothing, Yes sends with the confirmation', async () => {
     const user = userEvent.setup();
@@ -126,10 +130,13 @@ describe('checkout: an order is paid once (issue 13 rule 4)', () => {
     ]);
   });
 
-  it('the core\'s own refusal (order_already_paid) opens the same question', async () => {
+  it("the core's own refusal (order_already_paid) opens the same question", async () => {
     const user = userEvent.setup();
     const fake = new FakeBridge();
-    fake.respond('startPayment', () => ({ ok: false, error: { code: 'order_already_paid', message: 'Order A-100 was already paid 24.50 USD at 12:03 on Till t1.' } }));
+    fake.respond('startPayment', () => ({
+      ok: false,
+      error: { code: 'order_already_paid', message: 'Order A-100 was already paid 24.50 USD at 12:03 on Till t1.' },
+    }));
     await renderApp(fake);
     await fillForm(user);
     await user.click(payButton());
@@ -189,10 +196,7 @@ describe('checkout: fixes from the end-to-end run', () => {
     await renderApp(
       new FakeBridge(
         snapshot({
-          payments: [
-            payment('done', { state: 'approved', createdAt: 1 }),
-            payment('open', { state: 'awaiting_result', orderRef: 'RL-1', createdAt: 2 }),
-          ],
+          payments: [payment('done', { state: 'approved', createdAt: 1 }), payment('open', { state: 'awaiting_result', orderRef: 'RL-1', createdAt: 2 })],
           terminals: [terminal('t1', { openPaymentId: 'open', payable: false })],
         }),
       ),

@@ -61,7 +61,9 @@ describe('payment in progress', () => {
     expect(cancel.getAttribute('aria-expanded')).toBe('false');
     await user.click(cancel);
     expect(cancel.getAttribute('aria-expanded')).toBe('true');
-    expect(page()).toMatch(/Press Cancel on terminal "Till t1"\. Checkstand cannot cancel a card payment itself; it keeps waiting until the terminal reports it cancelled\./);
+    expect(page()).toMatch(
+      /Press Cancel on terminal "Till t1"\. Checkstand cannot cancel a card payment itself; it keeps waiting until the terminal reports it cancelled\./,
+    );
     expect(fake.calls.map((c) => c.name)).not.toContain('stopWaiting');
   });
 

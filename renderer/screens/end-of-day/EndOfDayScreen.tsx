@@ -35,8 +35,8 @@ export function EndOfDayScreen() {
       </p>
       {summary.unresolved.length > 0 && (
         <p className="warning" role="status">
-          <StatusIcon tone="warn" /> {summary.unresolved.length} {summary.unresolved.length === 1 ? 'payment is' : 'payments are'} not settled.
-          Resolve them before closing the day.
+          <StatusIcon tone="warn" /> {summary.unresolved.length} {summary.unresolved.length === 1 ? 'payment is' : 'payments are'} not settled. Resolve them
+          before closing the day.
         </p>
       )}
       <div className="eod-grid">
@@ -63,7 +63,12 @@ export function EndOfDayScreen() {
       <h2>Orders paid more than once</h2>
       <PaidTwiceList orders={Object.values(ordersByRef)} terminalLabel={label} />
       <h2>Voided payments (customer not charged)</h2>
-      <PaymentList payments={summary.voided} empty="No voided payments today." terminalLabel={label} orderStanding={(ref) => orderStandingLabel(ordersByRef[ref])} />
+      <PaymentList
+        payments={summary.voided}
+        empty="No voided payments today."
+        terminalLabel={label}
+        orderStanding={(ref) => orderStandingLabel(ordersByRef[ref])}
+      />
       <h2>Not settled</h2>
       <PaymentList payments={summary.unresolved} empty="Every payment is settled." terminalLabel={label} />
     </section>

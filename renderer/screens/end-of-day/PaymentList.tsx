@@ -17,8 +17,8 @@ export function PaymentList({ payments, empty, terminalLabel, orderStanding }: P
     <ul className="payment-list">
       {payments.map((p) => (
         <li key={p.transactionId}>
-          <StatusBadge state={p.state} /> {formatClock(p.createdAt)} — order <strong>{p.orderRef}</strong> —{' '}
-          {formatMoney(p.amountMinor, p.currency)} on {terminalLabel(p.terminalId)}
+          <StatusBadge state={p.state} /> {formatClock(p.createdAt)} — order <strong>{p.orderRef}</strong> — {formatMoney(p.amountMinor, p.currency)} on{' '}
+          {terminalLabel(p.terminalId)}
           {p.voidReason ? ` — ${p.voidReason}` : ''}
           {p.detail ? ` — ${p.detail}` : ''}
           {orderStanding ? ` — order: ${orderStanding(p.orderRef)}` : ''}

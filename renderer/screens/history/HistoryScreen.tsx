@@ -69,9 +69,7 @@ export function HistoryScreen() {
       <p role="status" className="hint">
         {rows.length} {rows.length === 1 ? 'payment' : 'payments'} shown
       </p>
-      {rows.length > 0 && (
-        <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} />
-      )}
+      {rows.length > 0 && <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} />}
       {selectedPayment && <PaymentDetails payment={selectedPayment} onClose={() => setSelected(null)} />}
     </section>
   );
@@ -103,7 +101,7 @@ function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, labe
       </thead>
       <tbody>
         {rows.map((p) => (
-          <tr key={p.transactionId} className={selected === p.transactionId ? "selected" : undefined}>
+          <tr key={p.transactionId} className={selected === p.transactionId ? 'selected' : undefined}>
             <td>{formatClock(p.createdAt)}</td>
             <td>{p.orderRef}</td>
             <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>

@@ -9,12 +9,7 @@ const OPEN: readonly PaymentState[] = ['sent', 'awaiting_result', 'terminal_reco
  * Search matches order reference, transaction id, authorization code, terminal and the amount
  * as shown ("12.34" finds $12.34); the status filter "open" means not settled yet.
  */
-export function filterPayments(
-  payments: PaymentView[],
-  query: string,
-  status: StatusFilter,
-  terminalLabel: (id: string) => string,
-): PaymentView[] {
+export function filterPayments(payments: PaymentView[], query: string, status: StatusFilter, terminalLabel: (id: string) => string): PaymentView[] {
   const q = query.trim().toLowerCase();
   return payments.filter((p) => {
     if (status === 'open' ? !OPEN.includes(p.state) : status !== 'all' && p.state !== status) return false;

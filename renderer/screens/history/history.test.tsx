@@ -122,7 +122,11 @@ describe('the order, not the payment (issue 13 rule 3)', () => {
     payment('x2', { orderRef: 'X-1', state: 'approved', amountMinor: 500 }),
   ];
   const orders = [
-    { orderRef: 'RT-1', status: 'paid' as const, approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'USD', at: at(12, 3) }] },
+    {
+      orderRef: 'RT-1',
+      status: 'paid' as const,
+      approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'USD', at: at(12, 3) }],
+    },
     {
       orderRef: 'X-1',
       status: 'paid_more_than_once' as const,
@@ -134,7 +138,7 @@ describe('the order, not the payment (issue 13 rule 3)', () => {
   ];
   const bridge = () => new FakeBridge(snapshot({ payments: rt, orders, terminals: [terminal('t1'), terminal('t2')] }));
 
-  it('History says whether each payment\'s order is paid, whatever that payment did', async () => {
+  it("History says whether each payment's order is paid, whatever that payment did", async () => {
     const user = userEvent.setup();
     await renderApp(bridge());
     await user.keyboard('{F2}');
@@ -143,11 +147,13 @@ describe('the order, not the payment (issue 13 rule 3)', () => {
     expect(row(/X-1/)[0]!.textContent).toContain('Paid 2 times');
   });
 
-  it('End of day lists the orders paid twice and says a voided payment\'s order is paid', async () => {
+  it("End of day lists the orders paid twice and says a voided payment's order is paid", async () => {
     const user = userEvent.setup();
     await renderApp(bridge());
     await user.keyboard('{F3}');
-    expect(screen.getByRole('list', { name: 'Orders paid more than once' }).textContent).toMatch(/X-1 — paid 2 times: \$5\.00 at 12:10 on Till t1; \$5\.00 at 12:11 on Till t2/);
+    expect(screen.getByRole('list', { name: 'Orders paid more than once' }).textContent).toMatch(
+      /X-1 — paid 2 times: \$5\.00 at 12:10 on Till t1; \$5\.00 at 12:11 on Till t2/,
+    );
     expect(screen.getByText(/RT-1/).closest('li')?.textContent).toMatch(/order: Paid$/);
   });
 });

@@ -17,7 +17,13 @@ export function todaysPayments(ids: string[], byId: Record<string, PaymentView>,
 /** Today's payments (oldest first) and what History and End of day show beside them. */
 export function useTodaysPayments() {
   const { paymentIds, paymentsById, terminalsById, ordersByRef, alerts } = usePos(
-    useShallow((s) => ({ paymentIds: s.paymentIds, paymentsById: s.paymentsById, terminalsById: s.terminalsById, ordersByRef: s.ordersByRef, alerts: s.alerts })),
+    useShallow((s) => ({
+      paymentIds: s.paymentIds,
+      paymentsById: s.paymentsById,
+      terminalsById: s.terminalsById,
+      ordersByRef: s.ordersByRef,
+      alerts: s.alerts,
+    })),
   );
   const now = useNow(60_000);
   const payments = useMemo(() => todaysPayments(paymentIds, paymentsById, now, alerts), [paymentIds, paymentsById, now, alerts]);

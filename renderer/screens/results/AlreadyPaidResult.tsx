@@ -25,9 +25,7 @@ export function AlreadyPaidResult({ payment, paidBy, title }: { payment: Payment
       <p className="result-message">
         <strong>{alreadyPaidSentence(payment.orderRef, paidBy, label)}</strong>
       </p>
-      <p className="hint">
-        This attempt did not charge the customer{why ? `: ${why}` : '.'}
-      </p>
+      <p className="hint">This attempt did not charge the customer{why ? `: ${why}` : '.'}</p>
     </ResultLayout>
   );
 }

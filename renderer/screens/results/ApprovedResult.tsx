@@ -14,16 +14,14 @@ export function ApprovedResult({ payment }: { payment: PaymentView }) {
     <ResultLayout payment={payment} tone="ok" title="Approved — payment taken">
       {order?.status === 'paid_more_than_once' && (
         <p className="warning" role="alert">
-          Order {order.orderRef} has been paid {order.approvals.length} times today:{' '}
-          {order.approvals.map((a) => approvalPhrase(a, label)).join('; ')}. Refund the extra payment or call your manager.
+          Order {order.orderRef} has been paid {order.approvals.length} times today: {order.approvals.map((a) => approvalPhrase(a, label)).join('; ')}. Refund
+          the extra payment or call your manager.
         </p>
       )}
       <p className="result-message">
         Authorization code: <strong className="mono">{payment.authorizationCode ?? 'not given'}</strong>
       </p>
-      {payment.resolution?.by === 'cashier' && (
-        <p className="hint">Marked approved by the cashier: {payment.resolution.reason}</p>
-      )}
+      {payment.resolution?.by === 'cashier' && <p className="hint">Marked approved by the cashier: {payment.resolution.reason}</p>}
       <ReceiptActions payment={payment} autoPrint={autoPrint} shortcut />
     </ResultLayout>
   );

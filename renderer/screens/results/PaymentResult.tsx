@@ -16,7 +16,11 @@ const NOT_CHARGED = 'The customer was not charged.';
 const notCharged = (words: string) => joinSentences(words, /not charged/i.test(words) ? undefined : NOT_CHARGED);
 
 /** The sentences of `text` that do not repeat "not paid" (for screens whose title says it). */
-const withoutNotPaid = (text: string | undefined) => (text ?? '').split(/(?<=[.!?])\s+/).filter((s) => !/not paid/i.test(s)).join(' ');
+const withoutNotPaid = (text: string | undefined) =>
+  (text ?? '')
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => !/not paid/i.test(s))
+    .join(' ');
 
 /** The gateway's void reasons in a cashier's words (its own text speaks of a "grace period"). */
 const voidWords = (reason: string | undefined) =>
@@ -39,14 +43,18 @@ export function PaymentResult({ payment }: { payment: PaymentView }) {
       return (
         <ResultLayout payment={payment} tone="warn" title="Cancelled on the terminal" retry="Pay again">
           <p className="result-message">{NOT_CHARGED}</p>
-          <p className="todo"><strong>What to do now: </strong>Ask the customer how they want to pay, then try again.</p>
+          <p className="todo">
+            <strong>What to do now: </strong>Ask the customer how they want to pay, then try again.
+          </p>
         </ResultLayout>
       );
     case 'rejected':
       return (
         <ResultLayout payment={payment} tone="bad" title="Not sent — the gateway refused the payment" retry="Try again">
           <p className="result-message">{notCharged(payment.detail ?? payment.errorMessage ?? 'The gateway did not accept the payment.')}</p>
-          <p className="todo"><strong>What to do now: </strong>Check the terminal is switched on and connected, then try again. If it happens again, call your manager.</p>
+          <p className="todo">
+            <strong>What to do now: </strong>Check the terminal is switched on and connected, then try again. If it happens again, call your manager.
+          </p>
           {payment.errorMessage && payment.detail && <p className="raw-code">Gateway said: {payment.errorMessage}</p>}
         </ResultLayout>
       );
@@ -61,21 +69,27 @@ export function PaymentResult({ payment }: { payment: PaymentView }) {
             )}
           </p>
           {payment.resolution?.reason && <p className="hint">Reason given: {payment.resolution.reason}</p>}
-          <p className="todo"><strong>What to do now: </strong>Take the payment again.</p>
+          <p className="todo">
+            <strong>What to do now: </strong>Take the payment again.
+          </p>
         </ResultLayout>
       );
     case 'voided':
       return (
         <ResultLayout payment={payment} tone="bad" title="Reversed by the gateway — not paid" retry="Take the payment again">
           <p className="result-message">{joinSentences(NOT_CHARGED, voidWords(payment.voidReason))}</p>
-          <p className="todo"><strong>What to do now: </strong>Take the payment again.</p>
+          <p className="todo">
+            <strong>What to do now: </strong>Take the payment again.
+          </p>
         </ResultLayout>
       );
     case 'needs_review':
       return (
         <ResultLayout payment={payment} tone="warn" title="Needs review — a late result arrived">
           <p className="result-message">{payment.detail ?? 'The gateway reported a result after this register had stopped waiting.'}</p>
-          <p className="todo"><strong>What to do now: </strong>Do not charge the customer again until your manager has checked this payment.</p>
+          <p className="todo">
+            <strong>What to do now: </strong>Do not charge the customer again until your manager has checked this payment.
+          </p>
           <TellCustomer />
         </ResultLayout>
       );

@@ -20,11 +20,7 @@ export function ResolveForm({ payment }: { payment: PaymentView }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reason, setReason] = useState('');
   const resolve = useCommand<PaymentView>();
-  const blocker = !outcome
-    ? 'Choose what the terminal shows.'
-    : reason.trim().length < MIN_REASON
-      ? 'Write a reason (at least 3 characters).'
-      : null;
+  const blocker = !outcome ? 'Choose what the terminal shows.' : reason.trim().length < MIN_REASON ? 'Write a reason (at least 3 characters).' : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -45,9 +45,7 @@ export function UnknownOutcome({ payment }: { payment: PaymentView }) {
           <button type="button" className="primary" disabled={check.busy} onClick={() => void checkNow()}>
             {check.busy ? 'Checking with the gateway…' : 'Check with the gateway'}
           </button>
-          {!lookupConfigured && (
-            <p className="hint">The gateway check needs the API secret, which is not set up (Settings). Rely on the terminal screen.</p>
-          )}
+          {!lookupConfigured && <p className="hint">The gateway check needs the API secret, which is not set up (Settings). Rely on the terminal screen.</p>}
           <div role="status">{checkNote}</div>
           {check.error && (
             <p role="alert" className="error-text">

@@ -33,7 +33,13 @@ describe('result screens', () => {
       { transactionId: 'p1', copy: true },
       { transactionId: 'p1', copy: false },
     ]);
-    act(() => fake.emit({ type: 'printJob', seq: 11, job: { id: 'j1', transactionId: 'p1', kind: 'copy', state: 'failed', attempts: 3, error: 'Out of paper.', at: Date.now() } }));
+    act(() =>
+      fake.emit({
+        type: 'printJob',
+        seq: 11,
+        job: { id: 'j1', transactionId: 'p1', kind: 'copy', state: 'failed', attempts: 3, error: 'Out of paper.', at: Date.now() },
+      }),
+    );
     expect(screen.getByText(/Receipt did not print\. Out of paper\./)).toBeTruthy();
   });
 
@@ -109,7 +115,13 @@ describe('result screens', () => {
     await user.click(resolve);
     expect(fake.callsOf('resolvePayment')).toEqual([{ transactionId: 'p6', outcome: 'abandoned', reason: 'Terminal shows nothing' }]);
 
-    act(() => fake.emit({ type: 'payment', seq: 11, payment: { ...p, state: 'abandoned', resolution: { by: 'cashier', reason: 'Terminal shows nothing', at: Date.now() } } }));
+    act(() =>
+      fake.emit({
+        type: 'payment',
+        seq: 11,
+        payment: { ...p, state: 'abandoned', resolution: { by: 'cashier', reason: 'Terminal shows nothing', at: Date.now() } },
+      }),
+    );
     expect(heading()).toMatch(/Not paid/);
   });
 
@@ -124,7 +136,11 @@ describe('result screens', () => {
 
   it('a voided or abandoned attempt of an order another attempt paid: "already paid", no Try again (issue 13 rule 3)', async () => {
     const paidAt = new Date(2026, 0, 15, 12, 3).getTime();
-    const order = { orderRef: 'RT-1', status: 'paid' as const, approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: paidAt }] };
+    const order = {
+      orderRef: 'RT-1',
+      status: 'paid' as const,
+      approvals: [{ transactionId: 'retake', terminalId: 't1', amountMinor: 2450, currency: 'EUR', at: paidAt }],
+    };
     for (const state of ['voided', 'abandoned'] as const) {
       const p = payment(`late-${state}`, { state, orderRef: 'RT-1', terminalId: 't2', amountMinor: 2450, currency: 'EUR', voidReason: 'Late approval' });
       await showResult(p, new FakeBridge(snapshot({ payments: [p], orders: [order] })));
@@ -147,7 +163,9 @@ describe('result screens', () => {
     };
     const p = payment('second', { state: 'approved', orderRef: 'A-1001', amountMinor: 2450, currency: 'EUR' });
     await showResult(p, new FakeBridge(snapshot({ payments: [p], orders: [order] })));
-    expect(screen.getByRole('alert').textContent).toMatch(/Order A-1001 has been paid 2 times today: €24\.50 at 12:03 on Till t1; €24\.50 at 12:09 on Till t1\. Refund the extra payment/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /Order A-1001 has been paid 2 times today: €24\.50 at 12:03 on Till t1; €24\.50 at 12:09 on Till t1\. Refund the extra payment/,
+    );
   });
 
   it('a payment the gateway voids after the register gave up turns the screen into "Reversed — not paid"', async () => {

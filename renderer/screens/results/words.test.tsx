@@ -36,7 +36,10 @@ const RESULTS: [string, Partial<PaymentView>][] = [
   ['rejected, busy', { state: 'rejected', detail: CORE.busy }],
   ['rejected, no record', { state: 'rejected', detail: CORE.noRecord }],
   ['abandoned, terminal offline', { state: 'abandoned', detail: CORE.disconnected }],
-  ['abandoned, stopped waiting', { state: 'abandoned', detail: CORE.stopped, resolution: { by: 'cashier', reason: 'Stopped waiting for the terminal', at: 1 } }],
+  [
+    'abandoned, stopped waiting',
+    { state: 'abandoned', detail: CORE.stopped, resolution: { by: 'cashier', reason: 'Stopped waiting for the terminal', at: 1 } },
+  ],
   ['voided after the grace period', { state: 'voided', voidReason: CORE.graceVoid }],
   ['voided, no reason', { state: 'voided' }],
   ['needs review', { state: 'needs_review', detail: CORE.late }],
@@ -53,14 +56,22 @@ const PROGRESS: [string, Partial<PaymentView>][] = [
 
 const BANNERS: [string, ConnectionView, string[]][] = [
   ['online', connection({ lastPongRttMs: 20 }), []],
-  ['reconnecting', connection({ state: 'backoff', attempt: 3, nextRetryAt: Date.now() + 900, reason: 'Could not connect: connect ECONNREFUSED 10.0.0.1:443' }), []],
+  [
+    'reconnecting',
+    connection({ state: 'backoff', attempt: 3, nextRetryAt: Date.now() + 900, reason: 'Could not connect: connect ECONNREFUSED 10.0.0.1:443' }),
+    [],
+  ],
   ['connecting', connection({ state: 'connecting', attempt: 1 }), []],
   ['displaced', connection({ state: 'displaced', reason: 'Another register is using this API key: New connection established with the same API key' }), []],
   ['auth failed', connection({ state: 'auth_failed', reason: CORE.authHttp }), []],
   ['auth failed, key provisioned', connection({ state: 'auth_failed', reason: CORE.authHttp }), ['apiKey']],
   ['stopped', connection({ state: 'stopped', reason: 'Stopped' }), []],
   ['no gateway', connection({ state: 'idle', endpoint: '', reason: 'No gateway configured' }), []],
-  ['bad address, provisioned', connection({ state: 'idle', endpoint: 'ws://gw.example/v1', reason: 'The gateway address must start with wss://.' }), ['endpoint']],
+  [
+    'bad address, provisioned',
+    connection({ state: 'idle', endpoint: 'ws://gw.example/v1', reason: 'The gateway address must start with wss://.' }),
+    ['endpoint'],
+  ],
 ];
 
 /** The sentences of a screen: each block's text, split after . ! ? */
@@ -84,7 +95,10 @@ function wordProblems(root: Element): string[] {
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   for (const [s, n] of seen) if (n > 1) problems.push(`said ${n} times: "${s}"`);
-  const notPaid = sentencesOf(root).join(' ').match(/not paid/gi) ?? [];
+  const notPaid =
+    sentencesOf(root)
+      .join(' ')
+      .match(/not paid/gi) ?? [];
   if (notPaid.length > 1) problems.push(`"not paid" said ${notPaid.length} times`);
   if (/grace period/i.test(text)) problems.push('jargon: "grace period"');
   if (/new attempt/i.test(text)) problems.push('jargon: "new attempt"');
@@ -124,18 +138,22 @@ describe('words a cashier uses', () => {
 
   it('a banner whose fix is a setting store IT provisioned says to call store IT, not to open Settings', async () => {
     const base = snapshot();
-    await renderApp(new FakeBridge(snapshot({ connection: connection({ state: 'auth_failed', reason: CORE.authHttp }), settings: { ...base.settings, lockedFields: ['apiKey'] } })));
+    await renderApp(
+      new FakeBridge(
+        snapshot({ connection: connection({ state: 'auth_failed', reason: CORE.authHttp }), settings: { ...base.settings, lockedFields: ['apiKey'] } }),
+      ),
+    );
     const banner = screen.getByTestId('connection-banner');
     expect(banner.textContent).toMatch(/Call store IT: the API key is set up by them/);
     expect(banner.textContent).not.toMatch(/Settings/);
     expect(screen.queryByRole('link', { name: 'Open Settings' })).toBeNull();
   });
 
-  it.each([['unknown', { state: 'unknown', detail: CORE.linkLost }], ['needs review', { state: 'needs_review', detail: CORE.late }]] as [string, Partial<PaymentView>][])(
-    'the uncertain screen "%s" says what to tell the customer',
-    async (_name, patch) => {
-      const root = await screenFor(payment('w4', patch));
-      expect(root.textContent).toMatch(/Tell the customer: "Please wait — don't pay again yet\."/);
-    },
-  );
+  it.each([
+    ['unknown', { state: 'unknown', detail: CORE.linkLost }],
+    ['needs review', { state: 'needs_review', detail: CORE.late }],
+  ] as [string, Partial<PaymentView>][])('the uncertain screen "%s" says what to tell the customer', async (_name, patch) => {
+    const root = await screenFor(payment('w4', patch));
+    expect(root.textContent).toMatch(/Tell the customer: "Please wait — don't pay again yet\."/);
+  });
 });

@@ -82,8 +82,16 @@ function SettingsForm({ view }: { view: SettingsView }) {
         Save settings
       </button>
       <div role="status">{saved ? 'Settings saved.' : ''}</div>
-      {Object.keys(errors).length > 0 && <p role="alert" className="error-text">Some settings need fixing; see the messages above.</p>}
-      {save.error && <p role="alert" className="error-text">{save.error}</p>}
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="error-text">
+          Some settings need fixing; see the messages above.
+        </p>
+      )}
+      {save.error && (
+        <p role="alert" className="error-text">
+          {save.error}
+        </p>
+      )}
     </form>
   );
 }

@@ -74,7 +74,9 @@ export function supportText(diag: Diagnostics): string {
     ...pairs(support?.settings ?? {}),
     'Recent errors:',
     ...diag.recentErrors.map((e) => `  ${new Date(e.at).toISOString()} ${e.message}`),
-    ...(diag.crashDumpDir ? [`Crash dumps in ${diag.crashDumpDir}:`, ...(diag.crashDumps ?? []).map((d) => `  ${new Date(d.at).toISOString()} ${d.file} ${d.bytes} bytes`)] : []),
+    ...(diag.crashDumpDir
+      ? [`Crash dumps in ${diag.crashDumpDir}:`, ...(diag.crashDumps ?? []).map((d) => `  ${new Date(d.at).toISOString()} ${d.file} ${d.bytes} bytes`)]
+      : []),
     'Last log lines:',
     ...(support?.logTail ?? []),
   ].join('\n');

@@ -6,7 +6,7 @@ import { snapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 describe('settings: what digits without a decimal point mean', () => {
-  it('starts at cash-register style and sends the store\'s choice', async () => {
+  it("starts at cash-register style and sends the store's choice", async () => {
     const user = userEvent.setup();
     const fake = new FakeBridge();
     fake.respond('saveSettings', () => ({ ok: true, value: { saved: true, settings: fake.snapshot.settings } }));

@@ -6,8 +6,13 @@ import { FakeBridge } from '../../test/fake-bridge';
 import { renderApp } from '../../test/render-app';
 
 const diagnostics: Diagnostics = {
-  connectionState: 'open', endpoint: 'wss://gw.example/v1', reconnectsToday: 0, appVersion: '1.4.0', logDir: '/data/logs',
-  journalDir: '/data/journal', recentErrors: [{ at: Date.UTC(2026, 0, 15, 9, 0), message: 'renderer.gone: crashed' }],
+  connectionState: 'open',
+  endpoint: 'wss://gw.example/v1',
+  reconnectsToday: 0,
+  appVersion: '1.4.0',
+  logDir: '/data/logs',
+  journalDir: '/data/journal',
+  recentErrors: [{ at: Date.UTC(2026, 0, 15, 9, 0), message: 'renderer.gone: crashed' }],
   crashDumpDir: '/data/crash-dumps',
   crashDumps: [{ file: 'completed/3f2a.dmp', bytes: 250_000, at: Date.UTC(2026, 0, 15, 8, 59) }],
   support: {
