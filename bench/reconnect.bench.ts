@@ -1,5 +1,5 @@
 /**
- * Reconnect benchmark (issue: "time from a server-side drop to open-and-resynced").
+ * Reconnect benchmark: time from a server-side drop to open-and-resynced.
  * In one run, side by side, each client on its own simulator:
  *   - Checkstand's GatewayConnection with its shipped defaults (full-jitter backoff, 250 ms base)
  *   - partysocket's ReconnectingWebSocket with its defaults (ws under Node)

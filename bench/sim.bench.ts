@@ -1,5 +1,5 @@
 /**
- * Simulator scale benchmark (issue item 12): one simulator process holding 1,000 terminal
+ * Simulator scale benchmark (1,000 terminal and 100 POS connections, payments end to end): one simulator process holding 1,000 terminal
  * connections and 100 POS connections on loopback, driving payments end to end.
  *
  *   npm run bench:sim            (defaults: 1000 terminals, 100 POS, 20 s of load)

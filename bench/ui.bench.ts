@@ -1,5 +1,5 @@
 /**
- * UI benchmark (cashier-UI issue): the browser host (demo mode, simulator in-process) in Chromium.
+ * UI benchmark (500 terminals, push bursts, Pay-to-frame and result-to-screen latency, bundle size): the browser host (demo mode, simulator in-process) in Chromium.
  *
  *   1. 500 terminals on the checkout screen; a burst of 1,000 status updates (every terminal drops
  *      and comes back: 500 "reconnecting" + 500 "connected" pushes). Measured in the page: the

@@ -8,7 +8,7 @@ import { BROWSER_ONLY_REASON, expect, test, type BridgeFrame } from './fixtures'
 import { payButton, voidAlert, waitOnline } from './cashier';
 
 /**
- * The UI under chaos (reliability item 5): a cashier keeps taking payments through the real
+ * The UI under chaos (the cashier's screen must end agreeing with the gateway's ground truth): a cashier keeps taking payments through the real
  * screen while the simulator injects random faults (terminal drops within and past grace, POS link
  * drops with and without a close frame, duplicated and reordered pushes, slow pushes, connection
  * cuts, ignored pings, gateway restarts) and the terminals answer at random. At the end the

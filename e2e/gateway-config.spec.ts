@@ -7,7 +7,7 @@ import { expect, test, BROWSER_ONLY_REASON } from './fixtures';
 import { banner, payButton } from './cashier';
 
 /**
- * Issue 13 rule 1 through the cashier's screen: a gateway address that is set but invalid (here
+ * Money-truth rule 1 through the cashier's screen: a gateway address that is set but invalid (here
  * by store IT's environment) never turns into demo mode. The till shows a red banner naming the
  * setting, its source and what is wrong, no simulated terminal, Pay off; Settings marks the field
  * and Diagnostics lists it.

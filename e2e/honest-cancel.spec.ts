@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { RESULT, banner, expectResult, pay, transactionsOn, waitOnline } from './cashier';
 
 /**
- * Issue 15 items 4, 5 and 8 in the browser host: the payment in progress asks for the card at
+ * till: an honest Cancel; till: one countdown; till: back online at once in the browser host: the payment in progress asks for the card at
  * once, Cancel says what to do on the terminal, Stop waiting asks first and means what it says
  * (a later approval on the terminal turns the payment into "Needs review"), and after a gateway
  * restart the checkout is payable again with "Reconnect now" as the action while it is down.

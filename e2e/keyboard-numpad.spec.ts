@@ -12,7 +12,7 @@ test('numpad: digits fill from the right, ⌫ deletes, Clear empties; the typed 
   const keypad = page.getByRole('group', { name: 'Keypad' });
   const amount = page.getByLabel(/^Amount/);
   for (const key of ['4', '2', '00']) await keypad.getByRole('button', { name: key, exact: true }).click();
-  // The field keeps what was typed; the Pay key says what will be charged (issue 15 item 3).
+  // The field keeps what was typed; the Pay key says what will be charged (till: amounts as typed).
   await expect(amount).toHaveValue('4200');
   await expect(payButton(page)).toContainText('€42.00');
   await keypad.getByRole('button', { name: 'Delete last digit' }).click();
@@ -23,7 +23,7 @@ test('numpad: digits fill from the right, ⌫ deletes, Clear empties; the typed 
   await expect(page.locator('#pay-reason')).toHaveText('Enter the amount.');
   for (const key of ['1', '5', '9', '9']) await keypad.getByRole('button', { name: key, exact: true }).click();
   await expect(payButton(page)).toContainText('€15.99');
-  // No typed order reference is needed any more (issue 13 rule 4): the generated one is shown.
+  // No typed order reference is needed any more (money-truth rule 4): the generated one is shown.
   await expect(page.locator('#pay-reason')).toHaveText('Ready to send to the terminal.');
   await expect(page.locator('#order-ref-hint')).toHaveText('Order R1-0001 (generated) — type to use your own.');
   await page.getByLabel('Order reference').fill('NP-1');

@@ -2,7 +2,7 @@ import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
 import { RESULT, expectResult, fillCheckout, pay, payButton, transactionsOn, untilSim, voidAlert, waitOnline } from './cashier';
 
 /**
- * Issue 13 rules 3 and 4 through the cashier's screen: what the cashier is told follows the
+ * Money-truth rules 3 and 4 through the cashier's screen: what the cashier is told follows the
  * ORDER (all its attempts, as the core derives it), and an order is paid once unless the cashier
  * explicitly says Yes. The simulator's grace is 3 s (FAST_SIM), copied into the core.
  */

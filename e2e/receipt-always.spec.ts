@@ -3,7 +3,7 @@ import { expect, test, BROWSER_ONLY_REASON } from './fixtures';
 import { RESULT, expectResult, pay, transactionsOn, waitOnline } from './cashier';
 
 /**
- * Issue 13 rule 7 through the cashier's screen: an approval without `receiptData` (optional in
+ * Money-truth rule 7 through the cashier's screen: an approval without `receiptData` (optional in
  * the vendor's table) still has a receipt — printable, reprintable, saveable as PDF — on the
  * result screen and in History. And rule 1's demo mark: this runs in demo mode, so the slip
  * says "DEMO — NOT A REAL PAYMENT" at the top.

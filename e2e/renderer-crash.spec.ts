@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { waitOnline } from './cashier';
 
 /**
- * Issue 18 item 1: a crashed renderer never leaves a blank till. Electron only — the browser
+ * shell: crash recovery: a crashed renderer never leaves a blank till. Electron only — the browser
  * host's page is an ordinary browser tab with no main process to reload it.
  */
 test.skip(({ host }) => host !== 'electron', 'kills the Electron renderer process: the browser host has none of its own');

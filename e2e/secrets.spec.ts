@@ -6,7 +6,7 @@ import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
 import { RESULT, banner, expectResult, pay, waitOnline } from './cashier';
 
 /**
- * Security issue: the API key and secret never leave the main process. Across a whole session —
+ * Money-safety rule 8: the API key and secret never leave the main process. Across a whole session —
  * demo payments, saving a real-looking key and secret in Settings, payments through that gateway,
  * an unknown payment checked with the (signed) HTTP lookup, reloads — every bridge WebSocket frame
  * in both directions and every file the host wrote in its data dir (logs, journal, settings) is

@@ -26,7 +26,7 @@ const alert = (transactionId: string, patch: Partial<VoidAlert> = {}): VoidAlert
   ...patch,
 });
 
-describe('void alerts are counted per raise, not per id (issue 14)', () => {
+describe('void alerts are counted per raise, not per id (found by the test audit)', () => {
   it('the crash judge reads every raise record in the journal; the replay alone would show one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-raises-'));
     dirs.push(dir);

@@ -12,7 +12,7 @@ import { hardViolations, judge, lostVoids, misattributedRejections, unexplainedV
 import { createRng } from './rng';
 
 /**
- * The chaos run (issue item 1): the real simulator with random faults, driving the real core over
+ * The chaos run (nothing lost or charged twice under random gateway faults): the real simulator with random faults, driving the real core over
  * real sockets through `invoke('startPayment')` like the UI does, several terminals in parallel.
  * Each payment is one order; a new attempt for the same order is made only when the app says the
  * customer was not charged. At the end every transactionId is judged against the simulator's

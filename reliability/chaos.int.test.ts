@@ -3,7 +3,7 @@ import { runChaos, type ChaosReport } from './chaos-run';
 import { formatChaosFindings, formatChaosReport } from './format';
 
 /**
- * The seeded chaos run (issue item 1) in its small form: real simulator with random faults, real
+ * The seeded chaos run (random gateway faults against the real core) in its small form: real simulator with random faults, real
  * core over real sockets, judged against the simulator's ground truth. The 10 000-payment run is
  * `npm run chaos -- --payments 10000 --terminals 50 --seed 1` (README.md "Reliability").
  *

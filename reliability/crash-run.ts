@@ -16,7 +16,7 @@ import { hardViolations, judge, type Verdict } from './ground-truth';
 import { createRng } from './rng';
 
 /**
- * The crash run (issue item 2): a core in a child process pays on several terminals against the
+ * The crash run (nothing acknowledged is lost across a kill -9): a core in a child process pays on several terminals against the
  * simulator in this process; we kill -9 it at seeded random moments, replay its journal, restart
  * it, and finally settle everything with a core that has the API secret. Nothing the child said
  * was journaled may be missing; every payment ends final, or needs review / unknown with a reason.

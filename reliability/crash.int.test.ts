@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCrash } from './crash-run';
 
 /**
- * The crash run (issue item 2) in its small form: a core in a child process is killed with
+ * The crash run (kill -9 mid-payment, restart, every payment recovered from the journal) in its small form: a core in a child process is killed with
  * SIGKILL at seeded random moments while paying; after each kill the journal is replayed, and at
  * the end a restarted core with the API secret settles everything. The 200-payment run is
  * `npm run crash -- --payments 200 --seed 1`.

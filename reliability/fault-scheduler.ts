@@ -3,7 +3,7 @@ import type { Rng } from './rng';
 
 /**
  * The chaos switch: given a simulator handle and a seeded RNG, injects gateway-side faults on a
- * random schedule until stopped. Reusable from the chaos CLI, Vitest and Playwright (issue item 5):
+ * random schedule until stopped. Reusable from the chaos CLI, Vitest and the UI-under-chaos spec (e2e/chaos-ui.spec.ts):
  *
  *   const faults = startFaultScheduler({ sim, rng: createRng(seed), terminals: ['TERM-001'], graceMs: 60_000 });
  *   ...

@@ -11,7 +11,7 @@ import { BRIDGE_KINDS, FRAME_KINDS, fuzzBridgeMessage, fuzzFrame, type BridgeKin
 import { createRng } from './rng';
 
 /**
- * The fuzz runs (issue item 4).
+ * The fuzz runs: malformed gateway frames and IPC messages are rejected and logged, never a crash.
  *  - Frames: a fake gateway on 127.0.0.1 (a plain `ws` server) accepts the real core's connection,
  *    answers its pings, and sends it N malformed frames over the real socket. Each must be
  *    rejected with exactly one `frame.invalid` log line, with no uncaught exception, and the

@@ -124,7 +124,7 @@ describe('ground truth (the chaos, crash and UI runs judge with this)', () => {
     expect(unexplainedViolations(v, 0, lostVoids(v))).toBe(1);
   });
 
-  it('counts every raise: one alert raised twice fails, a voided payment with no alert fails (issue 14)', () => {
+  it('counts every raise: one alert raised twice fails, a voided payment with no alert fails (found by the test audit)', () => {
     const v = judge({
       payments: [pay('a', 'voided'), pay('b', 'voided'), pay('c', 'needs_review')],
       transactions: [tx('a', 'VOIDED'), tx('b', 'VOIDED'), tx('c', 'VOIDED')],
@@ -141,7 +141,7 @@ describe('ground truth (the chaos, crash and UI runs judge with this)', () => {
     expect(hardViolations(v, 0)).toBeGreaterThanOrEqual(3);
   });
 
-  it('compares amount and currency with the gateway, not only the status (issue 14)', () => {
+  it('compares amount and currency with the gateway, not only the status (found by the test audit)', () => {
     const v = judge({
       payments: [pay('a', 'approved'), pay('b', 'approved'), pay('c', 'approved')],
       transactions: [tx('a', 'COMPLETED'), { ...tx('b', 'COMPLETED'), amount: '100.00' }, { ...tx('c', 'COMPLETED'), currency: 'EUR' }],
@@ -156,7 +156,7 @@ describe('ground truth (the chaos, crash and UI runs judge with this)', () => {
     expect(unexplainedViolations(v, 0, new Set(['b', 'c']))).toBe(2); // no known bug explains a wrong amount
   });
 
-  it('a payment settled by the lookup is also judged by what the cashier was first shown (issue 14)', () => {
+  it('a payment settled by the lookup is also judged by what the cashier was first shown (found by the test audit)', () => {
     const settledByLookup = (id: string, state: PaymentState) => ({ ...pay(id, state), resolution: { by: 'lookup' as const, at: 2 } });
     const v = judge({
       // a: shown "declined", the lookup later made it agree. b: shown approved, truly approved.

@@ -10,7 +10,7 @@ import { createCountingLogger } from './counting-logger';
 import { createRng } from './rng';
 
 /**
- * The soak run (issue item 3): a shift on an accelerated clock. The core's clock is a FakeClock
+ * The soak run (heap, handles and listeners must not grow over a shift): a shift on an accelerated clock. The core's clock is a FakeClock
  * (pings every 30 s, pong deadline 10 s, payment deadlines, backoff, all at the vendor's real
  * values) advanced in 5-second steps, while the simulator, the sockets and the journal run for
  * real. Every simulated hour: a server-side cut (alternately with and without a close frame) and

@@ -40,7 +40,7 @@ export const FUSE_NAMES = [
   'loadBrowserProcessSpecificV8Snapshot',
   'grantFileProtocolExtraPrivileges',
 ];
-/** What a store PC must get (issue "packaging and auto-update", item 1). */
+/** What a store PC must get (the packaged app, its update feed and the Electron fuses set in electron-builder.yml). */
 const EXPECTED_FUSES = {
   runAsNode: false,
   enableCookieEncryption: true,

@@ -39,7 +39,7 @@ describe('money: minor units <-> wire strings (rule 3)', () => {
   });
 });
 
-describe('amounts as cashiers type them (issue 15 item 3)', () => {
+describe('amounts as cashiers type them (till: amounts as typed)', () => {
   const cents = (text: string, currency = 'EUR', digitsOnly: DigitsOnlyEntry = 'cash-register') => parseTypedAmount(text, currency, digitsOnly);
 
   it("reads a decimal point or a decimal comma as the decimals, in the currency's own number of decimals", () => {
@@ -86,7 +86,7 @@ describe('amounts as cashiers type them (issue 15 item 3)', () => {
   });
 });
 
-describe('the till currency (issue 15 item 9)', () => {
+describe('the till currency (till: a valid currency)', () => {
   it('accepts ISO 4217 codes the runtime knows and refuses the rest with a clear message', () => {
     expect(currencyProblem('EUR')).toBeUndefined();
     expect(currencyProblem('JPY')).toBeUndefined();

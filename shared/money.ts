@@ -93,7 +93,7 @@ export const DIGITS_ONLY_ENTRIES: readonly DigitsOnlyEntry[] = ['cash-register',
 export type TypedAmount = { ok: true; minor: number } | { ok: false; message: string };
 
 /**
- * Reads an amount as a cashier types it (issue 15 item 3): "24.5" and "24,50" are decimal
+ * Reads an amount as a cashier types it (till: amounts as typed): "24.5" and "24,50" are decimal
  * amounts (a point or a comma, at most the currency's own number of decimals); digits alone are
  * read as `digitsOnly` says. Spaces around it are ignored; anything else is refused with a
  * sentence the cashier can act on, never guessed (a thousands separator could be a decimal one).

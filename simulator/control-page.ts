@@ -3,7 +3,7 @@
  * trainer needs (approve, decline with a reason, customer cancels, still processing, terminal
  * loses / regains its connection, manual mode), scenario presets for the next payment, the
  * terminal reconnect time (shorter for training), the fault switches and the transaction log
- * with each order reference. Buttons use a cashier's words (issue 15 item 10). Plain HTML + a small script that
+ * with each order reference. Buttons use a cashier's words (till: the trainer page). Plain HTML + a small script that
  * polls /__sim/state and posts to the control API; no build step, no dependencies.
  */
 export function controlPageHtml(): string {

@@ -3,7 +3,7 @@ import { signRequest } from '../shared/protocol';
 import type { SimulatorHandle } from './api';
 import { startSimulator } from './index';
 
-/** POST /__sim/lookup: the transaction lookup answers the way broken deployments do (issue 13 rule 2). */
+/** POST /__sim/lookup: the transaction lookup answers the way broken deployments do (money-truth rule 2). */
 describe('lookup faults over the control API', () => {
   let sim: SimulatorHandle;
   beforeEach(async () => {

@@ -4,7 +4,7 @@ import { sendJson } from './server';
 
 /**
  * Wrong answers on `GET /v1/transactions/{id}` that a real deployment can give and our gateway
- * never would (issue 13 rule 2): a proxy's HTML page, a framework's JSON 404 for a wrong base
+ * never would (money-truth rule 2): a proxy's HTML page, a framework's JSON 404 for a wrong base
  * path, a redirect to another origin, a 5xx, a body for another transaction, a wrong content
  * type, or no answer at all. Set with `control.lookupFault(…)` or `POST /__sim/lookup`.
  */

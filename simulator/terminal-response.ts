@@ -35,7 +35,7 @@ export function terminalResponse(
       : status === 'CANCELLED'
         ? (details?.errorMessage ?? 'Cancelled on the terminal')
         : undefined;
-  // `receiptData` is optional in the vendor's table: a processor may send none (issue 13 rule 7).
+  // `receiptData` is optional in the vendor's table: a processor may send none (money-truth rule 7).
   const receiptData = details?.omitReceiptData
     ? undefined
     : (details?.receiptData ??

@@ -4,7 +4,7 @@ import { controlPageSuite, POLL } from './testing/control-page-browser';
 import { paymentFrame, until } from './testing/pos-client';
 
 /**
- * The control page for trainers (issue 15 item 10): scenario presets, a shorter reconnect time
+ * The control page for trainers (till: the trainer page): scenario presets, a shorter reconnect time
  * for training, cashier words on the buttons, the order reference in the transaction list, and
  * a terminal screen that says "(OFFLINE)" once — and not at all once it is back.
  */

@@ -3,7 +3,7 @@ import type { JournalGuard, JournalHealth } from './journal/journal-guard';
 import type { GatewaySettingProblem, SettingsService } from './ports';
 
 /**
- * What blocks payments besides the link (issue 13 rules 1 and 8), as the sentences the red
+ * What blocks payments besides the link (money-truth rules 1 and 8), as the sentences the red
  * banner, Diagnostics and the Pay refusal show. One place, so every screen says the same.
  */
 const FIELD_NAMES: Record<string, string> = {

@@ -66,7 +66,7 @@ export interface Settings {
   printer: SettingsView['printer'];
   autoPrint: boolean;
   updatesEnabled: boolean;
-  /** What digits typed without a decimal separator mean (issue 15 item 3). */
+  /** What digits typed without a decimal separator mean (till: amounts as typed). */
   amountEntry: DigitsOnlyEntry;
   /** Dedicated till: full screen without window controls (Electron host only). */
   kiosk: boolean;
@@ -75,7 +75,7 @@ export interface Settings {
   startAtLogin: boolean;
 }
 
-/** A gateway setting that is set but invalid (issue 13 rule 1): it blocks payments, never means demo mode. */
+/** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */
 export interface GatewaySettingProblem {
   /** The form field: endpoint, apiKey, apiSecret or groupId. */
   field: string;
@@ -115,7 +115,7 @@ export interface DiagnosticLogger extends Logger {
   recentLines(): string[];
 }
 
-/** Receipt printing (issue 7). The core calls it on approval (auto-print) and from commands. */
+/** Receipt printing (receiptData, reprint, PDF, network ESC/POS: electron/core/receipts/). The core calls it on approval (auto-print) and from commands. */
 export interface ReceiptService {
   print(transactionId: string, copy: boolean): Promise<{ jobId: string }>;
   printTestPage(): Promise<{ jobId: string }>;
@@ -125,7 +125,7 @@ export interface ReceiptService {
   onJob(listener: (job: PrintJobView) => void): () => void;
 }
 
-/** Auto-update (issue 8). */
+/** Auto-update (electron-updater behind electron/core/updates/: never installs mid-sale). */
 export interface UpdateService {
   view(): UpdateView;
   installNow(): Promise<UpdateView>;

@@ -8,12 +8,12 @@ export { startSimulator } from '../../simulator/index';
 export type { SimulatorHandle, SimulatorOptions, StartSimulator };
 
 /**
- * Demo mode (issue 4): with no gateway configured, the simulator runs in-process on a random
+ * Demo mode (only when no gateway is configured anywhere; money-truth rule 1): with no gateway configured, the simulator runs in-process on a random
  * loopback port and the core is pointed at it. The core sees the simulator's URL and key; the
  * settings form keeps showing an empty endpoint, so the cashier never mistakes the demo for a
  * real configuration. Saving a real endpoint stops the simulator; clearing it starts it again.
  *
- * Demo mode runs only when NO gateway is set in any source (issue 13 rule 1): an address or key
+ * Demo mode runs only when NO gateway is set in any source (money-truth rule 1): an address or key
  * that was set but is invalid (form, provisioning file, environment) blocks payments instead;
  * a simulator that quietly approves would hand goods over unpaid.
  */

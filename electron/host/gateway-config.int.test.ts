@@ -11,7 +11,7 @@ import { createDevVault } from './web/dev-vault';
 import { compose, type Composition } from './compose';
 
 /**
- * Issue 13 rule 1: a configured gateway never turns into demo mode. Composed the way both hosts
+ * Money-truth rule 1: a configured gateway never turns into demo mode. Composed the way both hosts
  * compose the app (real settings store, provisioning, demo mode, core); the demo simulator is
  * watched, and a real simulator stands in for the configured gateway.
  */

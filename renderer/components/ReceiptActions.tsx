@@ -40,7 +40,7 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
   const pdf = useCommand<{ filename: string; base64: string }>();
   const busy = print.busy || pdf.busy;
   const printReceipt = (copy: boolean) => void print.run(() => bridge.printReceipt({ transactionId: payment.transactionId, copy }));
-  // Every approved payment has a receipt (issue 13 rule 7): without the terminal's text,
+  // Every approved payment has a receipt (money-truth rule 7): without the terminal's text,
   // Checkstand's own receipt (header fields and a line saying so) is printed instead.
   useKeyShortcuts({ p: shortcut ? () => printReceipt(false) : undefined });
   const jobText = job ? JOB_TEXT[job.state] : autoPrint ? { tone: 'busy' as Tone, text: 'The receipt prints automatically.' } : undefined;

@@ -19,7 +19,7 @@ export function VoidAlertDialog() {
   const count = usePos(selectVisibleAlertCount);
   const markAcknowledged = usePos((s) => s.markAlertAcknowledged);
   const terminalLabel = usePos(selectTerminalLabel(alert?.terminalId ?? ''));
-  // Rule 3 (issue 13): what to tell the cashier follows the ORDER. If another attempt paid it,
+  // Rule 3 (the money-truth rules): what to tell the cashier follows the ORDER. If another attempt paid it,
   // "take the payment again" would charge the customer twice.
   const order = usePos(selectOrder(alert?.orderRef ?? ''));
   const terminalsById = usePos((s) => s.terminalsById);

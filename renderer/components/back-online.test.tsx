@@ -5,7 +5,7 @@ import { FakeBridge } from '../test/fake-bridge';
 import { connection, snapshot } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 
-/** Back online at once (issue 15 item 8), as the renderer plays its part. */
+/** Back online at once (till: back online at once), as the renderer plays its part. */
 describe('back online at once', () => {
   it('tells the main process while the cashier is on the checkout, and when they leave it', async () => {
     const user = userEvent.setup();

@@ -6,7 +6,7 @@ import { FakeBridge } from '../test/fake-bridge';
 import { snapshot } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 
-/** Issue 13 rules 1 and 8 on the cashier's screen: a red banner, Pay blocked, the field marked. */
+/** Money-truth rules 1 and 8 on the cashier's screen: a red banner, Pay blocked, the field marked. */
 const badEndpoint: PaymentsPause = {
   kind: 'settings',
   field: 'endpoint',

@@ -6,7 +6,7 @@ import { payment, snapshot, terminal } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 
 /**
- * Issue 13 rule 7: every approved payment has a receipt. An approval without `receiptData`
+ * Money-truth rule 7: every approved payment has a receipt. An approval without `receiptData`
  * (optional in the vendor's table) still offers Print, Reprint and Save PDF — Checkstand's own
  * receipt — on the result screen and in History.
  */

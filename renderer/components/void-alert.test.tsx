@@ -61,7 +61,7 @@ describe('void alert', () => {
     expect(screen.getByRole('alert').textContent).toContain('Journal not writable.');
   });
 
-  it('when another attempt already paid the order, it says so first and never "take the payment again" (issue 13 rule 3)', async () => {
+  it('when another attempt already paid the order, it says so first and never "take the payment again" (money-truth rule 3)', async () => {
     const paidAt = new Date(2026, 0, 15, 12, 3).getTime();
     const alert = voidAlert('v1', { orderRef: 'RT-1', terminalId: 't2', amountMinor: 2450 });
     const fake = new FakeBridge(snapshot({ alerts: [alert] }));

@@ -1,5 +1,5 @@
 /**
- * Joins the sentences one screen says (issue 15 item 6): the core's detail, the gateway's
+ * Joins the sentences one screen says (till: words a cashier uses): the core's detail, the gateway's
  * reason and the screen's own words often overlap ("The customer was not charged." from both),
  * and a reason without a full stop ran into the next sentence. Each sentence ends with a stop
  * and is said once.

@@ -4,7 +4,7 @@ import { selectScreen } from '../store/selectors';
 
 /**
  * Tells the main process whether the cashier is on the checkout with the window in view: while
- * so, a lost gateway link is retried within about a second (issue 15 item 8). Sent again after
+ * so, a lost gateway link is retried within about a second (till: back online at once). Sent again after
  * the bridge comes back, since a restarted host starts from "not on the checkout".
  */
 export function useCheckoutPresence(): void {

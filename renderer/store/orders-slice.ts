@@ -3,7 +3,7 @@ import type { OrderView } from '../../shared/ipc';
 import type { PosState, Projection } from './types';
 
 /**
- * Every order's standing as the core derived it from all its attempts (issue 13 rule 3), and the
+ * Every order's standing as the core derived it from all its attempts (money-truth rule 3), and the
  * reference the next sale gets when the cashier types none (rule 4). Never computed here.
  */
 export interface OrdersSlice {

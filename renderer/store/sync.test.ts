@@ -219,7 +219,7 @@ describe('store sync: snapshot then deltas', () => {
     stop();
   });
 
-  it('a payment the gateway voids after the register gave up replaces the earlier state (issue 14)', async () => {
+  it('a payment the gateway voids after the register gave up replaces the earlier state (found by the test audit)', async () => {
     const fake = new FakeBridge(snapshot({ seq: 1, payments: [payment('late', { state: 'abandoned' })] }));
     const store = createPosStore();
     const stop = startSync(fake.bridge, store);

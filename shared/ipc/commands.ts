@@ -79,7 +79,7 @@ export const Diagnostics = z.object({
       logTail: z.array(z.string()),
     })
     .optional(),
-  /** Issue 13 rule 8: whether the journal can be written, and every line replay skipped. */
+  /** Money-truth rule 8: whether the journal can be written, and every line replay skipped. */
   journal: z
     .object({
       writable: z.boolean(),
@@ -88,7 +88,7 @@ export const Diagnostics = z.object({
       badLines: z.array(z.object({ file: z.string(), line: z.number().int(), torn: z.boolean(), reason: z.string().optional() })),
     })
     .optional(),
-  /** Issue 13 rules 1 and 8: what blocks payments besides the link. */
+  /** Money-truth rules 1 and 8: what blocks payments besides the link. */
   paused: z.array(PaymentsPause).optional(),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
@@ -153,7 +153,7 @@ export const CommandErrorCode = z.enum([
   'not_found',
   'not_allowed',
   'printer_error',
-  /** A bad gateway setting or a journal that cannot be written (issue 13 rules 1 and 8). */
+  /** A bad gateway setting or a journal that cannot be written (money-truth rules 1 and 8). */
   'payments_paused',
   'internal',
 ]);

@@ -172,7 +172,7 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /**
- * Why payments are blocked right now, besides the link (issue 13 rules 1 and 8): an invalid
+ * Why payments are blocked right now, besides the link (money-truth rules 1 and 8): an invalid
  * gateway setting (which one, from which source, what is wrong) or a journal that cannot be
  * written. Shown as a red banner, in Diagnostics and (settings) next to the field.
  */
@@ -198,7 +198,7 @@ export const Snapshot = z.object({
   payments: z.array(PaymentView),
   /** Unacknowledged void alerts, oldest first. */
   alerts: z.array(VoidAlert),
-  /** The standing of every order with an attempt today (issue 13 rule 3). */
+  /** The standing of every order with an attempt today (money-truth rule 3). */
   orders: z.array(OrderView),
   nextOrderRef: NextOrderRef,
   settings: SettingsView,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * An order's standing, derived in ONE place in the core from all of today's attempts for its
- * reference (DESIGN.md money-safety rule 10, issue 13 rules 3 and 4). Every screen, alert and
+ * reference (DESIGN.md money-safety rule 10, money-truth rules 3 and 4). Every screen, alert and
  * report reads this instead of guessing from a single payment.
  */
 export const OrderStatus = z.enum(['not_paid', 'paid', 'paid_more_than_once']);

@@ -6,7 +6,7 @@ import { createHarness, type CoreHarness } from '../testing/harness';
 import { FakeClock } from '../testing/fake-clock';
 
 /**
- * Back online at once (issue 15 item 8): after a gateway outage the till must be payable within
+ * Back online at once (till: back online at once): after a gateway outage the till must be payable within
  * about a second of the gateway's return while the cashier is on the checkout or payments wait,
  * yet keep the slow full-jitter backoff otherwise (a store's tills must not all hammer a gateway
  * that is coming back). Time is the core's FakeClock: figures are simulated milliseconds.

@@ -25,7 +25,7 @@ describe('full-jitter exponential backoff', () => {
   });
 });
 
-describe('backoff while this till has work waiting (issue 15 item 8)', () => {
+describe('backoff while this till has work waiting (till: back online at once)', () => {
   it('keeps full jitter but caps every retry at the urgent cap (1 s by default)', () => {
     expect(backoffCeiling(0, DEFAULT_BACKOFF, true)).toBe(250);
     expect(backoffCeiling(2, DEFAULT_BACKOFF, true)).toBe(1_000);

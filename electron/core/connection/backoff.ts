@@ -7,7 +7,7 @@ import { DEFAULT_CORE_TUNING } from '../core-tuning';
  * routine server-side close (idle cut, 2-hour lifetime) is healed before a cashier notices.
  * While this till has work waiting (the cashier is on the checkout, or payments are open) the
  * jitter stays but the cap drops to `urgentCapMs`: after a 12 s outage a 30 s cap left the till
- * blocked 16 s after the gateway was back (issue 15 item 8). Idle tills keep the long cap, so a
+ * blocked 16 s after the gateway was back (till: back online at once). Idle tills keep the long cap, so a
  * store's herd still spreads out.
  */
 export interface BackoffOptions {

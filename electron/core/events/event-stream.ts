@@ -7,7 +7,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type PosEventBody = DistributiveOmit<PosEvent, 'seq'>;
 
 /**
- * Snapshot + deltas (issue item 7): every delta gets the next sequence number; the snapshot
+ * Snapshot + deltas (a renderer that reloads or misses an event resyncs): every delta gets the next sequence number; the snapshot
  * carries the current one, so a renderer that reloads or sees a gap asks for a snapshot and
  * continues from there.
  */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { paymentStates, payOk, startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
- * Issue 13 rule 5: the gateway's refusal is never lost. The terminal drops the instant Pay is
+ * Money-truth rule 5: the gateway's refusal is never lost. The terminal drops the instant Pay is
  * pressed: the "reconnecting" push moves the payment on before the gateway's
  * {"error":"Not Found","message":"Terminal connection not found"} arrives (the real simulator's
  * dropOnNextPayment fault, over real sockets).

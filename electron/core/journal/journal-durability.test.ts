@@ -7,7 +7,7 @@ import { FakeClock } from '../testing/fake-clock';
 import { recordingFs } from '../testing/failing-fs';
 import { dayKey, Journal } from './journal';
 
-/** Issue 13 rule 8 (validation on replay), issue 14 (fsync observed), issue 18 item 4 (modes). */
+/** Money-truth rule 8 (validation on replay), the test audit (fsync observed), shell: secrets stay secret (modes). */
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { payOk, pay, startFixture, type SimFixture } from '../testing/sim-fixtur
 import { dayKey, Journal } from './journal';
 
 /**
- * Issue 13 rule 8 and issue 14 through the core, against the real simulator: a journal write
+ * Money-truth rule 8 and the test audit through the core, against the real simulator: a journal write
  * that fails at a payment's start refuses it before any frame is sent; one that fails later
  * keeps the state in memory, pauses payments and is retried; the payment frame leaves only
  * once its record is on disk and fsynced.
@@ -111,7 +111,7 @@ describe('a journal write that fails on a later state change', () => {
   });
 });
 
-describe('the payment frame leaves only after its record is durable (issue 14)', () => {
+describe('the payment frame leaves only after its record is durable (found by the test audit)', () => {
   it('at the moment the socket sends the payment frame, the journal on disk holds it, fsynced', async () => {
     const journalFs = recordingFs();
     const seenAtSend: { onDisk: string | undefined; unsynced: string[] }[] = [];

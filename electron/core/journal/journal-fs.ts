@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
 /**
- * The file operations the journal uses, injectable (issue 13 rule 8): tests pass a file API that
+ * The file operations the journal uses, injectable (money-truth rule 8): tests pass a file API that
  * fails the way a real disk does (ENOSPC, EIO, EACCES) or that records every write and fsync, so
  * "the record is durable before the frame is sent" is observable rather than assumed.
  */
@@ -25,7 +25,7 @@ export type JournalFs = Pick<
 
 export const nodeJournalFs: JournalFs = fs;
 
-/** The journal folder is this user's business only (issue 18 item 4); files are 0600. */
+/** The journal folder is this user's business only (shell: secrets stay secret); files are 0600. */
 export const JOURNAL_DIR_MODE = 0o700;
 export const JOURNAL_FILE_MODE = 0o600;
 

@@ -6,7 +6,7 @@ import type { Emitter } from '../../../shared/emitter';
 import { loggedEmitter } from '../log/logged-emitter';
 
 /**
- * A failing disk never goes unnoticed (issue 13 rule 8, money-safety rule 12). Between the
+ * A failing disk never goes unnoticed (money-truth rule 8, money-safety rule 12). Between the
  * ledger and the journal:
  * - `appendNow` is the start of a payment: the record is durable when it returns, or it throws
  *   and the caller sends nothing.

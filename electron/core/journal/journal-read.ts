@@ -19,7 +19,7 @@ export interface BadLine {
  * written 3–4 times, and only its last valid record counts, so lines are first indexed by a key
  * taken from the text and then, per key, parsed and validated from the newest line back until
  * one is valid: a malformed newest line is reported and the good record before it stands
- * (issue 13 rule 8). A line that does not look whole (does not end in "}}") or has no key is
+ * (money-truth rule 8). A line that does not look whole (does not end in "}}") or has no key is
  * always parsed and validated, so torn or corrupt lines are still reported. Lines older than
  * the newest valid one of their key are not parsed: they can no longer change the state.
  */

@@ -3,7 +3,7 @@ import { PaymentView, VoidAlert } from '../../../shared/ipc';
 import { PaymentResponse, summarizeIssues } from '../../../shared/protocol';
 
 /**
- * The journal's own schema (issue 13 rule 8): every record read back is checked against it, so
+ * The journal's own schema (money-truth rule 8): every record read back is checked against it, so
  * a JSON-valid but malformed line (a state that does not exist, an amount that is not a number)
  * can never replace a good record. The record is kept as written when it validates, so fields
  * a newer version added are not lost.

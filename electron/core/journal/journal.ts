@@ -6,7 +6,7 @@ import { JOURNAL_DIR_MODE, JOURNAL_FILE_MODE, nodeJournalFs, type JournalFs } fr
 import { readRecords, type BadLine, type JournalRecord } from './journal-read';
 
 /**
- * The crash-safe journal (issue item 5): append-only JSON lines, one file per day, fsync per
+ * The crash-safe journal (nothing acknowledged is lost across a kill -9): append-only JSON lines, one file per day, fsync per
  * record. Each `payment` record is the payment's full state after a change, so replay is "last
  * valid record per transactionId wins" and needs no reducer. A kill -9 can tear at most the line
  * being written; it is skipped and reported, and the next append starts on a fresh line. Every

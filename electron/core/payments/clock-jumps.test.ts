@@ -8,7 +8,7 @@ import { FakeClock } from '../testing/fake-clock';
 import { PaymentLedger } from './ledger';
 
 /**
- * Bad input from the PC's own clock (issue 14): the wall clock jumps forward or back while a
+ * Bad input from the PC's own clock (found by the test audit): the wall clock jumps forward or back while a
  * payment is open (NTP fixing a drifted till, someone setting the time). Timers are monotonic
  * (FakeClock.jump moves now() only, as the OS does for Node's timers), so what must hold is that
  * the deadline still means "this long after Pay", and that nothing is lost across midnight.
@@ -93,7 +93,7 @@ describe('wall-clock jumps during a payment', () => {
     expect(again.refusal({ terminalId: 'T1', orderRef: 'O-tx-1' })?.code).toBe('terminal_busy');
   });
 
-  // KNOWN BUG, found by this test and left to the journal's owner (issue 14 report): with the
+  // KNOWN BUG, found by this test and left to the journal's owner (the test audit report): with the
   // clock set back across midnight the journal writes the newer record into the OLDER day file,
   // and replay (oldest file first, last record wins) takes the stale "sent": the declined
   // payment comes back as unknown after a restart. Remove `.fails` once the journal never

@@ -13,7 +13,7 @@ import type { LedgerEvent } from './types';
 
 /**
  * Money-safety properties of the ledger under ANY interleaving of gateway events, timers and
- * cashier actions (issue item 4, DESIGN rules 2, 5, 6).
+ * cashier actions (the ledger's guarantees: money-safety rules 2, 5, 6).
  */
 const dirs: string[] = [];
 afterAll(() => {

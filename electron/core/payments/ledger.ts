@@ -15,14 +15,14 @@ export interface NewPayment {
   amountMinor: number;
   currency: string;
   paymentMethod: PaymentMethod;
-  /** Taken against the demo simulator (issue 13 rule 1): its slips say it was not a real payment. */
+  /** Taken against the demo simulator (money-truth rule 1): its slips say it was not a real payment. */
   demo?: boolean;
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };
 
 /**
- * The payment ledger (issue item 4): owns every payment record and void alert, writes each change
+ * The payment ledger (the POS-side payment machine of docs/protocol.md §9.3, journal first): owns every payment record and void alert, writes each change
  * to the journal BEFORE anyone hears of it, and runs the local deadline (90 s + margin → unknown).
  * It decides nothing about the wire: the core sends frames and feeds events in.
  */

@@ -8,7 +8,7 @@ import type { PaymentLedger } from './ledger';
 export const DEFAULT_REGISTER_CODE = 'R1';
 
 /**
- * The one place an order's standing is derived (issue 13 rules 3 and 4, DESIGN.md rule 10):
+ * The one place an order's standing is derived (money-truth rules 3 and 4, DESIGN.md rule 10):
  * from every attempt for its reference made today, not from whichever payment a screen holds.
  * Also hands out the default order references: register code + a per-day counter ("R1-0042"),
  * short enough to read aloud, never reused within a day on this register.

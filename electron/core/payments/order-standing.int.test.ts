@@ -3,7 +3,7 @@ import type { OrderView, PosEvent } from '../../../shared/ipc';
 import { pay, payOk, startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
- * Issue 13 rules 3 and 4, against the real simulator over real sockets: an order's standing is
+ * Money-truth rules 3 and 4, against the real simulator over real sockets: an order's standing is
  * derived in the core from all its attempts and carried to the renderer (snapshot + `order`
  * events); an order already paid today takes another payment only with an explicit Yes; and a
  * sale needs no typed reference.

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { payOk, startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
- * An honest Cancel (issue 15 item 4): the gateway has no cancel action, so "Stop waiting" only
+ * An honest Cancel (till: an honest Cancel): the gateway has no cancel action, so "Stop waiting" only
  * stops this till waiting. What the confirmation promises must hold: the order is NOT paid, and
  * an approval the terminal reports afterwards turns the payment into "needs review".
  */

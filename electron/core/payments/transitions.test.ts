@@ -57,7 +57,7 @@ describe('POS payment machine (§9.3)', () => {
     expect(play([{ type: 'delivered' }, { type: 'rejected', message: 'late' }]).r.state).toBe('awaiting_result');
   });
 
-  it('a refusal that comes just after the terminal dropped still means rejected (issue 13 rule 5)', () => {
+  it('a refusal that comes just after the terminal dropped still means rejected (money-truth rule 5)', () => {
     expect(
       play([
         { type: 'terminal', status: 'reconnecting' },
@@ -94,7 +94,7 @@ describe('POS payment machine (§9.3)', () => {
     expect(play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'disconnected' }]).r.state).toBe('abandoned');
   });
 
-  it('a terminal that comes back after its payment was abandoned does not reopen it (issue 14)', () => {
+  it('a terminal that comes back after its payment was abandoned does not reopen it (found by the test audit)', () => {
     const abandoned = play([{ type: 'delivered' }, { type: 'terminal', status: 'reconnecting' }, { type: 'terminal', status: 'disconnected' }]).r;
     expect(abandoned.state).toBe('abandoned');
     for (const status of ['connected', 'reconnecting', 'disconnected'] as const) {
@@ -144,12 +144,12 @@ describe('POS payment machine (§9.3)', () => {
     expect(play([result('SUCCESS'), { type: 'cashier', outcome: 'declined', reason: 'nope' }]).r.state).toBe('approved');
   });
 
-  it('an unknown outcome never claims a check is running: that is only true while a lookup runs (issue 15 item 5)', () => {
+  it('an unknown outcome never claims a check is running: that is only true while a lookup runs (till: one countdown)', () => {
     const events: LedgerEvent[] = [{ type: 'linkLost' }, { type: 'restarted' }, { type: 'ambiguousError', message: 'Not Found' }];
     for (const e of events) expect(play([e]).r.detail).not.toMatch(/checking/i);
   });
 
-  it('stop waiting: an open payment becomes abandoned by the cashier; a later approval needs review (issue 15 item 4)', () => {
+  it('stop waiting: an open payment becomes abandoned by the cashier; a later approval needs review (till: an honest Cancel)', () => {
     const stopped = play([{ type: 'delivered' }, { type: 'stopWaiting' }]).r;
     expect(stopped).toMatchObject({ state: 'abandoned', resolution: { by: 'cashier' } });
     expect(play([{ type: 'stopWaiting' }, result('SUCCESS')]).r.state).toBe('needs_review');

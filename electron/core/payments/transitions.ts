@@ -19,7 +19,7 @@ export function isFinal(state: PaymentState): boolean {
 /**
  * States a payment can be in before the gateway has shown in any way that it accepted it (no
  * PENDING, no result, error window not over): an error frame may still be its refusal (§10.1,
- * issue 13 rule 5). A terminal can drop the instant Pay is pressed, so its "reconnecting" or
+ * money-truth rule 5). A terminal can drop the instant Pay is pressed, so its "reconnecting" or
  * "disconnected" push may come before the gateway's "Terminal connection not found".
  */
 const REFUSABLE: readonly PaymentState[] = ['sent', 'terminal_reconnecting', 'abandoned'];

@@ -26,7 +26,7 @@ export type LedgerEvent =
   | { type: 'notFound' }
   /** No way to look it up (no API secret) or the lookup failed: the cashier must check the terminal. */
   | { type: 'needsCashier'; why: string }
-  /** The cashier stopped waiting (issue 15 item 4): nothing goes to the gateway, which has no cancel. */
+  /** The cashier stopped waiting (till: an honest Cancel): nothing goes to the gateway, which has no cancel. */
   | { type: 'stopWaiting' }
   | { type: 'cashier'; outcome: 'approved' | 'declined' | 'cancelled' | 'abandoned'; reason: string };
 

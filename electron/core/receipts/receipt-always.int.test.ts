@@ -3,7 +3,7 @@ import { payOk, startFixture, type SimFixture } from '../testing/sim-fixture';
 import { createReceiptService } from './receipt-service';
 
 /**
- * Issue 13 rule 7 (every approved payment has a receipt, even without `receiptData`) and rule 1's
+ * Money-truth rule 7 (every approved payment has a receipt, even without `receiptData`) and rule 1's
  * demo mark, against the real simulator: the slip is built by the same service every printer,
  * PDF and the browser host's /receipts route use.
  */

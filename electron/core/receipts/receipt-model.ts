@@ -20,7 +20,7 @@ export interface Receipt {
   kind: ReceiptKind;
   /** Reprint: a "COPY" mark at the top and bottom. */
   copy: boolean;
-  /** Taken in demo mode: "DEMO — NOT A REAL PAYMENT" at the top and bottom (issue 13 rule 1). */
+  /** Taken in demo mode: "DEMO — NOT A REAL PAYMENT" at the top and bottom (money-truth rule 1). */
   demo?: boolean;
   storeName: string;
   storeAddress: string[];
@@ -127,7 +127,7 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     const data = cleanReceiptData(response?.receiptData);
     if (data.kind === 'text') body = { source: 'terminal', lines: data.lines, truncated: data.truncated };
     // `receiptData` is optional (vendor table): the customer still gets our receipt, and it says
-    // plainly that the card processor's own text is missing (issue 13 rule 7).
+    // plainly that the card processor's own text is missing (money-truth rule 7).
     if (data.kind === 'empty' && kind !== 'decline_slip') notice = [NO_TERMINAL_TEXT];
     if (data.kind === 'unprintable') {
       unprintable = data;

@@ -166,7 +166,7 @@ describe('slips', () => {
     expect(text).not.toContain('MODULUS DEMO ACQUIRER');
   });
 
-  it('a void slip for an order another payment already paid says so, not "take the payment again" (issue 13 rule 3)', () => {
+  it('a void slip for an order another payment already paid says so, not "take the payment again" (money-truth rule 3)', () => {
     const details = approvedPayment({ view: { state: 'voided', voidReason: 'Late approval' } });
     const slip = () => renderReceiptText(buildPaymentReceipt(details, testSettings(), 'void_slip', false, NOW), 48).replace(/\s+/g, ' ');
     expect(slip()).toContain('Take the payment again.');

@@ -6,7 +6,7 @@ import { payOk, startFixture, type SimFixture } from '../testing/sim-fixture';
 import { createLookupClient, type LookupFn } from './lookup-client';
 
 /**
- * Issue 13 rule 2: only a real answer settles a payment. The lookup client talks to the real
+ * Money-truth rule 2: only a real answer settles a payment. The lookup client talks to the real
  * simulator over loopback HTTP; the simulator is taught to answer the way proxies, wrong base
  * paths and broken deployments do (control.lookupFault).
  */

@@ -8,7 +8,7 @@ import { createHarness } from '../testing/harness';
 import { FAST_SIM, paymentStates, payOk } from '../testing/sim-fixture';
 
 /**
- * Issue 13 rule 2 through the core: a payment of unknown outcome leaves "unknown" only on the
+ * Money-truth rule 2 through the core: a payment of unknown outcome leaves "unknown" only on the
  * gateway's real answer. A wrong lookup answer keeps it unknown, is logged with its reason, and
  * the payment is looked up again on the recheck schedule until a real answer settles it.
  */

@@ -8,7 +8,7 @@ import type { LookupFn, LookupResult } from './lookup-client';
 export const CHECK_TERMINAL = 'Outcome unknown. Check the terminal screen (or its receipt) and record what happened, with a reason.';
 
 /**
- * Recovery of unresolved payments (issue item 6, OQ-15, OQ-17): after every start and every
+ * Recovery of unresolved payments (docs/protocol.md OQ-15, OQ-17; money-safety rule 7): after every start and every
  * reconnect. With the API secret, the gateway's own record settles them; without it, replayed
  * pushes get a short window and then the cashier is asked to check the terminal. Every step is
  * audited through the ledger.

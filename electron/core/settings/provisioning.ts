@@ -21,7 +21,7 @@ export interface Provisioning {
   problems: string[];
   /**
    * Problems with a gateway setting (address, key, secret, group) or with a provisioning file that
-   * could not be applied: these block payments (issue 13 rule 1) instead of being skipped.
+   * could not be applied: these block payments (money-truth rule 1) instead of being skipped.
    */
   gatewayProblems: GatewaySettingProblem[];
   /** A key found in the provisioned address (`?x-api-key=`), taken out of it; the store decides its use. */

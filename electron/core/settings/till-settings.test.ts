@@ -7,7 +7,7 @@ import { openSettingsStore } from './store';
 import type { SecretVault } from './vault';
 
 /**
- * The till's own settings (issue 15 items 3 and 9): the currency is a real ISO 4217 code the
+ * The till's own settings (till: amounts as typed; till: a valid currency): the currency is a real ISO 4217 code the
  * runtime knows, whoever supplies it (form, provisioning file, environment).
  */
 const vault: SecretVault = { available: () => ({ ok: true }), encrypt: (s) => s, decrypt: (s) => s };

@@ -3,7 +3,7 @@ import type { Snapshot } from '../../../shared/ipc';
 import { startFixture, type SimFixture } from '../testing/sim-fixture';
 
 /**
- * Issue 13 rule 6: terminal status never depends on the gateway's clock agreeing with the till's.
+ * Money-truth rule 6: terminal status never depends on the gateway's clock agreeing with the till's.
  * The real simulator runs its clock 5 minutes ahead or behind, and sends its terminal list with
  * or without timestamps (the vendor quick start's form has none).
  */

@@ -6,7 +6,7 @@ import type { TerminalListItem, TerminalStatusUpdateFrame, TerminalsResponseFram
  * (`terminalStatusUpdate`) are merged whatever order they arrive in (OQ-13). Two facts are
  * ordered by the gateway's timestamps only when BOTH carry one (the same clock); otherwise the
  * one that arrived last wins. A gateway timestamp is never compared with the till's clock: the
- * two may disagree by minutes (issue 13 rule 6), so countdowns run from the local arrival time.
+ * two may disagree by minutes (money-truth rule 6), so countdowns run from the local arrival time.
  */
 interface Entry {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * A core in its own process, so tests can kill -9 it mid-payment (issue item 5: "nothing
+ * A core in its own process, so tests can kill -9 it mid-payment (the journal's promise: "nothing
  * acknowledged is lost across a kill -9"). Usage: child-core.ts <dataDir> <endpoint> <apiKey> <terminalId> <orderRef>
  * Prints `SENT <transactionId>` once the payment is out and delivered, then waits to be killed.
  */

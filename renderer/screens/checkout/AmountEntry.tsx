@@ -9,7 +9,7 @@ import { Numpad } from './Numpad';
 const MAX_TYPED = 20;
 
 /**
- * Amount entry as cashiers type it (issue 15 item 3): "24.5" and "24,50" are decimal amounts;
+ * Amount entry as cashiers type it (till: amounts as typed): "24.5" and "24,50" are decimal amounts;
  * digits alone are cash-register style (2450 → 24.50) unless the store chose whole units. The
  * field keeps exactly what was typed; the Pay key and the line under the label show what will
  * be charged, and a typing mistake is said in the Pay reason (the draft carries it there).

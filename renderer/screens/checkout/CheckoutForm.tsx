@@ -16,7 +16,7 @@ export function CheckoutForm() {
     useShallow((s) => ({ draft: s.draft, connection: s.connection, bridgeLinked: s.bridgeLinked, paused: s.paused })),
   );
   const terminal = usePos(selectTerminal(draft.terminalId));
-  // No sale needs a typed reference (issue 13 rule 4): an empty field means the generated one.
+  // No sale needs a typed reference (money-truth rule 4): an empty field means the generated one.
   const nextOrderRef = usePos(selectNextOrderRef);
   const orderRef = draft.orderRef.trim() || nextOrderRef;
   const openPaymentForOrder = usePos(selectOpenPaymentForOrder(orderRef));
@@ -95,7 +95,7 @@ export function CheckoutForm() {
   );
 }
 
-/** No sale needs a typed reference (issue 13 rule 4): empty means the generated one, shown as the placeholder. */
+/** No sale needs a typed reference (money-truth rule 4): empty means the generated one, shown as the placeholder. */
 function OrderRefField({ value, generated, onChange }: { value: string; generated: string; onChange(value: string): void }) {
   return (
     <div className="field inline order-field">

@@ -24,7 +24,7 @@ const STAGES: { stage: Stage; label: string }[] = [
 
 /**
  * What is happening with the payment right now, what the cashier should do and what to tell the
- * customer (issue 15 item 5). The frame is already on the wire once the payment has a view, so
+ * customer (till: one countdown). The frame is already on the wire once the payment has a view, so
  * "sent" asks for the card at once. One countdown only: the next moment something happens —
  * the terminal's reconnect grace running out, or this till giving up waiting.
  */

@@ -12,7 +12,7 @@ export interface RepeatQuestion {
 }
 
 /**
- * Issue 13 rule 4: an order already paid today is paid again only on an explicit Yes. No is the
+ * Money-truth rule 4: an order already paid today is paid again only on an explicit Yes. No is the
  * default: it has the focus, Enter and Escape both choose it, and nothing is sent.
  */
 export function RepeatPaymentDialog({ question, onAnswer }: { question: RepeatQuestion; onAnswer(takeAnother: boolean): void }) {

@@ -4,7 +4,7 @@ import { useCommand } from '../../hooks/useCommand';
 import { useBridge } from '../../store/context';
 
 /**
- * The honest Cancel (issue 15 item 4). The gateway has no cancel action: "Cancel" says how to
+ * The honest Cancel (till: an honest Cancel). The gateway has no cancel action: "Cancel" says how to
  * cancel on the terminal, and Checkstand keeps waiting for its CANCELLED. "Stop waiting" only
  * stops this till waiting, so it asks first and says what a later approval means.
  */

@@ -6,7 +6,7 @@ import { FakeBridge } from '../../test/fake-bridge';
 import { snapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
-/** Amounts as cashiers type them (issue 15 item 3): what they type is what the Pay key charges. */
+/** Amounts as cashiers type them (till: amounts as typed): what they type is what the Pay key charges. */
 const dot = (1.5).toLocaleString(undefined, { numberingSystem: 'latn' } as Intl.NumberFormatOptions).replace(/\d/g, '');
 const amountField = () => screen.getByLabelText(/^Amount/) as HTMLInputElement;
 const payButton = () => screen.getByRole('button', { name: /^Pay/ });

@@ -17,7 +17,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('checkout: Pay button', () => {
-  it('says why it is disabled until terminal and amount are given; the order reference is generated (issue 13 rule 4)', async () => {
+  it('says why it is disabled until terminal and amount are given; the order reference is generated (money-truth rule 4)', async () => {
     const user = userEvent.setup();
     await renderApp();
     expect(payButton()).toHaveProperty('disabled', true);
@@ -101,7 +101,7 @@ describe('checkout: Pay button', () => {
   });
 });
 
-describe('checkout: an order is paid once (issue 13 rule 4)', () => {
+describe('checkout: an order is paid once (money-truth rule 4)', () => {
   const paid = {
     orderRef: 'A-100',
     status: 'paid' as const,

@@ -9,7 +9,7 @@ export interface PayContext {
   /** transactionId of an open payment for the same order reference. */
   openPaymentForOrder: string | undefined;
   sending: boolean;
-  /** A bad gateway setting or an unwritable journal (issue 13 rules 1 and 8). */
+  /** A bad gateway setting or an unwritable journal (money-truth rules 1 and 8). */
   paused?: PaymentsPause[];
 }
 

@@ -6,7 +6,7 @@ import { FakeBridge } from '../../test/fake-bridge';
 import { payment, snapshot, terminal } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
-/** The payment in progress (issue 15 items 4 and 5): one countdown, the true state, honest Cancel. */
+/** The payment in progress (till: an honest Cancel; till: one countdown): one countdown, the true state, honest Cancel. */
 async function following(p: PaymentView, t = terminal('t1', { openPaymentId: p.transactionId, payable: false })) {
   const rendered = await renderApp(new FakeBridge(snapshot({ payments: [p], terminals: [t] })));
   act(() => rendered.store.getState().setActivePayment(p.transactionId));

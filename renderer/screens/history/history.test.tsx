@@ -113,7 +113,7 @@ describe('end of day', () => {
   });
 });
 
-describe('the order, not the payment (issue 13 rule 3)', () => {
+describe('the order, not the payment (money-truth rule 3)', () => {
   const at = (h: number, m: number) => new Date(new Date().setHours(h, m, 0, 0)).getTime();
   const rt = [
     payment('late', { orderRef: 'RT-1', state: 'voided', terminalId: 't2', amountMinor: 2450, voidReason: 'Late approval' }),

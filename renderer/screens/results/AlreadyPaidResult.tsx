@@ -13,7 +13,7 @@ export const ALREADY_PAID_TITLE: Partial<Record<PaymentState, string>> = {
 };
 
 /**
- * Issue 13 rule 3: this attempt did not charge the customer, but the order is paid by another
+ * Money-truth rule 3: this attempt did not charge the customer, but the order is paid by another
  * one. Say that first; no "Try again", no "take the payment again" (it would charge twice).
  */
 export function AlreadyPaidResult({ payment, paidBy, title }: { payment: PaymentView; paidBy: OrderApproval; title: string }) {

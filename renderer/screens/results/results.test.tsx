@@ -134,7 +134,7 @@ describe('result screens', () => {
     expect(screen.queryByText(/needs the API secret/)).toBeNull();
   });
 
-  it('a voided or abandoned attempt of an order another attempt paid: "already paid", no Try again (issue 13 rule 3)', async () => {
+  it('a voided or abandoned attempt of an order another attempt paid: "already paid", no Try again (money-truth rule 3)', async () => {
     const paidAt = new Date(2026, 0, 15, 12, 3).getTime();
     const order = {
       orderRef: 'RT-1',
@@ -169,7 +169,7 @@ describe('result screens', () => {
   });
 
   it('a payment the gateway voids after the register gave up turns the screen into "Reversed — not paid"', async () => {
-    // Issue 14: a renderer that dropped `payment` events in state voided kept showing "Approved".
+    // Test audit: a renderer that dropped `payment` events in state voided kept showing "Approved".
     const p = payment('p8', { state: 'abandoned' });
     const { fake, store } = await showResult(p);
     expect(heading()).toMatch(/Not paid/);

@@ -6,7 +6,7 @@ import { connection, payment, snapshot, terminal } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 /**
- * Words a cashier uses (issue 15 item 6): every result, progress and banner state is rendered
+ * Words a cashier uses (till: words a cashier uses): every result, progress and banner state is rendered
  * with the words the core and the gateway really send, and fails on a sentence said twice on
  * one screen, on "..", on "not paid" said twice, and on jargon.
  */

@@ -1,7 +1,7 @@
 import type { Diagnostics } from '../../../shared/ipc';
 
 /**
- * Issue 13 rules 1 and 8 in Diagnostics: what blocks payments (a bad gateway setting and where
+ * Money-truth rules 1 and 8 in Diagnostics: what blocks payments (a bad gateway setting and where
  * it came from, a journal that cannot be written) and every journal line replay skipped.
  */
 export function DiagnosticsBlocks({ diag }: { diag: Diagnostics | null }) {

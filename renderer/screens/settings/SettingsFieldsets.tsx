@@ -13,7 +13,7 @@ export interface FieldsetProps {
 
 interface GatewayProps extends FieldsetProps {
   hints: { apiKey: string | undefined; apiSecret: string | undefined };
-  /** Issue 13 rule 1: a gateway setting that blocks payments says so next to its field. */
+  /** Money-truth rule 1: a gateway setting that blocks payments says so next to its field. */
   configError(field: string): string | undefined;
   wholeFileProblems: PaymentsPause[];
 }

@@ -49,7 +49,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
     setForm((f) => ({ ...f, ...patch }));
   };
   const isLocked = (field: string) => locked.includes(field);
-  // Issue 13 rule 1: a gateway setting that blocks payments says so next to its field.
+  // Money-truth rule 1: a gateway setting that blocks payments says so next to its field.
   const paused = usePos((s) => s.paused);
   const blocking = paused.filter((p) => p.kind === 'settings');
   const configError = (field: string) => {
