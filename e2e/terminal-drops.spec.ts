@@ -82,7 +82,7 @@ test('F: a terminal without deviceId drops mid-payment: not paid, the cashier is
   // §9.3: AWAITING_RESULT ──"disconnected" (no-deviceId terminal)──► ABANDONED.
   await expectResult(page, RESULT.abandoned);
   // The title says "Not paid"; the message says why, once (till: words a cashier uses).
-  await expect(page.getByText(/The terminal went offline during the payment\./)).toBeVisible();
+  await expect(page.getByText(/The terminal went offline during the payment[.;]/)).toBeVisible();
   await expect(page.getByRole('radio', { name: /^Counter/ })).toHaveCount(0);
 });
 
