@@ -43,7 +43,7 @@ export class Journal {
 
   /** Writes and fsyncs one record. Throws if the disk refuses: the caller must not send then. */
   append(record: JournalRecord): void {
-    const day = dayKey(this.clock.now());
+    const day = this.dayToWrite();
     if (this.fd === undefined || day !== this.fdDay) this.openDay(day);
     const buf = Buffer.from(`${JSON.stringify(record)}\n`);
     let off = 0;
@@ -63,6 +63,17 @@ export class Journal {
       this.fs.closeSync(fd);
       this.fs.unlinkSync(file);
     }
+  }
+
+  /**
+   * Today's file, but never one older than the newest written: replay reads the files oldest
+   * first and the last record wins, so a clock set back across midnight must not put a newer
+   * record into an older file (a declined payment came back "unknown" after a restart).
+   */
+  private dayToWrite(): string {
+    const today = dayKey(this.clock.now());
+    const newest = this.fdDay || path.basename(this.listFiles().at(-1) ?? '', '.jsonl');
+    return newest > today ? newest : today;
   }
 
   close(): void {

@@ -93,18 +93,18 @@ describe('wall-clock jumps during a payment', () => {
     expect(again.refusal({ terminalId: 'T1', orderRef: 'O-tx-1' })?.code).toBe('terminal_busy');
   });
 
-  // KNOWN BUG, found by this test and left to the journal's owner (the test audit report): with the
-  // clock set back across midnight the journal writes the newer record into the OLDER day file,
-  // and replay (oldest file first, last record wins) takes the stale "sent": the declined
-  // payment comes back as unknown after a restart. Remove `.fails` once the journal never
-  // appends to a day file older than the newest one it has.
-  it.fails("the clock set back across midnight: the later record (written into yesterday's file) still wins on replay", () => {
-    const { clock, ledger, begin, reopen } = setup(localMidnight(2026, 0, 16) + 10_000);
+  // Found by the test audit: the journal used to write the newer record into the OLDER day file,
+  // and replay (oldest file first, last record wins) took the stale "sent". It now never appends
+  // to a day file older than the newest one it has (journal.ts dayToWrite).
+  it("the clock set back across midnight: the later record (written into yesterday's file) still wins on replay", () => {
+    const { clock, ledger, begin, reopen, dir } = setup(localMidnight(2026, 0, 16) + 10_000);
     begin('tx-1'); // 00:00:10, today's file
     clock.jump(-20_000); // 23:59:50 the day before
     ledger.apply('tx-1', { type: 'result', via: 'push', response: { transactionId: 'tx-1', status: 'FAILED', errorCode: 'INSUFFICIENT_FUNDS' } });
+    // Replay takes the later record (the ledger then keeps it as a settled payment of another day).
+    expect(new Journal(dir, clock).replay().payments.get('tx-1')?.state).toBe('declined');
     const again = reopen();
-    expect(again.get('tx-1')?.state).toBe('declined');
     expect(again.open()).toEqual([]);
+    expect(again.refusal({ terminalId: 'T1', orderRef: 'O-tx-1' })).toBeUndefined();
   });
 });
