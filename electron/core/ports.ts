@@ -16,6 +16,9 @@ import type WebSocket from 'ws';
 import type { JournalFs } from './journal/journal-fs';
 import type { z } from 'zod';
 import type { CoreTuning } from './core-tuning';
+import type { PrintableDocument } from './receipts/receipt-output';
+import type { ShiftPerson } from '../../shared/ipc/shifts';
+import type { ManagerApproval } from './shifts/shift-service';
 
 export type { CoreTuning } from './core-tuning';
 
@@ -121,6 +124,9 @@ export interface ReceiptService {
   printTestPage(): Promise<{ jobId: string }>;
   pdf(transactionId: string): Promise<{ filename: string; base64: string }>;
   listPrinters(): Promise<{ name: string; isDefault: boolean }[]>;
+  /** Shift reports and other documents on the receipt printer, and as PDF (absent: a host without them). */
+  printDocument?(doc: PrintableDocument): Promise<{ jobId: string }>;
+  documentPdf?(doc: PrintableDocument): Promise<{ filename: string; base64: string }>;
   jobs(): PrintJobView[];
   onJob(listener: (job: PrintJobView) => void): () => void;
 }
@@ -186,4 +192,8 @@ export interface CoreDeps {
   tuning?: Partial<CoreTuning>;
   /** Prefix of the generated order references ("R1" → "R1-0042"); one per register of a store. */
   registerCode?: string;
+  // Shifts: who is signed in (opens/closes a shift) and the manager's PIN check that allows a Z
+  // while payments are unresolved. Both come from the sign-in work; absent = roles off.
+  currentCashier?: () => ShiftPerson | undefined;
+  managerApproval?: ManagerApproval;
 }

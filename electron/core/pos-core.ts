@@ -27,6 +27,7 @@ import { createLookupClient, type LookupFn } from './recovery/lookup-client';
 import { Recovery } from './recovery/recovery';
 import { TerminalRegistry } from './terminals/terminal-registry';
 import { TerminalViews } from './terminals/terminal-views';
+import { wireShifts } from './shifts/shift-wiring';
 
 /**
  * The core (DESIGN.md "One core, two hosts"), composed as the README's data flow reads:
@@ -91,9 +92,10 @@ function wireServices(deps: CoreDeps) {
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
+  const shifts = wireShifts(deps, { clock, journal, ledger, terminals });
   const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses });
   const router = new CommandRouter(
-    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, ...optional(deps) }),
+    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, ...optional(deps) }),
     logger,
     noteError,
   );

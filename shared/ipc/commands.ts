@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
 import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
+import { CloseShiftRequest, CloseShiftResult, OpenShiftRequest, ReportRef, ShiftReport, ShiftStatus, ShiftView } from './shifts';
 
 /**
  * Every command the renderer may send, with its request and response schema. Each is invoked
@@ -132,6 +133,14 @@ export const commands = {
   listPrinters: { request: Empty, response: z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })) }) },
   getDiagnostics: { request: Empty, response: Diagnostics },
   installUpdate: { request: Empty, response: UpdateView },
+  // Shifts: open, X (changes nothing), close with a Z report; print, PDF and CSV of either.
+  getShift: { request: Empty, response: ShiftStatus },
+  openShift: { request: OpenShiftRequest, response: ShiftView },
+  closeShift: { request: CloseShiftRequest, response: CloseShiftResult },
+  shiftReport: { request: ReportRef, response: ShiftReport },
+  printShiftReport: { request: ReportRef, response: z.object({ jobId: z.string() }) },
+  shiftReportPdf: { request: ReportRef, response: z.object({ filename: z.string(), base64: z.string() }) },
+  shiftReportCsv: { request: ReportRef, response: z.object({ filename: z.string(), csv: z.string() }) },
 } as const;
 
 export type Commands = typeof commands;

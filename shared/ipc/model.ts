@@ -154,7 +154,7 @@ export type UpdateView = z.infer<typeof UpdateView>;
 export const PrintJobView = z.object({
   id: z.string(),
   transactionId: z.string().optional(),
-  kind: z.enum(['receipt', 'copy', 'void_slip', 'decline_slip', 'test_page']),
+  kind: z.enum(['receipt', 'copy', 'void_slip', 'decline_slip', 'test_page', 'shift_report']),
   state: z.enum(['queued', 'printing', 'done', 'retrying', 'failed']),
   attempts: z.number().int(),
   error: z.string().optional(),

@@ -9,6 +9,7 @@ import type { Clock, SettingsService, UpdateService } from '../ports';
 import type { PrintPolicy } from '../receipts/print-policy';
 import { fail, ok } from './command-result';
 import type { CommandHandlers } from './command-router';
+import type { shiftCommandHandlers } from '../shifts/shift-commands';
 
 export const DISABLED_UPDATE: UpdateView = { phase: 'disabled', blockedBy: [] };
 
@@ -26,6 +27,8 @@ export interface CommandHandlersDeps {
   history: (day: string) => PaymentView[];
   /** The renderer says whether the cashier is on the checkout (reconnect retries stay short then). */
   setCheckoutOpen: (open: boolean) => void;
+  /** Shifts, X and Z reports (electron/core/shifts/). */
+  shifts: ReturnType<typeof shiftCommandHandlers>;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
@@ -61,5 +64,6 @@ export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
     receiptPdf: (req) => d.printPolicy.pdf(req.transactionId),
     listPrinters: () => d.printPolicy.listPrinters(),
     installUpdate: async () => ok(d.updates ? await d.updates.installNow() : DISABLED_UPDATE),
+    ...d.shifts,
   };
 }

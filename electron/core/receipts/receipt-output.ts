@@ -5,17 +5,39 @@ import { encodeEscPos } from './escpos';
 import { PrintError, ReceiptError } from './print-error';
 import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
 import type { Receipt } from './receipt-model';
-import { columnsFor, renderReceiptLines } from './receipt-text';
+import { columnsFor, renderReceiptLines, type ReceiptLine } from './receipt-text';
 import type { PaperWidthMm, PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
+
+/**
+ * Anything the receipt printer prints besides a payment slip (shift reports): its own fixed-width
+ * lines per paper width, then the same outputs as a receipt (ESC/POS, HTML, PDF).
+ */
+export interface PrintableDocument {
+  kind: Receipt['kind'];
+  title: string;
+  /** The PDF's file name. */
+  filename: string;
+  lines(columns: number): ReceiptLine[];
+}
 
 /** A receipt laid out once: text lines (ESC/POS), HTML (system printer, PDF) and its page height. */
 export function layout(receipt: Receipt, paperWidthMm: PaperWidthMm) {
-  const lines = renderReceiptLines(receipt, columnsFor(paperWidthMm));
-  const html = renderReceiptHtml(lines, {
-    paperWidthMm,
-    title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim(),
-  });
+  return layoutDocument(receiptDocument(receipt, 0), paperWidthMm);
+}
+
+export function layoutDocument(doc: PrintableDocument, paperWidthMm: PaperWidthMm) {
+  const lines = doc.lines(columnsFor(paperWidthMm));
+  const html = renderReceiptHtml(lines, { paperWidthMm, title: doc.title });
   return { lines, html, pageHeightMm: receiptPageHeightMm(lines.length, paperWidthMm) };
+}
+
+export function receiptDocument(receipt: Receipt, now: number): PrintableDocument {
+  return {
+    kind: receipt.kind,
+    title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim(),
+    filename: pdfFilename(receipt, now),
+    lines: (columns) => renderReceiptLines(receipt, columns),
+  };
 }
 
 export interface PrintTarget {
@@ -31,6 +53,10 @@ export interface PrintTarget {
  * printer settings cannot work (no printer, no address, a kind this host cannot do).
  */
 export function printRun(receipt: Receipt, target: PrintTarget): () => Promise<void> {
+  return printDocumentRun(receiptDocument(receipt, target.now), target);
+}
+
+export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): () => Promise<void> {
   const printer = target.settings.printer;
   const paperWidthMm = printer.paperWidthMm;
   switch (printer.kind) {
@@ -39,27 +65,27 @@ export function printRun(receipt: Receipt, target: PrintTarget): () => Promise<v
     case 'network': {
       if (!printer.host.trim()) throw new ReceiptError('printer_error', 'The network printer has no address. Enter its IP address in Settings, under Printer.');
       const address = { host: printer.host.trim(), port: printer.port || 9100 };
-      const bytes = encodeEscPos(layout(receipt, paperWidthMm).lines, { columns: columnsFor(paperWidthMm) });
+      const bytes = encodeEscPos(layoutDocument(doc, paperWidthMm).lines, { columns: columnsFor(paperWidthMm) });
       return () => target.sendRaw(address, bytes);
     }
     case 'system': {
       const system = target.output.system;
       if (!system)
         throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
-      const { html, pageHeightMm } = layout(receipt, paperWidthMm);
+      const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
       return () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
     }
     case 'pdf':
-      return pdfRun(receipt, target, paperWidthMm);
+      return pdfRun(doc, target, paperWidthMm);
   }
 }
 
-function pdfRun(receipt: Receipt, target: PrintTarget, paperWidthMm: PaperWidthMm): () => Promise<void> {
+function pdfRun(doc: PrintableDocument, target: PrintTarget, paperWidthMm: PaperWidthMm): () => Promise<void> {
   const { pdf } = target.output;
   const dir = target.pdfDir;
   if (!pdf || !dir) throw new ReceiptError('printer_error', 'Saving receipts as PDF is not available here. Choose another printer in Settings.');
-  const { html, pageHeightMm } = layout(receipt, paperWidthMm);
-  const file = path.join(dir, pdfFilename(receipt, target.now));
+  const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
+  const file = path.join(dir, doc.filename);
   return async () => {
     const bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
     try {

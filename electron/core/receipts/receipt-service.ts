@@ -5,7 +5,7 @@ import type { PdfPort, RawPrinterSender, SystemPrinterPort } from './render-port
 import { PrintError, ReceiptError } from './print-error';
 import { createPrintQueue, type PrintQueueOptions } from './print-queue';
 import { buildPaymentReceipt, buildTestPage, slipKindFor, type Receipt } from './receipt-model';
-import { layout, pdfFilename, printRun } from './receipt-output';
+import { layout, layoutDocument, printDocumentRun, printRun, receiptDocument, type PrintableDocument } from './receipt-output';
 
 /**
  * Receipts for the core: builds the slip for a payment, lays it out once, and hands it to the
@@ -61,14 +61,15 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
 
   /** Checks the printer settings now (so the cashier hears at once), then queues the output. */
   function submit(receipt: Receipt, transactionId: string | undefined): { jobId: string } {
-    const run = printRun(receipt, {
-      settings: deps.settings(),
-      output: deps.output,
-      sendRaw,
-      now: clock.now(),
-      ...(deps.pdfDir ? { pdfDir: deps.pdfDir } : {}),
-    });
-    const job = queue.enqueue({ kind: receipt.kind, ...(transactionId ? { transactionId } : {}), run });
+    return enqueue(receipt.kind, printRun(receipt, target()), transactionId);
+  }
+
+  function target() {
+    return { settings: deps.settings(), output: deps.output, sendRaw, now: clock.now(), ...(deps.pdfDir ? { pdfDir: deps.pdfDir } : {}) };
+  }
+
+  function enqueue(kind: Receipt['kind'], run: () => Promise<void>, transactionId: string | undefined): { jobId: string } {
+    const job = queue.enqueue({ kind, ...(transactionId ? { transactionId } : {}), run });
     return { jobId: job.id };
   }
 
@@ -83,19 +84,13 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
       return submit(buildTestPage(deps.settings(), clock.now()), undefined);
     },
     async pdf(transactionId) {
-      const pdf = deps.output.pdf;
-      if (!pdf) throw new ReceiptError('printer_error', 'PDF receipts are not available in this version of the app.');
-      const receipt = paymentSlip(transactionId, false);
-      const paperWidthMm = deps.settings().printer.paperWidthMm;
-      const { html, pageHeightMm } = layout(receipt, paperWidthMm);
-      let bytes: Uint8Array;
-      try {
-        bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
-      } catch (err) {
-        logger.error('receipt.pdf_failed', { transactionId, error: String(err) });
-        throw new ReceiptError('printer_error', err instanceof PrintError ? err.message : 'The receipt PDF could not be made. Try again.');
-      }
-      return { filename: pdfFilename(receipt, clock.now()), base64: Buffer.from(bytes).toString('base64') };
+      return documentToPdf(receiptDocument(paymentSlip(transactionId, false), clock.now()), deps, logger, { transactionId });
+    },
+    async printDocument(doc) {
+      return enqueue(doc.kind, printDocumentRun(doc, target()), undefined);
+    },
+    documentPdf(doc) {
+      return documentToPdf(doc, deps, logger, { document: doc.title });
     },
     async listPrinters() {
       if (!deps.output.system) return [];
@@ -119,4 +114,20 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
       return queue.idle();
     },
   };
+}
+
+/** Lays the document out for the paper and has the host's engine make the PDF. */
+async function documentToPdf(doc: PrintableDocument, deps: ReceiptServiceDeps, logger: Logger, what: Record<string, unknown>) {
+  const pdf = deps.output.pdf;
+  if (!pdf) throw new ReceiptError('printer_error', 'PDF receipts are not available in this version of the app.');
+  const paperWidthMm = deps.settings().printer.paperWidthMm;
+  const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
+  let bytes: Uint8Array;
+  try {
+    bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
+  } catch (err) {
+    logger.error('receipt.pdf_failed', { ...what, error: String(err) });
+    throw new ReceiptError('printer_error', err instanceof PrintError ? err.message : 'The receipt PDF could not be made. Try again.');
+  }
+  return { filename: doc.filename, base64: Buffer.from(bytes).toString('base64') };
 }

@@ -73,7 +73,7 @@ export function renderReceiptText(receipt: Receipt, columns: number): string {
 }
 
 /** "Label        value" on one line when it fits, otherwise the value on its own lines. */
-function fieldLines(label: string, value: string, columns: number): string[] {
+export function fieldLines(label: string, value: string, columns: number): string[] {
   const gap = columns - textWidth(label) - textWidth(value);
   if (gap >= 1) return [label + ' '.repeat(gap) + value];
   const valueWidth = textWidth(value);

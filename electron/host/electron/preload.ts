@@ -29,6 +29,13 @@ const bridge: PosBridge = {
   listPrinters: call('listPrinters'),
   getDiagnostics: call('getDiagnostics'),
   installUpdate: call('installUpdate'),
+  getShift: call('getShift'),
+  openShift: call('openShift'),
+  closeShift: call('closeShift'),
+  shiftReport: call('shiftReport'),
+  printShiftReport: call('printShiftReport'),
+  shiftReportPdf: call('shiftReportPdf'),
+  shiftReportCsv: call('shiftReportCsv'),
   on(listener: (event: PosEvent) => void): () => void {
     const wrapped = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
