@@ -46,8 +46,9 @@ function mustSee(page: Page, stop: TourStop): Locator[] {
       return [voidAlert(page).getByRole('heading'), voidAlert(page).getByRole('button', { name: /acknowledge/ })];
     case 'settings':
       return [h1, button(/^Save/)];
-    case 'history':
     case 'end-of-day':
+      return [h1, button(/^Open shift$|^Close shift/)];
+    case 'history':
     case 'diagnostics':
       return [h1];
   }

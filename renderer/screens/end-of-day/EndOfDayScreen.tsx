@@ -10,6 +10,7 @@ import { PaidTwiceList } from './PaidTwiceList';
 import { PaymentList } from './PaymentList';
 import { formatTotal, summarize } from './summarize';
 import { TotalsTable } from './TotalsTable';
+import { ShiftSection } from './shift/ShiftSection';
 
 /** The end-of-day summary: what was taken, how, where; every void and every loose end listed. */
 export function EndOfDayScreen() {
@@ -23,6 +24,7 @@ export function EndOfDayScreen() {
       <h1 id="eod-title" ref={headingRef} tabIndex={-1}>
         End of day
       </h1>
+      <ShiftSection />
       <p className="eod-taken" data-testid="eod-taken">
         {summary.approved.count === 0 ? (
           'Nothing taken yet today.'
