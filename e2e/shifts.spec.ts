@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -22,6 +23,24 @@ async function openShift(page: Page, float: string) {
   await page.getByLabel(/^Opening float/).fill(float);
   await page.getByRole('button', { name: 'Open shift' }).click();
   await expect(page.getByTestId('shift-open')).toContainText('Shift open since');
+}
+
+/**
+ * The shift's state as the cashier first sees it at the smallest till size and a common one:
+ * its primary action in the window without scrolling, no serious axe violation; a screenshot
+ * in the test's output folder to look at.
+ */
+async function checkState(page: Page, name: string, primary: string) {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole('button', { name: primary })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`) });
+  }
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} ${v.help}`)).toEqual([]);
 }
 
 /** The CSV rows of one section as [key, currency, count, amount]. */
@@ -62,6 +81,7 @@ test('open a shift, take payments, X report changes nothing, Z report matches th
 
   // X report: the figures so far; the shift stays open.
   await page.keyboard.press('F3');
+  await checkState(page, 'shift-open', 'Close shift (Z report)');
   await page.getByRole('button', { name: 'X report' }).click();
   const x = page.getByRole('region', { name: 'X report (shift still open)' });
   await expect(x.getByRole('table', { name: 'By method' }).getByRole('row', { name: /^Card/ })).toContainText(/1\s*€12\.50/);
@@ -73,10 +93,12 @@ test('open a shift, take payments, X report changes nothing, Z report matches th
   await expect(page.getByLabel(/^Counted cash/)).toBeFocused();
   await page.keyboard.type('105.00');
   await expect(page.getByTestId('shift-difference')).toHaveText('−€0.50 (short)');
+  await checkState(page, 'z-count', 'Close shift and make Z');
   await page.getByRole('button', { name: 'Close shift and make Z' }).click();
   const z = page.getByRole('region', { name: 'Z report 0001' });
   await expect(z).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open shift' })).toBeVisible();
+  await checkState(page, 'z-made', 'Open shift');
   await expect(z.getByRole('table', { name: 'Cash in the drawer' })).toContainText(/Expected\s*€105\.50/);
   await expect(z.getByRole('table', { name: 'Cash in the drawer' })).toContainText(/Difference\s*−€0\.50 \(short\)/);
 
@@ -128,6 +150,7 @@ test('a Z is refused while a payment of the shift is unresolved; confirmed, the 
   await expect(refusal.getByRole('list', { name: 'Unresolved payments' })).toContainText(/SH-OPEN.*€42\.00.*unknown/);
   await expect(page.getByTestId('shift-open')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open Z 0001' })).toHaveCount(0);
+  await checkState(page, 'z-refused', 'Close anyway and list them on the Z');
 
   await refusal.getByRole('button', { name: 'Close anyway and list them on the Z' }).click();
   const z = page.getByRole('region', { name: 'Z report 0001' });

@@ -70,6 +70,8 @@ export class FakeBridge {
         return { ok: true, value: { jobId: 'job-1' } };
       case 'exportCsv':
         return { ok: true, value: { filename: 'payments.csv', csv: 'a,b\n' } };
+      case 'getShift':
+        return { ok: true, value: { zReports: [] } };
       case 'getDiagnostics':
         return {
           ok: true,

@@ -51,17 +51,6 @@ export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
       }}
     >
       <h3 id="close-shift-title">Close the shift (Z report)</h3>
-      <MoneyField
-        id="shift-counted"
-        label="Counted cash"
-        currency={shift.currency}
-        text={countedText}
-        onText={setCountedText}
-        minor={counted.minor}
-        problem={counted.problem}
-        inputRef={countedRef}
-      />
-      <CashCheck currency={shift.currency} expectedMinor={expectedMinor} countedMinor={ready ? counted.minor : undefined} />
       {refusal ? (
         <UnresolvedRefusal
           refusal={refusal}
@@ -72,6 +61,19 @@ export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
           onPinSubmit={() => void submit({ managerPin: pin })}
         />
       ) : null}
+      <div className="shift-count">
+        <MoneyField
+          id="shift-counted"
+          label="Counted cash"
+          currency={shift.currency}
+          text={countedText}
+          onText={setCountedText}
+          minor={counted.minor}
+          problem={counted.problem}
+          inputRef={countedRef}
+        />
+        <CashCheck currency={shift.currency} expectedMinor={expectedMinor} countedMinor={ready ? counted.minor : undefined} />
+      </div>
       <div className="toolbar">
         {!refusal && (
           <button type="submit" className="primary" disabled={!ready || close.busy}>

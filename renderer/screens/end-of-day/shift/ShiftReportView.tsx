@@ -122,7 +122,7 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
       </p>
       <ReportActions report={report} />
       <div className="eod-grid">
-        <TotalsTable caption="Taken (approved)" keyHeader="" rows={totalsByKey(report.approved).map((r) => ({ ...r, label: 'Total' }))} />
+        <TotalsTable caption="Taken (approved)" keyHeader="Payments" rows={totalsByKey(report.approved).map((r) => ({ ...r, label: 'Total' }))} />
         <TotalsTable
           caption="By method"
           keyHeader="Method"

@@ -80,27 +80,29 @@ function OpenShiftForm({ onOpened }: { onOpened(): void }) {
   const float = useTypedMoney(text, currency);
   const openShift = useCommand();
   return (
-    <form
-      className="toolbar"
-      aria-label="Open a shift"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (float.minor === undefined) return;
-        const result = await openShift.run(() => bridge.openShift({ floatMinor: float.minor! }));
-        if (result?.ok) onOpened();
-      }}
-    >
-      <p className="hint">No shift is open on this till.</p>
-      <MoneyField id="shift-float" label="Opening float" currency={currency} text={text} onText={setText} minor={float.minor} problem={float.problem} />
-      <button type="submit" className="primary" disabled={float.minor === undefined || openShift.busy}>
-        Open shift
-      </button>
-      {openShift.error && (
-        <p role="alert" className="error-text">
-          {openShift.error}
-        </p>
-      )}
-    </form>
+    <>
+      <p className="hint">No shift is open on this till. Open one to start counting sales towards a Z report.</p>
+      <form
+        className="shift-form"
+        aria-label="Open a shift"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (float.minor === undefined) return;
+          const result = await openShift.run(() => bridge.openShift({ floatMinor: float.minor! }));
+          if (result?.ok) onOpened();
+        }}
+      >
+        <MoneyField id="shift-float" label="Opening float" currency={currency} text={text} onText={setText} minor={float.minor} problem={float.problem} />
+        <button type="submit" className="primary" disabled={float.minor === undefined || openShift.busy}>
+          Open shift
+        </button>
+        {openShift.error && (
+          <p role="alert" className="error-text">
+            {openShift.error}
+          </p>
+        )}
+      </form>
+    </>
   );
 }
 
