@@ -99,12 +99,9 @@ export function reportLines(r: ShiftReport, columns: number): ReceiptLine[] {
   payments('SETTLED BY HAND', r.handSettled);
   payments(r.kind === 'Z' ? 'UNRESOLVED AT CLOSE' : 'NOT SETTLED YET', r.unresolved);
   if (r.unresolvedApproval) {
-    const who = r.unresolvedApproval.approver ? ` by ${r.unresolvedApproval.approver}` : '';
-    for (const l of wordWrap(
-      r.unresolvedApproval.by === 'manager' ? `Closed with these open: approved by manager${who}.` : `Closed with these open: confirmed${who}.`,
-      columns,
-    ))
-      push(l, 'bold');
+    const { by, approver } = r.unresolvedApproval;
+    const allowed = by === 'manager' ? `allowed by manager ${approver ?? ''}`.trim() : `confirmed${approver ? ` by ${approver}` : ''}`;
+    for (const l of wordWrap(`Closed with these open, ${allowed}.`, columns)) push(l, 'bold');
   }
   for (const c of r.cash) {
     heading(`CASH ${c.currency}`);
