@@ -6,6 +6,7 @@ import type { ShiftReport } from '../../../shared/ipc/shifts';
 import { Journal } from '../journal/journal';
 import type { PaymentRecord } from '../payments/types';
 import { FakeClock } from '../testing/fake-clock';
+import { paymentView } from '../testing/payment-view';
 import { reportToCsv } from './report-csv';
 import { reportLines } from './report-document';
 import { shiftPayments } from './shift-wiring';
@@ -67,19 +68,7 @@ describe('report outputs', () => {
 describe('payments of a shift across journal days', () => {
   let dir = '';
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const record = (id: string, state: PaymentRecord['state'], createdAt: number): PaymentRecord => ({
-    transactionId: id,
-    orderRef: `O-${id}`,
-    terminalId: 'TERM-001',
-    amountMinor: 100,
-    currency: 'EUR',
-    paymentMethod: 'CARD',
-    state,
-    createdAt,
-    updatedAt: createdAt,
-    pendingSeen: false,
-    hasReceipt: false,
-  });
+  const record = (id: string, state: PaymentRecord['state'], createdAt: number): PaymentRecord => paymentView({ transactionId: id, state, createdAt });
 
   it("a night shift: yesterday's payments, a void written after midnight wins, payments before the open are left out", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-shift-journal-'));

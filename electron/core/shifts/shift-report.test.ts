@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentView } from '../../../shared/ipc';
 import type { ShiftView } from '../../../shared/ipc/shifts';
+import { paymentView } from '../testing/payment-view';
 import { buildShiftReport, NO_CASHIER, NO_TERMINAL } from './shift-report';
 
 const OPEN = Date.UTC(2026, 11, 1, 8, 0, 0);
@@ -9,20 +10,7 @@ const shift: ShiftView = { id: 'shift-1', till: 'R1', openedAt: OPEN, floatMinor
 let n = 0;
 function payment(over: Partial<PaymentView> & Record<string, unknown>): PaymentView {
   n += 1;
-  return {
-    transactionId: `tx-${n}`,
-    orderRef: `O-${n}`,
-    terminalId: 'TERM-001',
-    amountMinor: 1000,
-    currency: 'EUR',
-    paymentMethod: 'CARD',
-    state: 'approved',
-    createdAt: OPEN + n * 60_000,
-    updatedAt: OPEN + n * 60_000 + 5_000,
-    pendingSeen: false,
-    hasReceipt: true,
-    ...over,
-  } as PaymentView;
+  return paymentView({ transactionId: `tx-${n}`, orderRef: `O-${n}`, createdAt: OPEN + n * 60_000, ...over });
 }
 
 const at = (minutes: number) => OPEN + minutes * 60_000;

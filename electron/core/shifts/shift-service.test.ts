@@ -8,6 +8,7 @@ import type { Logger } from '../ports';
 import { encodeEscPos } from '../receipts/escpos';
 import { layoutDocument } from '../receipts/receipt-output';
 import { FakeClock } from '../testing/fake-clock';
+import { paymentView } from '../testing/payment-view';
 import { reportDocument } from './report-document';
 import { ShiftService, type ManagerApproval } from './shift-service';
 import { ShiftStore, ZReportExists } from './shift-store';
@@ -43,20 +44,7 @@ function service(extra: { managerApproval?: ManagerApproval } = {}): ShiftServic
 function take(over: Partial<PaymentView>): void {
   clock.advance(60_000);
   const n = payments.length + 1;
-  payments.push({
-    transactionId: `tx-${n}`,
-    orderRef: `O-${n}`,
-    terminalId: 'TERM-001',
-    amountMinor: 1000,
-    currency: 'EUR',
-    paymentMethod: 'CARD',
-    state: 'approved',
-    createdAt: clock.now(),
-    updatedAt: clock.now(),
-    pendingSeen: false,
-    hasReceipt: true,
-    ...over,
-  });
+  payments.push(paymentView({ transactionId: `tx-${n}`, orderRef: `O-${n}`, createdAt: clock.now(), ...over }));
 }
 
 async function closeOk(s: ShiftService, countedCashMinor: number, more: object = {}): Promise<ShiftReport> {
