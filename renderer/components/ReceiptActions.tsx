@@ -25,7 +25,7 @@ export function downloadFile(filename: string, data: BlobPart, type: string): vo
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

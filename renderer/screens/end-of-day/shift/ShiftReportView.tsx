@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReportPayment, ReportRow, ShiftReport } from '../../../../shared/ipc';
-import { downloadFile } from '../../../components/ReceiptActions';
+import { base64ToBytes, downloadFile } from '../../../components/ReceiptActions';
 import { useCommand } from '../../../hooks/useCommand';
 import { formatMoney } from '../../../format/money';
 import { formatDateTime } from '../../../format/time';
