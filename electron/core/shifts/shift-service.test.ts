@@ -28,8 +28,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function service(extra: { managerApproval?: ManagerApproval } = {}): ShiftService {
-  return new ShiftService({
+function deps() {
+  return {
     store: new ShiftStore(dir, silent),
     clock,
     logger: silent,
@@ -37,8 +37,11 @@ function service(extra: { managerApproval?: ManagerApproval } = {}): ShiftServic
     currency: () => currency,
     till: () => 'R1',
     storeHeader: () => ({ name: 'Corner Shop', address: ['1 Main St'] }),
-    ...extra,
-  });
+  };
+}
+
+function service(extra: { managerApproval?: ManagerApproval } = {}): ShiftService {
+  return new ShiftService({ ...deps(), ...extra });
 }
 
 function take(over: Partial<PaymentView>): void {
@@ -61,6 +64,9 @@ describe('shifts', () => {
     const opened = await s.open({ floatMinor: 5000 });
     expect(opened.ok).toBe(true);
     expect(await s.open({})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    const fresh = new ShiftService({ ...deps(), store: new ShiftStore(mkdtempSync(path.join(tmpdir(), 'checkstand-shifts-')), silent) });
+    const both = await Promise.all([fresh.open({}), fresh.open({})]);
+    expect(both.map((r) => r.ok).sort()).toEqual([false, true]);
     const restarted = service();
     expect(restarted.status().open).toEqual(opened.ok && opened.value);
     expect(restarted.status().open).toMatchObject({ floatMinor: 5000, currency: 'EUR', till: 'R1' });

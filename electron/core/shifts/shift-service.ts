@@ -34,7 +34,8 @@ const NO_SHIFT = 'No shift is open on this till. Open a shift first.';
 
 /** Opens and closes shifts, and makes their X and Z reports. One open shift per till. */
 export class ShiftService {
-  private closing = false;
+  /** An open or a close is being written: one change of the shift at a time. */
+  private changing = false;
 
   constructor(private readonly d: ShiftServiceDeps) {}
 
@@ -44,7 +45,18 @@ export class ShiftService {
   }
 
   async open(req: { floatMinor?: number }): Promise<CommandResult<ShiftView>> {
-    if (this.d.store.openShift()) return fail('not_allowed', 'A shift is already open on this till. Close it (Z report) before opening another.');
+    if (this.d.store.openShift() || this.changing)
+      return fail('not_allowed', 'A shift is already open on this till. Close it (Z report) before opening another.');
+    // Held while the file is written, so two presses cannot open two shifts.
+    this.changing = true;
+    try {
+      return ok(await this.create(req));
+    } finally {
+      this.changing = false;
+    }
+  }
+
+  private async create(req: { floatMinor?: number }): Promise<ShiftView> {
     const now = this.d.clock.now();
     const cashier = this.d.currentCashier?.();
     const shift: ShiftView = {
@@ -57,7 +69,7 @@ export class ShiftService {
     };
     await this.d.store.saveOpen(shift);
     this.d.logger.info('shift.opened', { shiftId: shift.id, floatMinor: shift.floatMinor, currency: shift.currency });
-    return ok(shift);
+    return shift;
   }
 
   /** An X report (no number given) of the open shift now, or a stored Z exactly as it was made. */
@@ -78,8 +90,8 @@ export class ShiftService {
   async close(req: CloseShiftRequest): Promise<CommandResult<CloseShiftResult>> {
     const shift = this.d.store.openShift();
     if (!shift) return fail('not_allowed', NO_SHIFT);
-    if (this.closing) return fail('not_allowed', 'This shift is already being closed.');
-    this.closing = true;
+    if (this.changing) return fail('not_allowed', 'The shift is being changed on this till right now. Try again in a moment.');
+    this.changing = true;
     try {
       const now = this.d.clock.now();
       const unresolved = paymentsOfShift(shift, this.d.payments(shift.openedAt), now).filter(isUnresolved);
@@ -103,7 +115,7 @@ export class ShiftService {
       this.d.logger.info('shift.closed', { shiftId: shift.id, z: report.label, unresolved: unresolved.length, approval: approval?.by });
       return ok({ closed: true as const, report });
     } finally {
-      this.closing = false;
+      this.changing = false;
     }
   }
 
