@@ -12,6 +12,8 @@ import type { SimTransaction } from '../simulator/api';
  * Z refused in the core while a payment of the shift is unresolved.
  */
 test.use({ tuning: { paymentDeadlineMs: 2_500 } });
+// Each test walks a whole shift with axe and screenshots at two sizes: more than the default 30 s on a busy machine.
+test.setTimeout(90_000);
 
 test.beforeEach(async ({ page, host }) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);
