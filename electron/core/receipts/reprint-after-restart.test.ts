@@ -8,6 +8,7 @@ import type { PosCore, Settings } from '../ports';
 import { createHarness, type CoreHarness } from '../testing/harness';
 import { printedText, startFakeEscPosPrinter, type FakeEscPosPrinter } from '../testing/fake-escpos-printer';
 import { createReceiptService, type CheckstandReceipts } from './receipt-service';
+import { liveSettings } from '../testing/receipt-fixtures';
 
 /**
  * The whole path with real parts: the simulator on 127.0.0.1, the real core and journal, the
@@ -52,16 +53,7 @@ describe('receipts across a restart (real core, journal and simulator)', () => {
     sim = await startSimulator({ port: 0, defaultDelayMs: 30 });
     printer = await startFakeEscPosPrinter();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkstand-reprint-'));
-    const settings: Partial<Settings> = {
-      endpoint: sim.url,
-      apiKey: sim.apiKeys.pos,
-      apiSecret: sim.apiKeys.posSecret,
-      groupId: 'group-1',
-      storeName: 'Corner Grocer',
-      storeAddress: '12 Market Street',
-      printer: { kind: 'network', systemName: '', host: '127.0.0.1', port: printer.port, paperWidthMm: 80 },
-      autoPrint: true,
-    };
+    const settings = liveSettings(sim, printer.port, { storeAddress: '12 Market Street', autoPrint: true });
 
     const first = await wire(settings, dataDir);
     await first.harness.waitFor((s) => s.terminals.find((t) => t.id === 'TERM-001' && t.payable));

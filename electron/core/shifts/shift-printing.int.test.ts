@@ -8,6 +8,7 @@ import type { Settings } from '../ports';
 import { createReceiptService } from '../receipts/receipt-service';
 import { printedText, startFakeEscPosPrinter, type FakeEscPosPrinter } from '../testing/fake-escpos-printer';
 import { createHarness, type CoreHarness } from '../testing/harness';
+import { liveSettings } from '../testing/receipt-fixtures';
 
 /**
  * The shift through the real core: payments against the simulator on 127.0.0.1, the Z made by
@@ -52,16 +53,7 @@ describe('shift reports on the receipt printer (real core, simulator, printer)',
     sim = await startSimulator({ port: 0, defaultDelayMs: 30 });
     printer = await startFakeEscPosPrinter();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkstand-shift-print-'));
-    const settings: Partial<Settings> = {
-      endpoint: sim.url,
-      apiKey: sim.apiKeys.pos,
-      apiSecret: sim.apiKeys.posSecret,
-      groupId: 'group-1',
-      storeName: 'Corner Grocer',
-      currency: 'USD',
-      printer: { kind: 'network', systemName: '', host: '127.0.0.1', port: printer.port, paperWidthMm: 80 },
-      autoPrint: false,
-    };
+    const settings = liveSettings(sim, printer.port, { currency: 'USD', autoPrint: false });
     const first = await wire(settings, dataDir);
     const core = first.core;
     await must(core.invoke('openShift', { floatMinor: 5000 }));

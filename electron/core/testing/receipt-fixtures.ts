@@ -68,3 +68,20 @@ export function approvedPayment(overrides: { view?: Partial<PaymentView>; respon
     },
   };
 }
+
+/** Settings for a till on a live simulator that prints to a (fake) network printer on 127.0.0.1. */
+export function liveSettings(
+  sim: { url: string; apiKeys: { pos: string; posSecret: string } },
+  printerPort: number,
+  extra: Partial<Settings> = {},
+): Partial<Settings> {
+  return {
+    endpoint: sim.url,
+    apiKey: sim.apiKeys.pos,
+    apiSecret: sim.apiKeys.posSecret,
+    groupId: 'group-1',
+    storeName: 'Corner Grocer',
+    printer: { kind: 'network', systemName: '', host: '127.0.0.1', port: printerPort, paperWidthMm: 80 },
+    ...extra,
+  };
+}
