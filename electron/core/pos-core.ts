@@ -27,6 +27,8 @@ import { createLookupClient, type LookupFn } from './recovery/lookup-client';
 import { Recovery } from './recovery/recovery';
 import { TerminalRegistry } from './terminals/terminal-registry';
 import { TerminalViews } from './terminals/terminal-views';
+import { CashSales } from './cash/cash-sales';
+import { TillTerminal } from './till/till-terminal';
 
 /**
  * The core (DESIGN.md "One core, two hosts"), composed as the README's data flow reads:
@@ -88,12 +90,14 @@ function wireServices(deps: CoreDeps) {
     noteError,
     demo: () => deps.appInfo.demo.enabled,
   });
+  const cash = new CashSales({ clock, logger, ledger, orders, printPolicy, noteError, terminalLabel: (id) => terminals.label(id), demo: () => deps.appInfo.demo.enabled });
+  const tillTerminal = new TillTerminal(deps.dataDir, settings, logger);
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
-  const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses });
+  const snapshot = (): Snapshot => ({ ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }), tillTerminalId: tillTerminal.current() });
   const router = new CommandRouter(
-    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, ...optional(deps) }),
+    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, cash, tillTerminal, ...optional(deps) }),
     logger,
     noteError,
   );
@@ -118,6 +122,7 @@ function wireServices(deps: CoreDeps) {
     ledgerEvents,
     router,
     urgency,
+    tillTerminal,
   };
 }
 
@@ -146,6 +151,7 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
       s.journalGuard.dispose();
       journal.close();
       s.link.reset();
+      await s.tillTerminal.flushed();
       started = false;
     },
 

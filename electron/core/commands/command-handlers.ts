@@ -9,6 +9,8 @@ import type { Clock, SettingsService, UpdateService } from '../ports';
 import type { PrintPolicy } from '../receipts/print-policy';
 import { fail, ok } from './command-result';
 import type { CommandHandlers } from './command-router';
+import { terminalMethodRefusal, type CashSales } from '../cash/cash-sales';
+import type { TillTerminal } from '../till/till-terminal';
 
 export const DISABLED_UPDATE: UpdateView = { phase: 'disabled', blockedBy: [] };
 
@@ -26,13 +28,23 @@ export interface CommandHandlersDeps {
   history: (day: string) => PaymentView[];
   /** The renderer says whether the cashier is on the checkout (reconnect retries stay short then). */
   setCheckoutOpen: (open: boolean) => void;
+  // Cash tender and this till's terminal (till3).
+  cash: CashSales;
+  tillTerminal: TillTerminal;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
 export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
   return {
     getSnapshot: async () => ok(d.snapshot()),
-    startPayment: (req) => d.payments.start(req),
+    startPayment: async (req) => {
+      const refused = terminalMethodRefusal(req, d.settings.current());
+      if (refused) return refused;
+      const started = await d.payments.start(req);
+      if (started.ok) d.tillTerminal.noteUsed(req.terminalId);
+      return started;
+    },
+    recordCashSale: async (req) => d.cash.record(req),
     resolvePayment: (req) => d.payments.resolve(req),
     checkPaymentNow: (req) => d.payments.checkNow(req),
     acknowledgeAlert: (req) => d.payments.acknowledgeAlert(req),
