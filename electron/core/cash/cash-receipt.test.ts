@@ -8,7 +8,13 @@ import { CASH_DRAWER_ID } from './cash-sales';
 describe('the cash receipt', () => {
   it('shows tendered and change, no terminal line, and says it was paid in cash at the till', () => {
     const details = approvedPayment({
-      view: { transactionId: 'cash-0190f3c2', terminalId: CASH_DRAWER_ID, paymentMethod: 'CASH', amountMinor: 2450, cash: { tenderedMinor: 5000, changeMinor: 2550 } },
+      view: {
+        transactionId: 'cash-0190f3c2',
+        terminalId: CASH_DRAWER_ID,
+        paymentMethod: 'CASH',
+        amountMinor: 2450,
+        cash: { tenderedMinor: 5000, changeMinor: 2550 },
+      },
     });
     delete details.response;
     const text = renderReceiptText(buildPaymentReceipt(details, testSettings(), 'receipt', false, Date.now()), 48);

@@ -37,7 +37,11 @@ describe('a cash sale', () => {
     // Nothing at all left the till for it: the next frame the gateway logs is the refresh sent after it.
     await fx.h.core.invoke('refreshTerminals', {});
     await fx.h.waitFor(() => framesFromTill(fx!).length > before);
-    expect(framesFromTill(fx).slice(before).map((e) => (e.frame as { action?: string }).action)).toEqual(['getTerminals']);
+    expect(
+      framesFromTill(fx)
+        .slice(before)
+        .map((e) => (e.frame as { action?: string }).action),
+    ).toEqual(['getTerminals']);
     expect(fx.sim.control.transactions()).toEqual([]);
     const orders = (await fx.h.snapshot()).orders;
     expect(orders.find((o) => o.orderRef === 'R1-0001')).toMatchObject({ status: 'paid' });
@@ -62,7 +66,10 @@ describe('a cash sale', () => {
     const r = await fx.h.core.invoke('recordCashSale', { amountMinor: 2450, currency: 'USD', tenderedMinor: 2000 });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'invalid_request', message: 'The customer gave 20.00 USD, less than the 24.50 USD to pay. Nothing was recorded: enter the amount tendered again.' },
+      error: {
+        code: 'invalid_request',
+        message: 'The customer gave 20.00 USD, less than the 24.50 USD to pay. Nothing was recorded: enter the amount tendered again.',
+      },
     });
     expect((await fx.h.snapshot()).payments).toEqual([]);
   });

@@ -53,8 +53,20 @@ export class CashSales {
     if (refused) return fail(refused.code, refused.message);
     const transactionId = `cash-${uuidv7(clock.now())}`;
     const cash = { tenderedMinor: req.tenderedMinor, changeMinor: req.tenderedMinor - req.amountMinor };
-    const sale = { transactionId, orderRef, terminalId: CASH_DRAWER_ID, amountMinor: req.amountMinor, currency: req.currency, paymentMethod: 'CASH' as const, cash };
-    const notSaved = beginJournaled(this.deps, { ...sale, ...(this.deps.demo() ? { demo: true } : {}) }, 'The cash sale could not be saved to disk. Keep the money apart, check the disk and record it again.');
+    const sale = {
+      transactionId,
+      orderRef,
+      terminalId: CASH_DRAWER_ID,
+      amountMinor: req.amountMinor,
+      currency: req.currency,
+      paymentMethod: 'CASH' as const,
+      cash,
+    };
+    const notSaved = beginJournaled(
+      this.deps,
+      { ...sale, ...(this.deps.demo() ? { demo: true } : {}) },
+      'The cash sale could not be saved to disk. Keep the money apart, check the disk and record it again.',
+    );
     if (notSaved) return notSaved;
     logger.info('audit.cash_sale', { transactionId, orderRef, amountMinor: req.amountMinor, currency: req.currency, ...cash });
     this.deps.printPolicy.onCashSale(transactionId);
