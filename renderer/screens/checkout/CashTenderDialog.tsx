@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { parseTypedAmount, typedAmountText } from '../../../shared/money';
 import { formatMoney } from '../../format/money';
@@ -87,21 +87,15 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
       >
         <h2 id="cash-title">Cash — {money(sale.amountMinor)} to pay</h2>
         <p className="hint">Order {sale.orderRef}. Recorded at this till; nothing is sent to a terminal.</p>
-        <div className="field">
-          <label htmlFor="cash-tendered">Amount tendered</label>
-          <input
-            id="cash-tendered"
-            ref={inputRef}
-            className="amount-input"
-            inputMode="decimal"
-            autoComplete="off"
-            value={text}
-            aria-describedby="cash-change"
-            aria-invalid={problem ? true : undefined}
-            onChange={(event) => type(event.target.value)}
-          />
-        </div>
-        <QuickTenders sale={sale} onPick={(minor) => type(typedAmountText(minor, sale.currency))} />
+        <TenderedField inputRef={inputRef} text={text} invalid={problem !== null} onType={type} />
+        <QuickTenders
+          sale={sale}
+          onPick={(minor) => {
+            type(typedAmountText(minor, sale.currency));
+            // Back to the field: Enter now confirms (a focused quick button would only pick again).
+            inputRef.current?.focus();
+          }}
+        />
         <p id="cash-change" className="cash-change" role="status">
           {tendered > 0 && change >= 0 ? `Change due: ${money(change)}` : `Enter at least ${money(sale.amountMinor)}.`}
         </p>
@@ -138,6 +132,35 @@ function TenderActions({ busy, onCancel }: { busy: boolean; onCancel(): void }) 
       <button type="button" className="secondary" onClick={onCancel} aria-keyshortcuts="Escape">
         Cancel <kbd>Esc</kbd>
       </button>
+    </div>
+  );
+}
+
+function TenderedField({
+  inputRef,
+  text,
+  invalid,
+  onType,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  text: string;
+  invalid: boolean;
+  onType(text: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor="cash-tendered">Amount tendered</label>
+      <input
+        id="cash-tendered"
+        ref={inputRef}
+        className="amount-input"
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        aria-describedby="cash-change"
+        aria-invalid={invalid ? true : undefined}
+        onChange={(event) => onType(event.target.value)}
+      />
     </div>
   );
 }

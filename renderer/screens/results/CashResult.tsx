@@ -11,7 +11,14 @@ export function CashResult({ payment, cash }: { payment: PaymentView; cash: NonN
   return (
     <ResultLayout payment={payment} tone="ok" title={cash.changeMinor > 0 ? `Cash — give ${money(cash.changeMinor)} change` : 'Cash — paid exactly'}>
       <p className="result-message">
-        Tendered {money(cash.tenderedMinor)}, change due <strong>{money(cash.changeMinor)}</strong>. Recorded at this till; no terminal was used.
+        {cash.changeMinor > 0 ? (
+          <>
+            Tendered {money(cash.tenderedMinor)}, change due <strong>{money(cash.changeMinor)}</strong>.
+          </>
+        ) : (
+          `Tendered exactly ${money(cash.tenderedMinor)}: no change due.`
+        )}{' '}
+        Recorded at this till; no terminal was used.
       </p>
       <ReceiptActions payment={payment} autoPrint={autoPrint} shortcut />
     </ResultLayout>
