@@ -19,7 +19,10 @@ async function takeThreePayments(page: Page, sim: SimulatorHandle) {
   await page.getByRole('radio', { name: 'Cash' }).check();
   await fillCheckout(page, { terminal: 'Lane 3', digits: '550', order: 'HX-3' });
   await payButton(page).click();
-  await page.getByRole('dialog', { name: /^Cash/ }).getByRole('button', { name: /^Exact/ }).click();
+  await page
+    .getByRole('dialog', { name: /^Cash/ })
+    .getByRole('button', { name: /^Exact/ })
+    .click();
   await page.keyboard.press('Enter');
   await expectResult(page, 'Cash — paid exactly');
   await page.keyboard.press('n');
