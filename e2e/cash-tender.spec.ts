@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +12,12 @@ import { payButton, simFrames, waitOnline } from './cashier';
  * History and End of day show it as cash, with the tender.
  */
 const SHOTS = process.env.CHECKSTAND_SHOTS_DIR ?? path.join(tmpdir(), 'checkstand-till3-shots');
+
+/** axe's serious and critical findings on the page as it is now. */
+async function seriousAxe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `[${v.impact}] ${v.id} — ${v.help}`);
+}
 
 test.beforeEach(async ({ page }) => {
   await waitOnline(page);
@@ -58,11 +66,13 @@ for (const viewport of [
       await payButton(page).click();
       const confirm = page.getByRole('button', { name: /^Cash received/ });
       await expect(confirm).toBeInViewport({ ratio: 1 });
+      expect(await seriousAxe(page)).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `cash-tender-${viewport.width}.png`) });
       await page.getByRole('button', { name: /^Exact/ }).click();
       await confirm.click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Cash — paid exactly/);
       await expect(page.getByRole('button', { name: /^New payment/ })).toBeInViewport({ ratio: 1 });
+      expect(await seriousAxe(page)).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, `cash-result-${viewport.width}.png`) });
     });
   });
