@@ -90,14 +90,37 @@ function wireServices(deps: CoreDeps) {
     noteError,
     demo: () => deps.appInfo.demo.enabled,
   });
-  const cash = new CashSales({ clock, logger, ledger, orders, printPolicy, noteError, terminalLabel: (id) => terminals.label(id), demo: () => deps.appInfo.demo.enabled });
+  const cash = new CashSales({
+    clock,
+    logger,
+    ledger,
+    orders,
+    printPolicy,
+    noteError,
+    terminalLabel: (id) => terminals.label(id),
+    demo: () => deps.appInfo.demo.enabled,
+  });
   const tillTerminal = new TillTerminal(deps.dataDir, settings, logger);
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
   const snapshot = (): Snapshot => ({ ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }), tillTerminalId: tillTerminal.current() });
   const router = new CommandRouter(
-    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, cash, tillTerminal, ...optional(deps) }),
+    commandHandlers({
+      clock,
+      snapshot,
+      payments,
+      connection,
+      link,
+      diagnostics,
+      printPolicy,
+      settings,
+      history,
+      setCheckoutOpen,
+      cash,
+      tillTerminal,
+      ...optional(deps),
+    }),
     logger,
     noteError,
   );

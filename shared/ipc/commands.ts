@@ -66,7 +66,10 @@ export const SettingsInput = z
     startAtLogin: z.boolean().optional(),
     // This till's terminal and the terminal methods (till3); omitted = keep.
     tillTerminal: z.string().max(200).optional(),
-    terminalMethods: z.array(z.enum(['MOBILE', 'OTHER'])).max(2).optional(),
+    terminalMethods: z
+      .array(z.enum(['MOBILE', 'OTHER']))
+      .max(2)
+      .optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
