@@ -27,7 +27,7 @@ import { createLookupClient, type LookupFn } from './recovery/lookup-client';
 import { Recovery } from './recovery/recovery';
 import { TerminalRegistry } from './terminals/terminal-registry';
 import { TerminalViews } from './terminals/terminal-views';
-import { CashSales } from './cash/cash-sales';
+import { CashSales, type CashSalesDeps } from './cash/cash-sales';
 import { TillTerminal } from './till/till-terminal';
 
 /**
@@ -90,40 +90,16 @@ function wireServices(deps: CoreDeps) {
     noteError,
     demo: () => deps.appInfo.demo.enabled,
   });
-  const cash = new CashSales({
-    clock,
-    logger,
-    ledger,
-    orders,
-    printPolicy,
-    noteError,
-    terminalLabel: (id) => terminals.label(id),
-    demo: () => deps.appInfo.demo.enabled,
-  });
-  const tillTerminal = new TillTerminal(deps.dataDir, settings, logger);
+  const till = tillServices(deps, { clock, logger, ledger, orders, printPolicy, noteError, terminals });
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
-  const snapshot = (): Snapshot => ({ ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }), tillTerminalId: tillTerminal.current() });
-  const router = new CommandRouter(
-    commandHandlers({
-      clock,
-      snapshot,
-      payments,
-      connection,
-      link,
-      diagnostics,
-      printPolicy,
-      settings,
-      history,
-      setCheckoutOpen,
-      cash,
-      tillTerminal,
-      ...optional(deps),
-    }),
-    logger,
-    noteError,
-  );
+  const snapshot = (): Snapshot => ({
+    ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }),
+    tillTerminalId: till.tillTerminal.current(),
+  });
+  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen };
+  const router = new CommandRouter(commandHandlers({ ...handlerDeps, ...till, ...optional(deps) }), logger, noteError);
   return {
     clock,
     logger,
@@ -145,7 +121,15 @@ function wireServices(deps: CoreDeps) {
     ledgerEvents,
     router,
     urgency,
-    tillTerminal,
+    tillTerminal: till.tillTerminal,
+  };
+}
+
+/** Cash tender and this till's terminal (till: cash is cash, a sale in five keys). */
+function tillServices(deps: CoreDeps, s: Omit<CashSalesDeps, 'terminalLabel' | 'demo'> & { terminals: TerminalViews }) {
+  return {
+    cash: new CashSales({ ...s, terminalLabel: (id) => s.terminals.label(id), demo: () => deps.appInfo.demo.enabled }),
+    tillTerminal: new TillTerminal(deps.dataDir, deps.settings, s.logger),
   };
 }
 
