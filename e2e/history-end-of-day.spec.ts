@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { RESULT, expectResult, pay, waitOnline } from './cashier';
+import { RESULT, expectResult, fillCheckout, pay, payButton, waitOnline } from './cashier';
 import type { Page } from '@playwright/test';
 import type { SimulatorHandle } from '../simulator/api';
 
 /** History (search, status filter, details, CSV export) and the end-of-day totals, after real payments. */
 
-/** Approved card on Lane 1 (€10.00), declined on Lane 2 (€20.00), approved cash on Lane 3 (€5.50). */
+/** Approved card on Lane 1 (€10.00), declined on Lane 2 (€20.00), cash at the till (€5.50, tendered exactly). */
 async function takeThreePayments(page: Page, sim: SimulatorHandle) {
   await pay(page, { terminal: 'Lane 1', digits: '1000', order: 'HX-1' });
   await expectResult(page, RESULT.approved);
@@ -15,9 +15,16 @@ async function takeThreePayments(page: Page, sim: SimulatorHandle) {
   await pay(page, { terminal: 'Lane 2', digits: '2000', order: 'HX-2' });
   await expectResult(page, RESULT.declined);
   await page.keyboard.press('n');
+  // Cash is recorded at the till (till: cash tender), never on a terminal.
   await page.getByRole('radio', { name: 'Cash' }).check();
-  await pay(page, { terminal: 'Lane 3', digits: '550', order: 'HX-3' });
-  await expectResult(page, RESULT.approved);
+  await fillCheckout(page, { terminal: 'Lane 3', digits: '550', order: 'HX-3' });
+  await payButton(page).click();
+  await page
+    .getByRole('dialog', { name: /^Cash/ })
+    .getByRole('button', { name: /^Exact/ })
+    .click();
+  await page.keyboard.press('Enter');
+  await expectResult(page, 'Cash — paid exactly');
   await page.keyboard.press('n');
 }
 
@@ -69,6 +76,7 @@ test('end of day: taken total, by status, by method and by terminal', async ({ p
   await expect(byMethod.getByRole('row', { name: /^Cash/ })).toContainText(/1\s*€5\.50/);
   const byTerminal = page.getByRole('table', { name: 'Approved by terminal' });
   await expect(byTerminal.getByRole('row', { name: /^Lane 1/ })).toContainText('€10.00');
-  await expect(byTerminal.getByRole('row', { name: /^Lane 3/ })).toContainText('€5.50');
+  await expect(byTerminal.getByRole('row', { name: /^Cash drawer/ })).toContainText('€5.50');
+  await expect(byTerminal.getByRole('row', { name: /^Lane 3/ })).toHaveCount(0);
   await expect(byTerminal.getByRole('row', { name: /^Lane 2/ })).toHaveCount(0);
 });

@@ -76,6 +76,11 @@ export interface Settings {
   registerCode: string;
   /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */
   startAtLogin: boolean;
+  // This till's terminal and the terminal methods (till3); absent = '' and [] (older callers).
+  /** The terminal this till pays on; '' = the last terminal used. */
+  tillTerminal?: string;
+  /** Mobile and Other go to the terminal only where enabled here. */
+  terminalMethods?: ('MOBILE' | 'OTHER')[];
 }
 
 /** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */

@@ -28,6 +28,8 @@ import { Recovery } from './recovery/recovery';
 import { TerminalRegistry } from './terminals/terminal-registry';
 import { TerminalViews } from './terminals/terminal-views';
 import { wireShifts } from './shifts/shift-wiring';
+import { CashSales, type CashSalesDeps } from './cash/cash-sales';
+import { TillTerminal } from './till/till-terminal';
 
 /**
  * The core (DESIGN.md "One core, two hosts"), composed as the README's data flow reads:
@@ -89,16 +91,17 @@ function wireServices(deps: CoreDeps) {
     noteError,
     demo: () => deps.appInfo.demo.enabled,
   });
+  const till = tillServices(deps, { clock, logger, ledger, orders, printPolicy, noteError, terminals });
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
   const shifts = wireShifts(deps, { clock, journal, ledger, terminals });
-  const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses });
-  const router = new CommandRouter(
-    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, ...optional(deps) }),
-    logger,
-    noteError,
-  );
+  const snapshot = (): Snapshot => ({
+    ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }),
+    tillTerminalId: till.tillTerminal.current(),
+  });
+  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts };
+  const router = new CommandRouter(commandHandlers({ ...handlerDeps, ...till, ...optional(deps) }), logger, noteError);
   return {
     clock,
     logger,
@@ -120,6 +123,15 @@ function wireServices(deps: CoreDeps) {
     ledgerEvents,
     router,
     urgency,
+    tillTerminal: till.tillTerminal,
+  };
+}
+
+/** Cash tender and this till's terminal (till: cash is cash, a sale in five keys). */
+function tillServices(deps: CoreDeps, s: Omit<CashSalesDeps, 'terminalLabel' | 'demo'> & { terminals: TerminalViews }) {
+  return {
+    cash: new CashSales({ ...s, terminalLabel: (id) => s.terminals.label(id), demo: () => deps.appInfo.demo.enabled }),
+    tillTerminal: new TillTerminal(deps.dataDir, deps.settings, s.logger),
   };
 }
 
@@ -148,6 +160,7 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
       s.journalGuard.dispose();
       journal.close();
       s.link.reset();
+      await s.tillTerminal.flushed();
       started = false;
     },
 

@@ -46,7 +46,8 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
   const jobText = job ? JOB_TEXT[job.state] : autoPrint ? { tone: 'busy' as Tone, text: 'The receipt prints automatically.' } : undefined;
   return (
     <div className="receipt-actions" role="group" aria-label="Receipt">
-      {!payment.hasReceipt && <p className="hint">The terminal sent no receipt text; Checkstand prints its own receipt.</p>}
+      {!payment.hasReceipt && !payment.cash && <p className="hint">The terminal sent no receipt text; Checkstand prints its own receipt.</p>}
+      {payment.cash && <p className="hint">A cash sale: Checkstand prints its own receipt (no terminal was involved).</p>}
       <button type="button" disabled={busy} onClick={() => printReceipt(false)} aria-keyshortcuts={shortcut ? 'P' : undefined}>
         Print receipt{shortcut && <kbd>P</kbd>}
       </button>

@@ -5,7 +5,7 @@ import { connectionProjection } from './connection-slice';
 import { ordersProjection } from './orders-slice';
 import { paymentsProjection } from './payments-slice';
 import { settingsProjection } from './settings-slice';
-import { terminalsProjection } from './terminals-slice';
+import { sortTerminalIds, terminalsProjection } from './terminals-slice';
 import type { PosState, Projection } from './types';
 
 /** Every slice that follows the main process. */
@@ -65,14 +65,17 @@ function foldEvents(state: PosState, events: PosEvent[]): PosState {
   let byId: Record<string, TerminalView> | undefined;
   let ids: string[] | undefined;
   const commitTerminals = () => {
-    if (byId) next = { ...next, terminalsById: byId, terminalIds: ids ?? next.terminalIds };
+    if (byId) next = { ...next, terminalsById: byId, terminalIds: ids ? sortTerminalIds(ids, byId) : next.terminalIds };
     byId = undefined;
     ids = undefined;
   };
   for (const event of events) {
     if (event.type === 'terminal') {
       byId ??= { ...next.terminalsById };
-      if (!(event.terminal.id in byId)) (ids ??= [...next.terminalIds]).push(event.terminal.id);
+      const before = byId[event.terminal.id];
+      // A new terminal or a new name moves cards; a status change keeps the order (till: stable order).
+      if (!before || before.label !== event.terminal.label) ids ??= [...next.terminalIds];
+      if (!before) ids!.push(event.terminal.id);
       byId[event.terminal.id] = event.terminal;
       continue;
     }

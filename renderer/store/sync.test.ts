@@ -204,7 +204,8 @@ describe('store sync: snapshot then deltas', () => {
     flushes[0]!();
     let s = store.getState();
     expect(s.seq).toBe(5);
-    expect(s.terminalIds).toEqual(['t1', 't2']);
+    // The cards are in name order (till: a stable order), so "Back again" comes before "Till t1".
+    expect(s.terminalIds).toEqual(['t2', 't1']);
     expect(s.terminalsById.t1?.presence).toBe('reconnecting');
     expect(s.terminalsById.t2?.label).toBe('Back again');
     expect(s.paymentsById.p1?.state).toBe('awaiting_result');

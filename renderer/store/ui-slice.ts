@@ -20,6 +20,12 @@ export interface UiSlice {
   /** The payment the checkout screen follows (progress, then result). */
   activePaymentId: string | null;
   draft: CheckoutDraft;
+  // A sale in five keys (till3).
+  /** The terminal the cashier chose last in this window ('' = follow this till's terminal): re-selected when it is back online. */
+  rememberedTerminalId: string;
+  /** Digits typed outside the amount field (a digit on a result screen starts the next sale); `seq` tells repeats apart. */
+  amountSeed: { text: string; seq: number } | null;
+  seedAmount(text: string): void;
   setScreen(screen: Screen): void;
   setActivePayment(transactionId: string | null): void;
   updateDraft(patch: Partial<CheckoutDraft>): void;
@@ -33,8 +39,11 @@ export const createUiSlice: StateCreator<PosState, [], [], UiSlice> = (set) => (
   screen: 'checkout',
   activePaymentId: null,
   draft: EMPTY_DRAFT,
+  rememberedTerminalId: '',
+  amountSeed: null,
+  seedAmount: (text) => set((state) => ({ amountSeed: { text, seq: (state.amountSeed?.seq ?? 0) + 1 } })),
   setScreen: (screen) => set({ screen }),
   setActivePayment: (activePaymentId) => set({ activePaymentId }),
   updateDraft: (patch) => set((state) => ({ draft: { ...state.draft, ...patch } })),
-  selectDraftTerminal: (terminalId) => set((state) => ({ draft: { ...state.draft, terminalId } })),
+  selectDraftTerminal: (terminalId) => set((state) => ({ draft: { ...state.draft, terminalId }, rememberedTerminalId: terminalId })),
 });

@@ -26,6 +26,18 @@ export const StartPaymentRequest = z
   .strict();
 export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
 
+/** Cash tender (till3): recorded at the till, never sent to a terminal. */
+export const RecordCashSaleRequest = z
+  .object({
+    amountMinor: z.number().int().positive().max(MAX_MINOR_UNITS),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    tenderedMinor: z.number().int().nonnegative().max(MAX_MINOR_UNITS),
+    orderRef: z.string().trim().min(1).max(64).optional(),
+    repeatPaymentConfirmed: z.boolean().optional(),
+  })
+  .strict();
+export type RecordCashSaleRequest = z.infer<typeof RecordCashSaleRequest>;
+
 export const ResolvePaymentRequest = z
   .object({
     transactionId: z.string().min(1).max(200),
@@ -53,6 +65,12 @@ export const SettingsInput = z
     kiosk: z.boolean().optional(),
     registerCode: z.string().max(8).optional(),
     startAtLogin: z.boolean().optional(),
+    // This till's terminal and the terminal methods (till3); omitted = keep.
+    tillTerminal: z.string().max(200).optional(),
+    terminalMethods: z
+      .array(z.enum(['MOBILE', 'OTHER']))
+      .max(2)
+      .optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -98,6 +116,8 @@ export const commands = {
   getSnapshot: { request: Empty, response: Snapshot },
   startPayment: { request: StartPaymentRequest, response: z.object({ transactionId: z.string(), orderRef: z.string() }) },
   resolvePayment: { request: ResolvePaymentRequest, response: PaymentView },
+  // Cash tender (till3).
+  recordCashSale: { request: RecordCashSaleRequest, response: PaymentView },
   /** Stop waiting for a payment on its way: the order is not paid (the gateway has no cancel). */
   stopWaiting: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },
   checkPaymentNow: { request: z.object({ transactionId: z.string().min(1).max(200) }).strict(), response: PaymentView },

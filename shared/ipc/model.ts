@@ -93,6 +93,8 @@ export const PaymentView = z.object({
   /** How an unknown outcome was settled. */
   resolution: z.object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() }).optional(),
   voidReason: z.string().optional(),
+  // Cash tender (till3): a cash sale is recorded at the till, never sent to a terminal.
+  cash: z.object({ tenderedMinor: z.number().int().nonnegative(), changeMinor: z.number().int().nonnegative() }).optional(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -136,6 +138,11 @@ export const SettingsView = z.object({
   /** This till's code in generated order references (store IT sets it per register). */
   registerCode: z.string().optional(),
   startAtLogin: z.boolean().optional(),
+  // This till's terminal and the terminal methods (till3).
+  /** The terminal this till pays on: '' = the last terminal used (remembered by the core). */
+  tillTerminal: z.string().optional(),
+  /** Besides Card, the methods the store lets the terminal take (off by default: they take room on every sale). */
+  terminalMethods: z.array(z.enum(['MOBILE', 'OTHER'])).optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });
@@ -206,5 +213,7 @@ export const Snapshot = z.object({
   printJobs: z.array(PrintJobView),
   /** Empty or absent: nothing but the link decides whether payments can be taken. */
   paused: z.array(PaymentsPause).optional(),
+  /** This till's terminal (till3): the setting, else the last terminal used, kept across restarts. */
+  tillTerminalId: z.string().optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

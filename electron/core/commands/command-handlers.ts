@@ -10,6 +10,8 @@ import type { PrintPolicy } from '../receipts/print-policy';
 import { fail, ok } from './command-result';
 import type { CommandHandlers } from './command-router';
 import type { shiftCommandHandlers } from '../shifts/shift-commands';
+import { terminalMethodRefusal, type CashSales } from '../cash/cash-sales';
+import type { TillTerminal } from '../till/till-terminal';
 
 export const DISABLED_UPDATE: UpdateView = { phase: 'disabled', blockedBy: [] };
 
@@ -29,13 +31,23 @@ export interface CommandHandlersDeps {
   setCheckoutOpen: (open: boolean) => void;
   /** Shifts, X and Z reports (electron/core/shifts/). */
   shifts: ReturnType<typeof shiftCommandHandlers>;
+  // Cash tender and this till's terminal (till3).
+  cash: CashSales;
+  tillTerminal: TillTerminal;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
 export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
   return {
     getSnapshot: async () => ok(d.snapshot()),
-    startPayment: (req) => d.payments.start(req),
+    startPayment: async (req) => {
+      const refused = terminalMethodRefusal(req, d.settings.current());
+      if (refused) return refused;
+      const started = await d.payments.start(req);
+      if (started.ok) d.tillTerminal.noteUsed(req.terminalId);
+      return started;
+    },
+    recordCashSale: async (req) => d.cash.record(req),
     resolvePayment: (req) => d.payments.resolve(req),
     checkPaymentNow: (req) => d.payments.checkNow(req),
     acknowledgeAlert: (req) => d.payments.acknowledgeAlert(req),

@@ -17,6 +17,8 @@ export interface NewPayment {
   paymentMethod: PaymentMethod;
   /** Taken against the demo simulator (money-truth rule 1): its slips say it was not a real payment. */
   demo?: boolean;
+  /** Cash tender: the sale is settled at the till (approved at once, no deadline, never on the wire). */
+  cash?: { tenderedMinor: number; changeMinor: number };
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };
@@ -91,10 +93,10 @@ export class PaymentLedger {
     const now = this.clock.now();
     const record: PaymentRecord = {
       ...input,
-      state: 'sent',
+      state: input.cash ? 'approved' : 'sent',
       createdAt: now,
       updatedAt: now,
-      deadlineAt: now + this.deadlineMs,
+      ...(input.cash ? {} : { deadlineAt: now + this.deadlineMs }),
       pendingSeen: false,
       hasReceipt: false,
     };

@@ -12,7 +12,7 @@ import type { Clock, Logger } from '../ports';
 import type { Recovery } from '../recovery/recovery';
 import type { TerminalRegistry } from '../terminals/terminal-registry';
 import type { TerminalViews } from '../terminals/terminal-views';
-import type { PaymentLedger } from './ledger';
+import type { NewPayment, PaymentLedger } from './ledger';
 import type { OrderBook } from './order-book';
 import { toPaymentView } from './view';
 
@@ -125,20 +125,9 @@ export class PaymentCommands {
 
   /** Rule 1: journaled and fsynced BEFORE the frame exists on the wire. */
   private journalFirst(transactionId: string, orderRef: string, req: CommandRequest<'startPayment'>): CommandResult<never> | undefined {
-    const { ledger, logger, noteError } = this.deps;
-    try {
-      const { terminalId, amountMinor, currency, paymentMethod } = req;
-      ledger.begin({ transactionId, orderRef, terminalId, amountMinor, currency, paymentMethod, ...(this.deps.demo() ? { demo: true } : {}) });
-      return undefined;
-    } catch (err) {
-      if (err instanceof JournalUnavailableError) {
-        noteError(err.message);
-        return fail('payments_paused', err.message);
-      }
-      logger.error('journal.write_failed', { message: String(err) });
-      noteError('Could not save the payment to disk');
-      return fail('internal', 'The payment could not be saved to disk, so it was NOT sent. Check the disk and try again.');
-    }
+    const { terminalId, amountMinor, currency, paymentMethod } = req;
+    const payment = { transactionId, orderRef, terminalId, amountMinor, currency, paymentMethod, ...(this.deps.demo() ? { demo: true } : {}) };
+    return beginJournaled(this.deps, payment, 'The payment could not be saved to disk, so it was NOT sent. Check the disk and try again.');
   }
 
   /** The one `payment` frame of this payment: sent once, never queued or re-sent. */
@@ -152,5 +141,29 @@ export class PaymentCommands {
     }
     this.deps.delivery.watch(transactionId);
     return ok({ transactionId, orderRef });
+  }
+}
+
+/**
+ * Begins a payment in the ledger (journaled and fsynced), or says why it could not be saved: a
+ * journal that refuses writes pauses payments; any other failure is the disk's (nothing is lost,
+ * the caller did nothing yet). Card payments and cash sales both start here.
+ */
+export function beginJournaled(
+  deps: Pick<PaymentCommandsDeps, 'ledger' | 'logger' | 'noteError'>,
+  payment: NewPayment,
+  notSavedMessage: string,
+): CommandResult<never> | undefined {
+  try {
+    deps.ledger.begin(payment);
+    return undefined;
+  } catch (err) {
+    if (err instanceof JournalUnavailableError) {
+      deps.noteError(err.message);
+      return fail('payments_paused', err.message);
+    }
+    deps.logger.error('journal.write_failed', { message: String(err) });
+    deps.noteError('Could not save the payment to disk');
+    return fail('internal', notSavedMessage);
   }
 }

@@ -22,6 +22,11 @@ export class PrintPolicy {
     if (before !== undefined && (becameApproved || becameVoided)) this.autoPrint(payment.transactionId);
   }
 
+  /** A cash sale begins settled (no change to approved follows): its receipt prints now, when auto-print is on. */
+  onCashSale(transactionId: string): void {
+    this.autoPrint(transactionId);
+  }
+
   async print(transactionId: string, copy: boolean): Promise<CommandResult<{ jobId: string }>> {
     return this.receipts ? ok(await this.receipts.print(transactionId, copy)) : noPrinter();
   }

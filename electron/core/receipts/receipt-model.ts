@@ -51,6 +51,15 @@ export function formatDateTime(epochMs: number): string {
 
 /** The line a receipt carries when the terminal sent no `receiptData`. */
 export const NO_TERMINAL_TEXT = 'The terminal sent no receipt text.';
+/** A cash receipt is Checkstand's own: it says so instead of "the terminal sent no receipt text". */
+export const CASH_NOTICE = 'Paid in cash. No card terminal was used.';
+
+function cashFields(cash: { tenderedMinor: number; changeMinor: number }, currency: string): ReceiptField[] {
+  return [
+    { label: 'Tendered', value: formatAmount(cash.tenderedMinor, currency) },
+    { label: 'Change', value: formatAmount(cash.changeMinor, currency) },
+  ];
+}
 export const DEMO_MARK = 'DEMO — NOT A REAL PAYMENT';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -88,9 +97,11 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
   const fields: ReceiptField[] = [
     { label: 'Order', value: view.orderRef },
     { label: 'Date', value: formatDateTime(paidAt) },
-    { label: 'Terminal', value: view.terminalId },
+    // A cash sale has no terminal: the till recorded it (till: cash tender).
+    ...(view.cash ? [] : [{ label: 'Terminal', value: view.terminalId }]),
     { label: 'Method', value: response?.paymentMethod ?? view.paymentMethod },
     { label: 'Amount', value: formatAmount(view.amountMinor, view.currency) },
+    ...(view.cash ? cashFields(view.cash, view.currency) : []),
     { label: 'Status', value: STATUS_WORDS[view.state] ?? view.state.toUpperCase() },
   ];
   if (view.authorizationCode ?? response?.authorizationCode)
@@ -128,7 +139,7 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     if (data.kind === 'text') body = { source: 'terminal', lines: data.lines, truncated: data.truncated };
     // `receiptData` is optional (vendor table): the customer still gets our receipt, and it says
     // plainly that the card processor's own text is missing (money-truth rule 7).
-    if (data.kind === 'empty' && kind !== 'decline_slip') notice = [NO_TERMINAL_TEXT];
+    if (data.kind === 'empty' && kind !== 'decline_slip') notice = [view.cash ? CASH_NOTICE : NO_TERMINAL_TEXT];
     if (data.kind === 'unprintable') {
       unprintable = data;
       body = { source: 'fallback', lines: fallbackLines(details), truncated: false };

@@ -45,6 +45,8 @@ export const ENV = {
   kiosk: 'CHECKSTAND_KIOSK',
   registerCode: 'CHECKSTAND_REGISTER_CODE',
   startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
+  tillTerminal: 'CHECKSTAND_TILL_TERMINAL',
+  terminalMethods: 'CHECKSTAND_TERMINAL_METHODS',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -84,6 +86,8 @@ export const ProvisioningFile = z
     kiosk: z.unknown(),
     startAtLogin: z.unknown(),
     registerCode: z.unknown(),
+    tillTerminal: z.unknown(),
+    terminalMethods: z.unknown(),
   })
   .partial()
   .strict();
@@ -100,6 +104,8 @@ const validators: Record<SettingsField, z.ZodType> = {
   kiosk: P.kiosk,
   startAtLogin: P.startAtLogin,
   registerCode: P.registerCode,
+  tillTerminal: P.tillTerminal,
+  terminalMethods: P.terminalMethods,
   apiKey: SecretValue,
   apiSecret: SecretValue,
   printer: printerShape,
@@ -215,6 +221,9 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['kiosk', ENV.kiosk, parseBool],
     ['registerCode', ENV.registerCode, (s) => s.trim()],
     ['startAtLogin', ENV.startAtLogin, parseBool],
+    ['tillTerminal', ENV.tillTerminal, (s) => s.trim()],
+    // "MOBILE,OTHER" (any case); "none" or "-" for Card only.
+    ['terminalMethods', ENV.terminalMethods, (s) => (/^\s*(none|-)\s*$/i.test(s) ? [] : s.split(',').map((m) => m.trim().toUpperCase()))],
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);

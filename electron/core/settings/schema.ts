@@ -98,6 +98,15 @@ export const PlainSettings = z.object({
     .trim()
     .regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
   startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
+  // This till's terminal and the terminal methods (till3).
+  /** The terminal id this till pays on; '' = the last terminal used. */
+  tillTerminal: z.string().trim().max(200, "This till's terminal is an id of at most 200 characters, for example TERM-001."),
+  /** Mobile and Other are sent to the terminal only where the store enables them. */
+  terminalMethods: z
+    .array(z.enum(['MOBILE', 'OTHER'], { error: 'The terminal methods besides Card are MOBILE and OTHER.' }), {
+      error: 'The terminal methods are a list: MOBILE, OTHER, both or none.',
+    })
+    .transform((methods) => [...new Set(methods)].sort()),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -125,6 +134,8 @@ export const DEFAULT_SETTINGS: Settings = {
   kiosk: false,
   registerCode: 'R1',
   startAtLogin: false,
+  tillTerminal: '',
+  terminalMethods: [],
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
@@ -143,6 +154,8 @@ export const SETTINGS_FIELDS = [
   'kiosk',
   'startAtLogin',
   'registerCode',
+  'tillTerminal',
+  'terminalMethods',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -170,6 +183,8 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     kiosk: settings.kiosk,
     registerCode: settings.registerCode,
     startAtLogin: settings.startAtLogin,
+    tillTerminal: settings.tillTerminal ?? '',
+    terminalMethods: [...(settings.terminalMethods ?? [])],
     lockedFields: [...lockedFields],
   };
 }

@@ -265,6 +265,8 @@ function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: 
     kiosk: input.kiosk ?? stored.kiosk,
     registerCode: input.registerCode ?? stored.registerCode,
     startAtLogin: input.startAtLogin ?? stored.startAtLogin,
+    tillTerminal: input.tillTerminal ?? stored.tillTerminal ?? '',
+    terminalMethods: input.terminalMethods ?? stored.terminalMethods ?? [],
   });
 }
 

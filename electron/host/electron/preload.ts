@@ -15,6 +15,7 @@ const bridge: PosBridge = {
   getSnapshot: call('getSnapshot'),
   startPayment: call('startPayment'),
   resolvePayment: call('resolvePayment'),
+  recordCashSale: call('recordCashSale'),
   checkPaymentNow: call('checkPaymentNow'),
   stopWaiting: call('stopWaiting'),
   acknowledgeAlert: call('acknowledgeAlert'),

@@ -31,6 +31,9 @@ export function AmountEntry() {
   const [text, setText] = useState(() => typedAmountText(amountMinor, currency));
   /** The amount the text was last read as: a different draft amount came from outside. */
   const [seenMinor, setSeenMinor] = useState(amountMinor);
+  // Digits typed on a result screen start the next sale (till: a sale in five keys).
+  const seed = usePos((s) => s.amountSeed);
+  const [seenSeed, setSeenSeed] = useState(seed?.seq);
 
   const type = (next: string) => {
     const typed = next.slice(0, MAX_TYPED);
@@ -42,7 +45,11 @@ export function AmountEntry() {
 
   // An amount set from outside (New payment clears it, a remembered draft) replaces the text;
   // adjusted while rendering, as React advises for state that follows a prop.
-  if (seenMinor !== amountMinor) {
+  if (seed && seed.seq !== seenSeed) {
+    setSeenSeed(seed.seq);
+    setSeenMinor(amountMinor);
+    setText(seed.text);
+  } else if (seenMinor !== amountMinor) {
     setSeenMinor(amountMinor);
     setText(typedAmountText(amountMinor, currency));
   }

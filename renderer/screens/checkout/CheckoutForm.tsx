@@ -5,7 +5,8 @@ import { useBridge, usePos } from '../../store/context';
 import { selectCurrency, selectNextOrderRef, selectOpenPaymentForOrder, selectTerminal } from '../../store/selectors';
 import { AmountEntry } from './AmountEntry';
 import { MethodPicker } from './MethodPicker';
-import { payBlocker } from './pay-blockers';
+import { CashTender, type CashSale } from './CashTenderDialog';
+import { payBlocker, payReady } from './pay-blockers';
 import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog';
 import { TerminalPicker } from './TerminalPicker';
 
@@ -22,6 +23,7 @@ export function CheckoutForm() {
   const openPaymentForOrder = usePos(selectOpenPaymentForOrder(orderRef));
   const paidApproval = usePos((s) => s.ordersByRef[orderRef]?.approvals[0]);
   const [question, setQuestion] = useState<RepeatQuestion | null>(null);
+  const [cashSale, setCashSale] = useState<CashSale | null>(null);
   const currency = usePos(selectCurrency);
   const updateDraft = usePos((s) => s.updateDraft);
   const setActivePayment = usePos((s) => s.setActivePayment);
@@ -30,6 +32,7 @@ export function CheckoutForm() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<{ message: string; retryable: boolean } | null>(null);
 
+  const amountLabel = draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : '';
   const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending, paused });
 
   const pay = async (event?: FormEvent, repeatPaymentConfirmed = false) => {
@@ -40,6 +43,8 @@ export function CheckoutForm() {
       setQuestion({ orderRef, approval: paidApproval });
       return;
     }
+    // Cash is cash (till: cash tender): the tender dialog records it; nothing goes to a terminal.
+    if (draft.paymentMethod === 'CASH') return setCashSale({ orderRef, amountMinor: draft.amountMinor, currency, repeatPaymentConfirmed });
     sendingRef.current = true;
     setSending(true);
     setError(null);
@@ -76,6 +81,7 @@ export function CheckoutForm() {
   return (
     <>
       {question && <RepeatPaymentDialog question={question} onAnswer={answer} />}
+      {cashSale && <CashTender sale={cashSale} onClose={() => setCashSale(null)} />}
       <form className="checkout-form" onSubmit={(event) => void pay(event)} aria-labelledby="checkout-title">
         <h1 id="checkout-title" tabIndex={-1}>
           New payment
@@ -86,7 +92,7 @@ export function CheckoutForm() {
           <div className="checkout-side">
             <MethodPicker />
             <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />
-            <PayButton amount={draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : ''} blocker={blocker} sendingRef={sendingRef} />
+            <PayButton amount={amountLabel} blocker={blocker} ready={payReady(draft.paymentMethod)} sendingRef={sendingRef} />
             {error && <PayError {...error} />}
           </div>
         </div>
@@ -127,7 +133,7 @@ function PayError({ message, retryable }: { message: string; retryable: boolean 
 }
 
 /** Pay, and the one line that says why it cannot be pressed (or that it is ready). */
-function PayButton({ amount, blocker, sendingRef }: { amount: string; blocker: string | null; sendingRef: RefObject<boolean> }) {
+function PayButton({ amount, blocker, ready, sendingRef }: { amount: string; blocker: string | null; ready: string; sendingRef: RefObject<boolean> }) {
   return (
     <>
       <button
@@ -144,7 +150,7 @@ function PayButton({ amount, blocker, sendingRef }: { amount: string; blocker: s
         Pay {amount} <kbd>Enter</kbd>
       </button>
       <p id="pay-reason" className="pay-reason" role="status">
-        {blocker ?? 'Ready to send to the terminal.'}
+        {blocker ?? ready}
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import { isWaiting, selectActivePaymentId, selectPayment } from '../../store/sel
 import { PaymentResult } from '../results/PaymentResult';
 import { CheckoutForm } from './CheckoutForm';
 import { PaymentProgress } from './PaymentProgress';
+import { useTillTerminal } from './useTillTerminal';
 
 /**
  * The default screen: the form, then the payment in progress, then its result. The form stays
@@ -14,6 +15,7 @@ import { PaymentProgress } from './PaymentProgress';
 export function CheckoutScreen() {
   const activeId = usePos(selectActivePaymentId);
   const payment = usePos(selectPayment(activeId));
+  useTillTerminal();
   return (
     <>
       {activeId && (!payment || isWaiting(payment) ? <PaymentProgress transactionId={activeId} payment={payment} /> : <PaymentResult payment={payment} />)}

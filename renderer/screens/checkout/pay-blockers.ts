@@ -20,6 +20,7 @@ export interface PayContext {
 export function payBlocker(ctx: PayContext): string | null {
   if (ctx.sending) return 'Sending the payment…';
   if (!ctx.bridgeLinked) return 'Offline: lost contact with the Checkstand app.';
+  if (ctx.draft.paymentMethod === 'CASH') return cashBlocker(ctx);
   if (ctx.paused?.[0]) return ctx.paused[0].message;
   if (ctx.connection?.state !== 'open') return 'Offline: payments resume when the gateway is back.';
   if (!ctx.draft.terminalId) return 'Choose a terminal.';
@@ -32,4 +33,22 @@ export function payBlocker(ctx: PayContext): string | null {
   if (!ctx.draft.orderRef.trim()) return 'Waiting for the order reference from the Checkstand app.';
   if (ctx.openPaymentForOrder) return 'This order already has a payment in progress.';
   return null;
+}
+
+/**
+ * Cash needs no gateway, terminal or API key (till: cash tender): only a journal that can be
+ * written, an amount and the order reference. A gateway setting problem does not stop it.
+ */
+function cashBlocker(ctx: PayContext): string | null {
+  const journal = ctx.paused?.find((p) => p.kind === 'journal');
+  if (journal) return journal.message;
+  if (ctx.draft.amountMinor <= 0) return ctx.draft.amountProblem ?? 'Enter the amount.';
+  if (!ctx.draft.orderRef.trim()) return 'Waiting for the order reference from the Checkstand app.';
+  if (ctx.openPaymentForOrder) return 'This order already has a payment in progress.';
+  return null;
+}
+
+/** What the line under Pay says when nothing blocks it. */
+export function payReady(method: CheckoutDraft['paymentMethod']): string {
+  return method === 'CASH' ? 'Ready: Pay asks for the cash tendered.' : 'Ready to send to the terminal.';
 }

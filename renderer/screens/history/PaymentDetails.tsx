@@ -23,6 +23,14 @@ export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onC
         <dd>{formatMoney(payment.amountMinor, payment.currency)}</dd>
         <dt>Method</dt>
         <dd>{METHOD_LABELS[payment.paymentMethod]}</dd>
+        {payment.cash && (
+          <>
+            <dt>Tendered</dt>
+            <dd>{formatMoney(payment.cash.tenderedMinor, payment.currency)}</dd>
+            <dt>Change</dt>
+            <dd>{formatMoney(payment.cash.changeMinor, payment.currency)}</dd>
+          </>
+        )}
         <dt>Terminal</dt>
         <dd>{terminal}</dd>
         <dt>Started</dt>

@@ -6,6 +6,7 @@ import { ALREADY_PAID_TITLE, AlreadyPaidResult } from './AlreadyPaidResult';
 import { TellCustomer } from '../../components/TellCustomer';
 import { joinSentences } from '../../format/sentences';
 import { ApprovedResult } from './ApprovedResult';
+import { CashResult } from './CashResult';
 import { DeclinedResult } from './DeclinedResult';
 import { ResultLayout } from './ResultLayout';
 import { UnknownOutcome } from './UnknownOutcome';
@@ -34,7 +35,7 @@ export function PaymentResult({ payment }: { payment: PaymentView }) {
   if (paidBy && alreadyPaidTitle) return <AlreadyPaidResult payment={payment} paidBy={paidBy} title={alreadyPaidTitle} />;
   switch (payment.state) {
     case 'approved':
-      return <ApprovedResult payment={payment} />;
+      return payment.cash ? <CashResult payment={payment} cash={payment.cash} /> : <ApprovedResult payment={payment} />;
     case 'declined':
       return <DeclinedResult payment={payment} />;
     case 'unknown':

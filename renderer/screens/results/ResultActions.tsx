@@ -1,10 +1,11 @@
 import { useKeyShortcuts } from '../../hooks/useKeyShortcuts';
 import { usePos } from '../../store/context';
+import { useNextSaleDigits } from './useNextSaleDigits';
 
 /**
  * Leaving a result: the retry button ("Pay with another card", "Pay again"…) keeps terminal,
  * amount and order (the main process gives it a new transactionId); "New payment" clears amount
- * and order. Keys: R and N.
+ * and order. Keys: R and N, and a digit starts the next sale with it (till: a sale in five keys).
  */
 export function ResultActions({ retry }: { retry: string | undefined }) {
   const setActivePayment = usePos((s) => s.setActivePayment);
@@ -14,7 +15,7 @@ export function ResultActions({ retry }: { retry: string | undefined }) {
     updateDraft({ amountMinor: 0, orderRef: '' });
     setActivePayment(null);
   };
-  useKeyShortcuts({ n: newPayment, r: retry ? tryAgain : undefined });
+  useKeyShortcuts({ n: newPayment, r: retry ? tryAgain : undefined, ...useNextSaleDigits() });
 
   return (
     <div className="result-actions">

@@ -5,6 +5,7 @@ import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useBridge, usePos } from '../../store/context';
 import { formFromView, inputFromForm, type SettingsFormState } from './settings-form';
 import { GatewayFields, ReceiptFields, StoreFields, UpdateFields, type FieldsetProps } from './SettingsFieldsets';
+import { TillFields } from './TillFields';
 
 type SaveResponse = CommandResponse<'saveSettings'>;
 
@@ -75,6 +76,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
     <form onSubmit={(e) => void submit(e)} className="settings-form">
       <GatewayFields {...fields} hints={hints} configError={configError} wholeFileProblems={wholeFileProblems} />
       <StoreFields {...fields} />
+      <TillFields {...fields} />
       <ReceiptFields {...fields} testPage={testPage} onTestPage={() => void testPage.run(() => bridge.printTestPage({}))} />
       <UpdateFields {...fields} />
       {/* aria-disabled, not disabled: a disabled button loses focus, which would drop to the page. */}

@@ -20,6 +20,9 @@ export function formFromView(view: SettingsView): SettingsFormState {
     printer: { ...view.printer },
     autoPrint: view.autoPrint,
     updatesEnabled: view.updatesEnabled,
+    // This till's terminal and the terminal methods (till3).
+    tillTerminal: view.tillTerminal ?? '',
+    terminalMethods: [...(view.terminalMethods ?? [])],
   };
 }
 

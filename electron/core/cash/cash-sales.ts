@@ -1,0 +1,89 @@
+import type { CommandRequest, CommandResult, PaymentView, StartPaymentRequest } from '../../../shared/ipc';
+import { uuidv7 } from '../../../shared/ids';
+import { toWireAmount } from '../../../shared/money';
+import { fail, ok } from '../commands/command-result';
+import type { PaymentLedger } from '../payments/ledger';
+import type { OrderBook } from '../payments/order-book';
+import { beginJournaled } from '../payments/payment-commands';
+import { toPaymentView } from '../payments/view';
+import type { Clock, Logger, Settings } from '../ports';
+import type { PrintPolicy } from '../receipts/print-policy';
+
+/** Where a cash sale is "taken": the till's drawer, never a terminal (order messages read "on Cash drawer"). */
+export const CASH_DRAWER_ID = 'Cash drawer';
+
+export interface CashSalesDeps {
+  clock: Clock;
+  logger: Logger;
+  ledger: PaymentLedger;
+  orders: OrderBook;
+  printPolicy: PrintPolicy;
+  terminalLabel: (id: string) => string;
+  demo: () => boolean;
+  noteError: (message: string) => void;
+}
+
+/**
+ * Cash is cash (till: cash tender): the cashier counts the notes, the core records the sale with
+ * the change due, journals it (it survives a restart like any payment) and prints its receipt.
+ * Nothing goes to the gateway, so a cash sale needs no link, no terminal and no API key; it is
+ * still an order's approval (rule 4: a paid order is asked about before it is paid again).
+ */
+export class CashSales {
+  constructor(private readonly deps: CashSalesDeps) {}
+
+  record(req: CommandRequest<'recordCashSale'>): CommandResult<PaymentView> {
+    const { clock, ledger, orders, logger } = this.deps;
+    let words: (minor: number) => string;
+    try {
+      toWireAmount(req.amountMinor, req.currency);
+      toWireAmount(req.tenderedMinor, req.currency);
+      words = (minor) => `${toWireAmount(minor, req.currency)} ${req.currency}`;
+    } catch (err) {
+      return fail('invalid_request', `The amount is not valid: ${String(err)}`);
+    }
+    if (req.tenderedMinor < req.amountMinor) {
+      return fail(
+        'invalid_request',
+        `The customer gave ${words(req.tenderedMinor)}, less than the ${words(req.amountMinor)} to pay. Nothing was recorded: enter the amount tendered again.`,
+      );
+    }
+    const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
+    const refused = ledger.refusal({ terminalId: CASH_DRAWER_ID, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, this.deps.terminalLabel);
+    if (refused) return fail(refused.code, refused.message);
+    const transactionId = `cash-${uuidv7(clock.now())}`;
+    const cash = { tenderedMinor: req.tenderedMinor, changeMinor: req.tenderedMinor - req.amountMinor };
+    const sale = {
+      transactionId,
+      orderRef,
+      terminalId: CASH_DRAWER_ID,
+      amountMinor: req.amountMinor,
+      currency: req.currency,
+      paymentMethod: 'CASH' as const,
+      cash,
+    };
+    const notSaved = beginJournaled(
+      this.deps,
+      { ...sale, ...(this.deps.demo() ? { demo: true } : {}) },
+      'The cash sale could not be saved to disk. Keep the money apart, check the disk and record it again.',
+    );
+    if (notSaved) return notSaved;
+    logger.info('audit.cash_sale', { transactionId, orderRef, amountMinor: req.amountMinor, currency: req.currency, ...cash });
+    this.deps.printPolicy.onCashSale(transactionId);
+    return ok(toPaymentView(ledger.get(transactionId)!));
+  }
+}
+
+const METHOD_WORDS = { MOBILE: 'Mobile', OTHER: 'Other' } as const;
+
+/**
+ * The core's own guard on what goes to a terminal: never Cash (the terminal would ask for a card),
+ * and Mobile or Other only where the store enabled them in Settings.
+ */
+export function terminalMethodRefusal(req: Pick<StartPaymentRequest, 'paymentMethod'>, settings: Settings): CommandResult<never> | undefined {
+  const method = req.paymentMethod;
+  if (method === 'CARD') return undefined;
+  if (method === 'CASH') return fail('invalid_request', 'Cash is recorded at the till, never sent to a terminal: choose Cash and enter the amount tendered.');
+  if (settings.terminalMethods?.includes(method)) return undefined;
+  return fail('not_allowed', `${METHOD_WORDS[method]} payments are not enabled on this till. Store IT can enable them in Settings (terminal methods).`);
+}

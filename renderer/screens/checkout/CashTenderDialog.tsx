@@ -1,0 +1,166 @@
+import { useState, type FormEvent, type RefObject } from 'react';
+import type { PaymentView } from '../../../shared/ipc';
+import { parseTypedAmount, typedAmountText } from '../../../shared/money';
+import { formatMoney } from '../../format/money';
+import { useCommand } from '../../hooks/useCommand';
+import { useFocusOnMount } from '../../hooks/useFocusOnMount';
+import { useBridge, usePos } from '../../store/context';
+import { quickTenders } from './cash-tender';
+
+export interface CashSale {
+  orderRef: string;
+  amountMinor: number;
+  currency: string;
+  repeatPaymentConfirmed: boolean;
+}
+
+interface Props {
+  sale: CashSale;
+  onRecorded(payment: PaymentView): void;
+  onCancel(): void;
+}
+
+/** The dialog as the checkout opens it: a recorded sale is followed like any payment (its result screen). */
+export function CashTender({ sale, onClose }: { sale: CashSale; onClose(): void }) {
+  const updateDraft = usePos((s) => s.updateDraft);
+  const setActivePayment = usePos((s) => s.setActivePayment);
+  const recorded = (payment: PaymentView) => {
+    onClose();
+    updateDraft({ orderRef: payment.orderRef });
+    setActivePayment(payment.transactionId);
+  };
+  return <CashTenderDialog sale={sale} onCancel={onClose} onRecorded={recorded} />;
+}
+
+/**
+ * Cash is cash (till: cash tender): the cashier enters what the customer handed over (or taps the
+ * exact amount or a round note), sees the change due, and confirms. The core records the sale at
+ * the till; nothing goes to a terminal. Less than the amount is refused with both amounts said.
+ */
+export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
+  const bridge = useBridge();
+  const digitsOnly = usePos((s) => s.settings?.amountEntry ?? 'cash-register');
+  const inputRef = useFocusOnMount<HTMLInputElement>();
+  const [text, setText] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const record = useCommand<PaymentView>();
+  const money = (minor: number) => formatMoney(minor, sale.currency);
+  const read = parseTypedAmount(text, sale.currency, digitsOnly);
+  const tendered = read.ok ? read.minor : 0;
+  const change = tendered - sale.amountMinor;
+  const type = (typed: string) => {
+    setRefusal(null);
+    setText(typed.slice(0, 20));
+  };
+
+  const confirm = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!read.ok) return setRefusal(read.message);
+    if (tendered < sale.amountMinor) {
+      return setRefusal(`The customer gave ${money(tendered)}, less than the ${money(sale.amountMinor)} to pay. Enter the amount tendered again.`);
+    }
+    setRefusal(null);
+    const { orderRef, amountMinor, currency, repeatPaymentConfirmed } = sale;
+    const result = await record.run(() =>
+      bridge.recordCashSale({ orderRef, amountMinor, currency, tenderedMinor: tendered, ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}) }),
+    );
+    if (result?.ok) onRecorded(result.value);
+  };
+
+  const problem = refusal ?? record.error;
+  return (
+    <div className="void-overlay cash-overlay">
+      {/* Escape on a modal dialog is its keyboard "Cancel" (WAI-ARIA dialog pattern). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <form
+        className="void-dialog cash-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cash-title"
+        onSubmit={(event) => void confirm(event)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onCancel();
+          }
+        }}
+      >
+        <h2 id="cash-title">Cash — {money(sale.amountMinor)} to pay</h2>
+        <p className="hint">Order {sale.orderRef}. Recorded at this till; nothing is sent to a terminal.</p>
+        <TenderedField inputRef={inputRef} text={text} invalid={problem !== null} onType={type} />
+        <QuickTenders
+          sale={sale}
+          onPick={(minor) => {
+            type(typedAmountText(minor, sale.currency));
+            // Back to the field: Enter now confirms (a focused quick button would only pick again).
+            inputRef.current?.focus();
+          }}
+        />
+        <p id="cash-change" className="cash-change" role="status">
+          {tendered > 0 && change >= 0 ? `Change due: ${money(change)}` : `Enter at least ${money(sale.amountMinor)}.`}
+        </p>
+        {problem && (
+          <p role="alert" className="error-text">
+            <span aria-hidden="true">✕ </span>
+            {problem}
+          </p>
+        )}
+        <TenderActions busy={record.busy} onCancel={onCancel} />
+      </form>
+    </div>
+  );
+}
+
+function QuickTenders({ sale, onPick }: { sale: CashSale; onPick(minor: number): void }) {
+  return (
+    <div className="quick-tenders" role="group" aria-label="Quick amounts">
+      {quickTenders(sale.amountMinor, sale.currency).map((minor, i) => (
+        <button key={minor} type="button" className="secondary" onClick={() => onPick(minor)}>
+          {i === 0 ? `Exact ${formatMoney(minor, sale.currency)}` : formatMoney(minor, sale.currency)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function TenderActions({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
+  return (
+    <div className="result-actions">
+      <button type="submit" className="primary big" disabled={busy} aria-keyshortcuts="Enter">
+        Cash received — record the sale <kbd>Enter</kbd>
+      </button>
+      <button type="button" className="secondary" onClick={onCancel} aria-keyshortcuts="Escape">
+        Cancel <kbd>Esc</kbd>
+      </button>
+    </div>
+  );
+}
+
+function TenderedField({
+  inputRef,
+  text,
+  invalid,
+  onType,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  text: string;
+  invalid: boolean;
+  onType(text: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor="cash-tendered">Amount tendered</label>
+      <input
+        id="cash-tendered"
+        ref={inputRef}
+        className="amount-input"
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        aria-describedby="cash-change"
+        aria-invalid={invalid ? true : undefined}
+        onChange={(event) => onType(event.target.value)}
+      />
+    </div>
+  );
+}
