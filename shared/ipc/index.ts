@@ -5,3 +5,4 @@ export * from './commands';
 export * from './contract';
 export * from './ws-bridge';
 export * from './todays-payments';
+export * from './people';
