@@ -4,6 +4,7 @@ import type {
   FieldError,
   OrderView,
   PaymentView,
+  ReceiptCashierName,
   PrintJobView,
   SettingsInput,
   SettingsView,
@@ -16,6 +17,7 @@ import type WebSocket from 'ws';
 import type { JournalFs } from './journal/journal-fs';
 import type { z } from 'zod';
 import type { CoreTuning } from './core-tuning';
+import type { PeopleProvisioning } from './people/people-file';
 
 export type { CoreTuning } from './core-tuning';
 
@@ -73,6 +75,10 @@ export interface Settings {
   registerCode: string;
   /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */
   startAtLogin: boolean;
+  /** People: minutes without a touch before the till locks (0 = never). */
+  idleLockMinutes: number;
+  /** People: how receipts name the cashier. */
+  receiptCashierName: ReceiptCashierName;
 }
 
 /** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */
@@ -186,4 +192,6 @@ export interface CoreDeps {
   tuning?: Partial<CoreTuning>;
   /** Prefix of the generated order references ("R1" → "R1-0042"); one per register of a store. */
   registerCode?: string;
+  /** People: what store IT says about roles and people (compose passes it); absent = roles off (tests, benches). */
+  people?: PeopleProvisioning;
 }

@@ -6,7 +6,7 @@ import { CommandRouter } from './commands/command-router';
 import { checkEndpoint, httpBaseFromEndpoint } from './connection/endpoint';
 import { GatewayConnection } from './connection/gateway-connection';
 import { GatewayLink } from './connection/gateway-link';
-import { connectionTuning, resolveTuning } from './core-tuning';
+import { connectionTuning, resolveTuning, type CoreTuning } from './core-tuning';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { EventStream } from './events/event-stream';
 import { LedgerEvents } from './events/ledger-events';
@@ -27,6 +27,7 @@ import { createLookupClient, type LookupFn } from './recovery/lookup-client';
 import { Recovery } from './recovery/recovery';
 import { TerminalRegistry } from './terminals/terminal-registry';
 import { TerminalViews } from './terminals/terminal-views';
+import { PeopleService } from './people/people-service';
 
 /**
  * The core (DESIGN.md "One core, two hosts"), composed as the README's data flow reads:
@@ -71,6 +72,7 @@ function wireServices(deps: CoreDeps) {
   const link = new GatewayLink(connection, terminals, logger, () => pauses.gatewayProblems());
 
   // What follows from the ledger, and the commands.
+  const people = peopleOfCore(deps, clock, tuning, ledger);
   const printPolicy = new PrintPolicy(deps.receipts, settings, logger, noteError);
   const ledgerEvents = new LedgerEvents({ events, orders, terminals, attributor, delivery, printPolicy });
   const payments = new PaymentCommands({
@@ -87,13 +89,14 @@ function wireServices(deps: CoreDeps) {
     pauses,
     noteError,
     demo: () => deps.appInfo.demo.enabled,
+    people,
   });
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
-  const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses });
+  const snapshot = (): Snapshot => ({ ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }), people: people.view() });
   const router = new CommandRouter(
-    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, ...optional(deps) }),
+    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, people, ...optional(deps) }),
     logger,
     noteError,
   );
@@ -118,6 +121,7 @@ function wireServices(deps: CoreDeps) {
     ledgerEvents,
     router,
     urgency,
+    people,
   };
 }
 
@@ -130,7 +134,9 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
   return {
     async start() {
       if (started) return;
+      await s.people.load();
       unsubscribers.push(...replayAndSubscribe(deps, s));
+      unsubscribers.push(s.people.onChange((view) => s.events.emit({ type: 'people', people: view })));
       s.link.apply(s.settings.current());
       started = true;
       await s.recover('start');
@@ -218,6 +224,20 @@ function snapshotOf(
     printJobs: deps.receipts?.jobs() ?? [],
     paused: p.pauses.current(),
   };
+}
+
+/** Who is at the till (roles off unless compose passes what store IT provisioned); the idle lock waits for payments and void alerts. */
+function peopleOfCore(deps: CoreDeps, clock: Clock, tuning: CoreTuning, ledger: PaymentLedger): PeopleService {
+  return new PeopleService({
+    dataDir: deps.dataDir,
+    clock,
+    logger: deps.logger,
+    tuning,
+    provisioning: deps.people ?? { envRoles: 'off' },
+    demo: () => deps.appInfo.demo.enabled,
+    idleLockMinutes: () => deps.settings.current().idleLockMinutes ?? 0,
+    busy: () => ledger.hasOpen() || ledger.alerts().length > 0,
+  });
 }
 
 /** The optional deps the services take as they are (absent stays absent: exactOptionalPropertyTypes). */

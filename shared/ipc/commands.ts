@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
 import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
+import { peopleCommands, RECEIPT_CASHIER_NAMES } from './people';
+
+/** People: a manager's approval token (from `approveManager`) for a command that needs one. */
+const ManagerApprovalToken = z.string().max(200).optional();
 
 /**
  * Every command the renderer may send, with its request and response schema. Each is invoked
@@ -21,6 +25,8 @@ export const StartPaymentRequest = z
     orderRef: z.string().trim().min(1).max(64).optional(),
     /** The cashier said Yes to "Order … was already paid … Take another payment for it?". */
     repeatPaymentConfirmed: z.boolean().optional(),
+    /** People: the manager's approval of the repeat payment (roles on, a cashier signed in). */
+    approval: ManagerApprovalToken,
   })
   .strict();
 export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
@@ -30,6 +36,8 @@ export const ResolvePaymentRequest = z
     transactionId: z.string().min(1).max(200),
     outcome: z.enum(['approved', 'declined', 'cancelled', 'abandoned']),
     reason: z.string().trim().min(3).max(500),
+    /** People: the manager's approval of settling it by hand. */
+    approval: ManagerApprovalToken,
   })
   .strict();
 
@@ -52,6 +60,9 @@ export const SettingsInput = z
     kiosk: z.boolean().optional(),
     registerCode: z.string().max(8).optional(),
     startAtLogin: z.boolean().optional(),
+    /** People (omitted = keep). */
+    idleLockMinutes: z.number().int().optional(),
+    receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -117,7 +128,8 @@ export const commands = {
     response: z.object({ filename: z.string(), csv: z.string() }),
   },
   saveSettings: {
-    request: SettingsInput,
+    /** People: `approval` is the manager's approval to change settings. */
+    request: SettingsInput.extend({ approval: ManagerApprovalToken }),
     response: z.union([z.object({ saved: z.literal(true), settings: SettingsView }), z.object({ saved: z.literal(false), errors: z.array(FieldError) })]),
   },
   printReceipt: {
@@ -132,6 +144,8 @@ export const commands = {
   listPrinters: { request: Empty, response: z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })) }) },
   getDiagnostics: { request: Empty, response: Diagnostics },
   installUpdate: { request: Empty, response: UpdateView },
+  // People: sign-in, the manager's PIN, and managing people (shared/ipc/people.ts).
+  ...peopleCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { NextOrderRef, OrderView } from './orders';
 import { DIGITS_ONLY_ENTRIES } from '../money';
+import { PeopleView, RECEIPT_CASHIER_NAMES, Who } from './people';
 
 /**
  * The view model the main process projects to the renderer. The main process is the source of
@@ -90,9 +91,13 @@ export const PaymentView = z.object({
   demo: z.boolean().optional(),
   /** Why it was rejected by the gateway, or why it needs review, in plain words. */
   detail: z.string().optional(),
-  /** How an unknown outcome was settled. */
-  resolution: z.object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() }).optional(),
+  /** How an unknown outcome was settled (people: who settled it by hand and which manager approved). */
+  resolution: z
+    .object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number(), cashier: Who.optional(), approvedBy: Who.optional() })
+    .optional(),
   voidReason: z.string().optional(),
+  /** People: who was signed in when the attempt started (absent: roles off, or a journal from before). */
+  cashier: Who.optional(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -106,6 +111,8 @@ export const VoidAlert = z.object({
   reason: z.string(),
   at: z.number(),
   acknowledgedAt: z.number().optional(),
+  /** People: who acknowledged it. */
+  acknowledgedBy: Who.optional(),
 });
 export type VoidAlert = z.infer<typeof VoidAlert>;
 
@@ -136,6 +143,9 @@ export const SettingsView = z.object({
   /** This till's code in generated order references (store IT sets it per register). */
   registerCode: z.string().optional(),
   startAtLogin: z.boolean().optional(),
+  /** People: minutes without a touch before the till locks (0 = never), and the cashier's name on receipts. */
+  idleLockMinutes: z.number().int().nonnegative().optional(),
+  receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });
@@ -206,5 +216,7 @@ export const Snapshot = z.object({
   printJobs: z.array(PrintJobView),
   /** Empty or absent: nothing but the link decides whether payments can be taken. */
   paused: z.array(PaymentsPause).optional(),
+  /** People: who is signed in, who may sign in, whether roles are on (absent: an older host, roles off). */
+  people: PeopleView.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

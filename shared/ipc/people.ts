@@ -35,6 +35,10 @@ export const PeopleView = z.object({
 });
 export type PeopleView = z.infer<typeof PeopleView>;
 
+/** How receipts name the cashier: "Cashier: Carl Cashier", "Cashier: Carl", or not at all. */
+export const RECEIPT_CASHIER_NAMES = ['full', 'first', 'none'] as const;
+export type ReceiptCashierName = (typeof RECEIPT_CASHIER_NAMES)[number];
+
 /** What a manager's PIN may approve; the core checks it for each of these commands. */
 export const ApprovalAction = z.enum(['settings', 'resolvePayment', 'repeatPayment', 'people']);
 export type ApprovalAction = z.infer<typeof ApprovalAction>;

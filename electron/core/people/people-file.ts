@@ -1,8 +1,10 @@
-import { readFile, rename } from 'node:fs/promises';
+import { access, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Role } from '../../../shared/ipc';
+import { uuidv7 } from '../../../shared/ids';
 import { writeFileAtomic } from '../settings/atomic-write';
+import { hashPin } from './pin-hash';
 
 /**
  * people.json in the data directory: the roles choice and the people, each PIN only as its scrypt
@@ -106,4 +108,23 @@ export function parsePeopleProvisioning(p: PeopleProvisioning, problems: string[
     else for (const issue of parsed.error.issues) problems.push(`Provisioning file, "people" (${issue.path.join('.')}): ${issue.message}`);
   }
   return out;
+}
+
+/** Adds the provisioned people not added before (by name); returns their names. */
+export async function addProvisioned(file: PeopleFile, people: ProvisionedPerson[], now: number): Promise<string[]> {
+  const known = (name: string) => file.provisioned.includes(name) || file.people.some((p) => p.name.toLowerCase() === name.toLowerCase());
+  const fresh = people.filter((p) => !known(p.name));
+  for (const p of fresh) {
+    file.people.push({ id: uuidv7(now), name: p.name, role: p.role, pinHash: p.pinHash ?? (await hashPin(p.pin!)), createdAt: now });
+  }
+  file.provisioned.push(...fresh.map((p) => p.name));
+  return fresh.map((p) => p.name);
+}
+
+/** No people.json but a settings.json: an install from before roles existed (asked once whether to turn them on). */
+export function isExistingInstall(dataDir: string): Promise<boolean> {
+  return access(join(dataDir, 'settings.json')).then(
+    () => true,
+    () => false,
+  );
 }

@@ -1,5 +1,3 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ApprovalAction, CommandResult, PeopleView, PersonView, Role, Who } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import { fail, ok } from '../commands/command-result';
@@ -7,7 +5,16 @@ import { DEFAULT_CORE_TUNING, type CoreTuning } from '../core-tuning';
 import { loggedEmitter } from '../log/logged-emitter';
 import type { Clock, Logger } from '../ports';
 import { Approvals, type Authorized } from './approvals';
-import { parsePeopleProvisioning, readPeopleFile, writePeopleFile, type PeopleFile, type PeopleProvisioning, type StoredPerson } from './people-file';
+import {
+  addProvisioned,
+  isExistingInstall,
+  parsePeopleProvisioning,
+  readPeopleFile,
+  writePeopleFile,
+  type PeopleFile,
+  type PeopleProvisioning,
+  type StoredPerson,
+} from './people-file';
 import { hashPin, verifyPin } from './pin-hash';
 import { PinChecks, WRONG_PIN } from './pin-checks';
 import { TRAINING_PEOPLE } from './training';
@@ -58,23 +65,13 @@ export class PeopleService {
   async load(): Promise<void> {
     const saved = await readPeopleFile(this.deps.dataDir, this.problems);
     if (saved) this.file = saved;
-    else this.existingInstall = await exists(join(this.deps.dataDir, 'settings.json'));
+    else this.existingInstall = await isExistingInstall(this.deps.dataDir);
     const provisioned = parsePeopleProvisioning(this.deps.provisioning, this.problems);
     this.provisionedRoles = provisioned.roles;
-    const fresh = provisioned.people.filter((p) => !this.file.provisioned.includes(p.name) && !this.byName(p.name));
-    for (const p of fresh) {
-      this.file.people.push({
-        id: uuidv7(this.deps.clock.now()),
-        name: p.name,
-        role: p.role,
-        pinHash: p.pinHash ?? (await hashPin(p.pin!)),
-        createdAt: this.deps.clock.now(),
-      });
-    }
-    if (fresh.length > 0) {
-      this.file.provisioned.push(...fresh.map((p) => p.name));
+    const added = await addProvisioned(this.file, provisioned.people, this.deps.clock.now());
+    if (added.length > 0) {
       await this.persist();
-      this.deps.logger.info('audit.people_provisioned', { names: fresh.map((p) => p.name) });
+      this.deps.logger.info('audit.people_provisioned', { names: added });
     }
     for (const problem of this.problems) this.deps.logger.warn('people.problem', { problem });
   }
@@ -104,6 +101,11 @@ export class PeopleService {
   /** The signed-in person, as the journal and receipts name them. */
   current(): Who | undefined {
     return this.session ? { id: this.session.id, name: this.session.name } : undefined;
+  }
+
+  /** An audit line naming who is signed in (reprints, settings changes). */
+  audit(event: string, fields: Record<string, unknown>): void {
+    this.deps.logger.info(event, { ...fields, cashier: this.session?.name });
   }
 
   /** With roles on, only a signed-in person may take payments or settle them. */
@@ -289,11 +291,4 @@ export class PeopleService {
 function pinMatches(person: Person, pin: string): Promise<boolean> {
   // Training PINs are printed on the sign-in screen: nothing to protect, so no hash.
   return 'pinHash' in person ? verifyPin(pin, person.pinHash) : Promise.resolve(person.trainingPin === pin);
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }

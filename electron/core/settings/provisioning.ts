@@ -26,6 +26,8 @@ export interface Provisioning {
   gatewayProblems: GatewaySettingProblem[];
   /** A key found in the provisioned address (`?x-api-key=`), taken out of it; the store decides its use. */
   endpointKey?: { key: string; source: string };
+  /** People: the file's `roles` and `people`, checked by electron/core/people/people-file.ts. */
+  people?: { roles?: unknown; people?: unknown; source: string };
 }
 
 /** The settings that decide which gateway the till pays through. */
@@ -45,6 +47,8 @@ export const ENV = {
   kiosk: 'CHECKSTAND_KIOSK',
   registerCode: 'CHECKSTAND_REGISTER_CODE',
   startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
+  idleLockMinutes: 'CHECKSTAND_IDLE_LOCK_MINUTES',
+  receiptCashierName: 'CHECKSTAND_RECEIPT_CASHIER_NAME',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -84,6 +88,11 @@ export const ProvisioningFile = z
     kiosk: z.unknown(),
     startAtLogin: z.unknown(),
     registerCode: z.unknown(),
+    idleLockMinutes: z.unknown(),
+    receiptCashierName: z.unknown(),
+    // People (electron/core/people/people-file.ts reads these two; not settings).
+    roles: z.unknown(),
+    people: z.unknown(),
   })
   .partial()
   .strict();
@@ -100,6 +109,8 @@ const validators: Record<SettingsField, z.ZodType> = {
   kiosk: P.kiosk,
   startAtLogin: P.startAtLogin,
   registerCode: P.registerCode,
+  idleLockMinutes: P.idleLockMinutes,
+  receiptCashierName: P.receiptCashierName,
   apiKey: SecretValue,
   apiSecret: SecretValue,
   printer: printerShape,
@@ -192,7 +203,9 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
           });
         }
       } else {
-        for (const [field, value] of Object.entries(shape.data) as [SettingsField, unknown][]) {
+        const { roles, people, ...settingsPart } = shape.data;
+        result.people = { roles, people, source: file };
+        for (const [field, value] of Object.entries(settingsPart) as [SettingsField, unknown][]) {
           if (value !== undefined) accept(result, field, value, `provisioning file ${file}, "${field}"`, `provisioning file ${file}`);
         }
       }
@@ -215,6 +228,8 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['kiosk', ENV.kiosk, parseBool],
     ['registerCode', ENV.registerCode, (s) => s.trim()],
     ['startAtLogin', ENV.startAtLogin, parseBool],
+    ['idleLockMinutes', ENV.idleLockMinutes, parseIntOr],
+    ['receiptCashierName', ENV.receiptCashierName, (s) => s.trim()],
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);

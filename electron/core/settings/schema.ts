@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsView } from '../../../shared/ipc';
+import { RECEIPT_CASHIER_NAMES, SettingsView } from '../../../shared/ipc';
 import { currencyProblem, DEFAULT_CURRENCY, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
 import type { Settings } from '../ports';
 
@@ -98,6 +98,13 @@ export const PlainSettings = z.object({
     .trim()
     .regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
   startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
+  // People: the idle lock and the cashier's name on receipts.
+  idleLockMinutes: z
+    .number({ error: 'The idle lock must be a number of minutes.' })
+    .int('The idle lock must be a whole number of minutes.')
+    .min(0, 'The idle lock is 0 (never) to 240 minutes.')
+    .max(240, 'The idle lock is 0 (never) to 240 minutes.'),
+  receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES, { error: 'The cashier on receipts is "full", "first" or "none".' }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -125,6 +132,8 @@ export const DEFAULT_SETTINGS: Settings = {
   kiosk: false,
   registerCode: 'R1',
   startAtLogin: false,
+  idleLockMinutes: 5,
+  receiptCashierName: 'first',
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
@@ -143,6 +152,8 @@ export const SETTINGS_FIELDS = [
   'kiosk',
   'startAtLogin',
   'registerCode',
+  'idleLockMinutes',
+  'receiptCashierName',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -170,6 +181,8 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     kiosk: settings.kiosk,
     registerCode: settings.registerCode,
     startAtLogin: settings.startAtLogin,
+    idleLockMinutes: settings.idleLockMinutes,
+    receiptCashierName: settings.receiptCashierName,
     lockedFields: [...lockedFields],
   };
 }

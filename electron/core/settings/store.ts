@@ -26,6 +26,8 @@ export interface SettingsStore extends SettingsService {
   gatewayProblems(): GatewaySettingProblem[];
   /** Where the settings file lives (diagnostics). */
   readonly file: string;
+  /** People: the provisioning file's `roles` and `people` (checked by the people service). */
+  provisionedPeople(): Provisioning['people'];
 }
 
 export interface SettingsStoreOptions {
@@ -142,6 +144,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     current,
     view,
     problems: () => [...problems],
+    provisionedPeople: () => provisioning.people,
     gatewayProblems,
     save(input) {
       // One save at a time: two quick clicks must not interleave their writes.
@@ -229,6 +232,8 @@ function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: 
     kiosk: input.kiosk ?? stored.kiosk,
     registerCode: input.registerCode ?? stored.registerCode,
     startAtLogin: input.startAtLogin ?? stored.startAtLogin,
+    idleLockMinutes: input.idleLockMinutes ?? stored.idleLockMinutes,
+    receiptCashierName: input.receiptCashierName ?? stored.receiptCashierName,
   });
 }
 

@@ -29,6 +29,15 @@ const bridge: PosBridge = {
   listPrinters: call('listPrinters'),
   getDiagnostics: call('getDiagnostics'),
   installUpdate: call('installUpdate'),
+  // People.
+  signIn: call('signIn'),
+  signOut: call('signOut'),
+  createFirstManager: call('createFirstManager'),
+  chooseRoles: call('chooseRoles'),
+  approveManager: call('approveManager'),
+  savePerson: call('savePerson'),
+  removePerson: call('removePerson'),
+  unlockPerson: call('unlockPerson'),
   on(listener: (event: PosEvent) => void): () => void {
     const wrapped = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
