@@ -38,7 +38,9 @@ export class Approvals {
   use(token: string | undefined, action: ApprovalAction, subject: string | undefined): Authorized {
     const grant = token ? this.grants.get(token) : undefined;
     const refused: Authorized = { ok: false, message: "This needs a manager's PIN." };
-    if (!grant || grant.action !== action) return refused;
+    // The People section lives in Settings: the manager's Settings approval covers it.
+    const covers = grant && (grant.action === action || (grant.action === 'settings' && action === 'people'));
+    if (!grant || !covers) return refused;
     if (grant.expiresAt <= this.clock.now()) {
       this.grants.delete(token!);
       return { ok: false, message: "The manager's approval has expired. Ask for the manager's PIN again." };

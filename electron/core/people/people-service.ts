@@ -119,7 +119,10 @@ export class PeopleService {
     const person = this.find(personId);
     if (!person) return fail('not_found', 'That person is not on this till any more.');
     const checked = await this.pins.check(person.id, person.name, () => pinMatches(person, pin));
-    if (!checked.ok) return fail('not_allowed', checked.message);
+    if (!checked.ok) {
+      this.emit(); // a lockout shows on the sign-in screen
+      return fail('not_allowed', checked.message);
+    }
     this.approvals.clear();
     this.session = person;
     this.deps.logger.info('audit.signed_in', { personId: person.id, name: person.name, role: person.role });

@@ -7,6 +7,7 @@ import { AmountEntry } from './AmountEntry';
 import { MethodPicker } from './MethodPicker';
 import { payBlocker } from './pay-blockers';
 import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog';
+import { useManagerApproval } from '../../components/ManagerApproval';
 import { TerminalPicker } from './TerminalPicker';
 
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
@@ -32,7 +33,10 @@ export function CheckoutForm() {
 
   const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending, paused });
 
-  const pay = async (event?: FormEvent, repeatPaymentConfirmed = false) => {
+  // People: a repeat payment also needs the manager's PIN (roles on, a cashier signed in).
+  const manager = useManagerApproval();
+
+  const pay = async (event?: FormEvent, repeatPaymentConfirmed = false, approval?: string) => {
     event?.preventDefault();
     if (sendingRef.current || blocker) return;
     // Rule 4: an order already paid today is asked about BEFORE anything is sent (default No).
@@ -51,6 +55,7 @@ export function CheckoutForm() {
         paymentMethod: draft.paymentMethod,
         orderRef,
         ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
+        ...(approval ? { approval } : {}),
       });
       if (result.ok) {
         // "Try again" keeps this order's reference, not the next generated one.
@@ -68,14 +73,17 @@ export function CheckoutForm() {
     }
   };
 
-  const answer = (takeAnother: boolean) => {
+  const answer = async (takeAnother: boolean) => {
     setQuestion(null);
-    if (takeAnother) void pay(undefined, true);
+    if (!takeAnother) return;
+    const approval = await manager.ask('repeatPayment', orderRef);
+    if (approval !== null) void pay(undefined, true, approval);
   };
 
   return (
     <>
-      {question && <RepeatPaymentDialog question={question} onAnswer={answer} />}
+      {question && <RepeatPaymentDialog question={question} onAnswer={(yes) => void answer(yes)} />}
+      {manager.dialog}
       <form className="checkout-form" onSubmit={(event) => void pay(event)} aria-labelledby="checkout-title">
         <h1 id="checkout-title" tabIndex={-1}>
           New payment

@@ -20,6 +20,9 @@ export function formFromView(view: SettingsView): SettingsFormState {
     printer: { ...view.printer },
     autoPrint: view.autoPrint,
     updatesEnabled: view.updatesEnabled,
+    // People (absent from an older host: the defaults).
+    idleLockMinutes: view.idleLockMinutes ?? 5,
+    receiptCashierName: view.receiptCashierName ?? 'first',
   };
 }
 
