@@ -14,8 +14,10 @@ export function TopBar() {
       <DemoRibbon />
       <ConnectionBanner />
       <UpdateNotice />
-      {!signedOut && <NavBar />}
-      <CashierBadge />
+      <div className="top-bar-row">
+        {!signedOut && <NavBar />}
+        <CashierBadge />
+      </div>
     </header>
   );
 }
