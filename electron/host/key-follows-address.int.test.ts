@@ -11,6 +11,7 @@ import { startSimulator } from '../../simulator/index';
 import type { SimulatorHandle } from '../../simulator/api';
 import { createDevVault } from './web/dev-vault';
 import { compose, type Composition } from './compose';
+import { settingsInput } from '../core/testing/settings-input';
 
 /**
  * Settings keep their keys honest, over real sockets: after the gateway address is changed to
@@ -37,19 +38,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function form(endpoint: string, patch: Partial<SettingsInput> = {}): SettingsInput {
-  return {
-    endpoint,
-    groupId: '',
-    storeName: '',
-    storeAddress: '',
-    currency: 'EUR',
-    printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
-    autoPrint: false,
-    updatesEnabled: false,
-    ...patch,
-  };
-}
+const form = (endpoint: string, patch: Partial<SettingsInput> = {}): SettingsInput => settingsInput({ endpoint, ...patch });
 
 it('a listener on another port never receives the old gateway key or group id after the address changes', async () => {
   gateway = await startSimulator({ port: 0, defaultDelayMs: 50 });

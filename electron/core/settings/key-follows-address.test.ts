@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SettingsInput } from '../../../shared/ipc';
 import { sameGatewayServer } from './key-follows-address';
 import { openSettingsStore } from './store';
+import { settingsInput } from '../testing/settings-input';
 import type { SecretVault } from './vault';
 
 /**
@@ -20,27 +21,11 @@ const vault: SecretVault = {
 const KEY = 'pos-key-0123456789-1f3a';
 const SECRET = 'secret-abcdefghijk-9z9z';
 
-function input(patch: Partial<SettingsInput> = {}): SettingsInput {
-  return {
-    endpoint: 'wss://gateway.example.com/v1',
-    groupId: 'store-12',
-    storeName: 'Corner Shop',
-    storeAddress: '1 High Street',
-    currency: 'EUR',
-    printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
-    autoPrint: true,
-    updatesEnabled: true,
-    ...patch,
-  };
-}
+const input = (patch: Partial<SettingsInput> = {}): SettingsInput => settingsInput({ groupId: 'store-12', ...patch });
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'checkstand-keys-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+beforeEach(async () => void (dir = await mkdtemp(join(tmpdir(), 'checkstand-keys-'))));
+afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('which address changes count as another gateway server', () => {
   it('host, port or scheme: another server; path, trailing slash or letter case of the host: the same', () => {
