@@ -57,7 +57,14 @@ export function FirstManagerForm() {
       </div>
       <div className="field">
         <label htmlFor="first-pin-again">The same PIN again</label>
-        <input id="first-pin-again" type="password" inputMode="numeric" autoComplete="off" value={again} onChange={(e) => setAgain(pinDigits(e.target.value))} />
+        <input
+          id="first-pin-again"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={again}
+          onChange={(e) => setAgain(pinDigits(e.target.value))}
+        />
       </div>
       <button type="submit" className="primary big" aria-disabled={blocker !== null || create.busy} aria-describedby="first-why">
         Create manager and sign in

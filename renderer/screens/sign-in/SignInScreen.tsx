@@ -62,11 +62,7 @@ function SignInForm({ people }: { people: PeopleView }) {
             {signIn.error}
           </p>
         )}
-        {training.length > 0 && (
-          <p className="training-pins">
-            Demo mode: {training.map((p) => `${p.name} PIN ${p.trainingPin}`).join(' · ')}
-          </p>
-        )}
+        {training.length > 0 && <p className="training-pins">Demo mode: {training.map((p) => `${p.name} PIN ${p.trainingPin}`).join(' · ')}</p>}
       </div>
     </form>
   );
