@@ -41,6 +41,7 @@ export function SettingsScreen() {
 function SettingsForm({ view }: { view: SettingsView }) {
   const bridge = useBridge();
   const approval = usePos((s) => s.settingsApproval);
+  const setApproval = usePos((s) => s.setSettingsApproval);
   const viewKey = JSON.stringify(view);
   const [shownView, setShownView] = useState(viewKey);
   const [form, setForm] = useState(() => formFromView(view));
@@ -72,6 +73,8 @@ function SettingsForm({ view }: { view: SettingsView }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await save.run(() => bridge.saveSettings({ ...inputFromForm(form), ...(approval ? { approval } : {}) }));
+    // People: an expired approval asks for the manager's PIN again instead of leaving Settings stuck.
+    if (result && !result.ok && result.error.code === 'not_allowed' && approval) setApproval(null);
     if (!result?.ok) return;
     if (result.value.saved) {
       setErrors({});
