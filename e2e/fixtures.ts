@@ -41,6 +41,8 @@ export interface HostOptions {
   gateway: 'demo' | 'provisioned';
   /** Core timings (browser host only). */
   tuning: Partial<CoreTuning>;
+  /** People: cashier sign-in and the manager's PIN; 'off' (default) keeps every older spec as it was. */
+  roles: 'on' | 'off';
 }
 
 export interface RunningApp {
@@ -77,6 +79,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
   simOptions: [FAST_SIM, { option: true }],
   gateway: ['demo', { option: true }],
   tuning: [{}, { option: true }],
+  roles: ['off', { option: true }],
 
   // Runs first, so a skipped Electron test starts nothing (no simulator, no browser).
   electronGuard: [
@@ -109,7 +112,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     }
   },
 
-  app: async ({ host, gateway, externalSim, simOptions, tuning }, use) => {
+  app: async ({ host, gateway, externalSim, simOptions, tuning, roles }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'checkstand-e2e-'));
     try {
       if (host === 'electron') {
@@ -117,7 +120,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
           executablePath: process.env.ELECTRON_PATH,
           // Both: Electron's own switch for userData, and the variable the browser host reads.
           args: [root, `--user-data-dir=${dataDir}`],
-          env: { ...process.env, ...provisioningEnv(externalSim!, dataDir) } as Record<string, string>,
+          env: { ...process.env, ...provisioningEnv(externalSim!, dataDir), CHECKSTAND_ROLES: roles } as Record<string, string>,
         });
         try {
           await use({ host, dataDir, electronApp });
@@ -125,7 +128,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
           await electronApp.close();
         }
       } else {
-        const browserHost = await startTestHost({ dataDir, gateway, simOptions, tuning, ...(externalSim ? { externalSim } : {}) });
+        const browserHost = await startTestHost({ dataDir, gateway, simOptions, tuning, roles, ...(externalSim ? { externalSim } : {}) });
         try {
           await use({ host, dataDir, url: browserHost.url, browserHost });
         } finally {

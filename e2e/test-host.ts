@@ -45,8 +45,11 @@ export async function startTestHost(input: {
   externalSim?: SimulatorHandle;
   /** Wraps the core's gateway socket (the UI benchmark timestamps frames as the core gets them). */
   socketFactory?: SocketFactory;
+  /** People: cashier sign-in (CHECKSTAND_ROLES); off unless a spec turns it on, so older specs run as before. */
+  roles?: 'on' | 'off';
 }): Promise<BrowserHost> {
-  const env = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
+  const gatewayEnv = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
+  const env = { ...gatewayEnv, CHECKSTAND_ROLES: input.roles ?? 'off' };
   return startBrowserHost({
     dataDir: input.dataDir,
     port: 0,

@@ -8,6 +8,9 @@ import { HistoryScreen } from './screens/history/HistoryScreen';
 import { DiagnosticsScreen } from './screens/settings/DiagnosticsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { usePos } from './store/context';
+import { useIdleLock } from './hooks/useIdleLock';
+import { needsSignIn } from './store/people-slice';
+import { SignInScreen } from './screens/sign-in/SignInScreen';
 import { selectScreen, selectVisibleAlertCount } from './store/selectors';
 
 /** The cashier window: top bar, the current screen, and the void alert above everything. */
@@ -18,6 +21,8 @@ export function App() {
   const alertOpen = usePos(selectVisibleAlertCount) > 0;
   useScreenShortcuts();
   useCheckoutPresence();
+  useIdleLock();
+  const signedOut = usePos((s) => needsSignIn(s.people) || s.people.roles === 'ask');
 
   return (
     <>
@@ -30,6 +35,8 @@ export function App() {
               <h1 id="loading-title">Starting Checkstand…</h1>
               <p role="status">{syncError ? `Still trying: ${syncError}` : 'Loading terminals and payments.'}</p>
             </section>
+          ) : signedOut ? (
+            <SignInScreen />
           ) : screen === 'history' ? (
             <HistoryScreen />
           ) : screen === 'endOfDay' ? (

@@ -57,6 +57,17 @@ export interface CoreTuning {
   journalRetryBaseMs: number;
   /** …up to this. */
   journalRetryCapMs: number;
+  // People (who is at the till): the PIN lockout and how long a manager's approval lasts.
+  /** Wrong PINs in a row before the person (or the manager-approval dialog) is locked. */
+  pinAttempts: number;
+  /** The first lockout; each further one doubles… */
+  pinLockoutBaseMs: number;
+  /** …up to this. */
+  pinLockoutCapMs: number;
+  /** A manager's approval to open Settings or People lasts this long (and ends at sign-out). */
+  settingsApprovalMs: number;
+  /** A manager's approval of one payment action (settle by hand, take another payment) must be used within this. */
+  paymentApprovalMs: number;
   /** Injectable randomness for backoff tests. */
   random?: () => number;
 }
@@ -85,6 +96,11 @@ export const DEFAULT_CORE_TUNING: CoreTuning = {
   unknownRecheckCapMs: 5 * 60_000,
   journalRetryBaseMs: 1_000,
   journalRetryCapMs: 30_000,
+  pinAttempts: 5,
+  pinLockoutBaseMs: 30_000,
+  pinLockoutCapMs: 15 * 60_000,
+  settingsApprovalMs: 10 * 60_000,
+  paymentApprovalMs: 2 * 60_000,
 };
 
 export function resolveTuning(partial: Partial<CoreTuning> | undefined): CoreTuning {

@@ -4,6 +4,7 @@ import type {
   FieldError,
   OrderView,
   PaymentView,
+  ReceiptCashierName,
   PrintJobView,
   SettingsInput,
   SettingsView,
@@ -17,8 +18,7 @@ import type { JournalFs } from './journal/journal-fs';
 import type { z } from 'zod';
 import type { CoreTuning } from './core-tuning';
 import type { PrintableDocument } from './receipts/receipt-output';
-import type { ShiftPerson } from '../../shared/ipc/shifts';
-import type { ManagerApproval } from './shifts/shift-service';
+import type { PeopleProvisioning } from './people/people-file';
 
 export type { CoreTuning } from './core-tuning';
 
@@ -81,6 +81,10 @@ export interface Settings {
   tillTerminal?: string;
   /** Mobile and Other go to the terminal only where enabled here. */
   terminalMethods?: ('MOBILE' | 'OTHER')[];
+  /** People: minutes without a touch before the till locks (0 = never). */
+  idleLockMinutes: number;
+  /** People: how receipts name the cashier. */
+  receiptCashierName: ReceiptCashierName;
 }
 
 /** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */
@@ -197,8 +201,6 @@ export interface CoreDeps {
   tuning?: Partial<CoreTuning>;
   /** Prefix of the generated order references ("R1" → "R1-0042"); one per register of a store. */
   registerCode?: string;
-  // Shifts: who is signed in (opens/closes a shift) and the manager's PIN check that allows a Z
-  // while payments are unresolved. Both come from the sign-in work; absent = roles off.
-  currentCashier?: () => ShiftPerson | undefined;
-  managerApproval?: ManagerApproval;
+  /** People: what store IT says about roles and people (compose passes it); absent = roles off (tests, benches). */
+  people?: PeopleProvisioning;
 }

@@ -6,7 +6,7 @@ import { CommandRouter } from './commands/command-router';
 import { checkEndpoint, httpBaseFromEndpoint } from './connection/endpoint';
 import { GatewayConnection } from './connection/gateway-connection';
 import { GatewayLink } from './connection/gateway-link';
-import { connectionTuning, resolveTuning } from './core-tuning';
+import { connectionTuning, resolveTuning, type CoreTuning } from './core-tuning';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { EventStream } from './events/event-stream';
 import { LedgerEvents } from './events/ledger-events';
@@ -30,6 +30,7 @@ import { TerminalViews } from './terminals/terminal-views';
 import { wireShifts } from './shifts/shift-wiring';
 import { CashSales, type CashSalesDeps } from './cash/cash-sales';
 import { TillTerminal } from './till/till-terminal';
+import { PeopleService } from './people/people-service';
 
 /**
  * The core (DESIGN.md "One core, two hosts"), composed as the README's data flow reads:
@@ -61,10 +62,7 @@ function wireServices(deps: CoreDeps) {
   const pauses = new PaymentPauses(settings, journalGuard);
   const diagnostics = new DiagnosticsService({ clock, logger, appInfo: deps.appInfo, settings, connection, journalGuard, pauses, ...optional(deps) });
   const noteError = (message: string) => diagnostics.noteError(message);
-  const lookup = lookupFactory(deps, clock, tuning.lookupTimeoutMs);
-  const recovery = new Recovery(ledger, clock, logger, () => lookup(settings.current()), tuning);
-  const recover = (trigger: 'start' | 'reconnect' | 'ambiguous') =>
-    recovery.run(trigger).catch((err: unknown) => logger.error('recovery.failed', { message: String(err) }));
+  const { recovery, recover } = recoveryOf(deps, ledger, clock, tuning);
   const terminals = new TerminalViews({ registry, ledger, connection, events, clock, graceRecheckMarginMs: tuning.graceRecheckMarginMs });
   const attributor = new ErrorAttributor(tuning.errorWindowMs);
   const delivery = new DeliveryWatch(clock, attributor, ledger, tuning.errorWindowMs);
@@ -74,8 +72,10 @@ function wireServices(deps: CoreDeps) {
   const link = new GatewayLink(connection, terminals, logger, () => pauses.gatewayProblems());
 
   // What follows from the ledger, and the commands.
+  const people = peopleOfCore(deps, clock, tuning, ledger);
   const printPolicy = new PrintPolicy(deps.receipts, settings, logger, noteError);
   const ledgerEvents = new LedgerEvents({ events, orders, terminals, attributor, delivery, printPolicy });
+  const demo = () => deps.appInfo.demo.enabled;
   const payments = new PaymentCommands({
     clock,
     logger,
@@ -89,18 +89,20 @@ function wireServices(deps: CoreDeps) {
     recovery,
     pauses,
     noteError,
-    demo: () => deps.appInfo.demo.enabled,
+    demo,
+    people,
   });
-  const till = tillServices(deps, { clock, logger, ledger, orders, printPolicy, noteError, terminals });
+  const till = tillServices(deps, { clock, logger, ledger, orders, printPolicy, noteError, terminals, people });
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
-  const shifts = wireShifts(deps, { clock, journal, ledger, terminals });
+  const shifts = wireShifts(deps, { clock, journal, ledger, terminals, people });
   const snapshot = (): Snapshot => ({
     ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }),
     tillTerminalId: till.tillTerminal.current(),
+    people: people.view(),
   });
-  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts };
+  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, people };
   const router = new CommandRouter(commandHandlers({ ...handlerDeps, ...till, ...optional(deps) }), logger, noteError);
   return {
     clock,
@@ -124,7 +126,17 @@ function wireServices(deps: CoreDeps) {
     router,
     urgency,
     tillTerminal: till.tillTerminal,
+    people,
   };
+}
+
+/** Lookups of unknown outcomes (DESIGN.md recovery): on start, on reconnect, and when a frame was ambiguous. */
+function recoveryOf(deps: CoreDeps, ledger: PaymentLedger, clock: Clock, tuning: CoreTuning) {
+  const lookup = lookupFactory(deps, clock, tuning.lookupTimeoutMs);
+  const recovery = new Recovery(ledger, clock, deps.logger, () => lookup(deps.settings.current()), tuning);
+  const recover = (trigger: 'start' | 'reconnect' | 'ambiguous') =>
+    recovery.run(trigger).catch((err: unknown) => deps.logger.error('recovery.failed', { message: String(err) }));
+  return { recovery, recover };
 }
 
 /** Cash tender and this till's terminal (till: cash is cash, a sale in five keys). */
@@ -144,7 +156,9 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
   return {
     async start() {
       if (started) return;
+      await s.people.load();
       unsubscribers.push(...replayAndSubscribe(deps, s));
+      unsubscribers.push(s.people.onChange((view) => s.events.emit({ type: 'people', people: view })));
       s.link.apply(s.settings.current());
       started = true;
       await s.recover('start');
@@ -233,6 +247,20 @@ function snapshotOf(
     printJobs: deps.receipts?.jobs() ?? [],
     paused: p.pauses.current(),
   };
+}
+
+/** Who is at the till (roles off unless compose passes what store IT provisioned); the idle lock waits for payments and void alerts. */
+function peopleOfCore(deps: CoreDeps, clock: Clock, tuning: CoreTuning, ledger: PaymentLedger): PeopleService {
+  return new PeopleService({
+    dataDir: deps.dataDir,
+    clock,
+    logger: deps.logger,
+    tuning,
+    provisioning: deps.people ?? { envRoles: 'off' },
+    demo: () => deps.appInfo.demo.enabled,
+    idleLockMinutes: () => deps.settings.current().idleLockMinutes ?? 0,
+    busy: () => ledger.hasOpen() || ledger.alerts().length > 0,
+  });
 }
 
 /** The optional deps the services take as they are (absent stays absent: exactOptionalPropertyTypes). */

@@ -100,9 +100,12 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
       return created.core;
     },
   };
+  const provisionedPeople = settings.provisionedPeople();
   const deps: CoreDeps = {
     dataDir,
     settings: demo.settings,
+    // People: roles on unless store IT (provisioning file `roles`, CHECKSTAND_ROLES) says otherwise.
+    people: { ...provisionedPeople, envRoles: (options.env ?? process.env).CHECKSTAND_ROLES ?? '' },
     appInfo,
     logger,
     ...(options.crashDumpDir ? { crashDumpDir: options.crashDumpDir } : {}),

@@ -3,6 +3,7 @@ import { createAlertsSlice } from './alerts-slice';
 import { createConnectionSlice } from './connection-slice';
 import { createOrdersSlice } from './orders-slice';
 import { createPaymentsSlice } from './payments-slice';
+import { createPeopleSlice } from './people-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
 import { createTerminalsSlice } from './terminals-slice';
@@ -22,5 +23,6 @@ export function createPosStore(): PosStore {
     ...createAlertsSlice(...a),
     ...createSettingsSlice(...a),
     ...createUiSlice(...a),
+    ...createPeopleSlice(...a),
   }));
 }

@@ -4,6 +4,7 @@ import { alertsProjection } from './alerts-slice';
 import { connectionProjection } from './connection-slice';
 import { ordersProjection } from './orders-slice';
 import { paymentsProjection } from './payments-slice';
+import { peopleProjection } from './people-slice';
 import { settingsProjection } from './settings-slice';
 import { sortTerminalIds, terminalsProjection } from './terminals-slice';
 import type { PosState, Projection } from './types';
@@ -16,6 +17,7 @@ const PROJECTIONS: Projection<Partial<PosState>>[] = [
   ordersProjection,
   alertsProjection,
   settingsProjection,
+  peopleProjection,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { AlertsSlice } from './alerts-slice';
 import type { ConnectionSlice } from './connection-slice';
 import type { OrdersSlice } from './orders-slice';
+import type { PeopleSlice } from './people-slice';
 import type { PaymentsSlice } from './payments-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { SyncSlice } from './sync-slice';
@@ -9,7 +10,7 @@ import type { UiSlice } from './ui-slice';
 
 import type { PosEvent, Snapshot } from '../../shared/ipc';
 
-export type PosState = SyncSlice & ConnectionSlice & TerminalsSlice & PaymentsSlice & OrdersSlice & AlertsSlice & SettingsSlice & UiSlice;
+export type PosState = SyncSlice & ConnectionSlice & TerminalsSlice & PaymentsSlice & OrdersSlice & AlertsSlice & SettingsSlice & UiSlice & PeopleSlice;
 
 /**
  * How a slice follows the main process: its part of a snapshot, and its answer to an event

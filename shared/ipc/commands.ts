@@ -3,6 +3,10 @@ import { PaymentMethod } from '../protocol/common';
 import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
 import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
 import { CloseShiftRequest, CloseShiftResult, OpenShiftRequest, ReportRef, ShiftReport, ShiftStatus, ShiftView } from './shifts';
+import { peopleCommands, RECEIPT_CASHIER_NAMES } from './people';
+
+/** People: a manager's approval token (from `approveManager`) for a command that needs one. */
+const ManagerApprovalToken = z.string().max(200).optional();
 
 /**
  * Every command the renderer may send, with its request and response schema. Each is invoked
@@ -22,6 +26,8 @@ export const StartPaymentRequest = z
     orderRef: z.string().trim().min(1).max(64).optional(),
     /** The cashier said Yes to "Order … was already paid … Take another payment for it?". */
     repeatPaymentConfirmed: z.boolean().optional(),
+    /** People: the manager's approval of the repeat payment (roles on, a cashier signed in). */
+    approval: ManagerApprovalToken,
   })
   .strict();
 export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
@@ -34,6 +40,8 @@ export const RecordCashSaleRequest = z
     tenderedMinor: z.number().int().nonnegative().max(MAX_MINOR_UNITS),
     orderRef: z.string().trim().min(1).max(64).optional(),
     repeatPaymentConfirmed: z.boolean().optional(),
+    /** People: the manager's approval of a second payment for a paid order. */
+    approval: ManagerApprovalToken,
   })
   .strict();
 export type RecordCashSaleRequest = z.infer<typeof RecordCashSaleRequest>;
@@ -43,6 +51,8 @@ export const ResolvePaymentRequest = z
     transactionId: z.string().min(1).max(200),
     outcome: z.enum(['approved', 'declined', 'cancelled', 'abandoned']),
     reason: z.string().trim().min(3).max(500),
+    /** People: the manager's approval of settling it by hand. */
+    approval: ManagerApprovalToken,
   })
   .strict();
 
@@ -71,6 +81,9 @@ export const SettingsInput = z
       .array(z.enum(['MOBILE', 'OTHER']))
       .max(2)
       .optional(),
+    /** People (omitted = keep). */
+    idleLockMinutes: z.number().int().optional(),
+    receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -138,7 +151,8 @@ export const commands = {
     response: z.object({ filename: z.string(), csv: z.string() }),
   },
   saveSettings: {
-    request: SettingsInput,
+    /** People: `approval` is the manager's approval to change settings. */
+    request: SettingsInput.extend({ approval: ManagerApprovalToken }),
     response: z.union([z.object({ saved: z.literal(true), settings: SettingsView }), z.object({ saved: z.literal(false), errors: z.array(FieldError) })]),
   },
   printReceipt: {
@@ -161,6 +175,8 @@ export const commands = {
   printShiftReport: { request: ReportRef, response: z.object({ jobId: z.string() }) },
   shiftReportPdf: { request: ReportRef, response: z.object({ filename: z.string(), base64: z.string() }) },
   shiftReportCsv: { request: ReportRef, response: z.object({ filename: z.string(), csv: z.string() }) },
+  // People: sign-in, the manager's PIN, and managing people (shared/ipc/people.ts).
+  ...peopleCommands,
 } as const;
 
 export type Commands = typeof commands;

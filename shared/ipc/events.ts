@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionView, PaymentsPause, PaymentView, PrintJobView, SettingsView, TerminalView, UpdateView, VoidAlert } from './model';
 import { NextOrderRef, OrderView } from './orders';
+import { PeopleView } from './people';
 
 /**
  * Deltas pushed from the main process. Every event carries the next sequence number; a renderer
@@ -18,6 +19,8 @@ export const PosEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update'), seq: z.number().int(), update: UpdateView }),
   z.object({ type: z.literal('printJob'), seq: z.number().int(), job: PrintJobView }),
   z.object({ type: z.literal('paused'), seq: z.number().int(), paused: z.array(PaymentsPause) }),
+  /** People: sign-in, sign-out, people added/changed/removed, a lockout lifted. */
+  z.object({ type: z.literal('people'), seq: z.number().int(), people: PeopleView }),
 ]);
 export type PosEvent = z.infer<typeof PosEvent>;
 export type PosEventType = PosEvent['type'];

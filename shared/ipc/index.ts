@@ -6,3 +6,4 @@ export * from './contract';
 export * from './ws-bridge';
 export * from './todays-payments';
 export * from './shifts';
+export * from './people';

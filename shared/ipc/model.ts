@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { NextOrderRef, OrderView } from './orders';
 import { DIGITS_ONLY_ENTRIES } from '../money';
+import { PeopleView, RECEIPT_CASHIER_NAMES, Who } from './people';
 
 /**
  * The view model the main process projects to the renderer. The main process is the source of
@@ -90,11 +91,15 @@ export const PaymentView = z.object({
   demo: z.boolean().optional(),
   /** Why it was rejected by the gateway, or why it needs review, in plain words. */
   detail: z.string().optional(),
-  /** How an unknown outcome was settled. */
-  resolution: z.object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() }).optional(),
+  /** How an unknown outcome was settled (people: who settled it by hand and which manager approved). */
+  resolution: z
+    .object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number(), cashier: Who.optional(), approvedBy: Who.optional() })
+    .optional(),
   voidReason: z.string().optional(),
   // Cash tender (till3): a cash sale is recorded at the till, never sent to a terminal.
   cash: z.object({ tenderedMinor: z.number().int().nonnegative(), changeMinor: z.number().int().nonnegative() }).optional(),
+  /** People: who was signed in when the attempt started (absent: roles off, or a journal from before). */
+  cashier: Who.optional(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -108,6 +113,8 @@ export const VoidAlert = z.object({
   reason: z.string(),
   at: z.number(),
   acknowledgedAt: z.number().optional(),
+  /** People: who acknowledged it. */
+  acknowledgedBy: Who.optional(),
 });
 export type VoidAlert = z.infer<typeof VoidAlert>;
 
@@ -143,6 +150,9 @@ export const SettingsView = z.object({
   tillTerminal: z.string().optional(),
   /** Besides Card, the methods the store lets the terminal take (off by default: they take room on every sale). */
   terminalMethods: z.array(z.enum(['MOBILE', 'OTHER'])).optional(),
+  /** People: minutes without a touch before the till locks (0 = never), and the cashier's name on receipts. */
+  idleLockMinutes: z.number().int().nonnegative().optional(),
+  receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });
@@ -215,5 +225,7 @@ export const Snapshot = z.object({
   paused: z.array(PaymentsPause).optional(),
   /** This till's terminal (till3): the setting, else the last terminal used, kept across restarts. */
   tillTerminalId: z.string().optional(),
+  /** People: who is signed in, who may sign in, whether roles are on (absent: an older host, roles off). */
+  people: PeopleView.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,3 +1,4 @@
+import type { PeopleService } from '../people/people-service';
 import type { CommandRequest, CommandResult, PaymentView, StartPaymentRequest } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import { toWireAmount } from '../../../shared/money';
@@ -21,6 +22,8 @@ export interface CashSalesDeps {
   terminalLabel: (id: string) => string;
   demo: () => boolean;
   noteError: (message: string) => void;
+  /** People: who is signed in, and the manager's approval of a second payment for a paid order. */
+  people: Pick<PeopleService, 'mayWork' | 'current' | 'authorize'>;
 }
 
 /**
@@ -48,10 +51,17 @@ export class CashSales {
         `The customer gave ${words(req.tenderedMinor)}, less than the ${words(req.amountMinor)} to pay. Nothing was recorded: enter the amount tendered again.`,
       );
     }
+    const nobody = this.deps.people.mayWork();
+    if (!nobody.ok) return fail('not_allowed', nobody.message);
     const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
+    if (req.repeatPaymentConfirmed && orders.refusal(orderRef, false, (id) => id)) {
+      const approved = this.deps.people.authorize('repeatPayment', req.approval, orderRef);
+      if (!approved.ok) return fail('not_allowed', `Taking another payment for order ${orderRef} needs a manager: ${approved.message}`);
+    }
     const refused = ledger.refusal({ terminalId: CASH_DRAWER_ID, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, this.deps.terminalLabel);
     if (refused) return fail(refused.code, refused.message);
     const transactionId = `cash-${uuidv7(clock.now())}`;
+    const cashier = this.deps.people.current();
     const cash = { tenderedMinor: req.tenderedMinor, changeMinor: req.tenderedMinor - req.amountMinor };
     const sale = {
       transactionId,
@@ -61,6 +71,7 @@ export class CashSales {
       currency: req.currency,
       paymentMethod: 'CASH' as const,
       cash,
+      ...(cashier ? { cashier } : {}),
     };
     const notSaved = beginJournaled(
       this.deps,

@@ -7,6 +7,8 @@ import { dayKey } from '../journal/journal';
 import type { PaymentCommands } from '../payments/payment-commands';
 import type { Clock, SettingsService, UpdateService } from '../ports';
 import type { PrintPolicy } from '../receipts/print-policy';
+import { guardedSettingsSave, peopleHandlers } from '../people/people-commands';
+import type { PeopleService } from '../people/people-service';
 import { fail, ok } from './command-result';
 import type { CommandHandlers } from './command-router';
 import type { shiftCommandHandlers } from '../shifts/shift-commands';
@@ -34,6 +36,7 @@ export interface CommandHandlersDeps {
   // Cash tender and this till's terminal (till3).
   cash: CashSales;
   tillTerminal: TillTerminal;
+  people: PeopleService;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
@@ -70,12 +73,16 @@ export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
       return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(d.history(day)) });
     },
     getDiagnostics: async () => ok(d.diagnostics.report()),
-    saveSettings: async (req) => ok(await d.settings.save(req)),
-    printReceipt: (req) => d.printPolicy.print(req.transactionId, req.copy),
+    saveSettings: guardedSettingsSave(d.people, d.settings),
+    printReceipt: (req) => {
+      d.people.audit('audit.receipt_printed', { transactionId: req.transactionId, copy: req.copy });
+      return d.printPolicy.print(req.transactionId, req.copy);
+    },
     printTestPage: () => d.printPolicy.printTestPage(),
     receiptPdf: (req) => d.printPolicy.pdf(req.transactionId),
     listPrinters: () => d.printPolicy.listPrinters(),
     installUpdate: async () => ok(d.updates ? await d.updates.installNow() : DISABLED_UPDATE),
     ...d.shifts,
+    ...peopleHandlers(d.people),
   };
 }

@@ -18,6 +18,9 @@ const COLUMNS = [
   'resolutionReason',
   'voidReason',
   'detail',
+  // People: who started the attempt, and which manager approved a settlement by hand.
+  'cashier',
+  'approvedBy',
 ] as const;
 
 export function paymentsToCsv(payments: readonly PaymentView[]): string {
@@ -37,6 +40,8 @@ export function paymentsToCsv(payments: readonly PaymentView[]): string {
     p.resolution?.reason ?? '',
     p.voidReason ?? '',
     p.detail ?? '',
+    p.cashier?.name ?? '',
+    p.resolution?.approvedBy?.name ?? '',
   ]);
   return [COLUMNS as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

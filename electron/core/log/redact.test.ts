@@ -24,6 +24,17 @@ describe('redaction (rule 8: no key or secret in a log)', () => {
     expect(out).not.toContain('sig==');
   });
 
+  it('masks PINs, PIN hashes and approval tokens by field name (a command request logged by mistake)', () => {
+    const out = JSON.stringify(
+      redact({ command: 'signIn', request: { personId: 'p1', pin: '4821', managerPin: '2468', pinHash: 'scrypt$1$2', approval: 'tok-abc' } }),
+    );
+    expect(out).not.toContain('4821');
+    expect(out).not.toContain('2468');
+    expect(out).not.toContain('scrypt$1$2');
+    expect(out).not.toContain('tok-abc');
+    expect(out).toContain('p1');
+  });
+
   it('writes JSON lines, rotates by size and never writes the key', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-log-'));
     try {

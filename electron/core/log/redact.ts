@@ -3,7 +3,21 @@
  * sensitive are masked wherever they appear, and the current secret VALUES are masked inside any
  * string (an error message that quotes a header, a URL someone pasted).
  */
-const SENSITIVE_KEYS = new Set(['apikey', 'apisecret', 'x-api-key', 'x-signature', 'authorization', 'secret', 'password']);
+// People: a PIN, its hash and a manager's approval token are as sensitive as the key.
+const SENSITIVE_KEYS = new Set([
+  'apikey',
+  'apisecret',
+  'x-api-key',
+  'x-signature',
+  'authorization',
+  'secret',
+  'password',
+  'pin',
+  'managerpin',
+  'pinhash',
+  'approval',
+  'token',
+]);
 export const REDACTED = '[redacted]';
 
 export function redact(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {

@@ -1,4 +1,4 @@
-import { isTodaysPayment, type VoidAlert } from '../../../shared/ipc';
+import { isTodaysPayment, type VoidAlert, type Who } from '../../../shared/ipc';
 import type { PaymentMethod } from '../../../shared/protocol';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
@@ -19,6 +19,8 @@ export interface NewPayment {
   demo?: boolean;
   /** Cash tender: the sale is settled at the till (approved at once, no deadline, never on the wire). */
   cash?: { tenderedMinor: number; changeMinor: number };
+  /** People: who was signed in. */
+  cashier?: Who;
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };
@@ -108,6 +110,7 @@ export class PaymentLedger {
       terminalId: record.terminalId,
       amountMinor: record.amountMinor,
       currency: record.currency,
+      ...(record.cashier ? { cashier: record.cashier.name } : {}),
     });
     this.armDeadline(record);
     this.emit({ kind: 'payment', payment: record });
@@ -130,7 +133,7 @@ export class PaymentLedger {
       from: record.state,
       to: t.next.state,
       cause: event.type,
-      ...(event.type === 'cashier' ? { reason: event.reason, outcome: event.outcome } : {}),
+      ...(event.type === 'cashier' ? { reason: event.reason, outcome: event.outcome, cashier: event.cashier?.name, approvedBy: event.approvedBy?.name } : {}),
       ...(event.type === 'voided' ? { reason: event.reason, amountMinor: record.amountMinor, currency: record.currency } : {}),
     });
     if (!isOpen(t.next.state) || t.next.state === 'unknown') this.disarmDeadline(transactionId);
@@ -140,15 +143,15 @@ export class PaymentLedger {
     return t;
   }
 
-  acknowledge(alertId: string, by = 'cashier'): VoidAlert | undefined {
+  acknowledge(alertId: string, by?: Who): VoidAlert | undefined {
     const alert = this.alertMap.get(alertId);
     if (!alert) return undefined;
     const now = this.clock.now();
-    const acked: VoidAlert = { ...alert, acknowledgedAt: now };
+    const acked: VoidAlert = { ...alert, acknowledgedAt: now, ...(by ? { acknowledgedBy: by } : {}) };
     this.journal.appendOrKeep({ v: 1, t: 'alert', at: now, alert: acked });
     this.alertMap.delete(alertId);
     this.ackedAlerts.set(alertId, acked);
-    this.logger.info('audit.alert_acknowledged', { alertId, transactionId: alert.transactionId, by });
+    this.logger.info('audit.alert_acknowledged', { alertId, transactionId: alert.transactionId, by: by?.name ?? 'cashier' });
     this.emit({ kind: 'alert', alert: acked });
     return acked;
   }

@@ -14,6 +14,7 @@ import type { TerminalRegistry } from '../terminals/terminal-registry';
 import type { TerminalViews } from '../terminals/terminal-views';
 import type { NewPayment, PaymentLedger } from './ledger';
 import type { OrderBook } from './order-book';
+import type { PeopleService } from '../people/people-service';
 import { toPaymentView } from './view';
 
 export interface PaymentCommandsDeps {
@@ -31,6 +32,8 @@ export interface PaymentCommandsDeps {
   /** Demo-mode payments are marked so (their slips say DEMO). */
   demo: () => boolean;
   noteError: (message: string) => void;
+  /** People: who is signed in, and the manager's approvals this till's commands need. */
+  people: Pick<PeopleService, 'mayWork' | 'current' | 'authorize'>;
 }
 
 type Answer<K extends 'startPayment' | 'resolvePayment' | 'checkPaymentNow' | 'acknowledgeAlert' | 'stopWaiting'> = Promise<CommandResult<CommandResponse<K>>>;
@@ -43,7 +46,11 @@ export class PaymentCommands {
     const { clock, ledger, orders, terminals, attributor } = this.deps;
     const refusedLink = this.linkRefusal(req.terminalId);
     if (refusedLink) return refusedLink;
+    const nobody = this.deps.people.mayWork();
+    if (!nobody.ok) return fail('not_allowed', nobody.message);
     const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
+    const repeat = this.repeatRefusal(req, orderRef);
+    if (repeat) return repeat;
     const refused =
       ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => terminals.label(id));
     if (refused) return fail(refused.code, refused.message);
@@ -77,7 +84,18 @@ export class PaymentCommands {
     if (p.state !== 'unknown' && p.state !== 'needs_review') {
       return fail('not_allowed', `This payment is already ${p.state.replace('_', ' ')}; only an unknown outcome can be settled by hand.`);
     }
-    this.deps.ledger.apply(req.transactionId, { type: 'cashier', outcome: req.outcome, reason: req.reason });
+    const nobody = this.deps.people.mayWork();
+    if (!nobody.ok) return fail('not_allowed', nobody.message);
+    const approved = this.deps.people.authorize('resolvePayment', req.approval, req.transactionId);
+    if (!approved.ok) return fail('not_allowed', `Settling a payment by hand needs a manager: ${approved.message}`);
+    const cashier = this.deps.people.current();
+    this.deps.ledger.apply(req.transactionId, {
+      type: 'cashier',
+      outcome: req.outcome,
+      reason: req.reason,
+      ...(cashier ? { cashier } : {}),
+      ...(approved.approver ? { approvedBy: approved.approver } : {}),
+    });
     return ok(this.view(req.transactionId));
   }
 
@@ -103,12 +121,20 @@ export class PaymentCommands {
   }
 
   async acknowledgeAlert(req: CommandRequest<'acknowledgeAlert'>): Answer<'acknowledgeAlert'> {
-    const acked = this.deps.ledger.acknowledge(req.alertId);
+    // Never refused for want of a sign-in: the void alert is the one nobody can miss, even over the lock.
+    const acked = this.deps.ledger.acknowledge(req.alertId, this.deps.people.current());
     return acked ? ok({ done: true as const }) : fail('not_found', 'That alert was already acknowledged or does not exist.');
   }
 
   private view(transactionId: string): PaymentView {
     return toPaymentView(this.deps.ledger.get(transactionId)!);
+  }
+
+  /** People: "take another payment for a paid order" is the manager's call when roles are on. */
+  private repeatRefusal(req: CommandRequest<'startPayment'>, orderRef: string): CommandResult<never> | undefined {
+    if (!req.repeatPaymentConfirmed || !this.deps.orders.refusal(orderRef, false, (id) => id)) return undefined;
+    const approved = this.deps.people.authorize('repeatPayment', req.approval, orderRef);
+    return approved.ok ? undefined : fail('not_allowed', `Taking another payment for order ${orderRef} needs a manager: ${approved.message}`);
   }
 
   /** Paused, offline, the list not yet fresh, or the terminal not payable: nothing is journaled. */
@@ -126,7 +152,17 @@ export class PaymentCommands {
   /** Rule 1: journaled and fsynced BEFORE the frame exists on the wire. */
   private journalFirst(transactionId: string, orderRef: string, req: CommandRequest<'startPayment'>): CommandResult<never> | undefined {
     const { terminalId, amountMinor, currency, paymentMethod } = req;
-    const payment = { transactionId, orderRef, terminalId, amountMinor, currency, paymentMethod, ...(this.deps.demo() ? { demo: true } : {}) };
+    const cashier = this.deps.people.current();
+    const payment = {
+      transactionId,
+      orderRef,
+      terminalId,
+      amountMinor,
+      currency,
+      paymentMethod,
+      ...(this.deps.demo() ? { demo: true } : {}),
+      ...(cashier ? { cashier } : {}),
+    };
     return beginJournaled(this.deps, payment, 'The payment could not be saved to disk, so it was NOT sent. Check the disk and try again.');
   }
 

@@ -120,7 +120,13 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
     case 'cashier':
       if (s !== 'unknown' && s !== 'needs_review') return same(record, `cashier resolution refused in state ${s}`);
       return move(event.outcome, {
-        resolution: { by: 'cashier', reason: event.reason, at: now },
+        resolution: {
+          by: 'cashier',
+          reason: event.reason,
+          at: now,
+          ...(event.cashier ? { cashier: event.cashier } : {}),
+          ...(event.approvedBy ? { approvedBy: event.approvedBy } : {}),
+        },
         detail: `Settled by the cashier: ${event.reason}`,
       });
   }

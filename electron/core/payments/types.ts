@@ -1,4 +1,4 @@
-import type { PaymentView, VoidAlert } from '../../../shared/ipc';
+import type { PaymentView, VoidAlert, Who } from '../../../shared/ipc';
 import type { GatewayTransactionStatus, PaymentResponse } from '../../../shared/protocol';
 
 /** What the ledger keeps per payment: the view plus the gateway's full response (receiptData). */
@@ -28,7 +28,7 @@ export type LedgerEvent =
   | { type: 'needsCashier'; why: string }
   /** The cashier stopped waiting (till: an honest Cancel): nothing goes to the gateway, which has no cancel. */
   | { type: 'stopWaiting' }
-  | { type: 'cashier'; outcome: 'approved' | 'declined' | 'cancelled' | 'abandoned'; reason: string };
+  | { type: 'cashier'; outcome: 'approved' | 'declined' | 'cancelled' | 'abandoned'; reason: string; cashier?: Who; approvedBy?: Who };
 
 export interface Transition {
   next: PaymentRecord;

@@ -104,6 +104,9 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     ...(view.cash ? cashFields(view.cash, view.currency) : []),
     { label: 'Status', value: STATUS_WORDS[view.state] ?? view.state.toUpperCase() },
   ];
+  // People: the cashier who took it, as the receipt setting says (full name, first name, none).
+  const cashier = cashierOnReceipt(view.cashier?.name, settings.receiptCashierName);
+  if (cashier) fields.push({ label: 'Cashier', value: cashier });
   if (view.authorizationCode ?? response?.authorizationCode)
     fields.push({ label: 'Auth code', value: (view.authorizationCode ?? response?.authorizationCode)! });
   if (kind === 'decline_slip' && (view.errorMessage ?? response?.errorMessage))
@@ -215,4 +218,9 @@ function parseTime(iso: string | undefined): number | undefined {
   if (!iso) return undefined;
   const t = Date.parse(iso);
   return Number.isFinite(t) ? t : undefined;
+}
+
+function cashierOnReceipt(name: string | undefined, shown: Settings['receiptCashierName'] | undefined): string | undefined {
+  if (!name || shown === 'none') return undefined;
+  return shown === 'full' ? name : name.trim().split(/\s+/)[0];
 }

@@ -26,6 +26,8 @@ export interface Provisioning {
   gatewayProblems: GatewaySettingProblem[];
   /** A key found in the provisioned address (`?x-api-key=`), taken out of it; the store decides its use. */
   endpointKey?: { key: string; source: string };
+  /** People: the file's `roles` and `people`, checked by electron/core/people/people-file.ts. */
+  people?: { roles?: unknown; people?: unknown; source: string };
 }
 
 /** The settings that decide which gateway the till pays through. */
@@ -47,6 +49,8 @@ export const ENV = {
   startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
   tillTerminal: 'CHECKSTAND_TILL_TERMINAL',
   terminalMethods: 'CHECKSTAND_TERMINAL_METHODS',
+  idleLockMinutes: 'CHECKSTAND_IDLE_LOCK_MINUTES',
+  receiptCashierName: 'CHECKSTAND_RECEIPT_CASHIER_NAME',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -88,6 +92,11 @@ export const ProvisioningFile = z
     registerCode: z.unknown(),
     tillTerminal: z.unknown(),
     terminalMethods: z.unknown(),
+    idleLockMinutes: z.unknown(),
+    receiptCashierName: z.unknown(),
+    // People (electron/core/people/people-file.ts reads these two; not settings).
+    roles: z.unknown(),
+    people: z.unknown(),
   })
   .partial()
   .strict();
@@ -106,6 +115,8 @@ const validators: Record<SettingsField, z.ZodType> = {
   registerCode: P.registerCode,
   tillTerminal: P.tillTerminal,
   terminalMethods: P.terminalMethods,
+  idleLockMinutes: P.idleLockMinutes,
+  receiptCashierName: P.receiptCashierName,
   apiKey: SecretValue,
   apiSecret: SecretValue,
   printer: printerShape,
@@ -198,7 +209,9 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
           });
         }
       } else {
-        for (const [field, value] of Object.entries(shape.data) as [SettingsField, unknown][]) {
+        const { roles, people, ...settingsPart } = shape.data;
+        result.people = { roles, people, source: file };
+        for (const [field, value] of Object.entries(settingsPart) as [SettingsField, unknown][]) {
           if (value !== undefined) accept(result, field, value, `provisioning file ${file}, "${field}"`, `provisioning file ${file}`);
         }
       }
@@ -224,6 +237,8 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['tillTerminal', ENV.tillTerminal, (s) => s.trim()],
     // "MOBILE,OTHER" (any case); "none" or "-" for Card only.
     ['terminalMethods', ENV.terminalMethods, (s) => (/^\s*(none|-)\s*$/i.test(s) ? [] : s.split(',').map((m) => m.trim().toUpperCase()))],
+    ['idleLockMinutes', ENV.idleLockMinutes, parseIntOr],
+    ['receiptCashierName', ENV.receiptCashierName, (s) => s.trim()],
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);

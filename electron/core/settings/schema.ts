@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingsView } from '../../../shared/ipc';
+import { RECEIPT_CASHIER_NAMES, SettingsView } from '../../../shared/ipc';
 import { currencyProblem, DEFAULT_CURRENCY, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
 import type { Settings } from '../ports';
 
@@ -107,6 +107,13 @@ export const PlainSettings = z.object({
       error: 'The terminal methods are a list: MOBILE, OTHER, both or none.',
     })
     .transform((methods) => [...new Set(methods)].sort()),
+  // People: the idle lock and the cashier's name on receipts.
+  idleLockMinutes: z
+    .number({ error: 'The idle lock must be a number of minutes.' })
+    .int('The idle lock must be a whole number of minutes.')
+    .min(0, 'The idle lock is 0 (never) to 240 minutes.')
+    .max(240, 'The idle lock is 0 (never) to 240 minutes.'),
+  receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES, { error: 'The cashier on receipts is "full", "first" or "none".' }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -136,6 +143,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   tillTerminal: '',
   terminalMethods: [],
+  idleLockMinutes: 5,
+  receiptCashierName: 'first',
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
@@ -156,6 +165,8 @@ export const SETTINGS_FIELDS = [
   'registerCode',
   'tillTerminal',
   'terminalMethods',
+  'idleLockMinutes',
+  'receiptCashierName',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -185,6 +196,8 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     startAtLogin: settings.startAtLogin,
     tillTerminal: settings.tillTerminal ?? '',
     terminalMethods: [...(settings.terminalMethods ?? [])],
+    idleLockMinutes: settings.idleLockMinutes,
+    receiptCashierName: settings.receiptCashierName,
     lockedFields: [...lockedFields],
   };
 }

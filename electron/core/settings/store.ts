@@ -1,12 +1,14 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FieldError, SettingsInput, SettingsView } from '../../../shared/ipc';
 import type { GatewaySettingProblem, Logger, Settings, SettingsService } from '../ports';
 import { writeFileAtomic } from './atomic-write';
+import { loadStored } from './stored-file';
 import { readProvisioning, type Provisioning } from './provisioning';
-import { DEFAULT_SETTINGS, PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, splitEndpointKey, toView, type SettingsField } from './schema';
+import { PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, splitEndpointKey, toView, type SettingsField } from './schema';
 import { maskSecret, type SecretVault } from './vault';
+import { dropSecretsForOtherServer, gatewayServer, KEY_CLEARED_MESSAGE, secretsForNewServer } from './key-follows-address';
 import { loggedEmitter } from '../log/logged-emitter';
 
 /**
@@ -17,12 +19,6 @@ import { loggedEmitter } from '../log/logged-emitter';
 
 export const SETTINGS_FILE = 'settings.json';
 
-const StoredFile = z.object({
-  version: z.literal(1),
-  settings: z.record(z.string(), z.unknown()),
-  secrets: z.object({ apiKey: z.string().optional(), apiSecret: z.string().optional() }).default({}),
-});
-
 export interface SettingsStore extends SettingsService {
   /** Problems found while loading (bad provisioning value, undecryptable secret, broken file). */
   problems(): string[];
@@ -30,6 +26,8 @@ export interface SettingsStore extends SettingsService {
   gatewayProblems(): GatewaySettingProblem[];
   /** Where the settings file lives (diagnostics). */
   readonly file: string;
+  /** People: the provisioning file's `roles` and `people` (checked by the people service). */
+  provisionedPeople(): Provisioning['people'];
 }
 
 export interface SettingsStoreOptions {
@@ -47,6 +45,23 @@ function withProvisioning(base: Stored, provisioning: Provisioning): Settings {
   return { ...base, ...withoutPrinter(p), printer: { ...base.printer, ...p.printer } };
 }
 
+/** The saved settings, without secrets saved for another server than the one the till now runs with. */
+async function loadForServer(
+  file: string,
+  vault: SecretVault,
+  provisioning: Provisioning,
+  problems: string[],
+  gateway: GatewaySettingProblem[],
+): Promise<Stored> {
+  const loaded = await loadStored(file, vault, problems, gateway);
+  const dropped = dropSecretsForOtherServer(loaded.settings, loaded.keyServer, withProvisioning(loaded.settings, provisioning).endpoint);
+  if (dropped) {
+    problems.push(dropped.problem);
+    gateway.push(dropped);
+  }
+  return loaded.settings;
+}
+
 export async function openSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
   const { dataDir, vault } = options;
   const env = options.env ?? process.env;
@@ -59,7 +74,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   problems.push(...provisioning.problems);
   /** Saved gateway values that did not load; a successful save from the form replaces them. */
   let savedGateway: GatewaySettingProblem[] = [];
-  let stored: Stored = await loadStored(file, vault, problems, savedGateway);
+  let stored: Stored = await loadForServer(file, vault, provisioning, problems, savedGateway);
   useEndpointKey(provisioning, stored, options.logger);
   const changes = loggedEmitter<Settings>(options.logger, 'settings.listener_failed');
   let saving: Promise<unknown> = Promise.resolve();
@@ -95,6 +110,9 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     const plain = parsePlain(input, lockedNow.has('endpoint') ? input.endpoint : split.endpoint, stored);
     if (!plain.success) errors.push(...fieldErrors(plain.error).filter((e) => !lockedNow.has(e.field.split('.')[0] as SettingsField)));
     const secrets = parseSecrets(input, stored, lockedNow, vault, errors);
+    const movedFrom = gatewayServer(current().endpoint);
+    const movedProblem = plain.success ? secretsForNewServer(input, secrets, { from: movedFrom, to: plain.data.endpoint, locked: lockedNow }) : undefined;
+    if (movedProblem) errors.push(movedProblem);
     if (split.keyFromUrl && !lockedNow.has('endpoint') && !lockedNow.has('apiKey')) {
       if (input.apiKey || (input.apiKey === undefined && secrets.apiKey))
         options.logger?.warn('settings.endpoint_key_ignored', { source: 'the settings form' });
@@ -108,10 +126,12 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     for (const field of lockedNow) (next as unknown as Record<string, unknown>)[field] = stored[field];
     const merged = withProvisioning(next, provisioning);
     if (merged.endpoint !== '' && merged.apiKey === '') {
-      return { saved: false, errors: [{ field: 'apiKey', message: 'Enter the API key for this gateway (the desktop key from the gateway portal).' }] };
+      const cleared = movedFrom !== '' && gatewayServer(merged.endpoint) !== movedFrom;
+      const message = cleared ? KEY_CLEARED_MESSAGE : 'Enter the API key for this gateway (the desktop key from the gateway portal).';
+      return { saved: false, errors: [{ field: 'apiKey', message }] };
     }
 
-    await writeFileAtomic(file, serialize(next, vault));
+    await writeFileAtomic(file, serialize(next, vault, gatewayServer(merged.endpoint)));
     stored = next;
     savedGateway = [];
     options.logger?.info('settings.saved', { endpoint: merged.endpoint, apiKeySet: merged.apiKey !== '', apiSecretSet: merged.apiSecret !== '' });
@@ -124,6 +144,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     current,
     view,
     problems: () => [...problems],
+    provisionedPeople: () => provisioning.people,
     gatewayProblems,
     save(input) {
       // One save at a time: two quick clicks must not interleave their writes.
@@ -154,11 +175,12 @@ function sourceLabel(source: string | undefined): string {
   return source.startsWith('provisioning file') ? 'provisioning file' : `environment variable ${source}`;
 }
 
-function serialize(settings: Stored, vault: SecretVault): string {
+function serialize(settings: Stored, vault: SecretVault, server: string): string {
   const { apiKey, apiSecret, ...plain } = settings;
-  const secrets: { apiKey?: string; apiSecret?: string } = {};
+  const secrets: { apiKey?: string; apiSecret?: string; server?: string } = {};
   if (apiKey) secrets.apiKey = vault.encrypt(apiKey);
   if (apiSecret) secrets.apiSecret = vault.encrypt(apiSecret);
+  if (apiKey || apiSecret) secrets.server = server;
   return `${JSON.stringify({ version: 1, settings: plain, secrets }, null, 2)}\n`;
 }
 
@@ -177,61 +199,6 @@ function useEndpointKey(provisioning: Provisioning, stored: Stored, logger: Logg
 function readableSource(source: string | undefined): string {
   if (!source) return 'the settings form';
   return source.startsWith('provisioning file') ? source.replace(/, "[^"]*"$/, '') : `environment variable ${source}`;
-}
-
-const SAVED_SOURCE = 'the saved settings (settings.json)';
-
-async function loadStored(file: string, vault: SecretVault, problems: string[], gateway: GatewaySettingProblem[]): Promise<Stored> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`Settings could not be read (${(error as Error).message}); using defaults.`);
-    return structuredClone(DEFAULT_SETTINGS);
-  }
-  let parsed: z.infer<typeof StoredFile>;
-  try {
-    parsed = StoredFile.parse(JSON.parse(text));
-  } catch {
-    // Keep the damaged file for a technician instead of overwriting it on the next save.
-    const aside = `${file}.broken-${Date.now()}`;
-    await rename(file, aside).catch(() => undefined);
-    problems.push(`The settings file was damaged and has been kept as ${aside}; defaults are used until settings are saved again.`);
-    // It may have named a gateway: falling back to demo mode could fake approvals (rule 1).
-    gateway.push({ field: 'settings', source: SAVED_SOURCE, problem: `The file was damaged and has been kept as ${aside}. Enter the gateway settings again.` });
-    return structuredClone(DEFAULT_SETTINGS);
-  }
-
-  const result: Stored = structuredClone(DEFAULT_SETTINGS);
-  const shape = PlainSettings.shape;
-  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    if (!(key in parsed.settings)) continue;
-    const field = shape[key].safeParse(parsed.settings[key]);
-    if (field.success) (result as unknown as Record<string, unknown>)[key] = field.data;
-    else {
-      problems.push(`Saved setting "${key}" is not valid (${field.error.issues[0]?.message}); the default is used.`);
-      if (key === 'endpoint' || key === 'groupId') gateway.push({ field: key, source: SAVED_SOURCE, problem: field.error.issues[0]?.message ?? 'Not valid.' });
-    }
-  }
-  for (const key of ['apiKey', 'apiSecret'] as const) {
-    const cipher = parsed.secrets[key];
-    if (!cipher) continue;
-    const label = key === 'apiKey' ? 'API key' : 'API secret';
-    const availability = vault.available();
-    if (!availability.ok) {
-      problems.push(`The saved ${label} cannot be read: ${availability.message}`);
-      gateway.push({ field: key, source: SAVED_SOURCE, problem: `The saved ${label} cannot be read: ${availability.message}` });
-      continue;
-    }
-    try {
-      result[key] = vault.decrypt(cipher);
-    } catch {
-      const problem = `The saved ${label} could not be decrypted (was the settings file copied from another computer or user?). Enter it again.`;
-      problems.push(problem);
-      gateway.push({ field: key, source: SAVED_SOURCE, problem });
-    }
-  }
-  return result;
 }
 
 type FieldErrorItem = z.infer<typeof FieldError>;
@@ -267,6 +234,8 @@ function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: 
     startAtLogin: input.startAtLogin ?? stored.startAtLogin,
     tillTerminal: input.tillTerminal ?? stored.tillTerminal ?? '',
     terminalMethods: input.terminalMethods ?? stored.terminalMethods ?? [],
+    idleLockMinutes: input.idleLockMinutes ?? stored.idleLockMinutes,
+    receiptCashierName: input.receiptCashierName ?? stored.receiptCashierName,
   });
 }
 

@@ -9,9 +9,10 @@ import type { TerminalViews } from '../terminals/terminal-views';
 import { shiftCommandHandlers } from './shift-commands';
 import { ShiftService } from './shift-service';
 import { ShiftStore } from './shift-store';
+import type { PeopleService } from '../people/people-service';
 
 /** The shift commands as the core composes them: its files under `<dataDir>/shifts/`, payments from the journal and ledger. */
-export function wireShifts(deps: CoreDeps, p: { clock: Clock; journal: Journal; ledger: PaymentLedger; terminals: TerminalViews }) {
+export function wireShifts(deps: CoreDeps, p: { clock: Clock; journal: Journal; ledger: PaymentLedger; terminals: TerminalViews; people: PeopleService }) {
   const settings = () => deps.settings.current();
   const service = new ShiftService({
     store: new ShiftStore(path.join(deps.dataDir, 'shifts'), deps.logger),
@@ -22,8 +23,12 @@ export function wireShifts(deps: CoreDeps, p: { clock: Clock; journal: Journal; 
     till: () => deps.registerCode ?? settings().registerCode,
     terminalLabel: (id) => p.terminals.all().find((t) => t.id === id)?.label,
     storeHeader: () => ({ name: settings().storeName.trim() || 'Checkstand', address: lines(settings().storeAddress) }),
-    ...(deps.currentCashier ? { currentCashier: deps.currentCashier } : {}),
-    ...(deps.managerApproval ? { managerApproval: deps.managerApproval } : {}),
+    currentCashier: () => p.people.current(),
+    // Read at each close: with sign-in on, a manager's PIN allows a Z with unresolved payments;
+    // with it off (or not yet chosen) the cashier's confirmation does.
+    get managerApproval() {
+      return p.people.roles() === 'on' ? p.people.managerApproval('closeShift') : undefined;
+    },
   });
   return shiftCommandHandlers(service, deps.receipts);
 }

@@ -22,6 +22,8 @@ export function memorySettings(initial: Partial<Settings>): SettingsService & { 
     kiosk: false,
     registerCode: 'R1',
     startAtLogin: false,
+    idleLockMinutes: 5,
+    receiptCashierName: 'first',
     ...initial,
   };
   const changes = new Emitter<Settings>((error) => {

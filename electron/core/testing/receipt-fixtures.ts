@@ -31,6 +31,8 @@ export function testSettings(overrides: Partial<Settings['printer']> = {}, extra
     kiosk: false,
     registerCode: 'R1',
     startAtLogin: false,
+    idleLockMinutes: 5,
+    receiptCashierName: 'first',
     ...extra,
   };
 }

@@ -37,6 +37,15 @@ const bridge: PosBridge = {
   printShiftReport: call('printShiftReport'),
   shiftReportPdf: call('shiftReportPdf'),
   shiftReportCsv: call('shiftReportCsv'),
+  // People.
+  signIn: call('signIn'),
+  signOut: call('signOut'),
+  createFirstManager: call('createFirstManager'),
+  chooseRoles: call('chooseRoles'),
+  approveManager: call('approveManager'),
+  savePerson: call('savePerson'),
+  removePerson: call('removePerson'),
+  unlockPerson: call('unlockPerson'),
   on(listener: (event: PosEvent) => void): () => void {
     const wrapped = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);

@@ -87,7 +87,8 @@ describe('browser host (real core, real simulator)', () => {
 
   it('saving a real endpoint leaves demo mode and connects there; the key never reaches the page or the log', async () => {
     gateway = await startSimulator({ port: 0, defaultDelayMs: 20 });
-    host = await startBrowserHost({ dataDir, rendererDir: dataDir, env: {}, simulator: { defaultDelayMs: 20 } });
+    // Roles off: this test is about the key's way through the page, not the manager's PIN (people-core.int.test.ts).
+    host = await startBrowserHost({ dataDir, rendererDir: dataDir, env: { CHECKSTAND_ROLES: 'off' }, simulator: { defaultDelayMs: 20 } });
     const demoSim = host.simulator()!;
     const page = await Page.open(host);
     const key = gateway.apiKeys.pos;

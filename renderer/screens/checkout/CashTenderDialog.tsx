@@ -12,6 +12,8 @@ export interface CashSale {
   amountMinor: number;
   currency: string;
   repeatPaymentConfirmed: boolean;
+  /** People: the manager's approval of a second payment for a paid order. */
+  approval?: string;
 }
 
 interface Props {
@@ -60,9 +62,16 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
       return setRefusal(`The customer gave ${money(tendered)}, less than the ${money(sale.amountMinor)} to pay. Enter the amount tendered again.`);
     }
     setRefusal(null);
-    const { orderRef, amountMinor, currency, repeatPaymentConfirmed } = sale;
+    const { orderRef, amountMinor, currency, repeatPaymentConfirmed, approval } = sale;
     const result = await record.run(() =>
-      bridge.recordCashSale({ orderRef, amountMinor, currency, tenderedMinor: tendered, ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}) }),
+      bridge.recordCashSale({
+        orderRef,
+        amountMinor,
+        currency,
+        tenderedMinor: tendered,
+        ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
+        ...(approval ? { approval } : {}),
+      }),
     );
     if (result?.ok) onRecorded(result.value);
   };

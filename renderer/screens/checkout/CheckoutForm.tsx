@@ -8,6 +8,7 @@ import { MethodPicker } from './MethodPicker';
 import { CashTender, type CashSale } from './CashTenderDialog';
 import { payBlocker, payReady } from './pay-blockers';
 import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog';
+import { useManagerApproval } from '../../components/ManagerApproval';
 import { TerminalPicker } from './TerminalPicker';
 
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
@@ -35,7 +36,10 @@ export function CheckoutForm() {
   const amountLabel = draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : '';
   const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending, paused });
 
-  const pay = async (event?: FormEvent, repeatPaymentConfirmed = false) => {
+  // People: a repeat payment also needs the manager's PIN (roles on, a cashier signed in).
+  const manager = useManagerApproval();
+
+  const pay = async (event?: FormEvent, repeatPaymentConfirmed = false, approval?: string) => {
     event?.preventDefault();
     if (sendingRef.current || blocker) return;
     // Rule 4: an order already paid today is asked about BEFORE anything is sent (default No).
@@ -44,7 +48,8 @@ export function CheckoutForm() {
       return;
     }
     // Cash is cash (till: cash tender): the tender dialog records it; nothing goes to a terminal.
-    if (draft.paymentMethod === 'CASH') return setCashSale({ orderRef, amountMinor: draft.amountMinor, currency, repeatPaymentConfirmed });
+    if (draft.paymentMethod === 'CASH')
+      return setCashSale({ orderRef, amountMinor: draft.amountMinor, currency, repeatPaymentConfirmed, ...(approval ? { approval } : {}) });
     sendingRef.current = true;
     setSending(true);
     setError(null);
@@ -56,6 +61,7 @@ export function CheckoutForm() {
         paymentMethod: draft.paymentMethod,
         orderRef,
         ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
+        ...(approval ? { approval } : {}),
       });
       if (result.ok) {
         // "Try again" keeps this order's reference, not the next generated one.
@@ -73,30 +79,52 @@ export function CheckoutForm() {
     }
   };
 
-  const answer = (takeAnother: boolean) => {
+  const answer = async (takeAnother: boolean) => {
     setQuestion(null);
-    if (takeAnother) void pay(undefined, true);
+    if (!takeAnother) return;
+    const approval = await manager.ask('repeatPayment', orderRef);
+    if (approval !== null) void pay(undefined, true, approval);
   };
 
   return (
     <>
-      {question && <RepeatPaymentDialog question={question} onAnswer={answer} />}
+      {question && <RepeatPaymentDialog question={question} onAnswer={(yes) => void answer(yes)} />}
       {cashSale && <CashTender sale={cashSale} onClose={() => setCashSale(null)} />}
+      {manager.dialog}
       <form className="checkout-form" onSubmit={(event) => void pay(event)} aria-labelledby="checkout-title">
         <h1 id="checkout-title" tabIndex={-1}>
           New payment
         </h1>
-        <TerminalPicker />
-        <div className="checkout-columns">
-          <AmountEntry />
-          <div className="checkout-side">
-            <MethodPicker />
-            <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />
-            <PayButton amount={amountLabel} blocker={blocker} ready={payReady(draft.paymentMethod)} sendingRef={sendingRef} />
-            {error && <PayError {...error} />}
-          </div>
-        </div>
+        <CheckoutFields amountLabel={amountLabel} blocker={blocker} sendingRef={sendingRef} error={error} nextOrderRef={nextOrderRef} />
       </form>
+    </>
+  );
+}
+
+interface FieldsProps {
+  amountLabel: string;
+  blocker: ReturnType<typeof payBlocker>;
+  sendingRef: RefObject<boolean>;
+  error: { message: string; retryable: boolean } | null;
+  nextOrderRef: string;
+}
+
+/** The checkout's fields under the terminal cards: amount (with the keypad), method, order reference and Pay. */
+function CheckoutFields({ amountLabel, blocker, sendingRef, error, nextOrderRef }: FieldsProps) {
+  const draft = usePos((s) => s.draft);
+  const updateDraft = usePos((s) => s.updateDraft);
+  return (
+    <>
+      <TerminalPicker />
+      <div className="checkout-columns">
+        <AmountEntry />
+        <div className="checkout-side">
+          <MethodPicker />
+          <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />
+          <PayButton amount={amountLabel} blocker={blocker} ready={payReady(draft.paymentMethod)} sendingRef={sendingRef} />
+          {error && <PayError {...error} />}
+        </div>
+      </div>
     </>
   );
 }

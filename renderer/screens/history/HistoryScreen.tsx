@@ -10,6 +10,7 @@ import { orderStandingLabel } from '../../format/order';
 import { formatClock } from '../../format/time';
 import { useBridge } from '../../store/context';
 import { filterPayments, type StatusFilter } from './history-filter';
+import { byCashier, cashierName, cashiersOf } from './cashier-filter';
 import { PaymentDetails } from './PaymentDetails';
 import { useTodaysPayments } from './todays-payments';
 
@@ -20,13 +21,20 @@ export function HistoryScreen() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [selected, setSelected] = useState<string | null>(null);
+  // People: the cashier filter and column appear once any attempt names its cashier.
+  const [cashier, setCashier] = useState('');
+  const cashiers = useMemo(() => (payments.some((p) => p.cashier) ? cashiersOf(payments) : []), [payments]);
   const exportCsv = useCommand<{ filename: string; csv: string }>();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   const label = (id: string) => terminalsById[id]?.label ?? id;
   const rows: PaymentView[] = useMemo(
-    () => filterPayments([...payments].reverse(), query, status, (id) => terminalsById[id]?.label ?? id),
-    [payments, terminalsById, query, status],
+    () =>
+      byCashier(
+        filterPayments([...payments].reverse(), query, status, (id) => terminalsById[id]?.label ?? id),
+        cashier,
+      ),
+    [payments, terminalsById, query, status, cashier],
   );
   const selectedPayment = selected ? paymentsById[selected] : undefined;
 
@@ -57,6 +65,19 @@ export function HistoryScreen() {
             ))}
           </select>
         </div>
+        {cashiers.length > 0 && (
+          <div className="field">
+            <label htmlFor="history-cashier">Cashier</label>
+            <select id="history-cashier" value={cashier} onChange={(e) => setCashier(e.target.value)}>
+              <option value="">All</option>
+              {cashiers.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <button type="button" onClick={() => void doExport()} disabled={exportCsv.busy}>
           Export CSV
         </button>
@@ -69,7 +90,9 @@ export function HistoryScreen() {
       <p role="status" className="hint">
         {rows.length} {rows.length === 1 ? 'payment' : 'payments'} shown
       </p>
-      {rows.length > 0 && <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} />}
+      {rows.length > 0 && (
+        <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} showCashier={cashiers.length > 0} />
+      )}
       {selectedPayment && <PaymentDetails payment={selectedPayment} onClose={() => setSelected(null)} />}
     </section>
   );
@@ -81,9 +104,10 @@ interface HistoryTableProps {
   onSelect(transactionId: string): void;
   ordersByRef: Record<string, OrderView>;
   label(terminalId: string): string;
+  showCashier: boolean;
 }
 
-function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, label }: HistoryTableProps) {
+function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, label, showCashier }: HistoryTableProps) {
   return (
     <table className="history-table">
       <thead>
@@ -94,6 +118,7 @@ function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, labe
           <th scope="col">Status</th>
           <th scope="col">Order paid?</th>
           <th scope="col">Terminal</th>
+          {showCashier && <th scope="col">Cashier</th>}
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -110,6 +135,7 @@ function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, labe
             </td>
             <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
             <td>{label(p.terminalId)}</td>
+            {showCashier && <td>{cashierName(p)}</td>}
             <td>
               <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
                 Details

@@ -73,9 +73,11 @@ export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onC
             <dd>
               {payment.resolution.by}
               {payment.resolution.reason ? ` — ${payment.resolution.reason}` : ''}
+              {payment.resolution.cashier ? ` (${payment.resolution.cashier.name})` : ''}
             </dd>
           </>
         )}
+        <WhoDidIt payment={payment} />
         <dt>Transaction</dt>
         <dd className="mono">{payment.transactionId}</dd>
       </dl>
@@ -84,5 +86,25 @@ export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onC
         Close details
       </button>
     </section>
+  );
+}
+
+/** People: who took the attempt and which manager approved a settlement by hand. */
+function WhoDidIt({ payment }: { payment: PaymentView }) {
+  return (
+    <>
+      {payment.resolution?.approvedBy && (
+        <>
+          <dt>Approved by</dt>
+          <dd>{payment.resolution.approvedBy.name}</dd>
+        </>
+      )}
+      {payment.cashier && (
+        <>
+          <dt>Cashier</dt>
+          <dd>{payment.cashier.name}</dd>
+        </>
+      )}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { useCommand } from '../../hooks/useCommand';
 import { useBridge } from '../../store/context';
+import { useManagerApproval } from '../../components/ManagerApproval';
 
 type Outcome = 'approved' | 'declined' | 'cancelled' | 'abandoned';
 
@@ -20,16 +21,21 @@ export function ResolveForm({ payment }: { payment: PaymentView }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reason, setReason] = useState('');
   const resolve = useCommand<PaymentView>();
+  // People: settling by hand is the manager's call; the core refuses without the approval.
+  const manager = useManagerApproval();
   const blocker = !outcome ? 'Choose what the terminal shows.' : reason.trim().length < MIN_REASON ? 'Write a reason (at least 3 characters).' : null;
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (blocker || !outcome) return;
-    void resolve.run(() => bridge.resolvePayment({ transactionId: payment.transactionId, outcome, reason: reason.trim() }));
+    const approval = await manager.ask('resolvePayment', payment.transactionId);
+    if (approval === null) return;
+    void resolve.run(() => bridge.resolvePayment({ transactionId: payment.transactionId, outcome, reason: reason.trim(), ...(approval ? { approval } : {}) }));
   };
 
   return (
-    <form className="resolve-form" onSubmit={submit} aria-labelledby="resolve-title">
+    <form className="resolve-form" onSubmit={(e) => void submit(e)} aria-labelledby="resolve-title">
+      {manager.dialog}
       <h2 id="resolve-title">Resolve by hand</h2>
       <fieldset>
         <legend>What does the terminal show?</legend>

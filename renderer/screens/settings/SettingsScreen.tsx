@@ -3,6 +3,10 @@ import type { CommandResponse, SettingsView } from '../../../shared/ipc';
 import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useBridge, usePos } from '../../store/context';
+import { ManagerApprovalDialog } from '../../components/ManagerApproval';
+import { needsManager } from '../../store/people-slice';
+import { PeopleSection } from './PeopleSection';
+import { TillLockFields } from './TillLockFields';
 import { formFromView, inputFromForm, type SettingsFormState } from './settings-form';
 import { GatewayFields, ReceiptFields, StoreFields, UpdateFields, type FieldsetProps } from './SettingsFieldsets';
 import { TillFields } from './TillFields';
@@ -13,13 +17,19 @@ type SaveResponse = CommandResponse<'saveSettings'>;
 export function SettingsScreen() {
   const view = usePos((s) => s.settings);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  // People: Settings open only with a manager's approval (asked on the spot; the core checks it on save).
+  const gated = usePos((s) => needsManager(s.people) && s.settingsApproval === null);
+  const setApproval = usePos((s) => s.setSettingsApproval);
+  const setScreen = usePos((s) => s.setScreen);
   if (!view) return <p>Loading settings…</p>;
+  if (gated) return <ManagerApprovalDialog action="settings" onDone={(token) => (token ? setApproval(token) : setScreen('checkout'))} />;
   return (
     <section className="screen" aria-labelledby="settings-title">
       <h1 id="settings-title" ref={headingRef} tabIndex={-1}>
         Settings
       </h1>
       <SettingsForm view={view} />
+      <PeopleSection />
     </section>
   );
 }
@@ -31,6 +41,8 @@ export function SettingsScreen() {
  */
 function SettingsForm({ view }: { view: SettingsView }) {
   const bridge = useBridge();
+  const approval = usePos((s) => s.settingsApproval);
+  const setApproval = usePos((s) => s.setSettingsApproval);
   const viewKey = JSON.stringify(view);
   const [shownView, setShownView] = useState(viewKey);
   const [form, setForm] = useState(() => formFromView(view));
@@ -61,7 +73,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await save.run(() => bridge.saveSettings(inputFromForm(form)));
+    const result = await save.run(() => bridge.saveSettings({ ...inputFromForm(form), ...(approval ? { approval } : {}) }));
+    // People: an expired approval asks for the manager's PIN again instead of leaving Settings stuck.
+    if (result && !result.ok && result.error.code === 'not_allowed' && approval) setApproval(null);
     if (!result?.ok) return;
     if (result.value.saved) {
       setErrors({});
@@ -79,6 +93,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
       <TillFields {...fields} />
       <ReceiptFields {...fields} testPage={testPage} onTestPage={() => void testPage.run(() => bridge.printTestPage({}))} />
       <UpdateFields {...fields} />
+      <TillLockFields {...fields} />
       {/* aria-disabled, not disabled: a disabled button loses focus, which would drop to the page. */}
       <button type="submit" className="primary" aria-disabled={save.busy}>
         Save settings

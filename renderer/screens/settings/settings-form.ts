@@ -23,6 +23,9 @@ export function formFromView(view: SettingsView): SettingsFormState {
     // This till's terminal and the terminal methods (till3).
     tillTerminal: view.tillTerminal ?? '',
     terminalMethods: [...(view.terminalMethods ?? [])],
+    // People (absent from an older host: the defaults).
+    idleLockMinutes: view.idleLockMinutes ?? 5,
+    receiptCashierName: view.receiptCashierName ?? 'first',
   };
 }
 

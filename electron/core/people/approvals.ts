@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { ApprovalAction, Who } from '../../../shared/ipc';
+import type { Clock } from '../ports';
+
+/**
+ * Manager approvals as tokens: `approveManager` checks the PIN and hands one out for one action
+ * (and, for a payment, one transaction or order); the command that needs it carries it and the
+ * core spends it. Payment approvals are single-use; a Settings approval lasts a few minutes so a
+ * manager can fill the form, and is forgotten at sign-out.
+ */
+interface Grant {
+  action: ApprovalAction;
+  subject?: string;
+  approver: Who;
+  expiresAt: number;
+  reusable: boolean;
+}
+
+export type Authorized = { ok: true; approver?: Who } | { ok: false; message: string };
+
+export class Approvals {
+  private readonly grants = new Map<string, Grant>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ttlMs: { settings: number; other: number },
+  ) {}
+
+  grant(action: ApprovalAction, approver: Who, subject: string | undefined): string {
+    const token = randomBytes(18).toString('base64url');
+    const reusable = action === 'settings' || action === 'people';
+    const ttl = reusable ? this.ttlMs.settings : this.ttlMs.other;
+    this.grants.set(token, { action, approver, expiresAt: this.clock.now() + ttl, reusable, ...(subject !== undefined ? { subject } : {}) });
+    return token;
+  }
+
+  /** Spends (or, for Settings and People, checks) a token for this action and subject. */
+  use(token: string | undefined, action: ApprovalAction, subject: string | undefined): Authorized {
+    const grant = token ? this.grants.get(token) : undefined;
+    const refused: Authorized = { ok: false, message: "This needs a manager's PIN." };
+    // The People section lives in Settings: the manager's Settings approval covers it.
+    const covers = grant && (grant.action === action || (grant.action === 'settings' && action === 'people'));
+    if (!grant || !covers) return refused;
+    if (grant.expiresAt <= this.clock.now()) {
+      this.grants.delete(token!);
+      return { ok: false, message: "The manager's approval has expired. Ask for the manager's PIN again." };
+    }
+    if (grant.subject !== undefined && grant.subject !== subject) return refused;
+    if (!grant.reusable) this.grants.delete(token!);
+    return { ok: true, approver: grant.approver };
+  }
+
+  clear(): void {
+    this.grants.clear();
+  }
+}

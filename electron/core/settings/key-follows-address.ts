@@ -1,0 +1,63 @@
+import type { GatewaySettingProblem, Settings } from '../ports';
+import type { SettingsField } from './schema';
+
+/**
+ * Settings keep their keys honest: an API key and secret belong to the gateway server they were
+ * entered for. "Server" is scheme + host + port (the URL's origin): a listener on another port of
+ * the same host is another program, and ws:// vs wss:// on one host:port is not the same service
+ * either, so both count as a change; a new path on the same origin is the same server (the vendor
+ * versions its API by path) and keeps the key. Host case and a default port (:443) do not count.
+ */
+export function gatewayServer(endpoint: string): string {
+  if (endpoint === '') return '';
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return endpoint;
+  }
+}
+
+export function sameGatewayServer(a: string, b: string): boolean {
+  return a !== '' && gatewayServer(a) === gatewayServer(b);
+}
+
+export const KEY_CLEARED_MESSAGE = 'The gateway address changed to another server, so the saved API key was cleared: enter the API key for this gateway.';
+
+/**
+ * At start: secrets saved from the form for another server than the address the till now runs
+ * with (store IT changed the provisioned address) are not used. Returns the problem to show.
+ */
+export function dropSecretsForOtherServer(stored: Settings, keyServer: string | undefined, effectiveEndpoint: string): GatewaySettingProblem | undefined {
+  if (keyServer === undefined || (stored.apiKey === '' && stored.apiSecret === '')) return undefined;
+  if (effectiveEndpoint === '' || gatewayServer(effectiveEndpoint) === keyServer) return undefined;
+  stored.apiKey = '';
+  stored.apiSecret = '';
+  return {
+    field: 'apiKey',
+    source: 'the saved settings (settings.json)',
+    problem: `The gateway address changed to ${gatewayServer(effectiveEndpoint)}; the saved API key and secret were for ${keyServer} and must be entered again.`,
+  };
+}
+
+/**
+ * On save from the form: a move to another server clears every stored secret not typed in this
+ * save; a provisioned secret cannot follow a typed address to another server, so that is refused.
+ */
+export function secretsForNewServer(
+  input: { apiKey?: string | undefined; apiSecret?: string | undefined },
+  secrets: { apiKey: string; apiSecret: string },
+  moved: { from: string; to: string; locked: ReadonlySet<SettingsField> },
+): { field: string; message: string } | undefined {
+  if (moved.from === '' || gatewayServer(moved.to) === moved.from) return undefined;
+  for (const field of ['apiKey', 'apiSecret'] as const) {
+    if (moved.locked.has(field) && !moved.locked.has('endpoint')) {
+      return {
+        field: 'endpoint',
+        message: `The API key and secret are provisioned by store IT for ${moved.from}; an address on another server must be provisioned with its own key.`,
+      };
+    }
+    if (input[field] === undefined && !moved.locked.has(field)) secrets[field] = '';
+  }
+  return undefined;
+}
