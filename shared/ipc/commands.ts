@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
+import { BasketLine, CatalogItem, CatalogStatus, MAX_BASKET_LINES } from '../basket';
 import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
 
 /**
@@ -21,6 +22,8 @@ export const StartPaymentRequest = z
     orderRef: z.string().trim().min(1).max(64).optional(),
     /** The cashier said Yes to "Order … was already paid … Take another payment for it?". */
     repeatPaymentConfirmed: z.boolean().optional(),
+    /** basket: the sale's items; their total must equal amountMinor. Omitted = an amount-only sale. */
+    lines: z.array(BasketLine).max(MAX_BASKET_LINES).optional(),
   })
   .strict();
 export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
@@ -52,6 +55,8 @@ export const SettingsInput = z
     kiosk: z.boolean().optional(),
     registerCode: z.string().max(8).optional(),
     startAtLogin: z.boolean().optional(),
+    /** basket: omitted = keep; empty = no catalogue. */
+    catalogPath: z.string().max(1000).optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -90,6 +95,8 @@ export const Diagnostics = z.object({
     .optional(),
   /** Money-truth rules 1 and 8: what blocks payments besides the link. */
   paused: z.array(PaymentsPause).optional(),
+  /** basket: the catalogue in use and the lines it skipped. */
+  catalog: CatalogStatus.optional(),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 
@@ -132,6 +139,13 @@ export const commands = {
   listPrinters: { request: Empty, response: z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })) }) },
   getDiagnostics: { request: Empty, response: Diagnostics },
   installUpdate: { request: Empty, response: UpdateView },
+  // basket: the catalogue lives in the main process; the checkout asks it per scan and per search.
+  catalogLookup: { request: z.object({ barcode: z.string().trim().min(1).max(64) }).strict(), response: z.object({ item: CatalogItem.optional() }) },
+  catalogSearch: {
+    request: z.object({ query: z.string().max(100), limit: z.number().int().positive().max(50).optional() }).strict(),
+    response: z.object({ items: z.array(CatalogItem) }),
+  },
+  catalogStatus: { request: Empty, response: CatalogStatus },
 } as const;
 
 export type Commands = typeof commands;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { NextOrderRef, OrderView } from './orders';
 import { DIGITS_ONLY_ENTRIES } from '../money';
+import { BasketLine } from '../basket';
 
 /**
  * The view model the main process projects to the renderer. The main process is the source of
@@ -93,6 +94,8 @@ export const PaymentView = z.object({
   /** How an unknown outcome was settled. */
   resolution: z.object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number() }).optional(),
   voidReason: z.string().optional(),
+  /** basket: the sale's items (absent for an amount-only sale and in older journals). */
+  lines: z.array(BasketLine).optional(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -136,6 +139,8 @@ export const SettingsView = z.object({
   /** This till's code in generated order references (store IT sets it per register). */
   registerCode: z.string().optional(),
   startAtLogin: z.boolean().optional(),
+  /** basket: the store's catalogue file (CSV or JSON); empty = none. */
+  catalogPath: z.string().optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });
