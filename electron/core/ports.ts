@@ -73,6 +73,8 @@ export interface Settings {
   registerCode: string;
   /** Dedicated till: start Checkstand when the user signs in (Windows, macOS). */
   startAtLogin: boolean;
+  /** basket: the store's catalogue file (CSV or JSON); '' or absent = none. */
+  catalogPath?: string;
 }
 
 /** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */

@@ -7,6 +7,7 @@ import { checkEndpoint, httpBaseFromEndpoint } from './connection/endpoint';
 import { GatewayConnection } from './connection/gateway-connection';
 import { GatewayLink } from './connection/gateway-link';
 import { connectionTuning, resolveTuning } from './core-tuning';
+import { CatalogService } from './catalog/catalog-service';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { EventStream } from './events/event-stream';
 import { LedgerEvents } from './events/ledger-events';
@@ -91,9 +92,10 @@ function wireServices(deps: CoreDeps) {
   const history = (day: string) => journal.readDay(day).map(toPaymentView);
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
+  const catalog = new CatalogService({ clock, logger, settings: () => settings.current(), demo: () => deps.appInfo.demo.enabled });
   const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses });
   const router = new CommandRouter(
-    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, ...optional(deps) }),
+    commandHandlers({ clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, catalog, ...optional(deps) }),
     logger,
     noteError,
   );
@@ -118,6 +120,7 @@ function wireServices(deps: CoreDeps) {
     ledgerEvents,
     router,
     urgency,
+    catalog,
   };
 }
 
@@ -138,6 +141,7 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
 
     async stop() {
       connection.stop();
+      s.catalog.stop();
       for (const u of unsubscribers.splice(0)) u();
       s.delivery.settleAll();
       s.terminals.dispose();

@@ -1,4 +1,5 @@
 import type { PaymentView, Snapshot, UpdateView } from '../../../shared/ipc';
+import type { CatalogService } from '../catalog/catalog-service';
 import type { GatewayConnection } from '../connection/gateway-connection';
 import type { GatewayLink } from '../connection/gateway-link';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
@@ -26,6 +27,8 @@ export interface CommandHandlersDeps {
   history: (day: string) => PaymentView[];
   /** The renderer says whether the cashier is on the checkout (reconnect retries stay short then). */
   setCheckoutOpen: (open: boolean) => void;
+  /** basket: the store's catalogue. */
+  catalog: CatalogService;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
@@ -54,12 +57,21 @@ export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
       const day = req.day ?? dayKey(d.clock.now());
       return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(d.history(day)) });
     },
-    getDiagnostics: async () => ok(d.diagnostics.report()),
+    getDiagnostics: async () => ok({ ...d.diagnostics.report(), catalog: d.catalog.status() }),
     saveSettings: async (req) => ok(await d.settings.save(req)),
     printReceipt: (req) => d.printPolicy.print(req.transactionId, req.copy),
     printTestPage: () => d.printPolicy.printTestPage(),
     receiptPdf: (req) => d.printPolicy.pdf(req.transactionId),
     listPrinters: () => d.printPolicy.listPrinters(),
     installUpdate: async () => ok(d.updates ? await d.updates.installNow() : DISABLED_UPDATE),
+    // basket
+    catalogLookup: async (req) => ok(withItem(d.catalog.lookup(req.barcode))),
+    catalogSearch: async (req) => ok({ items: d.catalog.search(req.query, req.limit) }),
+    catalogStatus: async () => ok(d.catalog.status()),
   };
+}
+
+/** exactOptionalPropertyTypes: an unknown barcode answers `{}`, not `{ item: undefined }`. */
+function withItem<T>(item: T | undefined): { item?: T } {
+  return item ? { item } : {};
 }

@@ -1,5 +1,6 @@
 import { isTodaysPayment, type VoidAlert } from '../../../shared/ipc';
 import type { PaymentMethod } from '../../../shared/protocol';
+import type { BasketLine } from '../../../shared/basket';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
@@ -17,6 +18,8 @@ export interface NewPayment {
   paymentMethod: PaymentMethod;
   /** Taken against the demo simulator (money-truth rule 1): its slips say it was not a real payment. */
   demo?: boolean;
+  /** basket: the sale's items, journaled with the payment so a reprint after a restart lists them. */
+  lines?: BasketLine[];
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };

@@ -2,6 +2,7 @@ import type { CommandRequest, CommandResponse, CommandResult, PaymentView } from
 import { uuidv7 } from '../../../shared/ids';
 import { toWireAmount } from '../../../shared/money';
 import type { PaymentFrame } from '../../../shared/protocol';
+import { basketRefusal, withProducts } from '../catalog/basket-frame';
 import { fail, ok } from '../commands/command-result';
 import type { GatewayConnection } from '../connection/gateway-connection';
 import type { DeliveryWatch } from '../inbound/delivery-watch';
@@ -61,14 +62,13 @@ export class PaymentCommands {
     } catch (err) {
       return fail('invalid_request', `The amount is not valid: ${String(err)}`);
     }
+    const basketRefused = basketRefusal(req);
+    if (basketRefused) return fail('invalid_request', basketRefused);
     const transactionId = uuidv7(clock.now());
     const notSaved = this.journalFirst(transactionId, orderRef, req);
     if (notSaved) return notSaved;
-    return this.send(transactionId, orderRef, {
-      action: 'payment',
-      terminalId: req.terminalId,
-      paymentRequest: { transactionId, amount, currency: req.currency, paymentMethod: req.paymentMethod, metadata: { orderId: orderRef } },
-    });
+    const paymentRequest = { transactionId, amount, currency: req.currency, paymentMethod: req.paymentMethod, metadata: { orderId: orderRef } };
+    return this.send(transactionId, orderRef, withProducts({ action: 'payment', terminalId: req.terminalId, paymentRequest }, req.lines));
   }
 
   async resolve(req: CommandRequest<'resolvePayment'>): Answer<'resolvePayment'> {
@@ -128,7 +128,8 @@ export class PaymentCommands {
     const { ledger, logger, noteError } = this.deps;
     try {
       const { terminalId, amountMinor, currency, paymentMethod } = req;
-      ledger.begin({ transactionId, orderRef, terminalId, amountMinor, currency, paymentMethod, ...(this.deps.demo() ? { demo: true } : {}) });
+      const lines = req.lines?.length ? { lines: req.lines } : {};
+      ledger.begin({ transactionId, orderRef, terminalId, amountMinor, currency, paymentMethod, ...lines, ...(this.deps.demo() ? { demo: true } : {}) });
       return undefined;
     } catch (err) {
       if (err instanceof JournalUnavailableError) {

@@ -45,6 +45,7 @@ export const ENV = {
   kiosk: 'CHECKSTAND_KIOSK',
   registerCode: 'CHECKSTAND_REGISTER_CODE',
   startAtLogin: 'CHECKSTAND_START_AT_LOGIN',
+  catalogPath: 'CHECKSTAND_CATALOG',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -84,6 +85,7 @@ export const ProvisioningFile = z
     kiosk: z.unknown(),
     startAtLogin: z.unknown(),
     registerCode: z.unknown(),
+    catalogPath: z.unknown(),
   })
   .partial()
   .strict();
@@ -100,6 +102,7 @@ const validators: Record<SettingsField, z.ZodType> = {
   kiosk: P.kiosk,
   startAtLogin: P.startAtLogin,
   registerCode: P.registerCode,
+  catalogPath: P.catalogPath,
   apiKey: SecretValue,
   apiSecret: SecretValue,
   printer: printerShape,
@@ -215,6 +218,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
     ['kiosk', ENV.kiosk, parseBool],
     ['registerCode', ENV.registerCode, (s) => s.trim()],
     ['startAtLogin', ENV.startAtLogin, parseBool],
+    ['catalogPath', ENV.catalogPath, (s) => s.trim()],
   ];
   for (const [field, name, convert] of simple) {
     const raw = fromEnv(name);

@@ -98,6 +98,12 @@ export const PlainSettings = z.object({
     .trim()
     .regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
   startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
+  // basket: the store's catalogue file.
+  catalogPath: z
+    .string({ error: 'The catalogue must be the path of a CSV or JSON file.' })
+    .trim()
+    .max(1000, 'The catalogue path is too long (1000 characters at most).')
+    .regex(/^$|\.(csv|json)$/i, 'The catalogue must be a .csv or .json file.'),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -125,6 +131,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kiosk: false,
   registerCode: 'R1',
   startAtLogin: false,
+  catalogPath: '',
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
@@ -143,6 +150,7 @@ export const SETTINGS_FIELDS = [
   'kiosk',
   'startAtLogin',
   'registerCode',
+  'catalogPath',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -170,6 +178,7 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     kiosk: settings.kiosk,
     registerCode: settings.registerCode,
     startAtLogin: settings.startAtLogin,
+    catalogPath: settings.catalogPath ?? '',
     lockedFields: [...lockedFields],
   };
 }

@@ -265,6 +265,7 @@ function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: 
     kiosk: input.kiosk ?? stored.kiosk,
     registerCode: input.registerCode ?? stored.registerCode,
     startAtLogin: input.startAtLogin ?? stored.startAtLogin,
+    catalogPath: input.catalogPath ?? stored.catalogPath ?? '',
   });
 }
 

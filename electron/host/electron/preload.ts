@@ -29,6 +29,10 @@ const bridge: PosBridge = {
   listPrinters: call('listPrinters'),
   getDiagnostics: call('getDiagnostics'),
   installUpdate: call('installUpdate'),
+  // basket
+  catalogLookup: call('catalogLookup'),
+  catalogSearch: call('catalogSearch'),
+  catalogStatus: call('catalogStatus'),
   on(listener: (event: PosEvent) => void): () => void {
     const wrapped = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
