@@ -58,7 +58,10 @@ export function taxByRate(lines: readonly BasketLine[]): TaxByRate[] {
 }
 
 /** Items sold (sum of quantities) and the best sellers by quantity, for End of day. */
-export function itemsSold(baskets: readonly (readonly BasketLine[] | undefined)[], top = 5): { count: number; top: { name: string; quantity: number; totalMinor: number }[] } {
+export function itemsSold(
+  baskets: readonly (readonly BasketLine[] | undefined)[],
+  top = 5,
+): { count: number; top: { name: string; quantity: number; totalMinor: number }[] } {
   const byName = new Map<string, { name: string; quantity: number; totalMinor: number }>();
   let count = 0;
   for (const lines of baskets) {

@@ -27,21 +27,52 @@ const framesArrived = (fx: SimFixture, count = 1) =>
     return frames;
   });
 
-const line = (n: number, extra: Partial<BasketLine> = {}): BasketLine => ({ id: `SKU-${n}`, name: `Item ${n}`, unitPriceMinor: 100 + n, quantity: 1, ...extra });
+const line = (n: number, extra: Partial<BasketLine> = {}): BasketLine => ({
+  id: `SKU-${n}`,
+  name: `Item ${n}`,
+  unitPriceMinor: 100 + n,
+  quantity: 1,
+  ...extra,
+});
 const total = (lines: BasketLine[]) => lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0);
 
 describe('a basket on the wire', () => {
   it('sends the vendor example’s product verbatim for a one-line basket, and sku, category, brand and tax where known', async () => {
     fx = await startFixture();
     const widget: BasketLine = { id: 'PROD-001', name: 'Widget', unitPriceMinor: 9999, quantity: 1 };
-    const coffee: BasketLine = { id: 'CAF-1', name: 'Coffee', unitPriceMinor: 428, quantity: 2, sku: 'CAF-1', category: 'Drinks', brand: 'House', taxRate: 7, barcode: '100001' };
-    const r = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 9999 + 856, currency: 'USD', paymentMethod: 'CARD', lines: [widget, coffee] });
+    const coffee: BasketLine = {
+      id: 'CAF-1',
+      name: 'Coffee',
+      unitPriceMinor: 428,
+      quantity: 2,
+      sku: 'CAF-1',
+      category: 'Drinks',
+      brand: 'House',
+      taxRate: 7,
+      barcode: '100001',
+    };
+    const r = await fx.h.core.invoke('startPayment', {
+      terminalId: 'TERM-001',
+      amountMinor: 9999 + 856,
+      currency: 'USD',
+      paymentMethod: 'CARD',
+      lines: [widget, coffee],
+    });
     expect(r.ok).toBe(true);
     const [frame] = await framesArrived(fx);
     // S4's example product: { "id": "PROD-001", "name": "Widget", "price": "99.99", "quantity": 1 }
     expect(frame!.paymentRequest.products![0]).toStrictEqual(JSON.parse('{ "id": "PROD-001", "name": "Widget", "price": "99.99", "quantity": 1 }'));
     // 8.56 includes 7 %: 8.56 × 7 / 107 = 0.56
-    expect(frame!.paymentRequest.products![1]).toStrictEqual({ id: 'CAF-1', name: 'Coffee', price: '4.28', quantity: 2, sku: 'CAF-1', category: 'Drinks', brand: 'House', tax: 0.56 });
+    expect(frame!.paymentRequest.products![1]).toStrictEqual({
+      id: 'CAF-1',
+      name: 'Coffee',
+      price: '4.28',
+      quantity: 2,
+      sku: 'CAF-1',
+      category: 'Drinks',
+      brand: 'House',
+      tax: 0.56,
+    });
     expect(frame!.paymentRequest.amount).toBe('108.55');
   });
 
@@ -55,7 +86,9 @@ describe('a basket on the wire', () => {
 
   it('beyond 100 lines sends the first 99 and one summary line; the products still add up to the amount and the frame stays under 32 KB', async () => {
     fx = await startFixture();
-    const lines = Array.from({ length: 150 }, (_, i) => line(i, { name: `Item ${i} ${'with a long descriptive name '.repeat(3)}`.slice(0, 120), quantity: 1 + (i % 3) }));
+    const lines = Array.from({ length: 150 }, (_, i) =>
+      line(i, { name: `Item ${i} ${'with a long descriptive name '.repeat(3)}`.slice(0, 120), quantity: 1 + (i % 3) }),
+    );
     const r = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: total(lines), currency: 'USD', paymentMethod: 'CARD', lines });
     expect(r.ok).toBe(true);
     const [frame] = await framesArrived(fx);
@@ -73,7 +106,9 @@ describe('a basket on the wire', () => {
     const r = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 500, currency: 'USD', paymentMethod: 'CARD', lines: [line(1)] });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/add up to 1.01 but the payment is for 5.00/) } });
     // A payment after it arrives alone: the refused one never reached the gateway.
-    expect((await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 101, currency: 'USD', paymentMethod: 'CARD', lines: [line(1)] })).ok).toBe(true);
+    expect(
+      (await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 101, currency: 'USD', paymentMethod: 'CARD', lines: [line(1)] })).ok,
+    ).toBe(true);
     expect((await framesArrived(fx)).map((f) => f.paymentRequest.amount)).toEqual(['1.01']);
   });
 

@@ -23,7 +23,12 @@ export function toProduct(line: BasketLine, currency: string): Product {
 function summaryOf(lines: readonly BasketLine[], currency: string): Product {
   const total = lines.reduce((sum, line) => sum + lineTotalMinor(line), 0);
   const count = lines.reduce((sum, line) => sum + line.quantity, 0);
-  return { id: SUMMARY_ID, name: `${count} more item${count === 1 ? '' : 's'} (${lines.length} line${lines.length === 1 ? '' : 's'})`, price: toWireAmount(total, currency), quantity: 1 };
+  return {
+    id: SUMMARY_ID,
+    name: `${count} more item${count === 1 ? '' : 's'} (${lines.length} line${lines.length === 1 ? '' : 's'})`,
+    price: toWireAmount(total, currency),
+    quantity: 1,
+  };
 }
 
 /**

@@ -4,6 +4,8 @@ import { formatMoney } from '../../format/money';
 import { useBridge, usePos } from '../../store/context';
 import { selectCurrency, selectNextOrderRef, selectOpenPaymentForOrder, selectTerminal } from '../../store/selectors';
 import { AmountEntry } from './AmountEntry';
+import { BasketPanel } from './basket/BasketPanel';
+import { BasketTotal } from './basket/BasketTotal';
 import { MethodPicker } from './MethodPicker';
 import { payBlocker } from './pay-blockers';
 import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog';
@@ -51,6 +53,7 @@ export function CheckoutForm() {
         paymentMethod: draft.paymentMethod,
         orderRef,
         ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
+        ...(draft.lines?.length ? { lines: draft.lines } : {}),
       });
       if (result.ok) {
         // "Try again" keeps this order's reference, not the next generated one.
@@ -81,8 +84,9 @@ export function CheckoutForm() {
           New payment
         </h1>
         <TerminalPicker />
+        <BasketPanel />
         <div className="checkout-columns">
-          <AmountEntry />
+          {draft.lines?.length ? <BasketTotal /> : <AmountEntry />}
           <div className="checkout-side">
             <MethodPicker />
             <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />

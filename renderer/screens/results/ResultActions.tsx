@@ -3,15 +3,15 @@ import { usePos } from '../../store/context';
 
 /**
  * Leaving a result: the retry button ("Pay with another card", "Pay again"…) keeps terminal,
- * amount and order (the main process gives it a new transactionId); "New payment" clears amount
- * and order. Keys: R and N.
+ * amount, basket and order (the main process gives it a new transactionId); "New payment" clears
+ * amount, basket and order. Keys: R and N.
  */
 export function ResultActions({ retry }: { retry: string | undefined }) {
   const setActivePayment = usePos((s) => s.setActivePayment);
   const updateDraft = usePos((s) => s.updateDraft);
   const tryAgain = () => setActivePayment(null);
   const newPayment = () => {
-    updateDraft({ amountMinor: 0, orderRef: '' });
+    updateDraft({ amountMinor: 0, orderRef: '', lines: [] });
     setActivePayment(null);
   };
   useKeyShortcuts({ n: newPayment, r: retry ? tryAgain : undefined });
