@@ -57,24 +57,28 @@ export function taxByRate(lines: readonly BasketLine[]): TaxByRate[] {
     .map(([ratePercent, grossMinor]) => ({ ratePercent, grossMinor, taxMinor: includedTaxMinor(grossMinor, ratePercent) }));
 }
 
+export interface ItemSold {
+  name: string;
+  quantity: number;
+  /** What these items brought in, per currency (minor units). */
+  byCurrency: Record<string, number>;
+}
+
 /** Items sold (sum of quantities) and the best sellers by quantity, for End of day. */
-export function itemsSold(
-  baskets: readonly (readonly BasketLine[] | undefined)[],
-  top = 5,
-): { count: number; top: { name: string; quantity: number; totalMinor: number }[] } {
-  const byName = new Map<string, { name: string; quantity: number; totalMinor: number }>();
+export function itemsSold(sales: readonly { lines?: readonly BasketLine[] | undefined; currency: string }[], top = 5): { count: number; top: ItemSold[] } {
+  const byItem = new Map<string, ItemSold>();
   let count = 0;
-  for (const lines of baskets) {
-    for (const line of lines ?? []) {
+  for (const sale of sales) {
+    for (const line of sale.lines ?? []) {
       count += line.quantity;
       const key = `${line.id}\u0000${line.name}`;
-      const entry = byName.get(key) ?? { name: line.name, quantity: 0, totalMinor: 0 };
+      const entry = byItem.get(key) ?? { name: line.name, quantity: 0, byCurrency: {} };
       entry.quantity += line.quantity;
-      entry.totalMinor += lineTotalMinor(line);
-      byName.set(key, entry);
+      entry.byCurrency[sale.currency] = (entry.byCurrency[sale.currency] ?? 0) + lineTotalMinor(line);
+      byItem.set(key, entry);
     }
   }
-  const sorted = [...byName.values()].sort((a, b) => b.quantity - a.quantity || b.totalMinor - a.totalMinor || a.name.localeCompare(b.name));
+  const sorted = [...byItem.values()].sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));
   return { count, top: sorted.slice(0, top) };
 }
 

@@ -30,13 +30,10 @@ describe('the catalogue setting', () => {
 
   it('can be saved from the form and is kept when the form leaves it out', async () => {
     const store = await openSettingsStore({ dataDir: dir, vault, env: {} });
-    const form = { ...store.view(), apiKey: undefined, apiSecret: undefined } as Record<string, unknown>;
-    delete form.lockedFields;
-    delete form.apiKey;
-    delete form.apiSecret;
-    expect(await store.save({ ...(form as never), catalogPath: '/tmp/catalog.csv' })).toMatchObject({ saved: true });
+    const { lockedFields: _locked, apiKey: _key, apiSecret: _secret, ...form } = store.view();
+    expect(await store.save({ ...form, catalogPath: '/tmp/catalog.csv' })).toMatchObject({ saved: true });
     const { catalogPath: _omitted, ...withoutPath } = form;
-    expect(await store.save(withoutPath as never)).toMatchObject({ saved: true, settings: { catalogPath: '/tmp/catalog.csv' } });
+    expect(await store.save(withoutPath)).toMatchObject({ saved: true, settings: { catalogPath: '/tmp/catalog.csv' } });
     const reopened = await openSettingsStore({ dataDir: dir, vault, env: {} });
     expect(reopened.current().catalogPath).toBe('/tmp/catalog.csv');
   });
