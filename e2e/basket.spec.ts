@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test, BROWSER_ONLY_REASON } from './fixtures';
 import { RESULT, expectResult, payButton, simFrames, waitOnline } from './cashier';
+import { scanBarcode } from './scanner';
 
 /**
  * Ringing up a sale from the demo catalogue (demo mode ships a sample with six-digit barcodes):
@@ -14,11 +15,7 @@ test.beforeEach(async ({ page, host }) => {
   await waitOnline(page);
 });
 
-/** A scanner: the code at machine speed (no delay between keys), then Enter, wherever the focus is. */
-async function scan(page: Page, barcode: string): Promise<void> {
-  await page.keyboard.type(barcode);
-  await page.keyboard.press('Enter');
-}
+const scan = scanBarcode;
 
 const basketLine = (page: Page, name: string) => page.locator('.basket-line', { hasText: name });
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { lineTotalMinor, MAX_LINE_QUANTITY, type BasketLine } from '../../../../shared/basket';
 import { formatMoney } from '../../../format/money';
 
@@ -9,8 +10,13 @@ interface BasketLinesProps {
 
 /** The basket's lines, newest at the bottom; the list scrolls on its own so Pay never moves out of the window. */
 export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
+  // A new line goes at the bottom: keep it in view, as a scanner adds it without a look at the list.
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [lines.length]);
   return (
-    <ul className="basket-lines" aria-label="Items in the basket" tabIndex={lines.length > 4 ? 0 : undefined}>
+    <ul ref={list} className="basket-lines" aria-label="Items in the basket" tabIndex={lines.length > 4 ? 0 : undefined}>
       {lines.map((line, index) => (
         <li key={`${line.id}-${index}`} className="basket-line" data-line-id={line.id}>
           <span className="basket-line-name">{line.name}</span>

@@ -1,36 +1,27 @@
 import { useCallback, useState } from 'react';
 import { lineFromItem, type BasketLine } from '../../../../shared/basket';
 import { playScanErrorBeep } from '../../../components/beep';
-import { useBridge, usePos, usePosStoreApi } from '../../../store/context';
+import { useBridge, usePos } from '../../../store/context';
 import { selectCurrency } from '../../../store/selectors';
-import { addLine, setQuantity, withLines } from './basket-lines';
-import { BasketLines } from './BasketLines';
+import { addLine } from './basket-lines';
 import { FreeLineForm } from './FreeLineForm';
 import { ItemSearch } from './ItemSearch';
 import { useBarcodeScanner } from './useBarcodeScanner';
-
-const NO_LINES: BasketLine[] = [];
+import { useBasket } from './useBasket';
 
 type ScanNote = { ok: boolean; text: string } | null;
 
 /**
- * The sale's items: scanned (a keyboard-wedge scan anywhere on the checkout), found by search or
- * typed as a free line. With no lines the checkout is the amount-only sale it always was.
+ * Ringing items up: a keyboard-wedge scan anywhere on the checkout, a search, or a free line. The
+ * lines themselves show where the amount entry was (BasketTotal), next to Pay. With no lines the
+ * checkout is the amount-only sale it always was.
  */
 export function BasketPanel() {
   const bridge = useBridge();
-  const store = usePosStoreApi();
-  const lines = usePos((s) => s.draft.lines ?? NO_LINES);
+  const { lines, change } = useBasket();
   const shown = usePos((s) => s.activePaymentId === null);
   const currency = usePos(selectCurrency);
-  const updateDraft = usePos((s) => s.updateDraft);
   const [note, setNote] = useState<ScanNote>(null);
-
-  // Read the lines when the answer arrives, not when the scan started: scans come back to back.
-  const change = useCallback(
-    (next: (lines: readonly BasketLine[]) => BasketLine[]) => updateDraft(withLines(next(store.getState().draft.lines ?? NO_LINES))),
-    [store, updateDraft],
-  );
   const add = useCallback(
     (line: BasketLine) => {
       change((current) => addLine(current, line));
@@ -64,9 +55,6 @@ export function BasketPanel() {
         {note?.text ?? 'Scan an item, search for it, or type just the amount.'}
       </p>
       <ItemSearch currency={currency} onPick={add} />
-      {lines.length > 0 && (
-        <BasketLines lines={lines} currency={currency} onQuantity={(index, quantity) => change((current) => setQuantity(current, index, quantity))} />
-      )}
       <FreeLineForm currency={currency} onAdd={add} />
     </section>
   );

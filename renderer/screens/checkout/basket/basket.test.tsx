@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CatalogItem } from '../../../../shared/basket';
 import { FakeBridge } from '../../../test/fake-bridge';
 import { payment } from '../../../test/fixtures';
@@ -27,7 +27,14 @@ const payButton = () => screen.getByRole('button', { name: /^Pay/ });
 
 /** A keyboard-wedge scanner: the code typed at machine speed (user-event's default: no delay) and Enter. */
 async function scan(user: ReturnType<typeof userEvent.setup>, code: string): Promise<void> {
-  await user.keyboard(`${code}{Enter}`);
+  // The key events' clock (jsdom stamps them with Date.now()) stands still: machine-speed keys,
+  // however slowly this machine runs the test.
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  try {
+    await user.keyboard(`${code}{Enter}`);
+  } finally {
+    vi.useRealTimers();
+  }
   // The look-up is a round trip to the (fake) main process: let its answer land.
   await act(async () => undefined);
 }

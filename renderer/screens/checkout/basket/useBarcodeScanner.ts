@@ -6,7 +6,11 @@ import { ScanDetector } from './scan-detector';
 /** Text fields a scanner's characters may have landed in (and must be put back). */
 const TEXT_TYPES = new Set(['text', 'search', 'tel', 'number', '']);
 
-const performanceNow = () => performance.now();
+/**
+ * When the key happened, not when this handler got to it: a busy page handles a scanner's keys
+ * late and bunched or spread out, but each event keeps the time the system saw the key.
+ */
+const keyTime = (event: KeyboardEvent) => (event.timeStamp > 0 ? event.timeStamp : performance.now());
 
 type FieldBefore = { field: HTMLInputElement | HTMLTextAreaElement; value: string } | undefined;
 
@@ -29,7 +33,7 @@ function textField(target: EventTarget | null): HTMLInputElement | HTMLTextAreaE
  * taken back out of whatever field they landed in, the Enter does not submit the form, and
  * `onScan` gets the code. Everything a person types passes untouched, Enter included.
  */
-export function useBarcodeScanner(active: boolean, onScan: (code: string) => void, now: () => number = performanceNow): void {
+export function useBarcodeScanner(active: boolean, onScan: (code: string) => void, timeOf: (event: KeyboardEvent) => number = keyTime): void {
   const store = usePosStoreApi();
   const latest = useRef(onScan);
   useEffect(() => {
@@ -45,7 +49,7 @@ export function useBarcodeScanner(active: boolean, onScan: (code: string) => voi
       if (selectVisibleAlertCount(store.getState()) > 0) return;
       if (event.target !== burstTarget) detector.reset();
       burstTarget = event.target;
-      const reading = detector.key(event.key, now());
+      const reading = detector.key(event.key, timeOf(event));
       if (reading.kind === 'burstStart') {
         const field = textField(event.target);
         before = field ? { field, value: field.value } : undefined;
@@ -59,5 +63,5 @@ export function useBarcodeScanner(active: boolean, onScan: (code: string) => voi
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [active, store, now]);
+  }, [active, store, timeOf]);
 }
