@@ -20,6 +20,8 @@ export function formFromView(view: SettingsView): SettingsFormState {
     printer: { ...view.printer },
     autoPrint: view.autoPrint,
     updatesEnabled: view.updatesEnabled,
+    // basket: the store's catalogue file (absent from older hosts: left out, so kept).
+    ...(view.catalogPath !== undefined ? { catalogPath: view.catalogPath } : {}),
   };
 }
 
