@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BasketLine } from '../../../shared/basket';
 import { fromWireAmount } from '../../../shared/money';
+import { buildPaymentReceipt } from '../receipts/receipt-model';
+import { renderReceiptText } from '../receipts/receipt-text';
 import { createHarness } from '../testing/harness';
+import { testSettings } from '../testing/receipt-fixtures';
 import { startFixture, type SimFixture } from '../testing/sim-fixture';
 
 let fx: SimFixture | undefined;
@@ -125,6 +128,9 @@ describe('a basket on the wire', () => {
     try {
       const replayed = (await again.snapshot()).payments.find((p) => p.transactionId === r.value.transactionId);
       expect(replayed).toMatchObject({ state: 'approved', lines });
+      // A reprint after the restart still lists the items.
+      const copy = buildPaymentReceipt(again.core.paymentDetails(r.value.transactionId)!, testSettings(), 'copy', true, Date.now());
+      expect(renderReceiptText(copy, 48)).toMatch(/^ {2}3 x USD 1\.01 +USD 3\.03$/m);
     } finally {
       await again.dispose();
     }
