@@ -84,7 +84,6 @@ export function CheckoutForm() {
           New payment
         </h1>
         <TerminalPicker />
-        <BasketPanel />
         <div className="checkout-columns">
           {draft.lines?.length ? <BasketTotal /> : <AmountEntry />}
           <div className="checkout-side">
@@ -94,6 +93,8 @@ export function CheckoutForm() {
             {error && <PayError {...error} />}
           </div>
         </div>
+        {/* After Pay in the Tab order (terminal → amount → method → order → Pay stays as it was); shown under the terminals. */}
+        <BasketPanel />
       </form>
     </>
   );
