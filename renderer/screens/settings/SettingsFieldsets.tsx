@@ -96,15 +96,6 @@ export function StoreFields({ form, set, errors, isLocked }: FieldsetProps) {
         error={errors.currency}
         onChange={(currency) => set({ currency })}
       />
-      {/* basket: the catalogue file the checkout scans and searches. */}
-      <TextField
-        id="catalogPath"
-        label="Catalogue file (CSV or JSON; empty = none)"
-        value={form.catalogPath ?? ''}
-        locked={isLocked('catalogPath')}
-        error={errors.catalogPath}
-        onChange={(catalogPath) => set({ catalogPath })}
-      />
       <div className="field">
         <label htmlFor="amountEntry">Amounts typed without a decimal point</label>
         <select
