@@ -37,16 +37,21 @@ function catalogueCsv(count: number): string {
   return rows.join('\n');
 }
 
+/** The core's catalogue service on `file` (not loaded yet: it loads at its first use). */
+function serviceFor(file: string): CatalogService {
+  return new CatalogService({
+    clock: systemClock,
+    logger: quiet,
+    settings: () => ({ catalogPath: file, currency: 'EUR' }),
+    demo: () => false,
+    watch: () => () => undefined,
+  });
+}
+
 function measureLoads(file: string): number[] {
   const times: number[] = [];
   for (let n = 0; n < LOADS; n++) {
-    const service = new CatalogService({
-      clock: systemClock,
-      logger: quiet,
-      settings: () => ({ catalogPath: file, currency: 'EUR' }),
-      demo: () => false,
-      watch: () => () => undefined,
-    });
+    const service = serviceFor(file);
     const start = performance.now();
     const items = service.status().items;
     times.push(performance.now() - start);
@@ -56,13 +61,7 @@ function measureLoads(file: string): number[] {
 }
 
 function measureLookups(file: string): number[] {
-  const service = new CatalogService({
-    clock: systemClock,
-    logger: quiet,
-    settings: () => ({ catalogPath: file, currency: 'EUR' }),
-    demo: () => false,
-    watch: () => () => undefined,
-  });
+  const service = serviceFor(file);
   service.status();
   const times: number[] = [];
   for (let n = 0; n < 20_000; n++) {
