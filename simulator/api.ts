@@ -110,8 +110,15 @@ export interface SimTerminal {
   label?: string;
   /** Virtual terminal in manual mode (a sticky MANUAL script). */
   manual?: boolean;
-  /** What a virtual terminal's screen shows (control page). */
-  screen?: { state: string; text: string; transactionId?: string; amount?: string; currency?: string };
+  /** What a virtual terminal's screen shows (control page), with the sale's items when the POS sent `products`. */
+  screen?: { state: string; text: string; transactionId?: string; amount?: string; currency?: string; items?: SimItem[] };
+}
+
+/** [SIM] One of a payment's `products` as the POS sent it (§7.3): what the terminal screen and the control page list. */
+export interface SimItem {
+  name: string;
+  quantity: number;
+  price: string;
 }
 
 export interface SimTransaction {
@@ -123,6 +130,8 @@ export interface SimTransaction {
   paymentMethod: PaymentMethod | string;
   /** The POS's order reference (`metadata.orderId`), for the trainer's transaction list. */
   orderRef?: string;
+  /** The payment's `products` as received (absent when the POS sent none). */
+  products?: Record<string, unknown>[];
   /** Gateway-side status (§9.3). */
   status: 'PENDING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'AWAITING_RECONNECT' | 'VOIDED';
   responseStatus?: 'SUCCESS' | 'FAILED' | 'PENDING' | 'CANCELLED';

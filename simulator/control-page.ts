@@ -34,6 +34,7 @@ const PAGE = `<!doctype html>
   .screen { background:#0f1a12; color:#8ff0a4; font:15px/1.35 ui-monospace, monospace; border-radius:8px; padding:12px; min-height:86px; margin-bottom:10px; border:6px solid #2b2f36; }
   .screen.offline { color:#7b8794; background:#16191d; } .screen.declined, .screen.voided { color:#ff9d95; } .screen.waiting { color:#ffe27a; }
   .screen .amount { font-size:20px; font-weight:600; }
+  .screen .items { list-style:none; margin:4px 0; padding:0; font-size:13px; } .screen .items span { float:right; }
   .buttons { display:flex; flex-wrap:wrap; gap:6px; }
   button, select { font:inherit; border-radius:8px; border:1px solid var(--line); background:#fff; padding:5px 10px; cursor:pointer; }
   button.approve { background:var(--ok); color:#fff; border-color:var(--ok); } button.decline { background:var(--bad); color:#fff; border-color:var(--bad); }
@@ -80,7 +81,7 @@ const PAGE = `<!doctype html>
     <button data-fault="restart">Restart the gateway</button>
   </div>
   <h2>Transactions</h2>
-  <table><thead><tr><th>Time</th><th>Order</th><th>Transaction</th><th>Terminal</th><th>Amount</th><th>Gateway status</th><th>Result</th></tr></thead>
+  <table><thead><tr><th>Time</th><th>Order</th><th>Transaction</th><th>Terminal</th><th>Amount</th><th>Items</th><th>Gateway status</th><th>Result</th></tr></thead>
   <tbody id="transactions"></tbody></table>
 </main>
 <script>
@@ -106,6 +107,10 @@ async function post(path, body, doneText) {
   $('#toast').textContent = res.ok ? (doneText || 'Done.') : 'Failed: ' + (data.error || res.status);
   refresh();
 }
+function itemsCell(products) {
+  if (!products || !products.length) return '';
+  return products.map((p) => esc(p.quantity) + ' × ' + esc(p.name)).join('<br>');
+}
 function terminalCard(t) {
   const s = t.screen || { state: t.status === 'online' ? 'idle' : 'offline', text: t.status === 'online' ? 'EXTERNAL TERMINAL' : 'NO CONNECTION' };
   const id = encodeURIComponent(t.apiKey);
@@ -113,6 +118,8 @@ function terminalCard(t) {
   // but the terminal still holds it, and answering it is how a trainer shows the auto-void.
   const busy = !!t.busyWith || s.state === 'processing' || s.state === 'waiting';
   const amount = s.amount ? '<div class="amount">' + esc(s.currency) + ' ' + esc(s.amount) + '</div>' : '';
+  const items = s.items ? '<ul class="items">' + s.items.slice(0, 8).map((i) => '<li>' + esc(i.quantity) + ' × ' + esc(i.name) + ' <span>' + esc(i.price) + '</span></li>').join('') +
+    (s.items.length > 8 ? '<li>… ' + (s.items.length - 8) + ' more</li>' : '') + '</ul>' : '';
   const options = DECLINES.map(([c, , words]) => '<option value="' + c + '">' + esc(words) + '</option>').join('');
   const controls = t.virtual ? (
     '<div class="buttons">' +
@@ -131,7 +138,7 @@ function terminalCard(t) {
   return '<section class="terminal" data-key="' + id + '" aria-label="' + esc(t.label) + '">' +
     '<h3><span>' + esc(t.label) + '</span><span class="status ' + esc(t.status) + '">' + esc(t.status) + '</span></h3>' +
     '<div class="ids">' + esc(t.deviceId || 'no deviceId') + ' · ' + esc(t.groupId) + ' · conn ' + esc(t.connectionId) + '</div>' +
-    '<div class="screen ' + esc(s.state) + '">' + amount + '<div>' + esc(s.text) + '</div></div>' + controls + '</section>';
+    '<div class="screen ' + esc(s.state) + '">' + amount + items + '<div>' + esc(s.text) + '</div></div>' + controls + '</section>';
 }
 let lastTerminals = '';
 async function refresh() {
@@ -150,8 +157,8 @@ async function refresh() {
   }
   $('#transactions').innerHTML = state.transactions.map((t) =>
     '<tr><td>' + esc(t.createdAt.slice(11, 19)) + '</td><td>' + esc(t.orderRef || '') + '</td><td>' + esc(t.transactionId) + '</td><td>' + esc(t.terminalId) + '</td><td>' + esc(t.currency) + ' ' + esc(t.amount) +
-    '</td><td class="' + esc(t.status) + '">' + esc(t.status) + '</td><td>' + esc(t.responseStatus || '') + (t.voidReason ? ' — ' + esc(t.voidReason) : '') + '</td></tr>').join('') ||
-    '<tr><td colspan="7">No payments yet. Start one from Checkstand.</td></tr>';
+    '</td><td>' + itemsCell(t.products) + '</td><td class="' + esc(t.status) + '">' + esc(t.status) + '</td><td>' + esc(t.responseStatus || '') + (t.voidReason ? ' — ' + esc(t.voidReason) : '') + '</td></tr>').join('') ||
+    '<tr><td colspan="8">No payments yet. Start one from Checkstand.</td></tr>';
 }
 document.addEventListener('click', (e) => {
   const btn = e.target.closest('button'); if (!btn) return;

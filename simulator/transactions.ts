@@ -88,6 +88,7 @@ export class TransactionBook {
         currency: request.currency,
         paymentMethod: request.paymentMethod,
         ...(typeof request.metadata?.orderId === 'string' ? { orderRef: request.metadata.orderId } : {}),
+        ...(request.products ? { products: structuredClone(request.products) } : {}),
         status: 'PENDING',
         createdAt: now,
         updatedAt: now,

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { PaymentResponse } from '../shared/protocol';
-import type { PaymentScript, ScriptOutcome } from './api';
+import type { PaymentScript, ScriptOutcome, SimItem } from './api';
 import type { RuntimeConfig } from './config';
 import { GatewayToTerminalFrame, type PaymentResultFrame, type TerminalPaymentCommand } from './device-frames';
 import { terminalResponse, type FinalStatus, type ResultDetails } from './terminal-response';
@@ -13,6 +13,15 @@ export interface TerminalScreen {
   transactionId?: string;
   amount?: string;
   currency?: string;
+  /** The sale's items, when the POS sent `products`. */
+  items?: SimItem[];
+}
+
+/** The lines a terminal screen lists: name, quantity and unit price of each product sent. */
+function itemsOf(command: TerminalPaymentCommand): { items?: SimItem[] } {
+  const products = command.paymentRequest.products;
+  if (!products?.length) return {};
+  return { items: products.map((p) => ({ name: p.name, quantity: p.quantity, price: String(p.price) })) };
 }
 
 interface Current {
@@ -225,6 +234,7 @@ export class VirtualTerminal {
       transactionId: command.transactionId,
       amount: String(req.amount),
       currency: req.currency,
+      ...itemsOf(command),
     };
     const delay = script.delayMs ?? this.config.defaultDelayMs;
     this.run(current, script.outcome, delay);
@@ -269,6 +279,7 @@ export class VirtualTerminal {
       transactionId: response.transactionId,
       amount: String(current.command.paymentRequest.amount),
       currency: current.command.paymentRequest.currency,
+      ...itemsOf(current.command),
     };
   }
 

@@ -85,6 +85,8 @@ export interface Settings {
   idleLockMinutes: number;
   /** People: how receipts name the cashier. */
   receiptCashierName: ReceiptCashierName;
+  /** basket: the store's catalogue file (CSV or JSON); '' or absent = none. */
+  catalogPath?: string;
 }
 
 /** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */

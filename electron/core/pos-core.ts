@@ -7,6 +7,7 @@ import { checkEndpoint, httpBaseFromEndpoint } from './connection/endpoint';
 import { GatewayConnection } from './connection/gateway-connection';
 import { GatewayLink } from './connection/gateway-link';
 import { connectionTuning, resolveTuning, type CoreTuning } from './core-tuning';
+import { CatalogService } from './catalog/catalog-service';
 import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { EventStream } from './events/event-stream';
 import { LedgerEvents } from './events/ledger-events';
@@ -97,12 +98,9 @@ function wireServices(deps: CoreDeps) {
   const urgency = new ReconnectUrgency(connection, () => ledger.hasOpen());
   const setCheckoutOpen = (open: boolean) => urgency.setCheckoutOpen(open);
   const shifts = wireShifts(deps, { clock, journal, ledger, terminals, people });
-  const snapshot = (): Snapshot => ({
-    ...snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses }),
-    tillTerminalId: till.tillTerminal.current(),
-    people: people.view(),
-  });
-  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, people };
+  const catalog = new CatalogService({ clock, logger, settings: () => settings.current(), demo });
+  const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses, tillTerminal: till.tillTerminal, people });
+  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, people, catalog };
   const router = new CommandRouter(commandHandlers({ ...handlerDeps, ...till, ...optional(deps) }), logger, noteError);
   return {
     clock,
@@ -127,6 +125,7 @@ function wireServices(deps: CoreDeps) {
     urgency,
     tillTerminal: till.tillTerminal,
     people,
+    catalog,
   };
 }
 
@@ -166,6 +165,7 @@ function withLifecycle(deps: CoreDeps, s: Services): PosCore {
 
     async stop() {
       connection.stop();
+      s.catalog.stop();
       for (const u of unsubscribers.splice(0)) u();
       s.delivery.settleAll();
       s.terminals.dispose();
@@ -231,7 +231,7 @@ function replayAndSubscribe(deps: CoreDeps, s: Services): (() => void)[] {
 /** What a renderer sees on start or after a gap in sequence numbers. */
 function snapshotOf(
   deps: CoreDeps,
-  p: { events: EventStream; connection: GatewayConnection; terminals: TerminalViews; ledger: PaymentLedger; orders: OrderBook; pauses: PaymentPauses },
+  p: Pick<Services, 'events' | 'connection' | 'terminals' | 'ledger' | 'orders' | 'pauses' | 'tillTerminal' | 'people'>,
 ): Snapshot {
   return {
     seq: p.events.current(),
@@ -246,6 +246,8 @@ function snapshotOf(
     update: deps.updates?.view() ?? DISABLED_UPDATE,
     printJobs: deps.receipts?.jobs() ?? [],
     paused: p.pauses.current(),
+    tillTerminalId: p.tillTerminal.current(),
+    people: p.people.view(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeBridge } from '../test/fake-bridge';
@@ -75,7 +75,8 @@ describe('void alert', () => {
     };
     act(() => fake.emit({ type: 'order', seq: 11, order, nextOrderRef: 'R1-0002' }));
     const dialog = screen.getByRole('alertdialog');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Order RT-1 is already paid — do not take it again/);
+    // The alert's own heading (the checkout behind it has headings of its own, the basket's).
+    expect(within(dialog).getByRole('heading', { level: 2 }).textContent).toMatch(/Order RT-1 is already paid — do not take it again/);
     expect(dialog.querySelector('#void-summary')?.textContent).toMatch(/^Order RT-1 is already paid — €24\.50 at 12:03 on Till t1\. Do not take it again\./);
     expect(dialog.textContent).not.toMatch(/take the payment again/i);
   });

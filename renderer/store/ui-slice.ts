@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { PaymentMethod } from '../../shared/protocol/common';
+import type { BasketLine } from '../../shared/basket';
 import type { PosState } from './types';
 
 export type Screen = 'checkout' | 'history' | 'endOfDay' | 'settings' | 'diagnostics';
@@ -12,6 +13,8 @@ export interface CheckoutDraft {
   amountProblem?: string | undefined;
   paymentMethod: PaymentMethod;
   orderRef: string;
+  /** basket: the sale's items; with any, amountMinor is their total. Absent or empty = an amount-only sale. */
+  lines?: BasketLine[];
 }
 
 /** Renderer-only state: never sent anywhere, never fed by events. */

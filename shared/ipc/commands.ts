@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
+import { BasketLine, CatalogItem, CatalogStatus, MAX_BASKET_LINES } from '../basket';
 import { PaymentsPause, PaymentView, SettingsView, Snapshot, UpdateView } from './model';
 import { CloseShiftRequest, CloseShiftResult, OpenShiftRequest, ReportRef, ShiftReport, ShiftStatus, ShiftView } from './shifts';
 import { peopleCommands, RECEIPT_CASHIER_NAMES } from './people';
@@ -28,6 +29,8 @@ export const StartPaymentRequest = z
     repeatPaymentConfirmed: z.boolean().optional(),
     /** People: the manager's approval of the repeat payment (roles on, a cashier signed in). */
     approval: ManagerApprovalToken,
+    /** basket: the sale's items; their total must equal amountMinor. Omitted = an amount-only sale. */
+    lines: z.array(BasketLine).max(MAX_BASKET_LINES).optional(),
   })
   .strict();
 export type StartPaymentRequest = z.infer<typeof StartPaymentRequest>;
@@ -42,6 +45,8 @@ export const RecordCashSaleRequest = z
     repeatPaymentConfirmed: z.boolean().optional(),
     /** People: the manager's approval of a second payment for a paid order. */
     approval: ManagerApprovalToken,
+    /** basket: the sale's items (their total must equal amountMinor), journaled with the sale. */
+    lines: z.array(BasketLine).max(MAX_BASKET_LINES).optional(),
   })
   .strict();
 export type RecordCashSaleRequest = z.infer<typeof RecordCashSaleRequest>;
@@ -84,6 +89,8 @@ export const SettingsInput = z
     /** People (omitted = keep). */
     idleLockMinutes: z.number().int().optional(),
     receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
+    /** basket: omitted = keep; empty = no catalogue. */
+    catalogPath: z.string().max(1000).optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -122,6 +129,8 @@ export const Diagnostics = z.object({
     .optional(),
   /** Money-truth rules 1 and 8: what blocks payments besides the link. */
   paused: z.array(PaymentsPause).optional(),
+  /** basket: the catalogue in use and the lines it skipped. */
+  catalog: CatalogStatus.optional(),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 
@@ -177,6 +186,13 @@ export const commands = {
   shiftReportCsv: { request: ReportRef, response: z.object({ filename: z.string(), csv: z.string() }) },
   // People: sign-in, the manager's PIN, and managing people (shared/ipc/people.ts).
   ...peopleCommands,
+  // basket: the catalogue lives in the main process; the checkout asks it per scan and per search.
+  catalogLookup: { request: z.object({ barcode: z.string().trim().min(1).max(64) }).strict(), response: z.object({ item: CatalogItem.optional() }) },
+  catalogSearch: {
+    request: z.object({ query: z.string().max(100), limit: z.number().int().positive().max(50).optional() }).strict(),
+    response: z.object({ items: z.array(CatalogItem) }),
+  },
+  catalogStatus: { request: Empty, response: CatalogStatus },
 } as const;
 
 export type Commands = typeof commands;

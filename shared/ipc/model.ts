@@ -3,6 +3,7 @@ import { PaymentMethod } from '../protocol/common';
 import { NextOrderRef, OrderView } from './orders';
 import { DIGITS_ONLY_ENTRIES } from '../money';
 import { PeopleView, RECEIPT_CASHIER_NAMES, Who } from './people';
+import { BasketLine } from '../basket';
 
 /**
  * The view model the main process projects to the renderer. The main process is the source of
@@ -100,6 +101,8 @@ export const PaymentView = z.object({
   cash: z.object({ tenderedMinor: z.number().int().nonnegative(), changeMinor: z.number().int().nonnegative() }).optional(),
   /** People: who was signed in when the attempt started (absent: roles off, or a journal from before). */
   cashier: Who.optional(),
+  /** basket: the sale's items (absent for an amount-only sale and in older journals). */
+  lines: z.array(BasketLine).optional(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -153,6 +156,8 @@ export const SettingsView = z.object({
   /** People: minutes without a touch before the till locks (0 = never), and the cashier's name on receipts. */
   idleLockMinutes: z.number().int().nonnegative().optional(),
   receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
+  /** basket: the store's catalogue file (CSV or JSON); empty = none. */
+  catalogPath: z.string().optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });

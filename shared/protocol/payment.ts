@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { Id, IsoTimestamp, Metadata, PaymentMethod, PaymentResponseStatus, WireAmount } from './common';
 
-/** §7.3 — we send only id, name, price, quantity (OQ-11); the rest is tolerated. */
+/** §7.3 — id, name, price, quantity as in the vendor's example; sku, category, brand, tax, discount as its descriptions name them [I]. */
 export const Product = z.looseObject({
   id: z.string().max(200),
   name: z.string().max(500),
   price: WireAmount,
   quantity: z.number().finite(),
+  sku: z.string().max(200).optional(),
+  category: z.string().max(200).optional(),
+  brand: z.string().max(200).optional(),
+  tax: z.number().finite().optional(),
+  discount: z.number().finite().optional(),
 });
 export type Product = z.infer<typeof Product>;
 

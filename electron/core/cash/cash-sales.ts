@@ -1,3 +1,4 @@
+import { basketRefusal } from '../catalog/basket-frame';
 import type { PeopleService } from '../people/people-service';
 import type { CommandRequest, CommandResult, PaymentView, StartPaymentRequest } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
@@ -51,6 +52,8 @@ export class CashSales {
         `The customer gave ${words(req.tenderedMinor)}, less than the ${words(req.amountMinor)} to pay. Nothing was recorded: enter the amount tendered again.`,
       );
     }
+    const basketRefused = basketRefusal(req);
+    if (basketRefused) return fail('invalid_request', basketRefused);
     const nobody = this.deps.people.mayWork();
     if (!nobody.ok) return fail('not_allowed', nobody.message);
     const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
@@ -72,6 +75,7 @@ export class CashSales {
       paymentMethod: 'CASH' as const,
       cash,
       ...(cashier ? { cashier } : {}),
+      ...(req.lines?.length ? { lines: req.lines } : {}),
     };
     const notSaved = beginJournaled(
       this.deps,

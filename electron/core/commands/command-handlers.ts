@@ -1,4 +1,5 @@
 import type { PaymentView, Snapshot, UpdateView } from '../../../shared/ipc';
+import type { CatalogService } from '../catalog/catalog-service';
 import type { GatewayConnection } from '../connection/gateway-connection';
 import type { GatewayLink } from '../connection/gateway-link';
 import type { DiagnosticsService } from '../diagnostics/diagnostics-service';
@@ -37,6 +38,8 @@ export interface CommandHandlersDeps {
   cash: CashSales;
   tillTerminal: TillTerminal;
   people: PeopleService;
+  /** basket: the store's catalogue. */
+  catalog: CatalogService;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
@@ -72,7 +75,7 @@ export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
       const day = req.day ?? dayKey(d.clock.now());
       return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(d.history(day)) });
     },
-    getDiagnostics: async () => ok(d.diagnostics.report()),
+    getDiagnostics: async () => ok({ ...d.diagnostics.report(), catalog: d.catalog.status() }),
     saveSettings: guardedSettingsSave(d.people, d.settings),
     printReceipt: (req) => {
       d.people.audit('audit.receipt_printed', { transactionId: req.transactionId, copy: req.copy });
@@ -84,5 +87,14 @@ export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
     installUpdate: async () => ok(d.updates ? await d.updates.installNow() : DISABLED_UPDATE),
     ...d.shifts,
     ...peopleHandlers(d.people),
+    // basket
+    catalogLookup: async (req) => ok(withItem(d.catalog.lookup(req.barcode))),
+    catalogSearch: async (req) => ok({ items: d.catalog.search(req.query, req.limit) }),
+    catalogStatus: async () => ok(d.catalog.status()),
   };
+}
+
+/** exactOptionalPropertyTypes: an unknown barcode answers `{}`, not `{ item: undefined }`. */
+function withItem<T>(item: T | undefined): { item?: T } {
+  return item ? { item } : {};
 }

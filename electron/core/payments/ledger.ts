@@ -1,5 +1,6 @@
 import { isTodaysPayment, type VoidAlert, type Who } from '../../../shared/ipc';
 import type { PaymentMethod } from '../../../shared/protocol';
+import type { BasketLine } from '../../../shared/basket';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
@@ -17,10 +18,11 @@ export interface NewPayment {
   paymentMethod: PaymentMethod;
   /** Taken against the demo simulator (money-truth rule 1): its slips say it was not a real payment. */
   demo?: boolean;
-  /** Cash tender: the sale is settled at the till (approved at once, no deadline, never on the wire). */
+  /** Cash tender: settled at the till (approved at once, never on the wire). People: who was signed
+   *  in. Basket: the sale's items, journaled so a reprint after a restart lists them. */
   cash?: { tenderedMinor: number; changeMinor: number };
-  /** People: who was signed in. */
   cashier?: Who;
+  lines?: BasketLine[];
 }
 
 export type LedgerChange = { kind: 'payment'; payment: PaymentRecord } | { kind: 'alert'; alert: VoidAlert };

@@ -2,6 +2,7 @@ import type { CommandRequest, CommandResponse, CommandResult, PaymentView } from
 import { uuidv7 } from '../../../shared/ids';
 import { toWireAmount } from '../../../shared/money';
 import type { PaymentFrame } from '../../../shared/protocol';
+import { basketRefusal, withProducts } from '../catalog/basket-frame';
 import { fail, ok } from '../commands/command-result';
 import type { GatewayConnection } from '../connection/gateway-connection';
 import type { DeliveryWatch } from '../inbound/delivery-watch';
@@ -68,14 +69,13 @@ export class PaymentCommands {
     } catch (err) {
       return fail('invalid_request', `The amount is not valid: ${String(err)}`);
     }
+    const basketRefused = basketRefusal(req);
+    if (basketRefused) return fail('invalid_request', basketRefused);
     const transactionId = uuidv7(clock.now());
     const notSaved = this.journalFirst(transactionId, orderRef, req);
     if (notSaved) return notSaved;
-    return this.send(transactionId, orderRef, {
-      action: 'payment',
-      terminalId: req.terminalId,
-      paymentRequest: { transactionId, amount, currency: req.currency, paymentMethod: req.paymentMethod, metadata: { orderId: orderRef } },
-    });
+    const paymentRequest = { transactionId, amount, currency: req.currency, paymentMethod: req.paymentMethod, metadata: { orderId: orderRef } };
+    return this.send(transactionId, orderRef, withProducts({ action: 'payment', terminalId: req.terminalId, paymentRequest }, req.lines));
   }
 
   async resolve(req: CommandRequest<'resolvePayment'>): Answer<'resolvePayment'> {
@@ -160,6 +160,7 @@ export class PaymentCommands {
       amountMinor,
       currency,
       paymentMethod,
+      ...(req.lines?.length ? { lines: req.lines } : {}),
       ...(this.deps.demo() ? { demo: true } : {}),
       ...(cashier ? { cashier } : {}),
     };

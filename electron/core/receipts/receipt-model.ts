@@ -2,6 +2,7 @@ import type { PrintJobView } from '../../../shared/ipc';
 import { toWireAmount } from '../../../shared/money';
 import type { PaymentDetails, Settings } from '../ports';
 import { cleanReceiptData, type CleanReceiptData } from './receipt-data';
+import { receiptItems, type ReceiptItems } from './receipt-items';
 
 /**
  * What goes on a slip, independent of the output (fixed-width text, ESC/POS, HTML, PDF).
@@ -25,6 +26,8 @@ export interface Receipt {
   storeName: string;
   storeAddress: string[];
   title: string;
+  /** basket: the sale's items and tax per rate (absent for an amount-only sale and on void slips). */
+  items?: ReceiptItems;
   fields: ReceiptField[];
   /** Lines that must stand out (void and decline explanations). */
   notice: string[];
@@ -149,6 +152,7 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     }
   }
 
+  const items = kind === 'void_slip' ? undefined : receiptItems(view.lines, view.currency);
   return {
     kind,
     copy,
@@ -156,6 +160,7 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     storeName: settings.storeName.trim() || 'Checkstand',
     storeAddress: splitAddress(settings.storeAddress),
     title,
+    ...(items ? { items } : {}),
     fields,
     notice,
     body,

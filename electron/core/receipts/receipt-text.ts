@@ -1,4 +1,5 @@
 import type { PaperWidthMm } from './render-ports';
+import { itemLines } from './receipt-items';
 import { DEMO_MARK, type Receipt } from './receipt-model';
 import { center, hardWrap, textWidth, wordWrap } from './text-width';
 
@@ -36,6 +37,10 @@ export function renderReceiptLines(receipt: Receipt, columns: number): ReceiptLi
   rule('=');
   for (const l of wordWrap(receipt.title, columns)) push(center(l, columns), receipt.kind === 'void_slip' ? 'mark' : 'bold');
   rule('=');
+  if (receipt.items) {
+    for (const l of itemLines(receipt.items, columns)) push(l.text, l.bold ? 'bold' : 'plain');
+    rule('=');
+  }
 
   for (const f of receipt.fields) for (const l of fieldLines(f.label, f.value, columns)) push(l, f.label === 'Amount' ? 'bold' : 'plain');
 

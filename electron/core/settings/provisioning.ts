@@ -51,6 +51,7 @@ export const ENV = {
   terminalMethods: 'CHECKSTAND_TERMINAL_METHODS',
   idleLockMinutes: 'CHECKSTAND_IDLE_LOCK_MINUTES',
   receiptCashierName: 'CHECKSTAND_RECEIPT_CASHIER_NAME',
+  catalogPath: 'CHECKSTAND_CATALOG',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -97,6 +98,7 @@ export const ProvisioningFile = z
     // People (electron/core/people/people-file.ts reads these two; not settings).
     roles: z.unknown(),
     people: z.unknown(),
+    catalogPath: z.unknown(),
   })
   .partial()
   .strict();
@@ -117,6 +119,7 @@ const validators: Record<SettingsField, z.ZodType> = {
   terminalMethods: P.terminalMethods,
   idleLockMinutes: P.idleLockMinutes,
   receiptCashierName: P.receiptCashierName,
+  catalogPath: P.catalogPath,
   apiKey: SecretValue,
   apiSecret: SecretValue,
   printer: printerShape,
@@ -175,6 +178,29 @@ export function whereJsonBreaks(text: string, error: Error): string {
   return `line ${before.length}, column ${before.at(-1)!.length + 1}: check the quotes, commas and braces there`;
 }
 
+/** The settings each read from one environment variable, and how its text becomes the value. */
+const ENV_SETTINGS: [SettingsField, string, (raw: string) => unknown][] = [
+  ['endpoint', ENV.endpoint, (s) => s],
+  ['apiKey', ENV.apiKey, (s) => s],
+  ['apiSecret', ENV.apiSecret, (s) => s],
+  ['groupId', ENV.groupId, (s) => s],
+  ['storeName', ENV.storeName, (s) => s],
+  ['storeAddress', ENV.storeAddress, (s) => s],
+  ['currency', ENV.currency, (s) => s.trim()],
+  ['amountEntry', ENV.amountEntry, (s) => s.trim()],
+  ['autoPrint', ENV.autoPrint, parseBool],
+  ['updatesEnabled', ENV.updatesEnabled, parseBool],
+  ['kiosk', ENV.kiosk, parseBool],
+  ['registerCode', ENV.registerCode, (s) => s.trim()],
+  ['startAtLogin', ENV.startAtLogin, parseBool],
+  ['tillTerminal', ENV.tillTerminal, (s) => s.trim()],
+  // "MOBILE,OTHER" (any case); "none" or "-" for Card only.
+  ['terminalMethods', ENV.terminalMethods, (s) => (/^\s*(none|-)\s*$/i.test(s) ? [] : s.split(',').map((m) => m.trim().toUpperCase()))],
+  ['idleLockMinutes', ENV.idleLockMinutes, parseIntOr],
+  ['receiptCashierName', ENV.receiptCashierName, (s) => s.trim()],
+  ['catalogPath', ENV.catalogPath, (s) => s.trim()],
+];
+
 /** Reads the provisioning file (if any) and the environment. */
 export async function readProvisioning(options: { dataDir: string; env: NodeJS.ProcessEnv }): Promise<Provisioning> {
   const result: Provisioning = { values: {}, sources: {}, problems: [], gatewayProblems: [] };
@@ -220,27 +246,7 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
 
   const env = options.env;
   const fromEnv = (name: string): string | undefined => (env[name] !== undefined && env[name] !== '' ? env[name] : undefined);
-  const simple: [SettingsField, string, (raw: string) => unknown][] = [
-    ['endpoint', ENV.endpoint, (s) => s],
-    ['apiKey', ENV.apiKey, (s) => s],
-    ['apiSecret', ENV.apiSecret, (s) => s],
-    ['groupId', ENV.groupId, (s) => s],
-    ['storeName', ENV.storeName, (s) => s],
-    ['storeAddress', ENV.storeAddress, (s) => s],
-    ['currency', ENV.currency, (s) => s.trim()],
-    ['amountEntry', ENV.amountEntry, (s) => s.trim()],
-    ['autoPrint', ENV.autoPrint, parseBool],
-    ['updatesEnabled', ENV.updatesEnabled, parseBool],
-    ['kiosk', ENV.kiosk, parseBool],
-    ['registerCode', ENV.registerCode, (s) => s.trim()],
-    ['startAtLogin', ENV.startAtLogin, parseBool],
-    ['tillTerminal', ENV.tillTerminal, (s) => s.trim()],
-    // "MOBILE,OTHER" (any case); "none" or "-" for Card only.
-    ['terminalMethods', ENV.terminalMethods, (s) => (/^\s*(none|-)\s*$/i.test(s) ? [] : s.split(',').map((m) => m.trim().toUpperCase()))],
-    ['idleLockMinutes', ENV.idleLockMinutes, parseIntOr],
-    ['receiptCashierName', ENV.receiptCashierName, (s) => s.trim()],
-  ];
-  for (const [field, name, convert] of simple) {
+  for (const [field, name, convert] of ENV_SETTINGS) {
     const raw = fromEnv(name);
     if (raw !== undefined) accept(result, field, convert(raw), name, `environment variable ${name}`);
   }

@@ -114,6 +114,12 @@ export const PlainSettings = z.object({
     .min(0, 'The idle lock is 0 (never) to 240 minutes.')
     .max(240, 'The idle lock is 0 (never) to 240 minutes.'),
   receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES, { error: 'The cashier on receipts is "full", "first" or "none".' }),
+  // basket: the store's catalogue file.
+  catalogPath: z
+    .string({ error: 'The catalogue must be the path of a CSV or JSON file.' })
+    .trim()
+    .max(1000, 'The catalogue path is too long (1000 characters at most).')
+    .regex(/^$|\.(csv|json)$/i, 'The catalogue must be a .csv or .json file.'),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -145,6 +151,7 @@ export const DEFAULT_SETTINGS: Settings = {
   terminalMethods: [],
   idleLockMinutes: 5,
   receiptCashierName: 'first',
+  catalogPath: '',
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
@@ -167,6 +174,7 @@ export const SETTINGS_FIELDS = [
   'terminalMethods',
   'idleLockMinutes',
   'receiptCashierName',
+  'catalogPath',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -198,6 +206,7 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     terminalMethods: [...(settings.terminalMethods ?? [])],
     idleLockMinutes: settings.idleLockMinutes,
     receiptCashierName: settings.receiptCashierName,
+    catalogPath: settings.catalogPath ?? '',
     lockedFields: [...lockedFields],
   };
 }

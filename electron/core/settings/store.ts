@@ -236,6 +236,7 @@ function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: 
     terminalMethods: input.terminalMethods ?? stored.terminalMethods ?? [],
     idleLockMinutes: input.idleLockMinutes ?? stored.idleLockMinutes,
     receiptCashierName: input.receiptCashierName ?? stored.receiptCashierName,
+    catalogPath: input.catalogPath ?? stored.catalogPath ?? '',
   });
 }
 

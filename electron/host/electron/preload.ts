@@ -46,6 +46,10 @@ const bridge: PosBridge = {
   savePerson: call('savePerson'),
   removePerson: call('removePerson'),
   unlockPerson: call('unlockPerson'),
+  // basket
+  catalogLookup: call('catalogLookup'),
+  catalogSearch: call('catalogSearch'),
+  catalogStatus: call('catalogStatus'),
   on(listener: (event: PosEvent) => void): () => void {
     const wrapped = (_event: IpcRendererEvent, payload: PosEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);

@@ -1,3 +1,4 @@
+import type { BasketLine } from '../../../shared/basket';
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { parseTypedAmount, typedAmountText } from '../../../shared/money';
@@ -14,6 +15,8 @@ export interface CashSale {
   repeatPaymentConfirmed: boolean;
   /** People: the manager's approval of a second payment for a paid order. */
   approval?: string;
+  /** basket: the sale's items, kept with the cash sale like a card one. */
+  lines?: BasketLine[];
 }
 
 interface Props {
@@ -62,7 +65,7 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
       return setRefusal(`The customer gave ${money(tendered)}, less than the ${money(sale.amountMinor)} to pay. Enter the amount tendered again.`);
     }
     setRefusal(null);
-    const { orderRef, amountMinor, currency, repeatPaymentConfirmed, approval } = sale;
+    const { orderRef, amountMinor, currency, repeatPaymentConfirmed, approval, lines } = sale;
     const result = await record.run(() =>
       bridge.recordCashSale({
         orderRef,
@@ -70,6 +73,7 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
         currency,
         tenderedMinor: tendered,
         ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
+        ...(lines?.length ? { lines } : {}),
         ...(approval ? { approval } : {}),
       }),
     );

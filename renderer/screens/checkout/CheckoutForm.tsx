@@ -4,6 +4,8 @@ import { formatMoney } from '../../format/money';
 import { useBridge, usePos } from '../../store/context';
 import { selectCurrency, selectNextOrderRef, selectOpenPaymentForOrder, selectTerminal } from '../../store/selectors';
 import { AmountEntry } from './AmountEntry';
+import { BasketPanel } from './basket/BasketPanel';
+import { BasketTotal } from './basket/BasketTotal';
 import { MethodPicker } from './MethodPicker';
 import { CashTender, type CashSale } from './CashTenderDialog';
 import { payBlocker, payReady } from './pay-blockers';
@@ -48,8 +50,8 @@ export function CheckoutForm() {
       return;
     }
     // Cash is cash (till: cash tender): the tender dialog records it; nothing goes to a terminal.
-    if (draft.paymentMethod === 'CASH')
-      return setCashSale({ orderRef, amountMinor: draft.amountMinor, currency, repeatPaymentConfirmed, ...(approval ? { approval } : {}) });
+    const extras = { ...(approval ? { approval } : {}), ...(draft.lines?.length ? { lines: draft.lines } : {}) };
+    if (draft.paymentMethod === 'CASH') return setCashSale({ orderRef, amountMinor: draft.amountMinor, currency, repeatPaymentConfirmed, ...extras });
     sendingRef.current = true;
     setSending(true);
     setError(null);
@@ -61,7 +63,7 @@ export function CheckoutForm() {
         paymentMethod: draft.paymentMethod,
         orderRef,
         ...(repeatPaymentConfirmed ? { repeatPaymentConfirmed } : {}),
-        ...(approval ? { approval } : {}),
+        ...extras,
       });
       if (result.ok) {
         // "Try again" keeps this order's reference, not the next generated one.
@@ -96,6 +98,8 @@ export function CheckoutForm() {
           New payment
         </h1>
         <CheckoutFields amountLabel={amountLabel} blocker={blocker} sendingRef={sendingRef} error={error} nextOrderRef={nextOrderRef} />
+        {/* After Pay in the Tab order (terminal → amount → method → order → Pay stays as it was); shown under the terminals. */}
+        <BasketPanel />
       </form>
     </>
   );
@@ -117,7 +121,7 @@ function CheckoutFields({ amountLabel, blocker, sendingRef, error, nextOrderRef 
     <>
       <TerminalPicker />
       <div className="checkout-columns">
-        <AmountEntry />
+        {draft.lines?.length ? <BasketTotal /> : <AmountEntry />}
         <div className="checkout-side">
           <MethodPicker />
           <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />

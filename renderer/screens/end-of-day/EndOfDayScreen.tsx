@@ -8,6 +8,7 @@ import { useTodaysPayments } from '../history/todays-payments';
 import { orderStandingLabel } from '../../format/order';
 import { PaidTwiceList } from './PaidTwiceList';
 import { PaymentList } from './PaymentList';
+import { ItemsSold } from './ItemsSold';
 import { formatTotal, summarize } from './summarize';
 import { TotalsTable } from './TotalsTable';
 import { ShiftSection } from './shift/ShiftSection';
@@ -62,6 +63,7 @@ export function EndOfDayScreen() {
           rows={Object.entries(summary.byTerminal).map(([id, total]) => ({ key: id, label: label(id), total }))}
         />
       </div>
+      <ItemsSold payments={payments} />
       <h2>Orders paid more than once</h2>
       <PaidTwiceList orders={Object.values(ordersByRef)} terminalLabel={label} />
       <h2>Voided payments (customer not charged)</h2>

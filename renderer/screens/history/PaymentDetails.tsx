@@ -8,6 +8,7 @@ import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { usePos } from '../../store/context';
 import { selectTerminalLabel } from '../../store/selectors';
 import { METHOD_LABELS } from '../checkout/MethodPicker';
+import { PaymentLines } from './PaymentLines';
 
 export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onClose(): void }) {
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
@@ -81,6 +82,7 @@ export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onC
         <dt>Transaction</dt>
         <dd className="mono">{payment.transactionId}</dd>
       </dl>
+      <PaymentLines lines={payment.lines} currency={payment.currency} />
       {payment.state === 'approved' && <ReceiptActions payment={payment} />}
       <button type="button" className="secondary" onClick={onClose}>
         Close details

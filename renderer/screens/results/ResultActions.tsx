@@ -4,15 +4,16 @@ import { useNextSaleDigits } from './useNextSaleDigits';
 
 /**
  * Leaving a result: the retry button ("Pay with another card", "Pay again"…) keeps terminal,
- * amount and order (the main process gives it a new transactionId); "New payment" clears amount
- * and order. Keys: R and N, and a digit starts the next sale with it (till: a sale in five keys).
+ * amount, basket and order (the main process gives it a new transactionId); "New payment" clears
+ * amount, basket and order. Keys: R and N, and a digit starts the next sale with it (till: a sale
+ * in five keys).
  */
 export function ResultActions({ retry }: { retry: string | undefined }) {
   const setActivePayment = usePos((s) => s.setActivePayment);
   const updateDraft = usePos((s) => s.updateDraft);
   const tryAgain = () => setActivePayment(null);
   const newPayment = () => {
-    updateDraft({ amountMinor: 0, orderRef: '' });
+    updateDraft({ amountMinor: 0, orderRef: '', lines: [] });
     setActivePayment(null);
   };
   useKeyShortcuts({ n: newPayment, r: retry ? tryAgain : undefined, ...useNextSaleDigits() });

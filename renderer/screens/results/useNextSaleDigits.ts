@@ -14,7 +14,7 @@ export function useNextSaleDigits(): Record<string, () => void> {
   const start = (digit: string) => {
     const state = store.getState();
     const read = parseTypedAmount(digit, selectCurrency(state), state.settings?.amountEntry ?? 'cash-register');
-    state.updateDraft({ amountMinor: read.ok ? read.minor : 0, amountProblem: undefined, orderRef: '' });
+    state.updateDraft({ amountMinor: read.ok ? read.minor : 0, amountProblem: undefined, orderRef: '', lines: [] });
     state.seedAmount(digit);
     state.setActivePayment(null);
   };

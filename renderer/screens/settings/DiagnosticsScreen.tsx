@@ -4,6 +4,7 @@ import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { formatDateTime } from '../../format/time';
 import { useBridge, usePos } from '../../store/context';
 import { SupportSection } from './SupportSection';
+import { CatalogDiagnostics } from './CatalogDiagnostics';
 import { DiagnosticsBlocks } from './DiagnosticsBlocks';
 
 /** What support asks for on the phone: link state, round-trip, reconnects, version, log folder. */
@@ -52,6 +53,7 @@ export function DiagnosticsScreen() {
         </p>
       )}
       <DiagnosticsBlocks diag={diag} />
+      <CatalogDiagnostics catalog={diag?.catalog} />
       <h2>Recent errors</h2>
       {diag && diag.recentErrors.length === 0 && <p className="hint">No recent errors.</p>}
       {diag && diag.recentErrors.length > 0 && (

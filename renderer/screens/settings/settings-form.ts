@@ -26,6 +26,8 @@ export function formFromView(view: SettingsView): SettingsFormState {
     // People (absent from an older host: the defaults).
     idleLockMinutes: view.idleLockMinutes ?? 5,
     receiptCashierName: view.receiptCashierName ?? 'first',
+    // basket: the store's catalogue file (absent from older hosts: left out, so kept).
+    ...(view.catalogPath !== undefined ? { catalogPath: view.catalogPath } : {}),
   };
 }
 

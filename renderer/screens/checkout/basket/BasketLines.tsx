@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { lineTotalMinor, MAX_LINE_QUANTITY, type BasketLine } from '../../../../shared/basket';
+import { formatMoney } from '../../../format/money';
+
+interface BasketLinesProps {
+  lines: readonly BasketLine[];
+  currency: string;
+  onQuantity(index: number, quantity: number): void;
+}
+
+/** The basket's lines, newest at the bottom; the list scrolls on its own so Pay never moves out of the window. */
+export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
+  // A new line goes at the bottom: keep it in view, as a scanner adds it without a look at the list.
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [lines.length]);
+  return (
+    <ul ref={list} className="basket-lines" aria-label="Items in the basket" tabIndex={lines.length > 4 ? 0 : undefined}>
+      {lines.map((line, index) => (
+        <li key={`${line.id}-${index}`} className="basket-line" data-line-id={line.id}>
+          <span className="basket-line-name">{line.name}</span>
+          <span className="basket-line-unit">
+            {line.quantity} × {formatMoney(line.unitPriceMinor, currency)}
+          </span>
+          <span className="basket-qty">
+            <button type="button" className="secondary small" aria-label={`One less ${line.name}`} onClick={() => onQuantity(index, line.quantity - 1)}>
+              −
+            </button>
+            <input
+              type="number"
+              min={1}
+              max={MAX_LINE_QUANTITY}
+              inputMode="numeric"
+              aria-label={`Quantity of ${line.name}`}
+              value={line.quantity}
+              onChange={(event) => {
+                const quantity = Number(event.target.value);
+                // An emptied field is a person about to type a number, not a removal.
+                if (event.target.value !== '' && quantity >= 1) onQuantity(index, quantity);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') event.preventDefault();
+              }}
+            />
+            <button type="button" className="secondary small" aria-label={`One more ${line.name}`} onClick={() => onQuantity(index, line.quantity + 1)}>
+              +
+            </button>
+          </span>
+          <span className="basket-line-total">{formatMoney(lineTotalMinor(line), currency)}</span>
+          <button type="button" className="secondary small basket-remove" aria-label={`Remove ${line.name}`} onClick={() => onQuantity(index, 0)}>
+            ✕
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

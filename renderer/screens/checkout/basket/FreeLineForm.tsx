@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { parseTypedAmount, type DigitsOnlyEntry } from '../../../../shared/money';
+import type { BasketLine } from '../../../../shared/basket';
+import { usePos } from '../../../store/context';
+import { freeLine } from './basket-lines';
+
+/** A line for an item not in the catalogue: a name and a price, read as amounts are typed at this till. */
+export function FreeLineForm({ currency, onAdd }: { currency: string; onAdd(line: BasketLine): void }) {
+  const digitsOnly: DigitsOnlyEntry = usePos((s) => s.settings?.amountEntry ?? 'cash-register');
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [price, setPrice] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+        Add a free line
+      </button>
+    );
+  }
+  const add = () => {
+    const read = parseTypedAmount(price, currency, digitsOnly);
+    if (name.trim() === '') return setProblem('Give the item a name.');
+    if (!read.ok) return setProblem(read.message);
+    if (read.minor <= 0) return setProblem('Enter the price.');
+    onAdd(freeLine(name.slice(0, 120), read.minor));
+    setName('');
+    setPrice('');
+    setProblem(null);
+    setOpen(false);
+  };
+  const enterAdds = (event: React.KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    add();
+  };
+  return (
+    <div className="free-line" role="group" aria-label="Free line">
+      <input aria-label="Free line name" placeholder="Item name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} onKeyDown={enterAdds} />
+      <input
+        aria-label={`Free line price (${currency})`}
+        placeholder="Price"
+        inputMode="decimal"
+        value={price}
+        onChange={(e) => setPrice(e.target.value)}
+        onKeyDown={enterAdds}
+      />
+      <button type="button" className="secondary small" onClick={add}>
+        Add
+      </button>
+      <button type="button" className="secondary small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {problem && (
+        <p role="alert" className="error-text">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
