@@ -74,12 +74,7 @@ function ReportActions({ report }: { report: ShiftReport }) {
         disabled={pdf.busy}
         onClick={async () => {
           const result = await pdf.run(() => bridge.shiftReportPdf(ref));
-          if (result?.ok)
-            downloadFile(
-              result.value.filename,
-              Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0)),
-              'application/pdf',
-            );
+          if (result?.ok) downloadFile(result.value.filename, base64ToBytes(result.value.base64), 'application/pdf');
         }}
       >
         Save PDF
