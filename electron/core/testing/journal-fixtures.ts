@@ -20,8 +20,9 @@ export function removeJournalDirs(): void {
   for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 }
 
-export function paymentRecord(id: string, state: PaymentRecord['state'], at: number): JournalRecord {
-  const payment: PaymentRecord = {
+/** A payment as the journal stores it (€24.50 by card on TERM-001). */
+export function journalPayment(id: string, state: PaymentRecord['state'], at: number): PaymentRecord {
+  return {
     transactionId: id,
     orderRef: `O-${id}`,
     terminalId: 'TERM-001',
@@ -34,7 +35,10 @@ export function paymentRecord(id: string, state: PaymentRecord['state'], at: num
     pendingSeen: false,
     hasReceipt: false,
   };
-  return { v: 1, t: 'payment', at, payment };
+}
+
+export function paymentRecord(id: string, state: PaymentRecord['state'], at: number): JournalRecord {
+  return { v: 1, t: 'payment', at, payment: journalPayment(id, state, at) };
 }
 
 export function alertRecord(id: string, transactionId: string, at: number, acknowledgedAt?: number): JournalRecord {
