@@ -92,7 +92,8 @@ describe('a payment start on a disk that refuses the write', () => {
     expect(t.guard.health().writable).toBe(false);
     t.clock.advance(1);
     expect(t.guard.health().writable).toBe(true);
-    // One error line per refused Pay, none per failed probe.
+    // One health change each way, one error line per refused Pay, none per failed probe.
+    expect(t.healthSeen.map((h) => h.writable)).toEqual([false, true]);
     expect(t.logger.lines.filter((l) => l.event === 'journal.write_failed').map((l) => l.during)).toEqual(['payment_start', 'payment_start']);
   });
 
@@ -111,6 +112,24 @@ describe('a payment start on a disk that refuses the write', () => {
     t.clock.advance(999);
     expect(t.guard.health().writable).toBe(false);
     t.clock.advance(1);
+    expect(t.guard.health().writable).toBe(true);
+  });
+
+  it('counts the disk as back only when a probe could write and fsync (opening a file is not enough)', () => {
+    const t = till();
+    t.disk.failWith('ENOSPC');
+    refusal(() => t.guard.appendNow(paymentRecord('a', 'sent', t.clock.now())));
+    t.disk.failWith(undefined);
+    // Full, yet it still lets a file be created (and a write of nothing succeeds): only bytes fail.
+    const write = t.disk.writeSync;
+    t.disk.writeSync = ((_fd: number, buf: Buffer) => {
+      if (buf.length === 0) return 0;
+      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    }) as typeof t.disk.writeSync;
+    t.clock.advance(1_000);
+    expect(t.guard.health()).toMatchObject({ writable: false, reason: 'disk full' });
+    t.disk.writeSync = write;
+    t.clock.advance(2_000);
     expect(t.guard.health().writable).toBe(true);
   });
 
@@ -210,6 +229,8 @@ describe('a write that the disk cuts off half-way', () => {
       throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
     }) as typeof t.disk.writeSync;
     t.guard.appendOrKeep(paymentRecord('a', 'approved', t0));
+    // The half-written file is let go at once (not held open through the outage).
+    expect(t.disk.ops.at(-1)).toBe(`close ${file}`);
     t.clock.advance(1_000);
     expect(t.guard.health().writable).toBe(true);
     const r = replayed(t);
