@@ -49,7 +49,7 @@ describe('the request', () => {
 });
 
 describe('answers that settle', () => {
-  it.each(['application/json', 'application/json; charset=utf-8', ' Application/JSON ', 'application/vnd.gateway+json'])(
+  it.each(['application/json', 'application/json; charset=utf-8', 'application/json ; charset=utf-8', ' Application/JSON ', 'application/vnd.gateway+json'])(
     'a valid record for this id as %s is found',
     async (type) => {
       const { lookup } = client(json(200, { transactionId: ID, status: 'VOIDED', voidReason: 'late approval' }, type));
@@ -79,6 +79,16 @@ describe('answers that settle nothing (the payment stays unknown, with the reaso
       failed(200, `the answer has content type "text/json", not JSON; ${NOT_THE_GATEWAY}`),
     ],
     [
+      'JSONP',
+      json(200, { transactionId: ID, status: 'COMPLETED' }, 'application/jsonp'),
+      failed(200, `the answer has content type "application/jsonp", not JSON; ${NOT_THE_GATEWAY}`),
+    ],
+    [
+      'HTML that names JSON',
+      json(200, { transactionId: ID, status: 'COMPLETED' }, 'text/html; profile=application/json'),
+      failed(200, `the answer has content type "text/html; profile=application/json", not JSON; ${NOT_THE_GATEWAY}`),
+    ],
+    [
       'another transaction',
       json(200, { transactionId: `${'x'.repeat(70)}`, status: 'COMPLETED' }),
       failed(200, `the answer is for another transaction (${'x'.repeat(64)})`),
@@ -89,6 +99,7 @@ describe('answers that settle nothing (the payment stays unknown, with the reaso
       failed(302, 'the gateway answered with a redirect, which is never followed'),
     ],
     ['a 304', new Response(null, { status: 304 }), failed(304, 'the gateway answered with a redirect, which is never followed')],
+    ['a 300', new Response(null, { status: 300 }), failed(300, 'the gateway answered with a redirect, which is never followed')],
     ["a framework's 404", json(404, { error: 'Not Found' }), failed(404, `the 404 does not say the transaction is unknown; ${NOT_THE_GATEWAY}`)],
     [
       'a 404 about a route',

@@ -50,6 +50,7 @@ describe('which payments a run asks about', () => {
     t.abandoned();
     await t.recovery.run('reconnect');
     await t.recovery.run('reconnect');
+    await t.recovery.run('reconnect');
     expect(t.asked).toHaveLength(1);
   });
 });
@@ -81,6 +82,17 @@ describe('runs started during a run', () => {
     await Promise.all([first, second, third]);
     expect(t.asked).toEqual([u, u, a]);
     recovery.dispose();
+  });
+  it('a start during a run after a reconnect wins: the extra run asks about every abandoned payment, due or not', async () => {
+    const t = setupRecovery();
+    const a = t.abandoned();
+    const { recovery, release } = heldRecovery(t);
+    const first = recovery.run('reconnect'); // asks about a; next due in an hour
+    const second = recovery.run('reconnect');
+    const third = recovery.run('start');
+    release();
+    await Promise.all([first, second, third]);
+    expect(t.asked).toEqual([a, a]);
   });
 });
 
