@@ -10,7 +10,7 @@
  * 100 POS clients, each POS keeping one payment in flight on each of its 10 terminals.
  * A benchmark, not a test: it prints figures and never fails on speed.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,15 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
   return out;
 }
 
-async function main(): Promise<void> {
+interface SimProcess {
+  child: ChildProcess;
+  url: string;
+  httpUrl: string;
+  dir: string;
+}
+
+/** The simulator in its own process with TERMINALS terminal keys and POS desktop keys. */
+async function startSimulatorProcess(): Promise<SimProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'sim-bench-'));
   const config: SimulatorConfigFile = { keys: {} };
   for (let p = 0; p < POS; p += 1) config.keys[`bench-pos-${p}`] = { role: 'desktop', groupId: `g${p}` };
@@ -58,17 +66,20 @@ async function main(): Promise<void> {
   });
   const summary = await new Promise<{ url: string; httpUrl: string }>((resolve, reject) => {
     let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const line = buffer.split('\n')[0];
       if (buffer.includes('\n') && line) resolve(JSON.parse(line) as { url: string; httpUrl: string });
     });
     child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
   });
+  return { child, dir, ...summary };
+}
 
-  const t0 = performance.now();
-  const terminals = await inBatches(TERMINALS, 100, async (t) => {
-    const ws = await open(summary.url, `bench-term-${t}`);
+/** TERMINALS external terminals that approve every payment at once. */
+function connectTerminals(url: string): Promise<WebSocket[]> {
+  return inBatches(TERMINALS, 100, async (t) => {
+    const ws = await open(url, `bench-term-${t}`);
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { action: string; transactionId: string; paymentRequest: { amount: string } };
       if (frame.action !== 'payment') return;
@@ -78,42 +89,46 @@ async function main(): Promise<void> {
     });
     return ws;
   });
-  const terminalsMs = performance.now() - t0;
-  const t1 = performance.now();
-  const poses = await inBatches(POS, 50, (p) => open(summary.url, `bench-pos-${p}`));
-  const posMs = performance.now() - t1;
+}
 
-  // Unloaded latency first: one POS, one payment at a time, 200 times.
+/** Unloaded latency: one POS, one payment at a time, 200 times (ms each). */
+async function singleLatencies(ws: WebSocket): Promise<number[]> {
   const single: number[] = [];
-  {
-    const ws = poses[0]!;
-    for (let i = 0; i < 200; i += 1) {
-      const id = uuidv7();
-      const began = performance.now();
-      await new Promise<void>((resolve) => {
-        const onMessage = (data: WebSocket.RawData): void => {
-          const frame = JSON.parse(data.toString()) as { action?: string; paymentResponse?: { transactionId: string } };
-          if (frame.action === 'paymentComplete' && frame.paymentResponse?.transactionId === id) {
-            ws.off('message', onMessage);
-            resolve();
-          }
-        };
-        ws.on('message', onMessage);
-        ws.send(
-          JSON.stringify({
-            action: 'payment',
-            terminalId: 'T0',
-            paymentRequest: { transactionId: id, amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' },
-          }),
-        );
-      });
-      single.push(performance.now() - began);
-    }
+  for (let i = 0; i < 200; i += 1) {
+    const id = uuidv7();
+    const began = performance.now();
+    await new Promise<void>((resolve) => {
+      const onMessage = (data: WebSocket.RawData): void => {
+        const frame = JSON.parse(data.toString()) as { action?: string; paymentResponse?: { transactionId: string } };
+        if (frame.action === 'paymentComplete' && frame.paymentResponse?.transactionId === id) {
+          ws.off('message', onMessage);
+          resolve();
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(
+        JSON.stringify({
+          action: 'payment',
+          terminalId: 'T0',
+          paymentRequest: { transactionId: id, amount: '1.00', currency: 'PHP', paymentMethod: 'CARD' },
+        }),
+      );
+    });
+    single.push(performance.now() - began);
   }
+  return single;
+}
 
-  const latencies: number[] = [];
-  let completed = 0;
-  let errors = 0;
+interface LoadResult {
+  latencies: number[];
+  completed: number;
+  errors: number;
+  elapsed: number;
+}
+
+/** Every POS keeps one payment in flight on each of its terminals for SECONDS. */
+async function underLoad(poses: WebSocket[]): Promise<LoadResult> {
+  const result: LoadResult = { latencies: [], completed: 0, errors: 0, elapsed: 0 };
   let running = true;
   const startedAt = new Map<string, number>();
 
@@ -134,14 +149,14 @@ async function main(): Promise<void> {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as { action?: string; error?: string; paymentResponse?: { transactionId: string; metadata?: { t: number } } };
       if (frame.error) {
-        errors += 1;
+        result.errors += 1;
         return;
       }
       if (frame.action !== 'paymentComplete' || !frame.paymentResponse) return;
       const began = startedAt.get(frame.paymentResponse.transactionId);
       startedAt.delete(frame.paymentResponse.transactionId);
-      if (began !== undefined) latencies.push(performance.now() - began);
-      completed += 1;
+      if (began !== undefined) result.latencies.push(performance.now() - began);
+      result.completed += 1;
       send(frame.paymentResponse.metadata!.t);
     });
     for (const t of mine) send(t);
@@ -150,10 +165,23 @@ async function main(): Promise<void> {
   const loadStart = performance.now();
   await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
   running = false;
-  const elapsed = (performance.now() - loadStart) / 1000;
+  result.elapsed = (performance.now() - loadStart) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 500));
+  return result;
+}
 
-  const state = (await (await fetch(`${summary.httpUrl}/__sim/state`)).json()) as {
+async function main(): Promise<void> {
+  const sim = await startSimulatorProcess();
+  const t0 = performance.now();
+  const terminals = await connectTerminals(sim.url);
+  const terminalsMs = performance.now() - t0;
+  const t1 = performance.now();
+  const poses = await inBatches(POS, 50, (p) => open(sim.url, `bench-pos-${p}`));
+  const posMs = performance.now() - t1;
+  const single = await singleLatencies(poses[0]!);
+  const { latencies, completed, errors, elapsed } = await underLoad(poses);
+
+  const state = (await (await fetch(`${sim.httpUrl}/__sim/state`)).json()) as {
     terminals: { status: string }[];
     posConnections: unknown[];
     rssBytes: number;
@@ -179,9 +207,9 @@ async function main(): Promise<void> {
   console.log(table([['figure', 'value'], ...rows]));
 
   for (const ws of [...terminals, ...poses]) ws.terminate();
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  rmSync(dir, { recursive: true, force: true });
+  sim.child.kill('SIGTERM');
+  await new Promise((resolve) => sim.child.once('exit', resolve));
+  rmSync(sim.dir, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {

@@ -5,15 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Journal } from '../electron/core/journal/journal';
 import { systemClock } from '../electron/core/ports';
-import { createHarness } from '../electron/core/testing/harness';
+import { createHarness, type CoreHarness } from '../electron/core/testing/harness';
 import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
 import { startSimulator } from '../simulator/index';
+import type { SimulatorHandle } from '../simulator/api';
 import { countAlertRaises } from './alert-raises';
 import { CoreObserver } from './core-observer';
 import { chaosConfig } from './chaos-run';
 import { startScriptShuffler } from './fault-scheduler';
 import { hardViolations, judge, type Verdict } from './ground-truth';
-import { createRng } from './rng';
+import { createRng, type Rng } from './rng';
 
 /**
  * The crash run (nothing acknowledged is lost across a kill -9): a core in a child process pays on several terminals against the
@@ -55,107 +56,167 @@ export interface CrashReport {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const GRACE_MS = 400;
+
+/** What the kills did, counted across every child run. */
+interface KillTally {
+  /** transactionId → order, for every payment a child reported as journaled. */
+  journaled: Map<string, string>;
+  missing: string[];
+  tornLines: number;
+  openAtKill: number;
+  kills: number;
+}
+
+/** The simulated gateway and the terminals the children pay on. */
+interface CrashStage {
+  sim: SimulatorHandle;
+  dataDir: string;
+  terminalIds: string[];
+  posKey: string;
+  posSecret: string;
+}
 
 export async function runCrash(options: CrashOptions): Promise<CrashReport> {
   const started = Date.now();
+  const { config, terminalIds, posKey, posSecret } = chaosConfig(options.terminals ?? 4);
+  const sim = await startSimulator({ config, defaultDelayMs: 60, gracePeriodMs: GRACE_MS, paymentTimeoutMs: 1_500 });
+  const stage: CrashStage = { sim, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cs-crash-')), terminalIds, posKey, posSecret };
+  const tally: KillTally = { journaled: new Map(), missing: [], tornLines: 0, openAtKill: 0, kills: 0 };
+  try {
+    await killUntilDone(stage, options, tally);
+    return { ...(await settleAfterKills(stage, tally)), options, durationMs: Date.now() - started };
+  } finally {
+    await sim.close();
+    fs.rmSync(stage.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts a child, kills it at a seeded moment, replays its journal; again until enough was journaled and killed. */
+async function killUntilDone(stage: CrashStage, options: CrashOptions, tally: KillTally): Promise<void> {
   const log = options.log ?? (() => undefined);
   const rng = createRng(options.seed);
   const killEvery = options.killEvery ?? 10;
-  const { config, terminalIds, posKey, posSecret } = chaosConfig(options.terminals ?? 4);
-  const graceMs = 400;
-  const sim = await startSimulator({ config, defaultDelayMs: 60, gracePeriodMs: graceMs, paymentTimeoutMs: 1_500 });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-crash-'));
-  const journaled = new Map<string, string>();
-  const missing: string[] = [];
-  let tornLines = 0;
-  let openAtKill = 0;
-  let kills = 0;
-  let child: ChildProcess | undefined;
+  const minKills = options.minKills ?? 1;
   // The terminals keep getting a random behaviour for their next payment while the child pays.
-  const stopScripts = startScriptShuffler({ sim, rng, terminals: terminalIds, graceMs, weights: { noResponse: 0 } });
+  const stopScripts = startScriptShuffler({ sim: stage.sim, rng, terminals: stage.terminalIds, graceMs: GRACE_MS, weights: { noResponse: 0 } });
+  const running: { child?: ChildProcess } = {};
   try {
-    const minKills = options.minKills ?? 1;
-    for (let run = 0; journaled.size < options.payments || kills < minKills; run += 1) {
-      const budget = Math.max(killEvery, options.payments - journaled.size);
-      // Half the kills come a random number of payments in (mid-payment, mid-journal-write), half
-      // a random time after start (also during start-up, replay and recovery).
-      const byCount = rng.chance(0.5);
-      const killAfter = byCount ? rng.int(Math.max(1, Math.floor(killEvery / 2)), killEvery * 2) : Infinity;
-      const extraMs = rng.int(0, 200);
-      const killAtMs = byCount ? Infinity : rng.int(0, 400 + killEvery * 150);
-      child = spawn(
-        process.execPath,
-        ['--import', 'tsx', CHILD, dataDir, sim.url, posKey, posSecret, terminalIds.join(','), `CRASH-${options.seed}-${run}`, String(budget)],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let stderr = '';
-      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-      let seenThisRun = 0;
-      let buffer = '';
-      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-      const killed = new Promise<'kill' | 'done'>((resolve) => {
-        child!.stdout!.on('data', (d: Buffer) => {
-          buffer += d.toString();
-          let nl: number;
-          while ((nl = buffer.indexOf('\n')) >= 0) {
-            const line = buffer.slice(0, nl);
-            buffer = buffer.slice(nl + 1);
-            const m = /^JOURNALED (\S+) (\S+)$/.exec(line);
-            if (m) {
-              journaled.set(m[1]!, m[2]!);
-              seenThisRun += 1;
-              if (seenThisRun === killAfter) setTimeout(() => resolve('kill'), extraMs);
-            }
-            if (line === 'DONE') resolve('done');
-          }
-        });
-        if (Number.isFinite(killAtMs)) setTimeout(() => resolve('kill'), killAtMs);
-        void exited.then(() => resolve('done'));
-      });
-      const timeout = sleep(60_000).then(() => 'timeout' as const);
-      const why = await Promise.race([killed, timeout]);
-      if (why === 'timeout') throw new Error(`crash child made no progress in 60 s (seed ${options.seed}): ${stderr.slice(-2000)}`);
-      if (why === 'kill' && child.exitCode === null) {
-        child.kill('SIGKILL');
-        kills += 1;
-      }
-      const code = await exited;
-      if (why === 'done' && code !== 0) throw new Error(`crash child exited ${code} (seed ${options.seed}): ${stderr.slice(-2000)}`);
-      child = undefined;
-      // The replay a restarted host would do: everything reported as journaled must be there.
-      const replay = new Journal(path.join(dataDir, 'journal'), systemClock).replay();
-      tornLines += replay.badLines.filter((b) => b.torn).length;
-      if (why === 'kill') openAtKill += [...replay.payments.values()].filter((p) => !FINAL_PAYMENT_STATES.includes(p.state)).length;
-      for (const id of journaled.keys()) if (!replay.payments.has(id) && !missing.includes(id)) missing.push(id);
-      log(`run ${run}: ${why}, ${journaled.size}/${options.payments} journaled, ${replay.payments.size} in the journal, ${kills} kills`);
+    for (let run = 0; tally.journaled.size < options.payments || tally.kills < minKills; run += 1) {
+      const budget = Math.max(killEvery, options.payments - tally.journaled.size);
+      const plan = planKill(rng, killEvery);
+      const why = await runChildUntilKill(stage, [`CRASH-${options.seed}-${run}`, String(budget)], plan, tally, options.seed, running);
+      checkReplay(stage.dataDir, why, tally);
+      log(`run ${run}: ${why}, ${tally.journaled.size}/${options.payments} journaled, ${tally.kills} kills`);
     }
   } finally {
     stopScripts();
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (running.child && running.child.exitCode === null) running.child.kill('SIGKILL');
   }
+}
 
-  // Restart once more, with the secret, and let recovery settle what the kills left open.
+interface KillPlan {
+  /** Kill after this many JOURNALED lines (Infinity: kill by time). */
+  killAfter: number;
+  /** …and this long after that line. */
+  extraMs: number;
+  /** Kill this long after start (Infinity: kill by count). */
+  killAtMs: number;
+}
+
+/**
+ * Half the kills come a random number of payments in (mid-payment, mid-journal-write), half
+ * a random time after start (also during start-up, replay and recovery).
+ */
+function planKill(rng: Rng, killEvery: number): KillPlan {
+  const byCount = rng.chance(0.5);
+  const killAfter = byCount ? rng.int(Math.max(1, Math.floor(killEvery / 2)), killEvery * 2) : Infinity;
+  const extraMs = rng.int(0, 200);
+  const killAtMs = byCount ? Infinity : rng.int(0, 400 + killEvery * 150);
+  return { killAfter, extraMs, killAtMs };
+}
+
+/** One child run: pays until the plan says kill (SIGKILL) or it is done; records what it journaled. */
+async function runChildUntilKill(
+  stage: CrashStage,
+  runArgs: [orderPrefix: string, budget: string],
+  plan: KillPlan,
+  tally: KillTally,
+  seed: number,
+  running: { child?: ChildProcess },
+): Promise<'kill' | 'done'> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CHILD, stage.dataDir, stage.sim.url, stage.posKey, stage.posSecret, stage.terminalIds.join(','), ...runArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  running.child = child;
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killed = new Promise<'kill' | 'done'>((resolve) => {
+    let seenThisRun = 0;
+    onLines(child, (line) => {
+      const m = /^JOURNALED (\S+) (\S+)$/.exec(line);
+      if (m) {
+        tally.journaled.set(m[1]!, m[2]!);
+        seenThisRun += 1;
+        if (seenThisRun === plan.killAfter) setTimeout(() => resolve('kill'), plan.extraMs);
+      }
+      if (line === 'DONE') resolve('done');
+    });
+    if (Number.isFinite(plan.killAtMs)) setTimeout(() => resolve('kill'), plan.killAtMs);
+    void exited.then(() => resolve('done'));
+  });
+  const timeout = sleep(60_000).then(() => 'timeout' as const);
+  const why = await Promise.race([killed, timeout]);
+  if (why === 'timeout') throw new Error(`crash child made no progress in 60 s (seed ${seed}): ${stderr.slice(-2000)}`);
+  if (why === 'kill' && child.exitCode === null) {
+    child.kill('SIGKILL');
+    tally.kills += 1;
+  }
+  const code = await exited;
+  if (why === 'done' && code !== 0) throw new Error(`crash child exited ${code} (seed ${seed}): ${stderr.slice(-2000)}`);
+  running.child = undefined;
+  return why;
+}
+
+/** Calls `onLine` for every whole line the child writes to stdout. */
+function onLines(child: ChildProcess, onLine: (line: string) => void): void {
+  let buffer = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      onLine(line);
+    }
+  });
+}
+
+/** The replay a restarted host would do: everything reported as journaled must be there. */
+function checkReplay(dataDir: string, why: 'kill' | 'done', tally: KillTally): void {
+  const replay = new Journal(path.join(dataDir, 'journal'), systemClock).replay();
+  tally.tornLines += replay.badLines.filter((b) => b.torn).length;
+  if (why === 'kill') tally.openAtKill += [...replay.payments.values()].filter((p) => !FINAL_PAYMENT_STATES.includes(p.state)).length;
+  for (const id of tally.journaled.keys()) if (!replay.payments.has(id) && !tally.missing.includes(id)) tally.missing.push(id);
+}
+
+/** Restarts once more, with the secret, lets recovery settle what the kills left open, and judges. */
+async function settleAfterKills(stage: CrashStage, tally: KillTally): Promise<Omit<CrashReport, 'options' | 'durationMs'>> {
+  const { sim, dataDir, terminalIds, posKey, posSecret } = stage;
   for (const id of terminalIds) sim.control.reconnectTerminal(id, 0);
   const h = await createHarness({
     dataDir,
     settings: { endpoint: sim.url, apiKey: posKey, apiSecret: posSecret },
-    tuning: { terminalGraceMs: graceMs, paymentDeadlineMs: 2_500 },
+    tuning: { terminalGraceMs: GRACE_MS, paymentDeadlineMs: 2_500 },
   });
   const observer = new CoreObserver();
   h.core.subscribe(observer.listener);
   try {
-    const end = Date.now() + 30_000;
-    let payments: PaymentView[] = [];
-    for (;;) {
-      const snap = await h.snapshot();
-      payments = snap.payments;
-      const gatewayBusy = sim.control.transactions().some((t) => t.status === 'PENDING' || t.status === 'AWAITING_RECONNECT');
-      const open = payments.filter((p) => !FINAL_PAYMENT_STATES.includes(p.state));
-      if (snap.connection.state === 'open' && !gatewayBusy && open.length === 0) break;
-      if (Date.now() > end) break;
-      for (const p of open) if (p.state === 'unknown') await h.core.invoke('checkPaymentNow', { transactionId: p.transactionId });
-      await sleep(150);
-    }
+    const payments = await settleRecovered(h, sim);
+    const { journaled, missing } = tally;
     const ids = new Set(payments.map((p) => p.transactionId));
     for (const id of journaled.keys()) if (!ids.has(id) && !missing.includes(id)) missing.push(id);
     // Final, or waiting for a person (unknown / needs review) with the reason shown to them.
@@ -167,22 +228,31 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     const verdict = judge({ payments, transactions: sim.control.transactions(), alertsRaised: alerts });
     const finalStates = payments.reduce<Record<string, number>>((m, p) => ((m[p.state] = (m[p.state] ?? 0) + 1), m), {});
     return {
-      options,
-      kills,
+      kills: tally.kills,
       journaled: journaled.size,
       missingAfterReplay: missing,
-      tornLines,
-      openAtKill,
+      tornLines: tally.tornLines,
+      openAtKill: tally.openAtKill,
       withoutReason,
       journaledUnreported: payments.filter((p) => !journaled.has(p.transactionId)).length,
       finalStates,
       verdict,
       hardViolations: hardViolations(verdict, 0) + missing.length + withoutReason.length,
-      durationMs: Date.now() - started,
     };
   } finally {
     await h.dispose({ keepDir: true });
-    await sim.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Waits (at most 30 s) for the link, the gateway and every payment to settle, checking unknowns now; the payments then. */
+async function settleRecovered(h: CoreHarness, sim: SimulatorHandle): Promise<PaymentView[]> {
+  const end = Date.now() + 30_000;
+  for (;;) {
+    const snap = await h.snapshot();
+    const gatewayBusy = sim.control.transactions().some((t) => t.status === 'PENDING' || t.status === 'AWAITING_RECONNECT');
+    const open = snap.payments.filter((p) => !FINAL_PAYMENT_STATES.includes(p.state));
+    if ((snap.connection.state === 'open' && !gatewayBusy && open.length === 0) || Date.now() > end) return snap.payments;
+    for (const p of open) if (p.state === 'unknown') await h.core.invoke('checkPaymentNow', { transactionId: p.transactionId });
+    await sleep(150);
   }
 }

@@ -62,10 +62,12 @@ if (!reportOnly) {
       process.exit(1);
     }
     timings[folder] = Math.round((Date.now() - started) / 1000);
-    fs.writeFileSync(path.join(reportDir, 'timings.json'), JSON.stringify(timings, null, 2));
+    // Read again before writing: a run of another folder may have finished meanwhile.
+    fs.writeFileSync(path.join(reportDir, 'timings.json'), JSON.stringify({ ...readTimings(), [folder]: timings[folder] }, null, 2));
   }
 }
 
+Object.assign(timings, readTimings());
 const merged = mergeReports(path.join(reportDir, 'folders'));
 fs.writeFileSync(path.join(reportDir, 'mutation.json'), JSON.stringify(merged));
 const rows = folderScores(merged, FOLDERS);

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PaymentRecord } from '../payments/types';
 import { FakeClock } from '../testing/fake-clock';
 import { recordingFs } from '../testing/failing-fs';
+import { journalPayment } from '../testing/journal-fixtures';
 import { dayKey, Journal } from './journal';
 
 /** Money-truth rule 8 (validation on replay), the test audit (fsync observed), shell: secrets stay secret (modes). */
@@ -19,19 +19,7 @@ function tempDir(): string {
   return path.join(d, 'journal');
 }
 
-const payment = (id: string, state: PaymentRecord['state'], at: number): PaymentRecord => ({
-  transactionId: id,
-  orderRef: `O-${id}`,
-  terminalId: 'TERM-001',
-  amountMinor: 2450,
-  currency: 'EUR',
-  paymentMethod: 'CARD',
-  state,
-  createdAt: at,
-  updatedAt: at,
-  pendingSeen: false,
-  hasReceipt: false,
-});
+const payment = journalPayment;
 
 describe('a bad journal record never replaces good state', () => {
   it.each([

@@ -1,64 +1,15 @@
-import { DEFAULT_CORE_TUNING } from '../core-tuning';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TransactionLookupResponse } from '../../../shared/protocol';
-import { Journal } from '../journal/journal';
-import { createMemoryLogger } from '../log/logger';
-import { PaymentLedger } from '../payments/ledger';
-import { FakeClock } from '../testing/fake-clock';
-import type { LookupFn, LookupResult } from './lookup-client';
+import { HOUR, removeRecoveryDirs, recoveryTimings as timings, setupRecovery as setup } from '../testing/recovery-fixture';
+import type { LookupResult } from './lookup-client';
 import { CHECK_TERMINAL, eventFromLookup, Recovery } from './recovery';
-
-/** The core's recovery timings, with a short replay window and the re-check interval under test. */
-const timings = (abandonedRecheckMs: number) => ({ ...DEFAULT_CORE_TUNING, replayWindowMs: 300, abandonedRecheckMs });
 
 /**
  * The recovery run's rules with a real ledger and journal and a FakeClock. The gateway's answer
  * is scripted per transaction (the signed HTTP lookup itself is tested with the simulator in
  * recovery.int.test.ts); what is under test is what recovery does with each answer.
  */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-const HOUR = 3_600_000;
-
-function setup(options: { secret?: boolean; recheckMs?: number } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-recovery-unit-'));
-  dirs.push(dir);
-  const clock = new FakeClock();
-  const logger = createMemoryLogger();
-  const ledger = new PaymentLedger(new Journal(dir, clock), clock, logger, 105_000);
-  const answers = new Map<string, LookupResult>();
-  const asked: string[] = [];
-  const lookup: LookupFn = async (id) => {
-    asked.push(id);
-    return answers.get(id) ?? { kind: 'notFound' };
-  };
-  const recovery = new Recovery(ledger, clock, logger, () => (options.secret === false ? undefined : lookup), timings(options.recheckMs ?? 30_000));
-  let n = 0;
-  const begin = (terminalId = `T${n + 1}`) => {
-    const id = `tx-${++n}`;
-    ledger.begin({ transactionId: id, orderRef: `O-${id}`, terminalId, amountMinor: 100, currency: 'USD', paymentMethod: 'CARD' });
-    return id;
-  };
-  const unknown = () => {
-    const id = begin();
-    ledger.apply(id, { type: 'linkLost' });
-    return id;
-  };
-  const abandoned = () => {
-    const id = begin();
-    ledger.apply(id, { type: 'terminal', status: 'disconnected' });
-    return id;
-  };
-  const found = (id: string, status: TransactionLookupResponse['status'], extra: Partial<TransactionLookupResponse> = {}) =>
-    answers.set(id, { kind: 'found', body: { transactionId: id, status, ...extra } });
-  return { clock, logger, ledger, recovery, answers, asked, unknown, abandoned, found, state: (id: string) => ledger.get(id)?.state };
-}
+afterEach(removeRecoveryDirs);
 
 describe('recovery with the API secret', () => {
   it("settles every unknown payment from the gateway's record, and audits each look-up", async () => {

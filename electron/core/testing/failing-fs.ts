@@ -22,7 +22,7 @@ export function diskError(code: FailCode, syscall: string): NodeJS.ErrnoExceptio
 export interface RecordingFs extends JournalFs {
   /** Make writes (and opens for writing) fail with this code from now on; undefined = heal. */
   failWith(code: FailCode | undefined): void;
-  /** Operations in order: "write <file>", "fsync <file>", "open <file>". */
+  /** Operations in order: "open <file>", "write <file>", "fsync <file>", "close <file>". */
   readonly ops: string[];
   /** Files with bytes written since their last fsync. */
   unsynced(): string[];
@@ -58,6 +58,7 @@ export function recordingFs(): RecordingFs {
     },
     closeSync: (fd: number) => {
       fs.closeSync(fd);
+      ops.push(`close ${name(fd)}`);
       fdFile.delete(fd);
     },
     writeFileSync: ((file: fs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: fs.WriteFileOptions) => {
