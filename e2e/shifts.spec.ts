@@ -116,7 +116,9 @@ test('open a shift, take payments, X report changes nothing, Z report matches th
   // Card: the gateway's records; cash never reaches the gateway, the till's tender is its truth.
   const truth = simTotals(sim.control.transactions());
   expect(truth).toEqual({ CARD: { count: 1, minor: 1250 } });
-  const methods = Object.fromEntries(csvSection(csv, 'method').map(([key, , count, amount]) => [key, { count: Number(count), minor: Math.round(Number(amount) * 100) }]));
+  const methods = Object.fromEntries(
+    csvSection(csv, 'method').map(([key, , count, amount]) => [key, { count: Number(count), minor: Math.round(Number(amount) * 100) }]),
+  );
   expect(methods).toEqual({ ...truth, CASH: { count: 1, minor: 550 } });
   const declinedAtGateway = sim.control.transactions().filter((t) => t.status === 'FAILED').length;
   expect(csvSection(csv, 'not_taken')).toEqual([['declined', 'EUR', String(declinedAtGateway), '20.00']]);
