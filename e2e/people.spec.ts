@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
-import { RESULT, expectResult, pay, waitOnline } from './cashier';
+import { RESULT, expectResult, pay, untilSim, voidAlert, waitOnline } from './cashier';
 
 /**
  * Who is at the till, through the cashier's screen (roles on; demo mode's training people:
@@ -126,4 +126,30 @@ test('the cashier is on the receipt (PDF) and in History, which filters by cashi
   await page.getByLabel('Cashier').selectOption('Training manager');
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table.getByRole('row', { name: /C-2/ })).toContainText('Training manager');
+});
+
+// The gateway's grace period (3 s here) must end before the till's own deadline, so the payment is given up, then voided.
+test.describe('the void alert while signed out', () => {
+  test.use({ tuning: {} });
+  test('a void arriving while the till is signed out is shown over the sign-in screen and acknowledged there', async ({ page, sim }) => {
+    await signIn(page, 'Training cashier', '1111');
+    // Lane 2 approves the card after the gateway gave the payment up: the gateway voids that approval.
+    sim.control.script('TERM-002', { outcome: 'DROP_MID_PAYMENT', delayMs: 300, resultAfterReconnect: 'SUCCESS' });
+    await pay(page, { terminal: 'Lane 2', digits: '3150', order: 'L-1' });
+    await expectResult(page, RESULT.abandoned, 8_000);
+    await page.getByRole('button', { name: 'Switch cashier' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+
+    sim.control.reconnectTerminal('TERM-002');
+    await untilSim(() => sim.control.transactions().some((t) => t.orderRef === 'L-1' && t.status === 'VOIDED'));
+    const alert = voidAlert(page);
+    await expect(alert).toBeVisible({ timeout: 8_000 });
+    await expect(alert).toContainText('Payment reversed — the customer was NOT charged');
+    await expect(alert).toContainText('L-1');
+    // Nobody is signed in, yet the alert is on top (the click below is refused if anything covers it).
+    await expect(page.getByRole('group', { name: 'Signed in' })).toHaveCount(0);
+    await alert.getByRole('button', { name: /acknowledge/i }).click();
+    await expect(voidAlert(page)).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  });
 });

@@ -135,13 +135,25 @@ test('open a shift, take payments, X report changes nothing, Z report matches th
   expect(pdfDownload.suggestedFilename()).toBe('z-report-Z-0001.pdf');
   await copyFile((await pdfDownload.path())!, '/tmp/z-report.pdf');
   expect(execFileSync('pdftotext', ['/tmp/z-report.pdf', '-']).toString()).toContain('Z REPORT 0001');
+  // History keeps the past Z reports too (issue 17): reopened there, the same report and outputs.
   await page.keyboard.press('F2');
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Z reports' }).click();
+  await checkState(page, 'history-z', 'Open Z 0001');
+  await page.getByRole('button', { name: 'Open Z 0001' }).click();
+  const reopened = page.getByRole('region', { name: 'Z report 0001' });
+  await expect(reopened.getByRole('table', { name: 'By method' })).toContainText(/Cash\s*1\s*€5\.50/);
+  await checkState(page, 'history-z-open', 'Print Z 0001');
+  const [againCsv] = await Promise.all([page.waitForEvent('download'), reopened.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(await readFile((await againCsv.path())!, 'utf8')).toBe(csv);
+  const [againPdf] = await Promise.all([page.waitForEvent('download'), reopened.getByRole('button', { name: 'Save PDF' }).click()]);
+  expect(againPdf.suggestedFilename()).toBe('z-report-Z-0001.pdf');
+  await reopened.getByRole('button', { name: 'Print Z 0001' }).click();
+  // Demo mode has no printer set up: the reprint is refused in words, not lost silently.
+  await expect(reopened.getByRole('alert')).toContainText(/printer/i);
+  // End of day still lists it.
   await page.keyboard.press('F3');
   await page.getByRole('button', { name: 'Open Z 0001' }).click();
   await expect(page.getByRole('region', { name: 'Z report 0001' }).getByRole('table', { name: 'By method' })).toContainText(/Cash\s*1\s*€5\.50/);
-  await page.getByRole('region', { name: 'Z report 0001' }).getByRole('button', { name: 'Print Z 0001' }).click();
-  // Demo mode has no printer set up: the reprint is refused in words, not lost silently.
-  await expect(page.getByRole('region', { name: 'Z report 0001' }).getByRole('alert')).toContainText(/printer/i);
 });
 
 test('a Z is refused while a payment of the shift is unresolved; confirmed, the Z lists it', async ({ page, sim }) => {

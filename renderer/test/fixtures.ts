@@ -1,4 +1,4 @@
-import type { ConnectionView, PaymentView, Snapshot, TerminalView, VoidAlert } from '../../shared/ipc';
+import type { ConnectionView, PaymentView, ShiftReport, Snapshot, TerminalView, VoidAlert } from '../../shared/ipc';
 
 /** Plain view-model values for tests; every field is what the main process would send. */
 export const NOW = Date.now();
@@ -67,6 +67,29 @@ export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
     },
     update: { phase: 'idle', blockedBy: [] },
     printJobs: [],
+    ...patch,
+  };
+}
+
+/** An X report of shift s1 on till R1 (opened an hour ago, €100.00 float, €5.50 cash taken); patch it into a Z. */
+export function shiftReport(patch: Partial<ShiftReport> = {}): ShiftReport {
+  const openedAt = NOW - 3600_000;
+  return {
+    kind: 'X',
+    label: 'X report',
+    shiftId: 's1',
+    till: 'R1',
+    openedAt,
+    producedAt: NOW,
+    approved: [],
+    byMethod: [],
+    byTerminal: [],
+    byCashier: [],
+    notTaken: [],
+    voids: [],
+    handSettled: [],
+    unresolved: [],
+    cash: [{ currency: 'EUR', floatMinor: 10_000, cashTakenMinor: 550, expectedMinor: 10_550 }],
     ...patch,
   };
 }

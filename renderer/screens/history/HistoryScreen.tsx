@@ -13,9 +13,34 @@ import { filterPayments, type StatusFilter } from './history-filter';
 import { byCashier, cashierName, cashiersOf } from './cashier-filter';
 import { PaymentDetails } from './PaymentDetails';
 import { useTodaysPayments } from './todays-payments';
+import { ZReportHistory } from './ZReportHistory';
+
+type HistoryView = 'payments' | 'z';
+
+/** History: today's payments, or this till's past Z reports (one switch, the payments first). */
+export function HistoryScreen() {
+  const [view, setView] = useState<HistoryView>('payments');
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <section className="screen" aria-labelledby="history-title">
+      <h1 id="history-title" ref={headingRef} tabIndex={-1}>
+        {view === 'payments' ? "Today's payments" : 'Z reports'}
+      </h1>
+      <div className="toolbar" role="group" aria-label="Show">
+        <button type="button" aria-pressed={view === 'payments'} onClick={() => setView('payments')}>
+          Payments
+        </button>
+        <button type="button" aria-pressed={view === 'z'} onClick={() => setView('z')}>
+          Z reports
+        </button>
+      </div>
+      {view === 'payments' ? <PaymentsHistory /> : <ZReportHistory />}
+    </section>
+  );
+}
 
 /** Today's payments (and any still unresolved), newest first, with search, filter, details and CSV. */
-export function HistoryScreen() {
+function PaymentsHistory() {
   const bridge = useBridge();
   const { payments, paymentsById, terminalsById, ordersByRef } = useTodaysPayments();
   const [query, setQuery] = useState('');
@@ -25,7 +50,6 @@ export function HistoryScreen() {
   const [cashier, setCashier] = useState('');
   const cashiers = useMemo(() => (payments.some((p) => p.cashier) ? cashiersOf(payments) : []), [payments]);
   const exportCsv = useCommand<{ filename: string; csv: string }>();
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   const label = (id: string) => terminalsById[id]?.label ?? id;
   const rows: PaymentView[] = useMemo(
@@ -44,10 +68,7 @@ export function HistoryScreen() {
   };
 
   return (
-    <section className="screen" aria-labelledby="history-title">
-      <h1 id="history-title" ref={headingRef} tabIndex={-1}>
-        Today's payments
-      </h1>
+    <>
       <div className="toolbar">
         <div className="field">
           <label htmlFor="history-search">Search</label>
@@ -94,7 +115,7 @@ export function HistoryScreen() {
         <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} showCashier={cashiers.length > 0} />
       )}
       {selectedPayment && <PaymentDetails payment={selectedPayment} onClose={() => setSelected(null)} />}
-    </section>
+    </>
   );
 }
 

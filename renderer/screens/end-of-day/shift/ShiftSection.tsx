@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { ShiftReport, ShiftStatus } from '../../../../shared/ipc';
+import { useState } from 'react';
+import type { ShiftReport } from '../../../../shared/ipc';
 import { useCommand } from '../../../hooks/useCommand';
 import { formatMoney } from '../../../format/money';
 import { formatDateTime } from '../../../format/time';
@@ -9,6 +9,7 @@ import { CloseShiftPanel } from './CloseShiftPanel';
 import { MoneyField, useTypedMoney } from './MoneyField';
 import { PastZReports } from './PastZReports';
 import { ShiftReportView } from './ShiftReportView';
+import { useShiftStatus } from './shift-status';
 
 type Panel = { kind: 'none' } | { kind: 'closing' } | { kind: 'report'; report: ShiftReport };
 
@@ -104,21 +105,4 @@ function OpenShiftForm({ onOpened }: { onOpened(): void }) {
       </form>
     </>
   );
-}
-
-/** The till's shift and its Z reports, asked for on opening and after each change; a late answer for a left screen is dropped. */
-function useShiftStatus(): { status: ShiftStatus | undefined; refresh(): void } {
-  const bridge = useBridge();
-  const [request, setRequest] = useState(0);
-  const [status, setStatus] = useState<ShiftStatus | undefined>();
-  useEffect(() => {
-    let live = true;
-    void bridge.getShift({}).then((result) => {
-      if (live && result.ok) setStatus(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [bridge, request]);
-  return { status, refresh: () => setRequest((n) => n + 1) };
 }

@@ -1,31 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ShiftReport, ShiftView } from '../../../../shared/ipc';
+import type { ShiftView } from '../../../../shared/ipc';
 import { FakeBridge } from '../../../test/fake-bridge';
+import { shiftReport } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 const shift: ShiftView = { id: 's1', till: 'R1', openedAt: Date.now() - 3600_000, floatMinor: 10_000, currency: 'EUR' };
 
-function xReport(): ShiftReport {
-  return {
-    kind: 'X',
-    label: 'X report',
-    shiftId: 's1',
-    till: 'R1',
-    openedAt: shift.openedAt,
-    producedAt: Date.now(),
-    approved: [],
-    byMethod: [],
-    byTerminal: [],
-    byCashier: [],
-    notTaken: [],
-    voids: [],
-    handSettled: [],
-    unresolved: [],
-    cash: [{ currency: 'EUR', floatMinor: 10_000, cashTakenMinor: 550, expectedMinor: 10_550 }],
-  };
-}
+const xReport = () => shiftReport({ openedAt: shift.openedAt });
 
 const unresolved = {
   transactionId: 'u1',
