@@ -1,3 +1,4 @@
+import { ModalDialog } from './ModalDialog';
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ApprovalAction } from '../../shared/ipc';
@@ -71,52 +72,36 @@ export function ManagerApprovalDialog({ action, subject, onDone }: { action: App
     else setError(result.error.message);
   };
   return (
-    <div className="void-overlay approval-overlay">
-      {/* Escape on a modal dialog is its keyboard Cancel (WAI-ARIA dialog pattern). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
-      <div
-        className="void-dialog approval-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="approval-title"
-        aria-describedby="approval-text"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            done(null);
-          }
-        }}
-      >
-        <h2 id="approval-title">Manager&apos;s PIN</h2>
-        <p id="approval-text">{WHAT[action]} A manager types their PIN here; it is recorded who approved.</p>
-        <form onSubmit={(e) => void submit(e)} className="pin-form">
-          <label htmlFor="approval-pin">Manager PIN</label>
-          <input
-            id="approval-pin"
-            ref={inputRef}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => setPin(pinDigits(e.target.value))}
-            aria-describedby={error ? 'approval-error' : undefined}
-          />
-          <PinPad label="Manager PIN pad" onDigit={(d) => setPin((p) => pinDigits(p + d))} onDelete={() => setPin((p) => p.slice(0, -1))} />
-          {error && (
-            <p id="approval-error" role="alert" className="error-text">
-              {error}
-            </p>
-          )}
-          <div className="result-actions">
-            <button type="submit" className="primary big" aria-disabled={busy || pin.length < 4}>
-              Approve
-            </button>
-            <button type="button" className="secondary" onClick={() => done(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <ModalDialog className="approval-dialog" overlayClassName="approval-overlay" titleId="approval-title" textId="approval-text" onEscape={() => done(null)}>
+      <h2 id="approval-title">Manager&apos;s PIN</h2>
+      <p id="approval-text">{WHAT[action]} A manager types their PIN here; it is recorded who approved.</p>
+      <form onSubmit={(e) => void submit(e)} className="pin-form">
+        <label htmlFor="approval-pin">Manager PIN</label>
+        <input
+          id="approval-pin"
+          ref={inputRef}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={(e) => setPin(pinDigits(e.target.value))}
+          aria-describedby={error ? 'approval-error' : undefined}
+        />
+        <PinPad label="Manager PIN pad" onDigit={(d) => setPin((p) => pinDigits(p + d))} onDelete={() => setPin((p) => p.slice(0, -1))} />
+        {error && (
+          <p id="approval-error" role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        <div className="result-actions">
+          <button type="submit" className="primary big" aria-disabled={busy || pin.length < 4}>
+            Approve
+          </button>
+          <button type="button" className="secondary" onClick={() => done(null)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { ModalDialog } from '../../components/ModalDialog';
 import type { BasketLine } from '../../../shared/basket';
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
@@ -82,45 +83,29 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
 
   const problem = refusal ?? record.error;
   return (
-    <div className="void-overlay cash-overlay">
-      {/* Escape on a modal dialog is its keyboard "Cancel" (WAI-ARIA dialog pattern). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
-      <form
-        className="void-dialog cash-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="cash-title"
-        onSubmit={(event) => void confirm(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            onCancel();
-          }
+    <ModalDialog className="cash-dialog" overlayClassName="cash-overlay" titleId="cash-title" onEscape={onCancel} onSubmit={(event) => void confirm(event)}>
+      <h2 id="cash-title">Cash — {money(sale.amountMinor)} to pay</h2>
+      <p className="hint">Order {sale.orderRef}. Recorded at this till; nothing is sent to a terminal.</p>
+      <TenderedField inputRef={inputRef} text={text} invalid={problem !== null} onType={type} />
+      <QuickTenders
+        sale={sale}
+        onPick={(minor) => {
+          type(typedAmountText(minor, sale.currency));
+          // Back to the field: Enter now confirms (a focused quick button would only pick again).
+          inputRef.current?.focus();
         }}
-      >
-        <h2 id="cash-title">Cash — {money(sale.amountMinor)} to pay</h2>
-        <p className="hint">Order {sale.orderRef}. Recorded at this till; nothing is sent to a terminal.</p>
-        <TenderedField inputRef={inputRef} text={text} invalid={problem !== null} onType={type} />
-        <QuickTenders
-          sale={sale}
-          onPick={(minor) => {
-            type(typedAmountText(minor, sale.currency));
-            // Back to the field: Enter now confirms (a focused quick button would only pick again).
-            inputRef.current?.focus();
-          }}
-        />
-        <p id="cash-change" className="cash-change" role="status">
-          {tendered > 0 && change >= 0 ? `Change due: ${money(change)}` : `Enter at least ${money(sale.amountMinor)}.`}
+      />
+      <p id="cash-change" className="cash-change" role="status">
+        {tendered > 0 && change >= 0 ? `Change due: ${money(change)}` : `Enter at least ${money(sale.amountMinor)}.`}
+      </p>
+      {problem && (
+        <p role="alert" className="error-text">
+          <span aria-hidden="true">✕ </span>
+          {problem}
         </p>
-        {problem && (
-          <p role="alert" className="error-text">
-            <span aria-hidden="true">✕ </span>
-            {problem}
-          </p>
-        )}
-        <TenderActions busy={record.busy} onCancel={onCancel} />
-      </form>
-    </div>
+      )}
+      <TenderActions busy={record.busy} onCancel={onCancel} />
+    </ModalDialog>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ModalDialog } from '../../components/ModalDialog';
 import { useRef } from 'react';
 import type { OrderApproval } from '../../../shared/ipc';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
@@ -28,35 +29,19 @@ export function RepeatPaymentDialog({ question, onAnswer }: { question: RepeatQu
     ? `Order ${question.orderRef} was already paid ${approvalPhrase(question.approval, (id) => terminalsById[id]?.label ?? id)}. Take another payment for it?`
     : (question.message ?? `Order ${question.orderRef} was already paid today. Take another payment for it?`);
   return (
-    <div className="void-overlay">
-      {/* Escape on a modal dialog is its keyboard "No" (WAI-ARIA dialog pattern); the rule knows no dialog roles. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
-      <div
-        className="void-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="repeat-title"
-        aria-describedby="repeat-text"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            answer(false);
-          }
-        }}
-      >
-        <h2 id="repeat-title">Order {question.orderRef} is already paid</h2>
-        <p id="repeat-text" className="void-summary">
-          {text}
-        </p>
-        <div className="result-actions">
-          <button ref={noRef} type="button" className="primary big" onClick={() => answer(false)}>
-            No — do not take another payment
-          </button>
-          <button type="button" className="secondary" onClick={() => answer(true)}>
-            Yes — take another payment
-          </button>
-        </div>
+    <ModalDialog role="alertdialog" titleId="repeat-title" textId="repeat-text" onEscape={() => answer(false)}>
+      <h2 id="repeat-title">Order {question.orderRef} is already paid</h2>
+      <p id="repeat-text" className="void-summary">
+        {text}
+      </p>
+      <div className="result-actions">
+        <button ref={noRef} type="button" className="primary big" onClick={() => answer(false)}>
+          No — do not take another payment
+        </button>
+        <button type="button" className="secondary" onClick={() => answer(true)}>
+          Yes — take another payment
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
