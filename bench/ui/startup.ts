@@ -22,7 +22,8 @@ const DAY_MS = 86_400_000;
 /** Starts the host in its own process; resolves with its URL (bridge token included) and a stop function. */
 function startHostProcess(dataDir: string): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'browser-host', 'main.mjs'), '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, CHECKSTAND_UPDATES: 'off' },
+    // Sign-in off: the figure is start → a payable checkout (with it on, the sign-in screen comes first).
+    env: { ...process.env, CHECKSTAND_UPDATES: 'off', CHECKSTAND_ROLES: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
