@@ -19,7 +19,9 @@ describe('a second payment for an order already paid today', () => {
       ok: false,
       error: {
         code: 'order_already_paid',
-        message: expect.stringMatching(/^Order A-9 was already paid 12\.50 USD at \d\d:\d\d on Lane T1\. Take another payment for it only if the customer agrees; confirm to go ahead\.$/),
+        message: expect.stringMatching(
+          /^Order A-9 was already paid 12\.50 USD at \d\d:\d\d on Lane T1\. Take another payment for it only if the customer agrees; confirm to go ahead\.$/,
+        ),
       },
     });
     expect(await t.pay({ orderRef: 'A-9', terminalId: 'T2', repeatPaymentConfirmed: true })).toMatchObject({ ok: true });
@@ -32,7 +34,10 @@ describe('a second payment for an order already paid today', () => {
     t.state.authorize = (...args) => (asked.push(args), { ok: false, message: 'A manager must approve this.' });
     expect(await t.pay({ orderRef: 'A-9' })).toMatchObject({ ok: false, error: { code: 'order_already_paid' } });
     const r = await t.pay({ orderRef: 'A-9', repeatPaymentConfirmed: true, approval: 'tok' });
-    expect(r).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Taking another payment for order A-9 needs a manager: A manager must approve this.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: 'Taking another payment for order A-9 needs a manager: A manager must approve this.' },
+    });
     expect(asked).toEqual([['repeatPayment', 'tok', 'A-9']]);
     expect(t.sent).toHaveLength(1);
   });
@@ -60,7 +65,12 @@ describe('settling an unknown outcome by hand', () => {
     const r = await t.commands.resolve({ transactionId: id, outcome: 'declined', reason: 'terminal showed DECLINED', approval: 'tok' });
     expect(r).toMatchObject({ ok: true, value: { transactionId: id, state: 'declined' } });
     expect(asked).toEqual([['resolvePayment', 'tok', id]]);
-    expect(t.ledger.get(id)?.resolution).toMatchObject({ by: 'cashier', reason: 'terminal showed DECLINED', cashier: { name: 'Ana' }, approvedBy: { name: 'Mo' } });
+    expect(t.ledger.get(id)?.resolution).toMatchObject({
+      by: 'cashier',
+      reason: 'terminal showed DECLINED',
+      cashier: { name: 'Ana' },
+      approvedBy: { name: 'Mo' },
+    });
   });
 
   it('a payment flagged for review can be settled too; without a sign-in nobody is named', async () => {
@@ -69,7 +79,10 @@ describe('settling an unknown outcome by hand', () => {
     t.ledger.apply(id, { type: 'stopWaiting' });
     t.ledger.apply(id, { type: 'result', via: 'push', response: { transactionId: id, status: 'SUCCESS' } });
     expect(t.ledger.get(id)?.state).toBe('needs_review');
-    expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'customer was charged' })).toMatchObject({ ok: true, value: { state: 'approved' } });
+    expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'customer was charged' })).toMatchObject({
+      ok: true,
+      value: { state: 'approved' },
+    });
     expect(Object.keys(t.ledger.get(id)!.resolution!)).not.toEqual(expect.arrayContaining(['cashier']));
     expect(Object.keys(t.ledger.get(id)!.resolution!)).not.toEqual(expect.arrayContaining(['approvedBy']));
   });
@@ -89,7 +102,10 @@ describe('settling an unknown outcome by hand', () => {
     const t = setupPaymentCommands();
     const id = await unknownPayment(t);
     t.state.mayWork = { ok: false, message: 'Sign in first.' };
-    expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'looks paid' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Sign in first.' } });
+    expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'looks paid' })).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: 'Sign in first.' },
+    });
     t.state.mayWork = { ok: true };
     t.state.authorize = () => ({ ok: false, message: 'Wrong PIN.' });
     expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'looks paid' })).toEqual({

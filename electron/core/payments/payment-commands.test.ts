@@ -11,13 +11,48 @@ afterEach(removePaymentCommandDirs);
 
 describe('a Pay press refused before anything is journaled', () => {
   it.each([
-    ['the gateway link is down', (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.open = false), 'offline', 'Not connected to the payment gateway. Payments are paused until the connection is back.'],
-    ['the terminal list is not fresh yet', (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.synced = false), 'offline', 'Reconnected to the gateway; refreshing the terminal list. Try again in a moment.'],
-    ['the terminal is reconnecting', (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.set('T1', 'reconnecting'), 'terminal_unavailable', 'Terminal T1 is reconnecting. Choose another terminal or wait.'],
-    ['the terminal is offline', (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.set('T1', 'offline'), 'terminal_unavailable', 'Terminal T1 is offline. Choose another terminal or wait.'],
-    ['the gateway does not know the terminal', (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.delete('T1'), 'terminal_unavailable', 'Terminal T1 is not known to the gateway. Choose another terminal or wait.'],
-    ['payments are paused', (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.pauses = [{ kind: 'settings', message: 'The API key set in settings is not valid.' }]), 'payments_paused', 'The API key set in settings is not valid.'],
-    ['nobody is signed in', (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.mayWork = { ok: false, message: 'Sign in to take payments.' }), 'not_allowed', 'Sign in to take payments.'],
+    [
+      'the gateway link is down',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.open = false),
+      'offline',
+      'Not connected to the payment gateway. Payments are paused until the connection is back.',
+    ],
+    [
+      'the terminal list is not fresh yet',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.synced = false),
+      'offline',
+      'Reconnected to the gateway; refreshing the terminal list. Try again in a moment.',
+    ],
+    [
+      'the terminal is reconnecting',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.set('T1', 'reconnecting'),
+      'terminal_unavailable',
+      'Terminal T1 is reconnecting. Choose another terminal or wait.',
+    ],
+    [
+      'the terminal is offline',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.set('T1', 'offline'),
+      'terminal_unavailable',
+      'Terminal T1 is offline. Choose another terminal or wait.',
+    ],
+    [
+      'the gateway does not know the terminal',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.delete('T1'),
+      'terminal_unavailable',
+      'Terminal T1 is not known to the gateway. Choose another terminal or wait.',
+    ],
+    [
+      'payments are paused',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.pauses = [{ kind: 'settings', message: 'The API key set in settings is not valid.' }]),
+      'payments_paused',
+      'The API key set in settings is not valid.',
+    ],
+    [
+      'nobody is signed in',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.mayWork = { ok: false, message: 'Sign in to take payments.' }),
+      'not_allowed',
+      'Sign in to take payments.',
+    ],
   ])('when %s', async (_why, arrange, code, message) => {
     const t = setupPaymentCommands();
     arrange(t.state);
@@ -29,14 +64,20 @@ describe('a Pay press refused before anything is journaled', () => {
   it('a basket whose lines do not add up to the amount', async () => {
     const t = setupPaymentCommands();
     const r = await t.pay({ amountMinor: 500, lines: [{ id: 'sku-1', name: 'Tea', unitPriceMinor: 300, quantity: 1 }] });
-    expect(r).toEqual({ ok: false, error: { code: 'invalid_request', message: "The basket's lines add up to 3.00 but the payment is for 5.00; nothing was sent." } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: "The basket's lines add up to 3.00 but the payment is for 5.00; nothing was sent." },
+    });
     expect(t.ledger.list()).toEqual([]);
   });
 
   it('an amount the wire cannot carry', async () => {
     const t = setupPaymentCommands();
     const r = await t.pay({ amountMinor: 1.5 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/^The amount is not valid: RangeError: amount must be/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/^The amount is not valid: RangeError: amount must be/) },
+    });
     expect(t.ledger.list()).toEqual([]);
   });
 
@@ -45,7 +86,10 @@ describe('a Pay press refused before anything is journaled', () => {
     const t = setupPaymentCommands({ fs: disk });
     disk.failWith('ENOSPC');
     const r = await t.pay();
-    expect(r).toMatchObject({ ok: false, error: { code: 'payments_paused', message: expect.stringMatching(/^The till cannot record payments: .*Payments are paused\.$/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'payments_paused', message: expect.stringMatching(/^The till cannot record payments: .*Payments are paused\.$/) },
+    });
     expect(t.errors).toEqual([r.ok ? '' : r.error.message]);
     expect(t.sent).toEqual([]);
   });
@@ -60,13 +104,17 @@ describe('the payment frame', () => {
     expect(r).toEqual({ ok: true, value: { transactionId: id, orderRef: 'A-77' } });
     expect(t.journaledAtSend).toEqual([true]);
     expect(t.sent).toEqual([
-      { action: 'payment', terminalId: 'T1', paymentRequest: { transactionId: id, amount: '12.50', currency: 'USD', paymentMethod: 'CARD', metadata: { orderId: 'A-77' } } },
+      {
+        action: 'payment',
+        terminalId: 'T1',
+        paymentRequest: { transactionId: id, amount: '12.50', currency: 'USD', paymentMethod: 'CARD', metadata: { orderId: 'A-77' } },
+      },
     ]);
     expect(t.watched).toEqual([id]);
     expect(t.ledger.get(id)).toMatchObject({ state: 'sent', orderRef: 'A-77', terminalId: 'T1', amountMinor: 1250 });
   });
 
-  it('without an order reference (or a blank one) the sale gets the register\'s next one', async () => {
+  it("without an order reference (or a blank one) the sale gets the register's next one", async () => {
     const t = setupPaymentCommands();
     const first = await t.pay();
     const second = await (t.clock.advance(ERROR_WINDOW_MS + 1), t.pay({ terminalId: 'T2', orderRef: '   ' }));
@@ -125,7 +173,7 @@ describe('one payment at a time where it matters', () => {
     expect(await t.pay({ terminalId: 'T2' })).toMatchObject({ ok: true });
   });
 
-  it('a busy terminal and an order already in progress are refused in the ledger\'s words', async () => {
+  it("a busy terminal and an order already in progress are refused in the ledger's words", async () => {
     const t = setupPaymentCommands();
     await t.started({ orderRef: 'A-1' });
     t.clock.advance(ERROR_WINDOW_MS + 1);
@@ -142,7 +190,7 @@ describe('one payment at a time where it matters', () => {
 });
 
 describe('beginJournaled (card payments and cash sales)', () => {
-  it('a failure that is not the journal\'s says the payment was not saved, in the caller\'s words', async () => {
+  it("a failure that is not the journal's says the payment was not saved, in the caller's words", async () => {
     const t = setupPaymentCommands();
     const id = await t.started();
     const payment = { ...t.ledger.get(id)!, orderRef: 'B-1', terminalId: 'T9' };

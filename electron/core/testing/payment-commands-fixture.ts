@@ -59,7 +59,10 @@ export function setupPaymentCommands(options: { fs?: RecordingFs } = {}) {
     /** connection.send's answer: false = the socket closed under the send. */
     sendOk: true,
     pauses: [] as PaymentsPause[],
-    presence: new Map<string, TerminalPresence>([['T1', 'online'], ['T2', 'online']]),
+    presence: new Map<string, TerminalPresence>([
+      ['T1', 'online'],
+      ['T2', 'online'],
+    ]),
     demo: false,
     mayWork: { ok: true } as { ok: true } | { ok: false; message: string },
     cashier: undefined as Who | undefined,
