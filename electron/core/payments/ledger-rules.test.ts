@@ -124,12 +124,34 @@ describe('the local deadline', () => {
 describe('lists', () => {
   it('open payments, all payments and alerts come oldest first, whatever the terminal', () => {
     const t = setupRecovery();
-    const ids = ['T9', 'T1', 'T5'].map((terminal) => (t.clock.advance(1_000), t.begin(terminal)));
+    const ids = ['T9', 'T1', 'T5'].map((terminal) => {
+      t.clock.advance(1_000);
+      return t.begin(terminal);
+    });
     expect(t.ledger.open().map((p) => p.transactionId)).toEqual(ids);
     expect(t.ledger.list().map((p) => p.transactionId)).toEqual(ids);
-    for (const id of [...ids].reverse()) (t.ledger.apply(id, { type: 'voided', reason: 'r', via: 'push' }), t.clock.advance(1));
+    for (const id of [...ids].reverse()) {
+      t.ledger.apply(id, { type: 'voided', reason: 'r', via: 'push' });
+      t.clock.advance(1);
+    }
     expect(t.ledger.alerts().map((a) => a.transactionId)).toEqual([...ids].reverse());
     expect(t.ledger.open()).toEqual([]);
+  });
+
+  it('"oldest" is by start time even when the wall clock was set back between payments', () => {
+    const t = setupRecovery();
+    const later = t.begin();
+    t.clock.jump(-60_000);
+    const earlier = t.begin();
+    t.clock.jump(-60_000);
+    const earliest = t.begin();
+    expect(t.ledger.open().map((p) => p.transactionId)).toEqual([earliest, earlier, later]);
+    expect(t.ledger.list().map((p) => p.transactionId)).toEqual([earliest, earlier, later]);
+    t.ledger.apply(earlier, { type: 'voided', reason: 'r', via: 'push' });
+    t.clock.jump(-60_000);
+    t.ledger.apply(later, { type: 'voided', reason: 'r', via: 'push' });
+    t.ledger.apply(earliest, { type: 'voided', reason: 'r', via: 'push' });
+    expect(t.ledger.alerts().map((a) => a.transactionId)).toEqual([later, earliest, earlier]);
   });
 
   it('dispose stops every deadline', () => {
@@ -175,7 +197,7 @@ describe('a restart', () => {
 });
 
 describe('midnight', () => {
-  it("the first payment of a day lets go of yesterday's settled ones, keeps open and unacknowledged-void ones", () => {
+  it("the first payment of a day lets go of yesterday's settled ones, keeps open and unacknowledged-void ones until the next midnight", () => {
     const t = setupRecovery();
     const settled = t.begin();
     t.ledger.apply(settled, { type: 'result', via: 'push', response: { transactionId: settled, status: 'SUCCESS' } });
@@ -186,8 +208,8 @@ describe('midnight', () => {
     const today = t.begin();
     expect(t.ledger.list().map((p) => p.transactionId)).toEqual([voided, open, today]);
     expect(t.ledger.attemptsFor(`O-${settled}`)).toEqual([]);
-    t.ledger.apply(today, { type: 'result', via: 'push', response: { transactionId: today, status: 'SUCCESS' } });
+    t.ledger.apply(open, { type: 'cashier', outcome: 'declined', reason: 'terminal said declined' });
     t.begin();
-    expect(t.ledger.list()).toHaveLength(4);
+    expect(t.ledger.list().map((p) => p.transactionId)).toContain(open);
   });
 });
