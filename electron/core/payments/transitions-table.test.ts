@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentState } from '../../../shared/ipc';
+import { paymentView } from '../testing/payment-view';
 import { mayStillBeRefused, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord } from './types';
 
@@ -9,21 +10,9 @@ import type { LedgerEvent, PaymentRecord } from './types';
  * is told (note), and who is recorded as having settled an unknown outcome.
  */
 const NOW = 50_000;
-const at = (state: PaymentState, more: Partial<PaymentRecord> = {}): PaymentRecord => ({
-  transactionId: 'tx-1',
-  orderRef: 'O-1',
-  terminalId: 'TERM-001',
-  amountMinor: 9999,
-  currency: 'USD',
-  paymentMethod: 'CARD',
-  state,
-  createdAt: 0,
-  updatedAt: 0,
-  deadlineAt: 105_000,
-  pendingSeen: false,
-  hasReceipt: false,
-  ...more,
-});
+/** A payment of $99.99 on TERM-001, started at 0 with the 105 s deadline, in `state`. */
+const at = (state: PaymentState, more: Partial<PaymentRecord> = {}): PaymentRecord =>
+  paymentView({ transactionId: 'tx-1', currency: 'USD', amountMinor: 9999, state, createdAt: 0, deadlineAt: 105_000, hasReceipt: false, ...more });
 const result = (status: 'SUCCESS' | 'FAILED' | 'PENDING' | 'CANCELLED', extra: Record<string, string> = {}): LedgerEvent => ({
   type: 'result',
   via: 'lookup',
