@@ -126,7 +126,7 @@ export class PaymentLedger {
     if (!record) return undefined;
     const now = this.clock.now();
     const t = transition(record, event, now);
-    if (t.note) this.logger.warn('ledger.note', { transactionId, event: event.type, note: t.note });
+    if (t.note) this.logger.warn('ledger.note', { transactionId, cause: event.type, note: t.note }); // not `event`: the line's own name
     if (!t.changed) return t;
     this.journal.appendOrKeep({ v: 1, t: 'payment', at: now, payment: t.next });
     this.store(t.next);
