@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { expect, test } from '../fixtures';
 import { TOUR_SIM, TOUR_STOPS, TOUR_TUNING, tour, type TourStop } from '../tour';
+import { waitOnline } from '../cashier';
+import { scanBarcode } from '../scanner';
 
 /** One PNG per tour stop, named after it (docs/screenshots/<stop>.png, 1366×768). */
 const outDir = process.env.CHECKSTAND_SHOTS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
@@ -36,4 +38,15 @@ test('screenshots of every key state', async ({ page, sim }) => {
   });
   expect(written).toHaveLength(TOUR_STOPS.length);
   console.log(`Wrote ${written.length} screenshots to ${path.relative(process.cwd(), outDir)}/`);
+});
+
+/** The basket (docs/screenshots/basket.png): five of the demo catalogue's items scanned, a search typed. */
+test('screenshot of the basket', async ({ page }) => {
+  await waitOnline(page);
+  await page.getByRole('radio', { name: /Lane 1/ }).check();
+  for (const barcode of ['100001', '100002', '100003', '100004', '100005']) await scanBarcode(page, barcode);
+  await expect(page.getByRole('heading', { name: /^Basket \(5 items\)/ })).toBeVisible();
+  await page.getByLabel('Find an item').fill('co');
+  await page.evaluate(`window.scrollTo(0, 0); document.querySelector('.main')?.scrollTo(0, 0);`);
+  await page.screenshot({ path: path.join(outDir, 'basket.png'), animations: 'disabled', caret: 'hide' });
 });

@@ -19,7 +19,7 @@ export function BasketTotal() {
     <div className="amount-entry basket-total">
       <p className="amount-head">
         <span id="basket-total-label">Basket total ({currency})</span>
-        <span className="hint">No lines: type an amount.</span>
+        <span className="hint">Clear the basket to type an amount instead.</span>
       </p>
       <output className="amount-input" aria-labelledby="basket-total-label">
         {formatMoney(total, currency)}
