@@ -56,7 +56,10 @@ function sharedBlocks() {
           'error',
           {
             patterns: [
-              { regex: '^(?!zod(/|$))[^.]', message: 'shared/ may import only zod (and its own files): it runs in Node and in the browser.' },
+              {
+                regex: '^(?!(zod|@formatjs/icu-messageformat-parser)(/|$))[^.]',
+                message: 'shared/ may import only zod and the ICU message parser (and its own files): it runs in Node and in the browser.',
+              },
               { regex: `^(\\.\\./){${depth + 1},}`, message: 'shared/ may not import from outside shared/.' },
             ],
           },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App } from './App';
+import { I18nRoot } from './i18n/I18nRoot';
 import type { RendererBridge } from './bridge/types';
 import { createPosStore } from './store/create-store';
 import { PosProvider } from './store/context';
@@ -11,7 +12,9 @@ export function Root({ bridge }: { bridge: RendererBridge }) {
   useEffect(() => startSync(bridge, store, { schedule: nextFrame, maxPerFlush: 100 }), [bridge, store]);
   return (
     <PosProvider bridge={bridge} store={store}>
-      <App />
+      <I18nRoot>
+        <App />
+      </I18nRoot>
     </PosProvider>
   );
 }

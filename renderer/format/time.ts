@@ -1,26 +1,19 @@
-/** Times and durations as a cashier reads them. */
+import { formatClockIn, formatDateTimeIn, formatDurationIn } from '../../shared/i18n/format';
+import { activeLocale } from '../i18n/active-locale';
+
+/** Times and durations as a cashier reads them, in the window's locale and its digits. */
 
 export function formatClock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatClockIn(activeLocale().locale, epochMs);
 }
 
 export function formatDateTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  return formatDateTimeIn(activeLocale().locale, epochMs);
 }
 
 /** 75_000 → "1:15"; negative values count as zero. */
 export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+  return formatDurationIn(activeLocale().locale, ms);
 }
 
 /** Whole seconds until `at`, never negative (for countdowns). */

@@ -1,6 +1,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { App } from '../App';
+import { I18nRoot } from '../i18n/I18nRoot';
 import { createPosStore, type PosStore } from '../store/create-store';
 import { PosProvider } from '../store/context';
 import { startSync } from '../store/sync';
@@ -29,7 +30,9 @@ export async function renderApp(fake = new FakeBridge()): Promise<Rendered> {
   });
   render(
     <PosProvider bridge={fake.bridge} store={store}>
-      <App />
+      <I18nRoot>
+        <App />
+      </I18nRoot>
     </PosProvider>,
   );
   stops.push(stop);

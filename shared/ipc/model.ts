@@ -190,6 +190,8 @@ export const AppInfo = z.object({
   demo: z.object({ enabled: z.boolean(), controlUrl: z.string().optional() }),
   logDir: z.string(),
   journalDir: z.string(),
+  /** The till's locale (CHECKSTAND_LOCALE > the setting > the OS), canonical BCP 47; absent: an older host, the browser's. */
+  locale: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
