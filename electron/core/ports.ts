@@ -87,6 +87,8 @@ export interface Settings {
   receiptCashierName: ReceiptCashierName;
   /** basket: the store's catalogue file (CSV or JSON); '' or absent = none. */
   catalogPath?: string;
+  /** The till's locale (BCP 47: de-DE, ja-JP, ar-KW); '' or absent = the OS's (`CoreDeps.osLocale`). */
+  locale?: string;
 }
 
 /** A gateway setting that is set but invalid (money-truth rule 1): it blocks payments, never means demo mode. */
@@ -188,6 +190,8 @@ export interface CoreDeps {
   dataDir: string;
   settings: SettingsService;
   appInfo: AppInfo;
+  /** The OS's locale (Electron's app.getSystemLocale(), Node's Intl default in the browser host); the locale when the setting is empty. */
+  osLocale?: string;
   clock?: Clock;
   socketFactory?: SocketFactory;
   /** Created once by the host's composition; the core never makes its own. */

@@ -30,6 +30,7 @@ import { TerminalRegistry } from './terminals/terminal-registry';
 import { TerminalViews } from './terminals/terminal-views';
 import { wireShifts } from './shifts/shift-wiring';
 import { CashSales, type CashSalesDeps } from './cash/cash-sales';
+import { tillLocale } from './i18n/till-locale';
 import { TillTerminal } from './till/till-terminal';
 import { PeopleService } from './people/people-service';
 
@@ -235,7 +236,7 @@ function snapshotOf(
 ): Snapshot {
   return {
     seq: p.events.current(),
-    app: deps.appInfo,
+    app: { ...deps.appInfo, locale: tillLocale(() => deps.settings.current(), deps.osLocale)() },
     connection: p.connection.view(),
     terminals: p.terminals.all(),
     payments: p.ledger.list().map(toPaymentView),

@@ -1,3 +1,4 @@
+import { tillLocale } from '../core/i18n/till-locale';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc';
 import { rememberingLogger } from '../core/log/log-memory';
@@ -27,6 +28,8 @@ export interface ComposeOptions {
   echoLog?: boolean;
   /** Defaults to process.env; tests pass their own (provisioning). */
   env?: NodeJS.ProcessEnv;
+  /** The OS's locale (Electron: app.getSystemLocale()); default Node's Intl default, which follows LANG. */
+  osLocale?: string;
   createCore: (deps: CoreDeps) => PosCore;
   startSimulator: StartSimulator;
   simulatorOptions?: SimulatorOptions;
@@ -45,6 +48,8 @@ export interface ServiceContext {
   dataDir: string;
   logger: Logger;
   appInfo: AppInfo;
+  /** The till's locale in effect (the setting, else the OS's): receipts and pages are made in it. */
+  locale: () => string;
   core: () => PosCore;
 }
 
@@ -90,11 +95,13 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
 
   // The services get the core lazily: it is created after them, from deps that include them.
   const created: { core?: PosCore } = {};
+  const osLocale = options.osLocale ?? Intl.DateTimeFormat().resolvedOptions().locale;
   const context: ServiceContext = {
     settings,
     dataDir,
     logger,
     appInfo,
+    locale: tillLocale(() => demo.settings.current(), osLocale),
     core: () => {
       if (!created.core) throw new Error('The core is not created yet.');
       return created.core;
@@ -107,6 +114,7 @@ export async function compose(options: ComposeOptions): Promise<Composition> {
     // People: roles on unless store IT (provisioning file `roles`, CHECKSTAND_ROLES) says otherwise.
     people: { ...provisionedPeople, envRoles: (options.env ?? process.env).CHECKSTAND_ROLES ?? '' },
     appInfo,
+    osLocale,
     logger,
     ...(options.crashDumpDir ? { crashDumpDir: options.crashDumpDir } : {}),
     ...options.coreDeps,

@@ -91,6 +91,8 @@ export const SettingsInput = z
     receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
     /** basket: omitted = keep; empty = no catalogue. */
     catalogPath: z.string().max(1000).optional(),
+    /** The till's locale (BCP 47); omitted = keep; empty = the OS's. */
+    locale: z.string().max(50).optional(),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;

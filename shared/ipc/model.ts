@@ -158,6 +158,8 @@ export const SettingsView = z.object({
   receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES).optional(),
   /** basket: the store's catalogue file (CSV or JSON); empty = none. */
   catalogPath: z.string().optional(),
+  /** The till's locale as set ('' = the OS's); `app.locale` is the one in effect. */
+  locale: z.string().optional(),
   /** Settings provisioned by file or environment are shown but not editable. */
   lockedFields: z.array(z.string()),
 });

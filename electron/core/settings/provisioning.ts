@@ -52,6 +52,7 @@ export const ENV = {
   idleLockMinutes: 'CHECKSTAND_IDLE_LOCK_MINUTES',
   receiptCashierName: 'CHECKSTAND_RECEIPT_CASHIER_NAME',
   catalogPath: 'CHECKSTAND_CATALOG',
+  locale: 'CHECKSTAND_LOCALE',
   printerKind: 'CHECKSTAND_PRINTER_KIND',
   printerName: 'CHECKSTAND_PRINTER_NAME',
   printerHost: 'CHECKSTAND_PRINTER_HOST',
@@ -99,6 +100,7 @@ export const ProvisioningFile = z
     roles: z.unknown(),
     people: z.unknown(),
     catalogPath: z.unknown(),
+    locale: z.unknown(),
   })
   .partial()
   .strict();
@@ -120,6 +122,7 @@ const validators: Record<SettingsField, z.ZodType> = {
   idleLockMinutes: P.idleLockMinutes,
   receiptCashierName: P.receiptCashierName,
   catalogPath: P.catalogPath,
+  locale: P.locale,
   apiKey: SecretValue,
   apiSecret: SecretValue,
   printer: printerShape,
@@ -199,6 +202,7 @@ const ENV_SETTINGS: [SettingsField, string, (raw: string) => unknown][] = [
   ['idleLockMinutes', ENV.idleLockMinutes, parseIntOr],
   ['receiptCashierName', ENV.receiptCashierName, (s) => s.trim()],
   ['catalogPath', ENV.catalogPath, (s) => s.trim()],
+  ['locale', ENV.locale, (s) => s.trim()],
 ];
 
 /** Reads the provisioning file (if any) and the environment. */

@@ -1,3 +1,4 @@
+import { localeProblem } from '../../../shared/i18n/locale';
 import { z } from 'zod';
 import { RECEIPT_CASHIER_NAMES, SettingsView } from '../../../shared/ipc';
 import { currencyProblem, DEFAULT_CURRENCY, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
@@ -120,6 +121,15 @@ export const PlainSettings = z.object({
     .trim()
     .max(1000, 'The catalogue path is too long (1000 characters at most).')
     .regex(/^$|\.(csv|json)$/i, 'The catalogue must be a .csv or .json file.'),
+  /** The till's language and formats (BCP 47, "de-DE"); '' = the OS's. */
+  locale: z
+    .string({ error: 'The locale must be a language tag, for example de-DE.' })
+    .trim()
+    .max(50, 'The locale is a short language tag, for example de-DE, ja-JP or ar-KW.')
+    .superRefine((v, ctx) => {
+      const problem = localeProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
 
@@ -152,6 +162,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   receiptCashierName: 'first',
   catalogPath: '',
+  locale: '',
 };
 
 /** The settings field names the renderer knows (SettingsInput keys); `lockedFields` uses them. */
@@ -175,6 +186,7 @@ export const SETTINGS_FIELDS = [
   'idleLockMinutes',
   'receiptCashierName',
   'catalogPath',
+  'locale',
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -207,6 +219,7 @@ export function toView(settings: Settings, lockedFields: readonly string[], mask
     idleLockMinutes: settings.idleLockMinutes,
     receiptCashierName: settings.receiptCashierName,
     catalogPath: settings.catalogPath ?? '',
+    locale: settings.locale ?? '',
     lockedFields: [...lockedFields],
   };
 }

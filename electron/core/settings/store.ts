@@ -237,6 +237,7 @@ function parsePlain(input: SettingsInput, endpoint: string | undefined, stored: 
     idleLockMinutes: input.idleLockMinutes ?? stored.idleLockMinutes,
     receiptCashierName: input.receiptCashierName ?? stored.receiptCashierName,
     catalogPath: input.catalogPath ?? stored.catalogPath ?? '',
+    locale: input.locale ?? stored.locale ?? '',
   });
 }
 

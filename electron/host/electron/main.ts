@@ -51,6 +51,7 @@ if (claimSingleInstance(app, () => focusWindow(window))) {
       composition = await compose({
         host: 'electron',
         version: app.getVersion(),
+        osLocale: app.getSystemLocale(),
         dataDir,
         crashDumpDir,
         vault: createSafeStorageVault(safeStorage),

@@ -43,6 +43,7 @@ function context(kind: 'system' | 'pdf', dir: string): ServiceContext {
     settings: { current: () => settings } as unknown as ServiceContext['settings'],
     logger: { info() {}, warn() {}, error() {} },
     appInfo: {} as ServiceContext['appInfo'],
+    locale: () => 'en-US',
     core: () => ({ paymentDetails: (id: string) => (id === payment.view.transactionId ? payment : undefined) }) as unknown as PosCore,
   };
 }
