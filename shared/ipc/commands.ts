@@ -1,3 +1,4 @@
+import { Msg } from '../i18n/message';
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { DIGITS_ONLY_ENTRIES, MAX_MINOR_UNITS } from '../money';
@@ -97,7 +98,7 @@ export const SettingsInput = z
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;
 
-export const FieldError = z.object({ field: z.string(), message: z.string() });
+export const FieldError = z.object({ field: z.string(), message: z.string(), msg: Msg.optional() });
 
 export const Diagnostics = z.object({
   connectionState: z.string(),
@@ -222,7 +223,8 @@ export const CommandErrorCode = z.enum([
 ]);
 export type CommandErrorCode = z.infer<typeof CommandErrorCode>;
 
-export const CommandError = z.object({ code: CommandErrorCode, message: z.string() });
+/** `message` is English (logs, older renderers); `msg` is the same as a code, which the screens put in words. */
+export const CommandError = z.object({ code: CommandErrorCode, message: z.string(), msg: Msg.optional() });
 export type CommandError = z.infer<typeof CommandError>;
 
 export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandError };

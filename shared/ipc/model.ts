@@ -1,3 +1,4 @@
+import { Msg } from '../i18n/message';
 import { z } from 'zod';
 import { PaymentMethod } from '../protocol/common';
 import { NextOrderRef, OrderView } from './orders';
@@ -23,6 +24,8 @@ export const ConnectionView = z.object({
   nextRetryAt: z.number().optional(),
   /** Why we are not open: close reason, forceDisconnect reason, auth error text. */
   reason: z.string().optional(),
+  /** The same as a code for the screens (issue 16: the core speaks codes); `reason` stays for logs and older journals. */
+  reasonMsg: Msg.optional(),
   /** Epoch ms the current state was entered. */
   since: z.number(),
   lastPongRttMs: z.number().optional(),
@@ -43,6 +46,7 @@ export const TerminalView = z.object({
   payable: z.boolean(),
   /** Plain-language reason when not payable ("Terminal is reconnecting", "Busy with a payment"). */
   notPayableReason: z.string().optional(),
+  notPayableReasonMsg: Msg.optional(),
   /** Epoch ms when the reconnect grace period ends (presence "reconnecting"). */
   graceEndsAt: z.number().optional(),
   /** transactionId of the open payment on this terminal, if any. */
@@ -92,9 +96,18 @@ export const PaymentView = z.object({
   demo: z.boolean().optional(),
   /** Why it was rejected by the gateway, or why it needs review, in plain words. */
   detail: z.string().optional(),
+  /** `detail` as a code (journals of older versions have only the English `detail`). */
+  detailMsg: Msg.optional(),
   /** How an unknown outcome was settled (people: who settled it by hand and which manager approved). */
   resolution: z
-    .object({ by: z.enum(['push', 'lookup', 'cashier']), reason: z.string().optional(), at: z.number(), cashier: Who.optional(), approvedBy: Who.optional() })
+    .object({
+      by: z.enum(['push', 'lookup', 'cashier']),
+      reason: z.string().optional(),
+      reasonMsg: Msg.optional(),
+      at: z.number(),
+      cashier: Who.optional(),
+      approvedBy: Who.optional(),
+    })
     .optional(),
   voidReason: z.string().optional(),
   // Cash tender (till3): a cash sale is recorded at the till, never sent to a terminal.
@@ -170,6 +183,7 @@ export const UpdateView = z.object({
   version: z.string().optional(),
   percent: z.number().optional(),
   message: z.string().optional(),
+  messageMsg: Msg.optional(),
   /** The update waits for these before it may install. */
   blockedBy: z.array(z.enum(['payment_in_flight', 'void_alert_open'])),
 });
@@ -182,6 +196,7 @@ export const PrintJobView = z.object({
   state: z.enum(['queued', 'printing', 'done', 'retrying', 'failed']),
   attempts: z.number().int(),
   error: z.string().optional(),
+  errorMsg: Msg.optional(),
   at: z.number(),
 });
 export type PrintJobView = z.infer<typeof PrintJobView>;
@@ -206,12 +221,15 @@ export const PaymentsPause = z.object({
   kind: z.enum(['settings', 'journal']),
   /** The whole sentence the cashier reads. */
   message: z.string(),
+  messageMsg: Msg.optional(),
   /** Settings: the form field ("endpoint", "apiKey", …). */
   field: z.string().optional(),
   /** Settings: where the bad value came from ("environment variable CHECKSTAND_ENDPOINT"). */
   source: z.string().optional(),
   /** Settings: what is wrong with it. */
   problem: z.string().optional(),
+  problemMsg: Msg.optional(),
+  sourceMsg: Msg.optional(),
 });
 export type PaymentsPause = z.infer<typeof PaymentsPause>;
 
