@@ -25,9 +25,17 @@ export interface Translator extends ResolvedLocale {
   duration(ms: number): string;
 }
 
+function isolateTexts(values?: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (!values) return values;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? isolate(v) : v]));
+}
+
 export function createTranslator(resolved: ResolvedLocale, intl: MessageFormatter, keys: ReadonlySet<string>): Translator {
   const { locale } = resolved;
-  const t = (key: string, values?: Record<string, unknown>) => String(intl.formatMessage({ id: key }, values));
+  // Right-to-left: every text placed into a message (an amount, a terminal id, an order, a name)
+  // keeps its own direction, so "TERM-001" and "24.500 د.ك." read right inside Arabic (issue 16).
+  const placed = resolved.dir === 'rtl' ? isolateTexts : (values?: Record<string, unknown>) => values;
+  const t = (key: string, values?: Record<string, unknown>) => String(intl.formatMessage({ id: key }, placed(values)));
   return {
     ...resolved,
     t,
