@@ -1,4 +1,4 @@
-import { formatClockIn, formatDateIn, formatDateTimeIn, formatDurationIn, formatMoneyIn, formatMoneyListIn, formatNumberIn } from './format';
+import { formatClockIn, formatDateIn, formatDateTimeIn, formatDurationIn, formatMoneyIn, formatMoneyListIn, formatNumberIn, isolate } from './format';
 import type { ResolvedLocale } from './locale';
 import type { Msg } from './message';
 
