@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanReceiptData, RECEIPT_DATA_MAX_LINES } from './receipt-data';
 import { renderReceiptHtml } from './receipt-html';
-import { buildPaymentReceipt, buildTestPage, formatAmount, slipKindFor } from './receipt-model';
+import { buildTestPage } from './receipt-test-page';
+import { buildPaymentReceipt, formatAmount, slipKindFor } from './receipt-model';
 import { renderReceiptLines, renderReceiptText } from './receipt-text';
 import { textWidth } from './text-width';
 import { approvedPayment, PROCESSOR_TEXT, testSettings } from '../testing/receipt-fixtures';

@@ -4,7 +4,9 @@ import { sendToNetworkPrinter } from './network-printer';
 import type { PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
 import { PrintError, ReceiptError } from './print-error';
 import { createPrintQueue, type PrintQueueOptions } from './print-queue';
-import { buildPaymentReceipt, buildTestPage, slipKindFor, type Receipt } from './receipt-model';
+import { tillLocale, tillTranslator } from '../i18n/till-locale';
+import { buildPaymentReceipt, slipKindFor, type Receipt } from './receipt-model';
+import { buildTestPage } from './receipt-test-page';
 import { layout, layoutDocument, printDocumentRun, printRun, receiptDocument, type PrintableDocument } from './receipt-output';
 
 /**
@@ -17,6 +19,12 @@ export interface ReceiptServiceDeps {
   /** The payment as the core knows it, rebuilt from the journal after a restart. */
   findPayment(transactionId: string): PaymentDetails | undefined;
   settings(): Settings;
+  /**
+   * The till's locale in effect (the host's `ServiceContext.locale`), read at each receipt: a saved
+   * setting changes the next one, and a reprint is in the language of the till now. Default: the
+   * locale setting, else English.
+   */
+  locale?: () => string;
   output: { system?: SystemPrinterPort; pdf?: PdfPort; network?: RawPrinterSender };
   /** Where printer kind "pdf" files go (e.g. `<dataDir>/receipts`). Without it that kind is refused. */
   pdfDir?: string;
@@ -39,6 +47,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? silentLogger;
   const queue = createPrintQueue({ clock, logger, ...deps.queue });
+  const words = tillTranslator(deps.locale ?? tillLocale(deps.settings, undefined));
   const sendRaw: RawPrinterSender = deps.output.network ?? ((target, bytes) => sendToNetworkPrinter(target, bytes));
 
   function paymentSlip(transactionId: string, copy: boolean): Receipt {
@@ -46,7 +55,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
     if (!details) throw new ReceiptError('not_found', 'This payment is not known on this till, so there is no receipt to print.');
     const slip = slipKindFor(details, copy);
     if ('refused' in slip) throw new ReceiptError('not_allowed', slip.refused);
-    const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now());
+    const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now(), words());
     if (receipt.unprintable) {
       // OQ-23: keep a trace of what the terminal sent, without flooding the log with a blob.
       logger.warn('receipt.data_unprintable', {
@@ -81,7 +90,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
       return submit(paymentSlip(transactionId, copy || originalExists), transactionId);
     },
     async printTestPage() {
-      return submit(buildTestPage(deps.settings(), clock.now()), undefined);
+      return submit(buildTestPage(deps.settings(), clock.now(), words()), undefined);
     },
     async pdf(transactionId) {
       return documentToPdf(receiptDocument(paymentSlip(transactionId, false), clock.now()), deps, logger, { transactionId });
