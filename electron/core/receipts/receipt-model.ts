@@ -1,6 +1,5 @@
 import type { PrintJobView } from '../../../shared/ipc';
 import type { Translator } from '../../../shared/i18n/translator';
-import { toWireAmount } from '../../../shared/money';
 import { translatorFor } from '../i18n/core-translator';
 import type { PaymentDetails, Settings } from '../ports';
 import { cleanReceiptData, type CleanReceiptData } from './receipt-data';
@@ -50,12 +49,7 @@ export interface Receipt {
   printedAt: number;
 }
 
-/** "USD 99.99", "JPY 500": ISO code and the currency's own decimals, no locale data needed. */
-export function formatAmount(amountMinor: number, currency: string): string {
-  return `${currency} ${toWireAmount(amountMinor, currency)}`;
-}
-
-/** Local wall-clock time "2024-01-15 10:37:30" without Intl (the ICU data of a build may vary). */
+/** Local wall-clock time "2024-01-15 10:37:30" in ASCII digits, for file names (the slips use the locale's format). */
 export function formatDateTime(epochMs: number): string {
   const d = new Date(epochMs);
   const p = (n: number) => String(n).padStart(2, '0');
