@@ -7,7 +7,9 @@ import type { ReceiptLine } from './receipt-text';
  * same in development and when packaged, and cannot come out blank because a resource was late.
  * It shows the very lines `receipt-text.ts` laid out, in a monospace <pre>, in the receipt's
  * language (`lang`) and direction (`dir`: Arabic reads right to left, so the page does too; the
- * CSS is logical — padding-inline, text-align: start — so nothing is mirrored by hand).
+ * CSS is logical — padding-inline, text-align: start — so nothing is mirrored by hand). Each
+ * line takes its direction from its own first letter (unicode-bidi: plaintext), so "12 Market
+ * Street" stays in order on an Arabic receipt and an Arabic line reads right to left on a Latin one.
  */
 
 /**
@@ -73,7 +75,8 @@ export function renderReceiptHtml(lines: ReceiptLine[], options: ReceiptHtmlOpti
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { width: ${paperWidthMm}mm; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 pre { margin: 0; padding-block: ${pad.y}mm; padding-inline: ${pad.x}mm; font-family: ${RECEIPT_FONT_STACK};
-  font-size: ${FONT_MM}mm; line-height: ${LINE_MM}mm; white-space: pre; overflow: hidden; text-align: start; }
+  font-size: ${FONT_MM}mm; line-height: ${LINE_MM}mm; white-space: pre; overflow: hidden; text-align: start;
+  unicode-bidi: plaintext; }
 b { font-weight: bold; }
 .mark { background: #000; color: #fff; }
 </style></head>
