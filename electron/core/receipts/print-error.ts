@@ -50,5 +50,5 @@ export class ReceiptError extends Error {
 export function asPrintError(err: unknown): PrintError {
   if (err instanceof PrintError) return err;
   const detail = err instanceof Error ? err.message : String(err);
-  return new PrintError(`The receipt could not be printed (${detail}). Try again; if it keeps failing, check the printer settings.`, true, err);
+  return printError('receipts.error.print_failed', { detail }, true, err);
 }

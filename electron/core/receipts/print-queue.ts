@@ -1,7 +1,7 @@
 import type { PrintJobView } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Clock, Logger } from '../ports';
-import { asPrintError, type PrintError } from './print-error';
+import { asPrintError, printError, type PrintError } from './print-error';
 import { loggedEmitter } from '../log/logged-emitter';
 
 /**
@@ -100,7 +100,8 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         },
       };
       if (pending.length >= maxPending) {
-        publish(entry, { state: 'failed', error: 'Too many receipts are waiting for the printer. Check the printer, then reprint from the payment history.' });
+        const full = printError('receipts.error.too_many_waiting', undefined, false);
+        publish(entry, { state: 'failed', error: full.message, ...errorMsgOf(full) });
         retire(entry);
         return entry.view;
       }

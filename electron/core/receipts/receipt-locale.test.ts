@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintJobView } from '../../../shared/ipc';
 import type { Settings } from '../ports';
-import { startFakeEscPosPrinter, type FakeEscPosPrinter } from '../testing/fake-escpos-printer';
+import { translatorFor } from '../i18n/core-translator';
+import { closedPort, startFakeEscPosPrinter, type FakeEscPosPrinter } from '../testing/fake-escpos-printer';
 import { approvedPayment, testSettings } from '../testing/receipt-fixtures';
 import { createReceiptService } from './receipt-service';
 import { textWidth } from './text-width';
@@ -111,5 +112,19 @@ describe('ESC/POS network printers and the till language', () => {
     settings.current = testSettings({ kind: 'network', host: '127.0.0.1', port: printer.port }, { locale: 'de-DE' });
     await service.print(YEN_SALE.view.transactionId, true);
     await printer.waitForJobs(1);
+  });
+
+  it('a failed print job carries its reason as a code, which the Printing screen says in the till language', async () => {
+    const port = await closedPort();
+    const settings = { current: testSettings({ kind: 'network', host: '127.0.0.1', port }, { locale: 'de-DE' }) };
+    const { service, events } = serviceFor(EURO_SALE, settings);
+    await service.print(EURO_SALE.view.transactionId, false);
+    await service.idle();
+    const failed = events.find((e) => e.state === 'failed');
+    expect(failed?.errorMsg).toEqual({ key: 'receipts.error.printer_not_answering', values: { printer: `127.0.0.1:${port}` } });
+    expect(failed?.error).toBe(`The receipt printer at 127.0.0.1:${port} did not answer. Check that it is switched on and connected to the network.`);
+    expect(translatorFor('de-DE').say(failed?.errorMsg)).toBe(
+      `Der Belegdrucker unter 127.0.0.1:${port} antwortet nicht. Prüfen Sie, ob er eingeschaltet und mit dem Netzwerk verbunden ist.`,
+    );
   });
 });

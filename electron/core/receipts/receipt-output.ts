@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveLocale } from '../../../shared/i18n/locale';
 import type { Settings } from '../ports';
 import { encodeEscPos } from './escpos';
-import { PrintError, ReceiptError, scriptNotPrintable } from './print-error';
+import { printError, ReceiptError, scriptNotPrintable } from './print-error';
 import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
 import type { Receipt } from './receipt-model';
 import { columnsFor, renderReceiptLines, type ReceiptLine } from './receipt-text';
@@ -102,7 +102,7 @@ function pdfRun(doc: PrintableDocument, target: PrintTarget, paperWidthMm: Paper
       await mkdir(dir, { recursive: true });
       await writeFile(file, bytes);
     } catch (err) {
-      throw new PrintError(`The receipt PDF could not be saved in ${dir}. Check that the disk is not full.`, true, err);
+      throw printError('receipts.error.pdf_not_saved', { dir }, true, err);
     }
   };
 }
