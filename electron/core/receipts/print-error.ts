@@ -41,9 +41,17 @@ export class ReceiptError extends Error {
   constructor(
     readonly code: Extract<CommandErrorCode, 'not_found' | 'not_allowed' | 'printer_error'>,
     message: string,
+    /** The same as a code (issue 16), for `CommandError.msg`. */
+    readonly msg?: Msg,
   ) {
     super(message);
   }
+}
+
+/** A ReceiptError from a `receipts.error.…` code; its English is the message. */
+export function receiptError(code: ReceiptError['code'], key: string, values?: MsgValues): ReceiptError {
+  const m = msg(key, values);
+  return new ReceiptError(code, english(m), m);
 }
 
 /** Any thrown value as a PrintError; unknown failures are assumed transient. */

@@ -127,4 +127,14 @@ describe('ESC/POS network printers and the till language', () => {
       `Der Belegdrucker unter 127.0.0.1:${port} antwortet nicht. Prüfen Sie, ob er eingeschaltet und mit dem Netzwerk verbunden ist.`,
     );
   });
+
+  it('a refused receipt request carries its reason as a code beside the English (CommandError.msg)', async () => {
+    const { service } = serviceFor(EURO_SALE, { current: testSettings({ kind: 'none' }, { locale: 'de-DE' }) });
+    await expect(service.print('unknown-tx', false)).rejects.toMatchObject({ code: 'not_found', msg: { key: 'receipts.error.not_known' } });
+    await expect(service.print(EURO_SALE.view.transactionId, false)).rejects.toMatchObject({
+      code: 'printer_error',
+      msg: { key: 'receipts.error.no_printer' },
+      message: 'No receipt printer is set up. Choose one in Settings, under Printer.',
+    });
+  });
 });

@@ -85,6 +85,7 @@ export function methodWord(method: string, t: Translator): string {
 /** Which slip a payment in this state gets, or why it gets none. */
 export type PaymentSlipKind = Exclude<ReceiptKind, 'test_page'>;
 
+/** `refused`: the `receipts.error.…` code of why there is no slip. */
 export function slipKindFor(details: PaymentDetails, copy: boolean): { kind: PaymentSlipKind } | { refused: string } {
   switch (details.view.state) {
     case 'approved':
@@ -95,12 +96,12 @@ export function slipKindFor(details: PaymentDetails, copy: boolean): { kind: Pay
     case 'cancelled':
       return { kind: 'decline_slip' };
     case 'needs_review':
-      return { refused: 'This payment needs review before a receipt can be printed. Resolve it first.' };
+      return { refused: 'receipts.error.needs_review' };
     case 'rejected':
     case 'abandoned':
-      return { refused: 'This payment did not go through, so there is no receipt to print.' };
+      return { refused: 'receipts.error.did_not_go_through' };
     default:
-      return { refused: 'This payment is still in progress. The receipt can be printed once it has a result.' };
+      return { refused: 'receipts.error.in_progress' };
   }
 }
 

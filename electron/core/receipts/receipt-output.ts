@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveLocale } from '../../../shared/i18n/locale';
 import type { Settings } from '../ports';
 import { encodeEscPos } from './escpos';
-import { printError, ReceiptError, scriptNotPrintable } from './print-error';
+import { printError, receiptError, scriptNotPrintable } from './print-error';
 import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
 import type { Receipt } from './receipt-model';
 import { columnsFor, renderReceiptLines, type ReceiptLine } from './receipt-text';
@@ -67,9 +67,9 @@ export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): (
   const paperWidthMm = printer.paperWidthMm;
   switch (printer.kind) {
     case 'none':
-      throw new ReceiptError('printer_error', 'No receipt printer is set up. Choose one in Settings, under Printer.');
+      throw receiptError('printer_error', 'receipts.error.no_printer');
     case 'network': {
-      if (!printer.host.trim()) throw new ReceiptError('printer_error', 'The network printer has no address. Enter its IP address in Settings, under Printer.');
+      if (!printer.host.trim()) throw receiptError('printer_error', 'receipts.error.no_printer_address');
       const address = { host: printer.host.trim(), port: printer.port || 9100 };
       // Japanese and Arabic cannot be printed as text by the usual ESC/POS printer (no code page
       // has kana/kanji; Arabic would come out unjoined and left to right): the job fails with a
@@ -81,7 +81,7 @@ export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): (
     case 'system': {
       const system = target.output.system;
       if (!system)
-        throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
+        throw receiptError('printer_error', 'receipts.error.no_system_printers');
       const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
       return () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
     }
@@ -93,7 +93,7 @@ export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): (
 function pdfRun(doc: PrintableDocument, target: PrintTarget, paperWidthMm: PaperWidthMm): () => Promise<void> {
   const { pdf } = target.output;
   const dir = target.pdfDir;
-  if (!pdf || !dir) throw new ReceiptError('printer_error', 'Saving receipts as PDF is not available here. Choose another printer in Settings.');
+  if (!pdf || !dir) throw receiptError('printer_error', 'receipts.error.pdf_saving_unavailable');
   const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
   const file = path.join(dir, doc.filename);
   return async () => {

@@ -2,7 +2,7 @@ import type { PrintJobView } from '../../../shared/ipc';
 import { systemClock, type Clock, type Logger, type PaymentDetails, type ReceiptService, type Settings } from '../ports';
 import { sendToNetworkPrinter } from './network-printer';
 import type { PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
-import { PrintError, ReceiptError } from './print-error';
+import { PrintError, ReceiptError, receiptError } from './print-error';
 import { createPrintQueue, type PrintQueueOptions } from './print-queue';
 import { tillLocale, tillTranslator } from '../i18n/till-locale';
 import { buildPaymentReceipt, slipKindFor, type Receipt } from './receipt-model';
@@ -52,9 +52,9 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
 
   function paymentSlip(transactionId: string, copy: boolean): Receipt {
     const details = deps.findPayment(transactionId);
-    if (!details) throw new ReceiptError('not_found', 'This payment is not known on this till, so there is no receipt to print.');
+    if (!details) throw receiptError('not_found', 'receipts.error.not_known');
     const slip = slipKindFor(details, copy);
-    if ('refused' in slip) throw new ReceiptError('not_allowed', slip.refused);
+    if ('refused' in slip) throw receiptError('not_allowed', slip.refused);
     const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now(), words());
     if (receipt.unprintable) {
       // OQ-23: keep a trace of what the terminal sent, without flooding the log with a blob.
@@ -107,7 +107,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
         return await deps.output.system.list();
       } catch (err) {
         logger.warn('receipt.list_printers_failed', { error: String(err) });
-        throw new ReceiptError('printer_error', 'The list of printers could not be read from the system. Try again.');
+        throw receiptError('printer_error', 'receipts.error.list_printers_failed');
       }
     },
     html(transactionId) {
@@ -128,7 +128,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
 /** Lays the document out for the paper and has the host's engine make the PDF. */
 async function documentToPdf(doc: PrintableDocument, deps: ReceiptServiceDeps, logger: Logger, what: Record<string, unknown>) {
   const pdf = deps.output.pdf;
-  if (!pdf) throw new ReceiptError('printer_error', 'PDF receipts are not available in this version of the app.');
+  if (!pdf) throw receiptError('printer_error', 'receipts.error.pdf_unavailable');
   const paperWidthMm = deps.settings().printer.paperWidthMm;
   const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
   let bytes: Uint8Array;
@@ -136,7 +136,8 @@ async function documentToPdf(doc: PrintableDocument, deps: ReceiptServiceDeps, l
     bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
   } catch (err) {
     logger.error('receipt.pdf_failed', { ...what, error: String(err) });
-    throw new ReceiptError('printer_error', err instanceof PrintError ? err.message : 'The receipt PDF could not be made. Try again.');
+    if (err instanceof PrintError) throw new ReceiptError('printer_error', err.message, err.msg);
+    throw receiptError('printer_error', 'receipts.error.pdf_failed');
   }
   return { filename: doc.filename, base64: Buffer.from(bytes).toString('base64') };
 }
