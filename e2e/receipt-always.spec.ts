@@ -37,7 +37,7 @@ test('an approval without receipt text: Print, Reprint and Save PDF work from th
     .trim();
   expect(text.split('\n')[0]!.trim()).toBe('DEMO — NOT A REAL PAYMENT');
   expect(text).toContain('The terminal sent no receipt text.');
-  expect(text).toMatch(/Amount\s+EUR 24\.50/);
+  expect(text).toMatch(/Amount\s+€24\.50/);
   expect(text).toMatch(/Order\s+R7-1/);
 
   await page.keyboard.press('F2');

@@ -101,7 +101,7 @@ function wireServices(deps: CoreDeps) {
   const shifts = wireShifts(deps, { clock, journal, ledger, terminals, people });
   const catalog = new CatalogService({ clock, logger, settings: () => settings.current(), demo });
   const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses, tillTerminal: till.tillTerminal, people });
-  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, people, catalog };
+  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, people, catalog, locale: tillLocale(() => deps.settings.current(), deps.osLocale) };
   const router = new CommandRouter(commandHandlers({ ...handlerDeps, ...till, ...optional(deps) }), logger, noteError);
   return {
     clock,

@@ -84,6 +84,8 @@ export const ShiftReport = z.object({
   cash: z.array(CashLine),
   /** Z closed while payments were unresolved: who allowed it. */
   unresolvedApproval: z.object({ by: z.enum(['manager', 'confirmation']), approver: z.string().optional() }).optional(),
+  /** The till's locale when the report was made (issue 16): a stored Z is reprinted in it. Absent (older reports): English. */
+  locale: z.string().optional(),
 });
 export type ShiftReport = z.infer<typeof ShiftReport>;
 

@@ -19,9 +19,9 @@ describe('the cash receipt', () => {
     delete details.response;
     const text = renderReceiptText(buildPaymentReceipt(details, testSettings(), 'receipt', false, Date.now()), 48);
     expect(text).toMatch(/Method\s+CASH/);
-    expect(text).toMatch(/Amount\s+USD 24\.50/);
-    expect(text).toMatch(/Tendered\s+USD 50\.00/);
-    expect(text).toMatch(/Change\s+USD 25\.50/);
+    expect(text).toMatch(/Amount\s+\$24\.50/);
+    expect(text).toMatch(/Tendered\s+\$50\.00/);
+    expect(text).toMatch(/Change\s+\$25\.50/);
     expect(text).not.toMatch(/Terminal\s/);
     expect(text).toContain('Paid in cash. No card terminal was used.');
     expect(text).not.toContain(NO_TERMINAL_TEXT);

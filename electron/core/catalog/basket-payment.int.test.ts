@@ -130,7 +130,7 @@ describe('a basket on the wire', () => {
       expect(replayed).toMatchObject({ state: 'approved', lines });
       // A reprint after the restart still lists the items.
       const copy = buildPaymentReceipt(again.core.paymentDetails(r.value.transactionId)!, testSettings(), 'copy', true, Date.now());
-      expect(renderReceiptText(copy, 48)).toMatch(/^ {2}3 x USD 1\.01 +USD 3\.03$/m);
+      expect(renderReceiptText(copy, 48)).toMatch(/^ {2}3 x \$1\.01 +\$3\.03$/m);
     } finally {
       await again.dispose();
     }

@@ -1,4 +1,5 @@
 import type { PaymentView, Snapshot, UpdateView } from '../../../shared/ipc';
+import { translatorFor } from '../i18n/core-translator';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { GatewayConnection } from '../connection/gateway-connection';
 import type { GatewayLink } from '../connection/gateway-link';
@@ -40,6 +41,8 @@ export interface CommandHandlersDeps {
   people: PeopleService;
   /** basket: the store's catalogue. */
   catalog: CatalogService;
+  /** The till's locale now (issue 16): the CSV export's header row is in its language. */
+  locale?: () => string;
 }
 
 /** Each command of shared/ipc/commands.ts, answered by the service whose job it is. */
@@ -73,7 +76,7 @@ export function commandHandlers(d: CommandHandlersDeps): CommandHandlers {
     },
     exportCsv: async (req) => {
       const day = req.day ?? dayKey(d.clock.now());
-      return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(d.history(day)) });
+      return ok({ filename: `checkstand-payments-${day}.csv`, csv: paymentsToCsv(d.history(day), translatorFor(d.locale?.())) });
     },
     getDiagnostics: async () => ok({ ...d.diagnostics.report(), catalog: d.catalog.status() }),
     saveSettings: guardedSettingsSave(d.people, d.settings),

@@ -1,4 +1,4 @@
-import { msg, type MsgValues } from '../../../shared/i18n/message';
+import { msg, type Msg, type MsgValues } from '../../../shared/i18n/message';
 import { english } from '../i18n/english';
 import { CommandErrorCode, type CommandResult } from '../../../shared/ipc';
 
@@ -20,8 +20,11 @@ export function ok<T>(value: T): CommandResult<T> {
 }
 
 /** A service may refuse by throwing an Error with a contract code (e.g. ReceiptError): pass it through. */
-export function asRefusal(err: unknown): { code: CommandErrorCode; message: string } | undefined {
+export function asRefusal(err: unknown): { code: CommandErrorCode; message: string; msg?: Msg } | undefined {
   if (!(err instanceof Error) || !('code' in err)) return undefined;
   const code = CommandErrorCode.safeParse((err as { code: unknown }).code);
-  return code.success && code.data !== 'internal' ? { code: code.data, message: err.message } : undefined;
+  if (!code.success || code.data === 'internal') return undefined;
+  // The refusal as a code too (ReceiptError.msg), so the screen says it in the till's language.
+  const said = (err as { msg?: Msg }).msg;
+  return { code: code.data, message: err.message, ...(said ? { msg: said } : {}) };
 }

@@ -24,7 +24,7 @@ export class CommandRouter {
       return await handler(parsed.request);
     } catch (err) {
       const refusal = asRefusal(err);
-      if (refusal) return fail(refusal.code, refusal.message);
+      if (refusal) return { ok: false, error: refusal };
       this.logger.error('command.failed', { command: name, message: String(err) });
       this.noteError(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
       return fail('internal', `Something went wrong (${name}). The details are in the log.`);

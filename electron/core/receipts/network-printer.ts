@@ -1,6 +1,6 @@
 import net from 'node:net';
-import { PrintError } from './print-error';
-import { conditionMessage, interpretStatus, STATUS_QUERY } from './printer-status';
+import { printError, type PrintError } from './print-error';
+import { conditionKey, interpretStatus, STATUS_QUERY } from './printer-status';
 
 /**
  * Raw printing to a network receipt printer: TCP port 9100 ("JetDirect"/RAW), the interface
@@ -53,10 +53,7 @@ export function sendToNetworkPrinter(target: { host: string; port: number }, byt
       timer = setTimeout(
         () =>
           finish(
-            new PrintError(
-              `The receipt printer at ${where} stopped taking the receipt. Check that it has paper and its cover is closed, then print again.`,
-              true,
-            ),
+            printError('receipts.error.printer_stopped', { printer: where }, true),
           ),
         sendTimeoutMs,
       );
@@ -80,7 +77,7 @@ export function sendToNetworkPrinter(target: { host: string; port: number }, byt
       const condition = interpretStatus(reply);
       if (condition && condition !== 'ready') {
         clearTimeout(statusTimer);
-        finish(new PrintError(conditionMessage(condition, where), true));
+        finish(printError(conditionKey(condition), { printer: where }, true));
       } else {
         sendJob();
       }
@@ -103,14 +100,11 @@ export function sendToNetworkPrinter(target: { host: string; port: number }, byt
 }
 
 function closedEarly(where: string): PrintError {
-  return new PrintError(
-    `The receipt printer at ${where} closed the connection before the receipt was printed. Check that it has paper and its cover is closed, then print again.`,
-    true,
-  );
+  return printError('receipts.error.printer_closed_early', { printer: where }, true);
 }
 
 function notAnswering(where: string): PrintError {
-  return new PrintError(`The receipt printer at ${where} did not answer. Check that it is switched on and connected to the network.`, true);
+  return printError('receipts.error.printer_not_answering', { printer: where }, true);
 }
 
 function describe(err: NodeJS.ErrnoException, where: string, connected: boolean, host: string): PrintError {
@@ -120,18 +114,14 @@ function describe(err: NodeJS.ErrnoException, where: string, connected: boolean,
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
     case 'EHOSTDOWN':
-      return new PrintError(notAnswering(where).message, true, err);
+      return printError('receipts.error.printer_not_answering', { printer: where }, true, err);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new PrintError(`The printer address "${host}" could not be found. Check the printer address in Settings.`, err.code === 'EAI_AGAIN', err);
+      return printError('receipts.error.printer_address_unknown', { host }, err.code === 'EAI_AGAIN', err);
     case 'ECONNRESET':
     case 'EPIPE':
-      return new PrintError(connected ? closedEarly(where).message : notAnswering(where).message, true, err);
+      return printError(connected ? 'receipts.error.printer_closed_early' : 'receipts.error.printer_not_answering', { printer: where }, true, err);
     default:
-      return new PrintError(
-        `The receipt printer at ${where} could not be reached (${err.code ?? err.message}). Check that it is switched on and connected to the network.`,
-        true,
-        err,
-      );
+      return printError('receipts.error.printer_unreachable', { printer: where, detail: err.code ?? err.message }, true, err);
   }
 }

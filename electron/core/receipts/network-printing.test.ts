@@ -38,7 +38,7 @@ describe('network ESC/POS printer (fake printer on 127.0.0.1)', () => {
     const text = bytes!.toString('latin1');
     expect(bytes!.subarray(0, 2)).toEqual(ESC_INIT);
     expect(text).toContain('Corner Grocer');
-    expect(text).toMatch(/Amount {33}USD 99\.99/);
+    expect(text).toMatch(/Amount {36}\$99\.99/);
     expect(text).toContain('AUTH123456');
     expect(text).toContain('MERCHANT ID        000123456789');
     expect(text).toContain('CARD               **** **** **** 4242');

@@ -1,7 +1,7 @@
 import type { PrintJobView } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Clock, Logger } from '../ports';
-import { asPrintError } from './print-error';
+import { asPrintError, printError, type PrintError } from './print-error';
 import { loggedEmitter } from '../log/logged-emitter';
 
 /**
@@ -100,7 +100,8 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         },
       };
       if (pending.length >= maxPending) {
-        publish(entry, { state: 'failed', error: 'Too many receipts are waiting for the printer. Check the printer, then reprint from the payment history.' });
+        const full = printError('receipts.error.too_many_waiting', undefined, false);
+        publish(entry, { state: 'failed', error: full.message, ...errorMsgOf(full) });
         retire(entry);
         return entry.view;
       }
@@ -135,7 +136,7 @@ async function runWithRetries(entry: Entry, ctx: RetryContext): Promise<void> {
     ctx.publish(entry, { state: 'printing', attempts: attempt });
     try {
       await entry.task.run();
-      ctx.publish(entry, { state: 'done', error: undefined });
+      ctx.publish(entry, { state: 'done', error: undefined, errorMsg: undefined });
       ctx.logger.info('print.done', { jobId: entry.view.id, kind: entry.view.kind, transactionId: entry.view.transactionId, attempts: attempt });
       return;
     } catch (raw) {
@@ -143,11 +144,16 @@ async function runWithRetries(entry: Entry, ctx: RetryContext): Promise<void> {
       const last = attempt >= ctx.maxAttempts || !err.retryable;
       ctx.logger.warn('print.attempt_failed', { jobId: entry.view.id, kind: entry.view.kind, attempt, final: last, error: err.message });
       if (last) {
-        ctx.publish(entry, { state: 'failed', error: err.message });
+        ctx.publish(entry, { state: 'failed', error: err.message, ...errorMsgOf(err) });
         return;
       }
-      ctx.publish(entry, { state: 'retrying', error: err.message });
+      ctx.publish(entry, { state: 'retrying', error: err.message, ...errorMsgOf(err) });
       await ctx.wait(ctx.delays[Math.min(attempt - 1, ctx.delays.length - 1)]!);
     }
   }
+}
+
+/** The failure as a code beside its English (the screens show the code in the till's language). */
+function errorMsgOf(err: PrintError): Pick<PrintJobView, 'errorMsg'> {
+  return { errorMsg: err.msg };
 }

@@ -28,13 +28,14 @@ export function interpretStatus(reply: Uint8Array): PrinterCondition | undefined
   return 'ready';
 }
 
-export function conditionMessage(condition: Exclude<PrinterCondition, 'ready'>, where: string): string {
+/** The message code for what the printer reported (`{printer}`: its address). */
+export function conditionKey(condition: Exclude<PrinterCondition, 'ready'>): string {
   switch (condition) {
     case 'paper_out':
-      return `The receipt printer at ${where} is out of paper. Load a new roll, then print again.`;
+      return 'receipts.error.paper_out';
     case 'cover_open':
-      return `The receipt printer at ${where} has its cover open. Close the cover, then print again.`;
+      return 'receipts.error.cover_open';
     case 'error':
-      return `The receipt printer at ${where} reports an error (paper jam or cutter). Switch it off and on, then print again.`;
+      return 'receipts.error.printer_fault';
   }
 }

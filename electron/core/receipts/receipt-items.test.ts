@@ -27,16 +27,16 @@ describe('the itemised receipt', () => {
     expect(lines.slice(start, start + 12)).toEqual([
       'Espresso beans 1 kg, dark roast from the hills',
       'of Sidamo',
-      '  2 x USD 18.90                        USD 37.80',
+      '  2 x $18.90                              $37.80',
       'Cola 0.33 l',
-      '  3 x USD 1.20                          USD 3.60',
+      '  3 x $1.20                                $3.60',
       'Gift wrap',
-      '  1 x USD 1.50                          USD 1.50',
+      '  1 x $1.50                                $1.50',
       '------------------------------------------------',
-      'TOTAL                                  USD 42.90',
+      'TOTAL                                     $42.90',
       // 37.80 × 7/107 = 2.47; 3.60 × 19/119 = 0.57
-      'incl. 7 % tax                           USD 2.47',
-      'incl. 19 % tax                          USD 0.57',
+      'incl. 7 % tax                              $2.47',
+      'incl. 19 % tax                             $0.57',
       '================================================',
     ]);
     // Our part comes first; the processor's text follows, verbatim, as before.
@@ -48,8 +48,8 @@ describe('the itemised receipt', () => {
     const lines = renderReceiptLines(receipt, 32);
     for (const l of lines) expect(textWidth(l.text), l.text).toBeLessThanOrEqual(32);
     const printed = printedText(Buffer.from(encodeEscPos(lines, { columns: 32 })));
-    expect(printed).toContain('  2 x USD 18.90        USD 37.80');
-    expect(printed).toContain('incl. 19 % tax          USD 0.57');
+    expect(printed).toContain('  2 x $18.90              $37.80');
+    expect(printed).toContain('incl. 19 % tax             $0.57');
   });
 
   it('an amount-only sale prints as before (no item block); a void slip lists no items', () => {

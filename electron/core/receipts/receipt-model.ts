@@ -1,5 +1,6 @@
 import type { PrintJobView } from '../../../shared/ipc';
-import { toWireAmount } from '../../../shared/money';
+import type { Translator } from '../../../shared/i18n/translator';
+import { translatorFor } from '../i18n/core-translator';
 import type { PaymentDetails, Settings } from '../ports';
 import { cleanReceiptData, type CleanReceiptData } from './receipt-data';
 import { receiptItems, type ReceiptItems } from './receipt-items';
@@ -7,18 +8,26 @@ import { receiptItems, type ReceiptItems } from './receipt-items';
 /**
  * What goes on a slip, independent of the output (fixed-width text, ESC/POS, HTML, PDF).
  * Built from the payment as the core knows it (view + the gateway's PaymentResponse + void alert)
- * and the store settings. No layout here: `receipt-text.ts` decides columns and wrapping.
+ * and the store settings, in the words and formats of the till's locale (issue 16: `t`, English
+ * when none is given). No layout here: `receipt-text.ts` decides columns and wrapping.
  */
 
 export type ReceiptKind = PrintJobView['kind'];
 
+/** What a field is, whatever its label says in the till's language (the layout and file names look for these). */
+export type ReceiptFieldRole = 'order' | 'amount' | 'transaction';
+
 export interface ReceiptField {
   label: string;
   value: string;
+  role?: ReceiptFieldRole;
 }
 
 export interface Receipt {
   kind: ReceiptKind;
+  /** The locale the slip was made in (its words, amounts, dates; `dir` for the HTML page). */
+  locale: string;
+  dir: 'ltr' | 'rtl';
   /** Reprint: a "COPY" mark at the top and bottom. */
   copy: boolean;
   /** Taken in demo mode: "DEMO — NOT A REAL PAYMENT" at the top and bottom (money-truth rule 1). */
@@ -40,41 +49,43 @@ export interface Receipt {
   printedAt: number;
 }
 
-/** "USD 99.99", "JPY 500": ISO code and the currency's own decimals, no locale data needed. */
-export function formatAmount(amountMinor: number, currency: string): string {
-  return `${currency} ${toWireAmount(amountMinor, currency)}`;
-}
-
-/** Local wall-clock time "2024-01-15 10:37:30" without Intl (the ICU data of a build may vary). */
+/** Local wall-clock time "2024-01-15 10:37:30" in ASCII digits, for file names (the slips use the locale's format). */
 export function formatDateTime(epochMs: number): string {
   const d = new Date(epochMs);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** The line a receipt carries when the terminal sent no `receiptData`. */
-export const NO_TERMINAL_TEXT = 'The terminal sent no receipt text.';
+const ENGLISH = translatorFor('en-US');
+/** The line a receipt carries when the terminal sent no `receiptData` (in English; the slip says it in the till's language). */
+export const NO_TERMINAL_TEXT = ENGLISH.t('receipts.notice.no_terminal_text');
 /** A cash receipt is Checkstand's own: it says so instead of "the terminal sent no receipt text". */
-export const CASH_NOTICE = 'Paid in cash. No card terminal was used.';
+export const CASH_NOTICE = ENGLISH.t('receipts.notice.cash');
+export const DEMO_MARK = ENGLISH.t('receipts.mark.demo');
 
-function cashFields(cash: { tenderedMinor: number; changeMinor: number }, currency: string): ReceiptField[] {
+function cashFields(cash: { tenderedMinor: number; changeMinor: number }, currency: string, t: Translator): ReceiptField[] {
   return [
-    { label: 'Tendered', value: formatAmount(cash.tenderedMinor, currency) },
-    { label: 'Change', value: formatAmount(cash.changeMinor, currency) },
+    { label: t.t('receipts.field.tendered'), value: t.money(cash.tenderedMinor, currency) },
+    { label: t.t('receipts.field.change'), value: t.money(cash.changeMinor, currency) },
   ];
 }
-export const DEMO_MARK = 'DEMO — NOT A REAL PAYMENT';
 
-const STATUS_WORDS: Record<string, string> = {
-  approved: 'APPROVED',
-  declined: 'DECLINED',
-  cancelled: 'CANCELLED',
-  voided: 'VOIDED',
-};
+/** "APPROVED", "GENEHMIGT": the state as the slip prints it (an unexpected state as its code). */
+function statusWord(state: string, t: Translator): string {
+  const key = `receipts.status.${state}`;
+  return t.has(key) ? t.t(key) : state.toUpperCase();
+}
+
+/** "Card", "Karte": a payment method the till knows, in the till's words; anything else as the gateway sent it. */
+export function methodWord(method: string, t: Translator): string {
+  const key = `receipts.method.${method.toLowerCase()}`;
+  return t.has(key) ? t.t(key) : method;
+}
 
 /** Which slip a payment in this state gets, or why it gets none. */
 export type PaymentSlipKind = Exclude<ReceiptKind, 'test_page'>;
 
+/** `refused`: the `receipts.error.…` code of why there is no slip. */
 export function slipKindFor(details: PaymentDetails, copy: boolean): { kind: PaymentSlipKind } | { refused: string } {
   switch (details.view.state) {
     case 'approved':
@@ -85,76 +96,96 @@ export function slipKindFor(details: PaymentDetails, copy: boolean): { kind: Pay
     case 'cancelled':
       return { kind: 'decline_slip' };
     case 'needs_review':
-      return { refused: 'This payment needs review before a receipt can be printed. Resolve it first.' };
+      return { refused: 'receipts.error.needs_review' };
     case 'rejected':
     case 'abandoned':
-      return { refused: 'This payment did not go through, so there is no receipt to print.' };
+      return { refused: 'receipts.error.did_not_go_through' };
     default:
-      return { refused: 'This payment is still in progress. The receipt can be printed once it has a result.' };
+      return { refused: 'receipts.error.in_progress' };
   }
 }
 
-export function buildPaymentReceipt(details: PaymentDetails, settings: Settings, kind: PaymentSlipKind, copy: boolean, now: number): Receipt {
-  const { view, response, voidAlert } = details;
+/** The payment's fields, labelled in the till's language; amounts and dates in its formats. */
+function paymentFields(details: PaymentDetails, settings: Settings, kind: PaymentSlipKind, t: Translator): ReceiptField[] {
+  const { view, response } = details;
+  const label = (name: string) => t.t(`receipts.field.${name}`);
   const paidAt = parseTime(response?.timestamp) ?? view.updatedAt;
   const fields: ReceiptField[] = [
-    { label: 'Order', value: view.orderRef },
-    { label: 'Date', value: formatDateTime(paidAt) },
+    { label: label('order'), value: view.orderRef, role: 'order' },
+    // Dates and times: the till machine's own time zone (as the cashier's clock shows), the locale's format.
+    { label: label('date'), value: t.dateTime(paidAt) },
     // A cash sale has no terminal: the till recorded it (till: cash tender).
-    ...(view.cash ? [] : [{ label: 'Terminal', value: view.terminalId }]),
-    { label: 'Method', value: response?.paymentMethod ?? view.paymentMethod },
-    { label: 'Amount', value: formatAmount(view.amountMinor, view.currency) },
-    ...(view.cash ? cashFields(view.cash, view.currency) : []),
-    { label: 'Status', value: STATUS_WORDS[view.state] ?? view.state.toUpperCase() },
+    ...(view.cash ? [] : [{ label: label('terminal'), value: view.terminalId }]),
+    { label: label('method'), value: methodWord(response?.paymentMethod ?? view.paymentMethod, t) },
+    { label: label('amount'), value: t.money(view.amountMinor, view.currency), role: 'amount' },
+    ...(view.cash ? cashFields(view.cash, view.currency, t) : []),
+    { label: label('status'), value: statusWord(view.state, t) },
   ];
   // People: the cashier who took it, as the receipt setting says (full name, first name, none).
   const cashier = cashierOnReceipt(view.cashier?.name, settings.receiptCashierName);
-  if (cashier) fields.push({ label: 'Cashier', value: cashier });
-  if (view.authorizationCode ?? response?.authorizationCode)
-    fields.push({ label: 'Auth code', value: (view.authorizationCode ?? response?.authorizationCode)! });
-  if (kind === 'decline_slip' && (view.errorMessage ?? response?.errorMessage))
-    fields.push({ label: 'Reason', value: (view.errorMessage ?? response?.errorMessage)! });
-  if (kind === 'decline_slip' && (view.errorCode ?? response?.errorCode)) fields.push({ label: 'Code', value: (view.errorCode ?? response?.errorCode)! });
-  fields.push({ label: 'Transaction', value: view.transactionId });
+  if (cashier) fields.push({ label: label('cashier'), value: cashier });
+  const authorizationCode = view.authorizationCode ?? response?.authorizationCode;
+  if (authorizationCode) fields.push({ label: label('auth_code'), value: authorizationCode });
+  // The decline reason is the gateway's own words, printed as sent.
+  const reason = view.errorMessage ?? response?.errorMessage;
+  if (kind === 'decline_slip' && reason) fields.push({ label: label('reason'), value: reason });
+  const code = view.errorCode ?? response?.errorCode;
+  if (kind === 'decline_slip' && code) fields.push({ label: label('code'), value: code });
+  fields.push({ label: label('transaction'), value: view.transactionId, role: 'transaction' });
+  return fields;
+}
 
-  let title = 'SALE';
+export function buildPaymentReceipt(
+  details: PaymentDetails,
+  settings: Settings,
+  kind: PaymentSlipKind,
+  copy: boolean,
+  now: number,
+  t: Translator = ENGLISH,
+): Receipt {
+  const { view, response, voidAlert } = details;
+  const fields = paymentFields(details, settings, kind, t);
+  let title = t.t(view.cash ? 'receipts.title.cash_sale' : 'receipts.title.sale');
   let notice: string[] = [];
   let body: Receipt['body'];
   let unprintable: Receipt['unprintable'];
 
   if (kind === 'void_slip') {
-    title = 'PAYMENT VOIDED';
-    fields.push({ label: 'Voided at', value: formatDateTime(voidAlert?.at ?? view.updatedAt) });
+    title = t.t('receipts.title.voided');
+    fields.push({ label: t.t('receipts.field.voided_at'), value: t.dateTime(voidAlert?.at ?? view.updatedAt) });
+    // The gateway's words, as sent.
     const reason = voidAlert?.reason ?? view.voidReason;
-    if (reason) fields.push({ label: 'Void reason', value: reason });
+    if (reason) fields.push({ label: t.t('receipts.field.void_reason'), value: reason });
     // The instruction follows the ORDER, not this attempt: another payment may have paid it.
     const paidByAnother = details.order?.approvals.some((a) => a.transactionId !== view.transactionId) ?? false;
     notice = [
-      'The gateway voided this payment.',
-      'NO MONEY WAS COLLECTED.',
-      paidByAnother ? 'This order is already paid by another payment. Do not take it again.' : 'Take the payment again.',
+      t.t('receipts.notice.voided_by_gateway'),
+      t.t('receipts.notice.no_money_collected_loud'),
+      t.t(paidByAnother ? 'receipts.notice.paid_by_another' : 'receipts.notice.take_again'),
     ];
     // The terminal's text belongs to the approval that was voided; printing it here would look
     // like proof of payment, so the void slip carries none.
   } else {
     if (kind === 'decline_slip') {
-      title = view.state === 'cancelled' ? 'PAYMENT CANCELLED' : 'PAYMENT DECLINED';
-      notice = ['No money was collected.'];
+      title = t.t(view.state === 'cancelled' ? 'receipts.title.cancelled' : 'receipts.title.declined');
+      notice = [t.t('receipts.notice.no_money_collected')];
     }
     const data = cleanReceiptData(response?.receiptData);
     if (data.kind === 'text') body = { source: 'terminal', lines: data.lines, truncated: data.truncated };
     // `receiptData` is optional (vendor table): the customer still gets our receipt, and it says
     // plainly that the card processor's own text is missing (money-truth rule 7).
-    if (data.kind === 'empty' && kind !== 'decline_slip') notice = [view.cash ? CASH_NOTICE : NO_TERMINAL_TEXT];
+    if (data.kind === 'empty' && kind !== 'decline_slip') notice = [t.t(view.cash ? 'receipts.notice.cash' : 'receipts.notice.no_terminal_text')];
     if (data.kind === 'unprintable') {
       unprintable = data;
-      body = { source: 'fallback', lines: fallbackLines(details), truncated: false };
+      body = { source: 'fallback', lines: fallbackLines(details, t), truncated: false };
     }
   }
 
-  const items = kind === 'void_slip' ? undefined : receiptItems(view.lines, view.currency);
+  const items = kind === 'void_slip' ? undefined : receiptItems(view.lines, view.currency, t);
   return {
     kind,
+    locale: t.locale,
+    dir: t.dir,
     copy,
     ...(view.demo ? { demo: true } : {}),
     storeName: settings.storeName.trim() || 'Checkstand',
@@ -165,54 +196,35 @@ export function buildPaymentReceipt(details: PaymentDetails, settings: Settings,
     notice,
     body,
     ...(unprintable ? { unprintable } : {}),
-    footer: kind === 'receipt' || kind === 'copy' ? ['Thank you!', 'Please keep this receipt.'] : ['Please keep this slip.'],
-    printedAt: now,
-  };
-}
-
-export function buildTestPage(settings: Settings, now: number): Receipt {
-  const p = settings.printer;
-  const target = p.kind === 'network' ? `${p.host}:${p.port}` : p.kind === 'system' ? p.systemName || 'system default' : p.kind;
-  return {
-    kind: 'test_page',
-    copy: false,
-    storeName: settings.storeName.trim() || 'Checkstand',
-    storeAddress: splitAddress(settings.storeAddress),
-    title: 'PRINTER TEST PAGE',
-    fields: [
-      { label: 'Printed', value: formatDateTime(now) },
-      { label: 'Printer', value: `${p.kind} (${target})` },
-      { label: 'Paper', value: `${p.paperWidthMm} mm` },
-    ],
-    notice: [],
-    body: {
-      source: 'terminal',
-      lines: ['Accents: Café Größe Ñandú', 'Symbols: # $ % & @ * + = / \\', 'If the ruler fits on one line,', 'the paper width is right.'],
-      truncated: false,
-    },
-    footer: ['Printing works.'],
+    footer:
+      kind === 'receipt' || kind === 'copy'
+        ? [t.t('receipts.footer.thanks'), t.t('receipts.footer.keep_receipt')]
+        : [t.t('receipts.footer.keep_slip')],
     printedAt: now,
   };
 }
 
 // Built from the gateway's own fields (as sent, not as we parsed them), so the slip still carries
 // what the processor reported when its text cannot be shown (OQ-23).
-function fallbackLines({ response, view }: PaymentDetails): string[] {
-  const lines = ['Card receipt text unavailable.', 'Payment details as reported:'];
+function fallbackLines({ response, view }: PaymentDetails, t: Translator): string[] {
+  const lines = [t.t('receipts.fallback.unavailable'), t.t('receipts.fallback.as_reported')];
   const r = response ?? { transactionId: view.transactionId, status: 'SUCCESS' as const };
+  // The values exactly as the gateway sent them (not re-formatted): this block is the evidence.
   const entries: [string, unknown][] = [
-    ['Status', r.status],
-    ['Amount', r.amount !== undefined ? `${r.currency ?? view.currency} ${String(r.amount)}` : undefined],
-    ['Method', r.paymentMethod],
-    ['Auth code', r.authorizationCode],
-    ['Processed', r.timestamp],
-    ['Transaction', r.transactionId],
+    ['status', r.status],
+    ['amount', r.amount !== undefined ? `${r.currency ?? view.currency} ${String(r.amount)}` : undefined],
+    ['method', r.paymentMethod],
+    ['auth_code', r.authorizationCode],
+    ['processed', r.timestamp],
+    ['transaction', r.transactionId],
   ];
-  for (const [label, value] of entries) if (value !== undefined && value !== '') lines.push(`${label}: ${String(value)}`);
+  for (const [name, value] of entries) {
+    const label = t.t(`receipts.field.${name}`); if (value !== undefined && value !== '') lines.push(`${label}: ${String(value)}`);
+  }
   return lines;
 }
 
-function splitAddress(address: string): string[] {
+export function splitAddress(address: string): string[] {
   return address
     .split(/\r?\n/)
     .map((l) => l.trim())

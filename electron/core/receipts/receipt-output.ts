@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveLocale } from '../../../shared/i18n/locale';
 import type { Settings } from '../ports';
 import { encodeEscPos } from './escpos';
-import { PrintError, ReceiptError } from './print-error';
+import { printError, receiptError, scriptNotPrintable } from './print-error';
 import { receiptPageHeightMm, renderReceiptHtml } from './receipt-html';
 import type { Receipt } from './receipt-model';
 import { columnsFor, renderReceiptLines, type ReceiptLine } from './receipt-text';
@@ -17,6 +18,9 @@ export interface PrintableDocument {
   title: string;
   /** The PDF's file name. */
   filename: string;
+  /** The language it is printed in (the HTML page's lang and dir; Latin-only printers refuse non-Latin scripts). */
+  locale?: string;
+  dir?: 'ltr' | 'rtl';
   lines(columns: number): ReceiptLine[];
 }
 
@@ -27,15 +31,17 @@ export function layout(receipt: Receipt, paperWidthMm: PaperWidthMm) {
 
 export function layoutDocument(doc: PrintableDocument, paperWidthMm: PaperWidthMm) {
   const lines = doc.lines(columnsFor(paperWidthMm));
-  const html = renderReceiptHtml(lines, { paperWidthMm, title: doc.title });
+  const html = renderReceiptHtml(lines, { paperWidthMm, title: doc.title, ...(doc.locale ? { lang: doc.locale } : {}), ...(doc.dir ? { dir: doc.dir } : {}) });
   return { lines, html, pageHeightMm: receiptPageHeightMm(lines.length, paperWidthMm) };
 }
 
 export function receiptDocument(receipt: Receipt, now: number): PrintableDocument {
   return {
     kind: receipt.kind,
-    title: `${receipt.title} ${receipt.fields.find((f) => f.label === 'Transaction')?.value ?? ''}`.trim(),
+    title: `${receipt.title} ${receipt.fields.find((f) => f.role === 'transaction')?.value ?? ''}`.trim(),
     filename: pdfFilename(receipt, now),
+    locale: receipt.locale,
+    dir: receipt.dir,
     lines: (columns) => renderReceiptLines(receipt, columns),
   };
 }
@@ -61,17 +67,21 @@ export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): (
   const paperWidthMm = printer.paperWidthMm;
   switch (printer.kind) {
     case 'none':
-      throw new ReceiptError('printer_error', 'No receipt printer is set up. Choose one in Settings, under Printer.');
+      throw receiptError('printer_error', 'receipts.error.no_printer');
     case 'network': {
-      if (!printer.host.trim()) throw new ReceiptError('printer_error', 'The network printer has no address. Enter its IP address in Settings, under Printer.');
+      if (!printer.host.trim()) throw receiptError('printer_error', 'receipts.error.no_printer_address');
       const address = { host: printer.host.trim(), port: printer.port || 9100 };
+      // Japanese and Arabic cannot be printed as text by the usual ESC/POS printer (no code page
+      // has kana/kanji; Arabic would come out unjoined and left to right): the job fails with a
+      // clear message, and the receipt stays reprintable from History on another printer.
+      if (needsNonLatinScript(doc.locale)) return () => Promise.reject(scriptNotPrintable());
       const bytes = encodeEscPos(layoutDocument(doc, paperWidthMm).lines, { columns: columnsFor(paperWidthMm) });
       return () => target.sendRaw(address, bytes);
     }
     case 'system': {
       const system = target.output.system;
       if (!system)
-        throw new ReceiptError('printer_error', 'System printers are not available in this version of the app. Choose a network printer or PDF in Settings.');
+        throw receiptError('printer_error', 'receipts.error.no_system_printers');
       const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
       return () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
     }
@@ -83,7 +93,7 @@ export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): (
 function pdfRun(doc: PrintableDocument, target: PrintTarget, paperWidthMm: PaperWidthMm): () => Promise<void> {
   const { pdf } = target.output;
   const dir = target.pdfDir;
-  if (!pdf || !dir) throw new ReceiptError('printer_error', 'Saving receipts as PDF is not available here. Choose another printer in Settings.');
+  if (!pdf || !dir) throw receiptError('printer_error', 'receipts.error.pdf_saving_unavailable');
   const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
   const file = path.join(dir, doc.filename);
   return async () => {
@@ -92,15 +102,21 @@ function pdfRun(doc: PrintableDocument, target: PrintTarget, paperWidthMm: Paper
       await mkdir(dir, { recursive: true });
       await writeFile(file, bytes);
     } catch (err) {
-      throw new PrintError(`The receipt PDF could not be saved in ${dir}. Check that the disk is not full.`, true, err);
+      throw printError('receipts.error.pdf_not_saved', { dir }, true, err);
     }
   };
 }
 
+/** Receipts in Japanese or Arabic words (the catalogue languages not written in Latin letters). */
+function needsNonLatinScript(locale: string | undefined): boolean {
+  const language = locale ? resolveLocale(locale).language : 'en';
+  return language === 'ja' || language === 'ar';
+}
+
 /** "receipt-ORD-12345-0190f3c2.pdf": readable in a folder, unique per transaction, safe on every OS. */
 export function pdfFilename(receipt: Receipt, now: number): string {
-  const order = receipt.fields.find((f) => f.label === 'Order')?.value ?? 'test';
-  const tx = receipt.fields.find((f) => f.label === 'Transaction')?.value ?? String(now);
+  const order = receipt.fields.find((f) => f.role === 'order')?.value ?? 'test';
+  const tx = receipt.fields.find((f) => f.role === 'transaction')?.value ?? String(now);
   const safe = (s: string) =>
     s
       .replace(/[^A-Za-z0-9._-]+/g, '_')

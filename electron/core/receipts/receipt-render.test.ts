@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanReceiptData, RECEIPT_DATA_MAX_LINES } from './receipt-data';
 import { renderReceiptHtml } from './receipt-html';
-import { buildPaymentReceipt, buildTestPage, formatAmount, slipKindFor } from './receipt-model';
+import { buildTestPage } from './receipt-test-page';
+import { buildPaymentReceipt, slipKindFor } from './receipt-model';
 import { renderReceiptLines, renderReceiptText } from './receipt-text';
 import { textWidth } from './text-width';
 import { approvedPayment, PROCESSOR_TEXT, testSettings } from '../testing/receipt-fixtures';
@@ -25,10 +26,10 @@ describe('receipt layout (ordinary receiptData)', () => {
     expect(lines.some((l) => l.includes('Corner Grocer'))).toBe(true);
     expect(lines.some((l) => l.includes('12 Market Street'))).toBe(true);
     expect(text).toMatch(/Order\s+ORD-12345/);
-    expect(text).toMatch(/Date\s+2024-01-15 10:37:30/);
+    expect(text).toMatch(/Date\s+Jan 15, 2024, 10:37:30\sAM/);
     expect(text).toMatch(/Terminal\s+TERM-001/);
     expect(text).toMatch(/Method\s+CARD/);
-    expect(text).toMatch(/Amount\s+USD 99\.99/);
+    expect(text).toMatch(/Amount\s+\$99\.99/);
     expect(text).toMatch(/Status\s+APPROVED/);
     expect(text).toMatch(/Auth code\s+AUTH123456/);
     expect(text).toContain('0190f3c2-7a1b-7c3d-8e4f-123456789abc');
@@ -52,14 +53,12 @@ describe('receipt layout (ordinary receiptData)', () => {
     const lines = renderReceiptLines(receipt, 48);
     expect(lines[0]).toEqual({ text: expect.stringContaining('*** COPY ***'), style: 'mark' });
     expect(lines.at(-1)!.text).toContain('*** COPY ***');
-    expect(renderReceiptText(receipt, 48)).toContain('Reprinted 2024-01-15 11:00');
+    expect(renderReceiptText(receipt, 48)).toMatch(/Reprinted Jan 15, 2024, 11:00:00\sAM/);
   });
 
-  it('formats amounts with the currency code and its own decimals', () => {
-    expect(formatAmount(9999, 'USD')).toBe('USD 99.99');
-    expect(formatAmount(500, 'JPY')).toBe('JPY 500');
-    expect(formatAmount(1234, 'KWD')).toBe('KWD 1.234');
-    expect(render(undefined, 48, { view: { amountMinor: 500, currency: 'JPY' } }).text).toMatch(/Amount\s+JPY 500/);
+  it("formats amounts in the till's locale with the currency's own decimals", () => {
+    expect(render(undefined, 48, { view: { amountMinor: 500, currency: 'JPY' } }).text).toMatch(/Amount\s+¥500/);
+    expect(render(undefined, 48, { view: { amountMinor: 1234, currency: 'KWD' } }).text).toMatch(/Amount\s+KWD\s1\.234/);
   });
 });
 
@@ -161,7 +160,7 @@ describe('slips', () => {
     const text = renderReceiptText(buildPaymentReceipt(details, testSettings(), 'void_slip', false, NOW), 32);
     expect(text).toContain('PAYMENT VOIDED');
     expect(text).toContain('NO MONEY WAS COLLECTED.');
-    expect(text).toMatch(/Voided at\s+2024-01-15 10:38:30/);
+    expect(text).toMatch(/Voided at\s+Jan 15, 2024, 10:38:30\sAM/);
     expect(text.replace(/\n/g, ' ')).toContain('Terminal reconnected after grace period expired');
     expect(text).not.toContain('MODULUS DEMO ACQUIRER');
   });
@@ -219,6 +218,6 @@ describe('receipt HTML', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;\n&amp; &lt;img src=x.png&gt;');
     expect(html).toMatch(/@page \{ size: 58mm \d+mm; margin: 0; \}/);
     expect(html).toContain("default-src 'none'");
-    expect(html).toContain('USD 99.99');
+    expect(html).toContain('$99.99');
   });
 });

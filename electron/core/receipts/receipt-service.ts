@@ -2,9 +2,11 @@ import type { PrintJobView } from '../../../shared/ipc';
 import { systemClock, type Clock, type Logger, type PaymentDetails, type ReceiptService, type Settings } from '../ports';
 import { sendToNetworkPrinter } from './network-printer';
 import type { PdfPort, RawPrinterSender, SystemPrinterPort } from './render-ports';
-import { PrintError, ReceiptError } from './print-error';
+import { PrintError, ReceiptError, receiptError } from './print-error';
 import { createPrintQueue, type PrintQueueOptions } from './print-queue';
-import { buildPaymentReceipt, buildTestPage, slipKindFor, type Receipt } from './receipt-model';
+import { tillLocale, tillTranslator } from '../i18n/till-locale';
+import { buildPaymentReceipt, slipKindFor, type Receipt } from './receipt-model';
+import { buildTestPage } from './receipt-test-page';
 import { layout, layoutDocument, printDocumentRun, printRun, receiptDocument, type PrintableDocument } from './receipt-output';
 
 /**
@@ -17,6 +19,12 @@ export interface ReceiptServiceDeps {
   /** The payment as the core knows it, rebuilt from the journal after a restart. */
   findPayment(transactionId: string): PaymentDetails | undefined;
   settings(): Settings;
+  /**
+   * The till's locale in effect (the host's `ServiceContext.locale`), read at each receipt: a saved
+   * setting changes the next one, and a reprint is in the language of the till now. Default: the
+   * locale setting, else English.
+   */
+  locale?: () => string;
   output: { system?: SystemPrinterPort; pdf?: PdfPort; network?: RawPrinterSender };
   /** Where printer kind "pdf" files go (e.g. `<dataDir>/receipts`). Without it that kind is refused. */
   pdfDir?: string;
@@ -39,14 +47,15 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? silentLogger;
   const queue = createPrintQueue({ clock, logger, ...deps.queue });
+  const words = tillTranslator(deps.locale ?? tillLocale(deps.settings, undefined));
   const sendRaw: RawPrinterSender = deps.output.network ?? ((target, bytes) => sendToNetworkPrinter(target, bytes));
 
   function paymentSlip(transactionId: string, copy: boolean): Receipt {
     const details = deps.findPayment(transactionId);
-    if (!details) throw new ReceiptError('not_found', 'This payment is not known on this till, so there is no receipt to print.');
+    if (!details) throw receiptError('not_found', 'receipts.error.not_known');
     const slip = slipKindFor(details, copy);
-    if ('refused' in slip) throw new ReceiptError('not_allowed', slip.refused);
-    const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now());
+    if ('refused' in slip) throw receiptError('not_allowed', slip.refused);
+    const receipt = buildPaymentReceipt(details, deps.settings(), slip.kind, copy, clock.now(), words());
     if (receipt.unprintable) {
       // OQ-23: keep a trace of what the terminal sent, without flooding the log with a blob.
       logger.warn('receipt.data_unprintable', {
@@ -81,7 +90,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
       return submit(paymentSlip(transactionId, copy || originalExists), transactionId);
     },
     async printTestPage() {
-      return submit(buildTestPage(deps.settings(), clock.now()), undefined);
+      return submit(buildTestPage(deps.settings(), clock.now(), words()), undefined);
     },
     async pdf(transactionId) {
       return documentToPdf(receiptDocument(paymentSlip(transactionId, false), clock.now()), deps, logger, { transactionId });
@@ -98,7 +107,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
         return await deps.output.system.list();
       } catch (err) {
         logger.warn('receipt.list_printers_failed', { error: String(err) });
-        throw new ReceiptError('printer_error', 'The list of printers could not be read from the system. Try again.');
+        throw receiptError('printer_error', 'receipts.error.list_printers_failed');
       }
     },
     html(transactionId) {
@@ -119,7 +128,7 @@ export function createReceiptService(deps: ReceiptServiceDeps): CheckstandReceip
 /** Lays the document out for the paper and has the host's engine make the PDF. */
 async function documentToPdf(doc: PrintableDocument, deps: ReceiptServiceDeps, logger: Logger, what: Record<string, unknown>) {
   const pdf = deps.output.pdf;
-  if (!pdf) throw new ReceiptError('printer_error', 'PDF receipts are not available in this version of the app.');
+  if (!pdf) throw receiptError('printer_error', 'receipts.error.pdf_unavailable');
   const paperWidthMm = deps.settings().printer.paperWidthMm;
   const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
   let bytes: Uint8Array;
@@ -127,7 +136,8 @@ async function documentToPdf(doc: PrintableDocument, deps: ReceiptServiceDeps, l
     bytes = await pdf.htmlToPdf(html, { paperWidthMm, pageHeightMm });
   } catch (err) {
     logger.error('receipt.pdf_failed', { ...what, error: String(err) });
-    throw new ReceiptError('printer_error', err instanceof PrintError ? err.message : 'The receipt PDF could not be made. Try again.');
+    if (err instanceof PrintError) throw new ReceiptError('printer_error', err.message, err.msg);
+    throw receiptError('printer_error', 'receipts.error.pdf_failed');
   }
   return { filename: doc.filename, base64: Buffer.from(bytes).toString('base64') };
 }

@@ -1,6 +1,7 @@
 import type { PaperWidthMm } from './render-ports';
 import { itemLines } from './receipt-items';
-import { DEMO_MARK, type Receipt } from './receipt-model';
+import { translatorFor } from '../i18n/core-translator';
+import type { Receipt } from './receipt-model';
 import { center, hardWrap, textWidth, wordWrap } from './text-width';
 
 /**
@@ -22,14 +23,16 @@ export function columnsFor(paperWidthMm: PaperWidthMm): number {
 }
 
 export function renderReceiptLines(receipt: Receipt, columns: number): ReceiptLine[] {
+  // The marks and notes the layout adds, in the language the receipt was made in.
+  const t = translatorFor(receipt.locale);
   const out: ReceiptLine[] = [];
   // A marked line is a full-width bar (inverted on paper), so it is padded to the paper's width.
   const push = (text: string, style: LineStyle = 'plain') =>
     out.push({ text: style === 'mark' ? text + ' '.repeat(Math.max(0, columns - textWidth(text))) : text, style });
   const rule = (ch = '-') => push(ch.repeat(columns));
-  const copyMark = () => push(center('*** COPY ***', columns), 'mark');
+  const copyMark = () => push(center(t.t('receipts.mark.copy'), columns), 'mark');
 
-  const demoMark = () => push(center(DEMO_MARK, columns), 'mark');
+  const demoMark = () => push(center(t.t('receipts.mark.demo'), columns), 'mark');
   if (receipt.demo) demoMark();
   if (receipt.copy) copyMark();
   for (const l of wordWrap(receipt.storeName, columns)) push(center(l, columns), 'bold');
@@ -42,7 +45,7 @@ export function renderReceiptLines(receipt: Receipt, columns: number): ReceiptLi
     rule('=');
   }
 
-  for (const f of receipt.fields) for (const l of fieldLines(f.label, f.value, columns)) push(l, f.label === 'Amount' ? 'bold' : 'plain');
+  for (const f of receipt.fields) for (const l of fieldLines(f.label, f.value, columns)) push(l, f.role === 'amount' ? 'bold' : 'plain');
 
   if (receipt.notice.length > 0) {
     rule();
@@ -58,13 +61,13 @@ export function renderReceiptLines(receipt: Receipt, columns: number): ReceiptLi
     rule();
     // Verbatim: the processor's spacing is kept; only lines wider than the paper are wrapped.
     for (const line of receipt.body.lines) for (const l of hardWrap(line, columns)) push(l);
-    if (receipt.body.truncated) push(center('[receipt text shortened]', columns));
+    if (receipt.body.truncated) push(center(t.t('receipts.body.shortened'), columns));
   }
 
   rule();
   for (const f of receipt.footer) for (const l of wordWrap(f, columns)) push(center(l, columns));
   if (receipt.copy) {
-    push(center(`Reprinted ${formatShort(receipt.printedAt)}`, columns));
+    for (const l of wordWrap(t.t('receipts.reprinted', { time: t.dateTime(receipt.printedAt) }), columns)) push(center(l, columns));
     copyMark();
   }
   if (receipt.demo) demoMark();
@@ -90,10 +93,4 @@ function ruler(columns: number): string {
   let s = '';
   for (let i = 1; i <= columns; i += 1) s += String(i % 10);
   return s;
-}
-
-function formatShort(epochMs: number): string {
-  const d = new Date(epochMs);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -71,7 +71,7 @@ describe('receipts across a restart (real core, journal and simulator)', () => {
     // Auto-print on approval: the original receipt, with the simulator's processor text.
     const [original] = await printer.waitForJobs(1);
     const originalText = printedText(original!);
-    expect(originalText).toMatch(/Amount\s+USD 12\.50/);
+    expect(originalText).toMatch(/Amount\s+\$12\.50/);
     expect(originalText).toContain(approved.authorizationCode!);
     expect(originalText).toContain('MODULUS SIMULATED MERCHANT');
     expect(originalText).not.toContain('*** COPY ***');
@@ -89,7 +89,7 @@ describe('receipts across a restart (real core, journal and simulator)', () => {
     const jobs = await printer.waitForJobs(2);
     const copyText = printedText(jobs[1]!);
     expect(copyText).toContain('*** COPY ***');
-    expect(copyText).toMatch(/Amount\s+USD 12\.50/);
+    expect(copyText).toMatch(/Amount\s+\$12\.50/);
     expect(copyText).toContain(approved.authorizationCode!);
     expect(copyText).toContain('ORD-RESTART-1');
     expect(copyText).toContain('MODULUS SIMULATED MERCHANT');

@@ -1,11 +1,14 @@
 import type { ReportPayment, ReportRow, ShiftReport } from '../../../shared/ipc/shifts';
 import { csvCell } from '../history/csv';
-import { signedAmount } from './report-document';
+import { csvHeader } from '../history/csv';
+import { reportTranslator, signedWireAmount } from './report-document';
 
 /**
  * An X or Z report for the back office's spreadsheet, with the payment export's conventions
  * (RFC 4180, CRLF, ISO times, amounts as decimal strings with the currency in its own column):
- * one row per figure, the first column saying which part of the report it belongs to.
+ * one row per figure, the first column saying which part of the report it belongs to. Only the
+ * header row is in the report's language (issue 16); every value stays machine-readable (section
+ * and state codes, ISO times, decimal amounts), whatever the language.
  */
 const COLUMNS = ['section', 'key', 'currency', 'count', 'amount', 'transactionId', 'detail'] as const;
 
@@ -13,7 +16,7 @@ export function reportToCsv(r: ShiftReport): string {
   const rows: string[][] = [];
   const add = (section: string, key: string, currency = '', count = '', amount = '', transactionId = '', detail = '') =>
     rows.push([section, key, currency, count, amount, transactionId, detail]);
-  const amount = (minor: number, currency: string) => signedAmount(minor, currency).slice(currency.length + 1);
+  const amount = signedWireAmount;
   const totals = (section: string, list: ReportRow[]) =>
     list.forEach((row) => add(section, row.key, row.currency, String(row.count), amount(row.amountMinor, row.currency)));
   const payments = (section: string, list: ReportPayment[]) =>
@@ -50,7 +53,8 @@ export function reportToCsv(r: ShiftReport): string {
     if (c.countedMinor !== undefined) add('cash', 'counted', c.currency, '', amount(c.countedMinor, c.currency));
     if (c.differenceMinor !== undefined) add('cash', 'difference', c.currency, '', amount(c.differenceMinor, c.currency));
   }
-  return [COLUMNS as readonly string[], ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  const header = csvHeader(COLUMNS, reportTranslator(r));
+  return [header, ...rows.map((row) => row.map(cell).join(','))].join('\r\n') + '\r\n';
 }
 
 // Our own amounts may be negative (a cash shortfall): a plain number is no formula, so it is not

@@ -49,7 +49,7 @@ describe('report outputs', () => {
       expect(text.map((l) => l.trim())).toContain('Z REPORT 0012');
       for (const heading of ['TAKEN (approved)', 'BY METHOD', 'BY TERMINAL', 'BY CASHIER', 'NOT TAKEN', 'UNRESOLVED AT CLOSE', 'CASH EUR'])
         expect(text).toContain(heading);
-      expect(text.join('\n')).toMatch(/Difference\s+EUR -0\.50/);
+      expect(text.join('\n')).toMatch(/Difference\s+-€0\.50/);
       expect(text.join(' ')).toContain('Closed with these open, allowed by manager Mia.');
     }
   });

@@ -69,8 +69,8 @@ describe('shift reports on the receipt printer (real core, simulator, printer)',
     const [original] = await printer.waitForJobs(1);
     const text = printedText(original!);
     expect(text).toContain('Z REPORT 0001');
-    expect(text).toMatch(/Card\s+1 x USD 12\.50/);
-    expect(text).toMatch(/Expected in drawer\s+USD 55\.00/);
+    expect(text).toMatch(/Card\s+1 x \$12\.50/);
+    expect(text).toMatch(/Expected in drawer\s+\$55\.00/);
 
     await first.dispose({ keepDir: true });
     harnesses.splice(0);

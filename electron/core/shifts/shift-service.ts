@@ -28,6 +28,8 @@ export interface ShiftServiceDeps {
   /** The signed-in cashier, when the core knows one. */
   currentCashier?: () => ShiftPerson | undefined;
   managerApproval?: ManagerApproval;
+  /** The till's locale now: the report is made (and a Z stored) in it. */
+  locale?: () => string;
 }
 
 const NO_SHIFT = 'No shift is open on this till. Open a shift first.';
@@ -139,12 +141,13 @@ export class ShiftService {
   }
 
   private build(shift: ShiftView, o: ReportOptions): ShiftReport {
-    const { terminalLabel, storeHeader } = this.d;
-    return buildShiftReport(shift, this.d.payments(shift.openedAt), {
+    const { terminalLabel, storeHeader, locale } = this.d;
+    const report = buildShiftReport(shift, this.d.payments(shift.openedAt), {
       ...o,
       ...(terminalLabel ? { terminalLabel } : {}),
       ...(storeHeader ? { store: storeHeader() } : {}),
     });
+    return locale ? { ...report, locale: locale() } : report;
   }
 }
 

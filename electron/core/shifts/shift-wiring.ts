@@ -6,6 +6,7 @@ import type { PaymentLedger } from '../payments/ledger';
 import { toPaymentView } from '../payments/view';
 import type { Clock, CoreDeps } from '../ports';
 import type { TerminalViews } from '../terminals/terminal-views';
+import { tillLocale } from '../i18n/till-locale';
 import { shiftCommandHandlers } from './shift-commands';
 import { ShiftService } from './shift-service';
 import { ShiftStore } from './shift-store';
@@ -22,6 +23,7 @@ export function wireShifts(deps: CoreDeps, p: { clock: Clock; journal: Journal; 
     currency: () => settings().currency,
     till: () => deps.registerCode ?? settings().registerCode,
     terminalLabel: (id) => p.terminals.all().find((t) => t.id === id)?.label,
+    locale: tillLocale(settings, deps.osLocale),
     storeHeader: () => ({ name: settings().storeName.trim() || 'Checkstand', address: lines(settings().storeAddress) }),
     currentCashier: () => p.people.current(),
     // Read at each close: with sign-in on, a manager's PIN allows a Z with unresolved payments;

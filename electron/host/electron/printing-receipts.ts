@@ -13,6 +13,8 @@ export function createElectronReceipts(ctx: ServiceContext, electron: ElectronPr
   return createReceiptService({
     findPayment: (id) => ctx.core().paymentDetails(id),
     settings: () => ctx.settings.current(),
+    // The till's language at each receipt (the setting, else the OS's).
+    locale: ctx.locale,
     output: { system: printing, pdf: printing },
     pdfDir: join(ctx.dataDir, 'receipts'),
     logger: ctx.logger,

@@ -1,6 +1,6 @@
 import type { BrowserWindow as ElectronBrowserWindow, PrinterInfo } from 'electron';
 import type { PdfPort, SystemPrinterPort, SystemPrinterInfo } from '../../core/receipts/render-ports';
-import { PrintError } from '../../core/receipts/print-error';
+import { printError, type PrintError } from '../../core/receipts/print-error';
 
 /**
  * System printing and PDFs through Chromium inside Electron. Each job gets its own hidden,
@@ -67,10 +67,7 @@ export function createElectronPrinting(electron: ElectronPrintingDeps, options: 
             const timer = setTimeout(
               () =>
                 reject(
-                  new PrintError(
-                    `The printer did not confirm the receipt within ${Math.round(printTimeoutMs / 1000)} seconds. Check the printer; if nothing came out, print again.`,
-                    false,
-                  ),
+                  printError('receipts.error.system_not_confirmed', { seconds: Math.round(printTimeoutMs / 1000) }, false),
                 ),
               printTimeoutMs,
             );
@@ -119,19 +116,10 @@ function isDefaultPrinter(p: PrinterInfo): boolean {
 
 /** Electron's failure reasons ("Invalid deviceName provided", "Print job canceled", …) in plain words. */
 export function printFailure(reason: string, deviceName: string): PrintError {
-  const printer = deviceName ? `The printer "${deviceName}"` : 'The default printer';
+  const printer = { named: deviceName ? 'yes' : 'no', name: deviceName };
   const r = reason.toLowerCase();
-  if (r.includes('devicename')) {
-    return new PrintError(`${printer} is not installed on this computer. Choose another printer in Settings.`, false);
-  }
-  if (r.includes('cancel')) {
-    return new PrintError(`${printer} cancelled the receipt. Check that it is switched on and has paper, then print again.`, true);
-  }
-  if (r.includes('settings')) {
-    return new PrintError(`${printer} does not accept the receipt paper size. Check the paper width in Settings.`, false);
-  }
-  return new PrintError(
-    `${printer} did not print the receipt (${reason || 'no reason given'}). Check that it is switched on, has paper and is not paused, then print again.`,
-    true,
-  );
+  if (r.includes('devicename')) return printError('receipts.error.system_not_installed', printer, false);
+  if (r.includes('cancel')) return printError('receipts.error.system_cancelled', printer, true);
+  if (r.includes('settings')) return printError('receipts.error.system_paper_size', printer, false);
+  return printError('receipts.error.system_failed', { ...printer, detail: reason || 'no reason given' }, true);
 }

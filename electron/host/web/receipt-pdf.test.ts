@@ -65,7 +65,7 @@ describe('receipt PDF in the browser host (Chromium + poppler)', () => {
     expect((width / 72) * 25.4).toBeCloseTo(80, 0);
 
     const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
-    expect(text).toMatch(/Amount\s+USD 99\.99/);
+    expect(text).toMatch(/Amount\s+\$99\.99/);
     expect(text).toMatch(/Auth code\s+AUTH123456/);
     expect(text).toContain('CARD               **** **** **** 4242');
     expect(text).toContain('Corner Grocer');
@@ -85,7 +85,7 @@ describe('receipt PDF in the browser host (Chromium + poppler)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();
-    expect(html).toContain('USD 99.99');
+    expect(html).toContain("$99.99");
     expect(html).toContain('AUTH123456');
   });
 

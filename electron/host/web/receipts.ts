@@ -12,6 +12,8 @@ export function createBrowserReceipts(ctx: ServiceContext, options: ChromiumPdfO
   return createReceiptService({
     findPayment: (id) => ctx.core().paymentDetails(id),
     settings: () => ctx.settings.current(),
+    // The till's language at each receipt (the setting, else the OS's).
+    locale: ctx.locale,
     output: { pdf: createChromiumPdf(options) },
     pdfDir: join(ctx.dataDir, 'receipts'),
     logger: ctx.logger,
