@@ -101,7 +101,7 @@ async function payOnLane(page: Page, lane: string, digits: string, order: string
   const pay = page.locator('form.checkout-form button[type="submit"]:not([aria-hidden="true"])');
   await expect(pay).toBeEnabled();
   await pay.click();
-  await expect(page.locator('#checkout-title')).toHaveCount(0);
+  await expect(page.locator('#checkout-title')).toBeHidden();
 }
 
 async function newPayment(page: Page): Promise<void> {
