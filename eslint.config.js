@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import formatjs from 'eslint-plugin-formatjs';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -105,6 +106,22 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
     // The renderer is a browser page: no Node globals (process, Buffer, __dirname).
     languageOptions: { globals: { ...globals.browser } },
+  },
+
+  // ---- i18n: nothing a cashier reads is hard-coded (issue 16) ----
+  // Text in JSX and in the attributes a cashier or a screen reader meets comes from the catalogues
+  // (useT / FormattedMessage). The renderer's .ts files (banner-text.ts, decline.ts…) are checked
+  // by shared/i18n/hard-coded-text.test.ts, which this rule cannot see into.
+  {
+    files: ['renderer/**/*.tsx'],
+    ignores: TESTS,
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '{aria-label,aria-description,aria-roledescription,aria-valuetext,title,placeholder,alt,label}']] } },
+      ],
+    },
   },
 
   // ---- import boundaries ----

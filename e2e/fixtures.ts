@@ -22,6 +22,7 @@ import { FAST_SIM, provisioningEnv, startTestHost } from './test-host';
  * - `simOptions` / `tuning` (options): small simulator timings and core timings. The core's
  *   `terminalGraceMs` follows the simulator's `gracePeriodMs` unless set, so the countdown is right.
  * - `sim`: the simulator the app talks to (drive it through `sim.control`).
+ * - `tillLocale` (option): CHECKSTAND_LOCALE for the app ('' = the OS's); e2e/languages.spec.ts.
  * - `app`: Checkstand with its own temp data dir (browser host in-process, or the real Electron app).
  * - `page`: the app's window, loaded, online and ready to drive. Every bridge WebSocket frame it
  *   sends or receives is recorded in `bridgeFrames` (the security spec reads them).
@@ -43,6 +44,8 @@ export interface HostOptions {
   tuning: Partial<CoreTuning>;
   /** People: cashier sign-in and the manager's PIN; 'off' (default) keeps every older spec as it was. */
   roles: 'on' | 'off';
+  /** The till's locale (CHECKSTAND_LOCALE: 'de-DE', 'ar-KW'…); '' (default) = the OS's, so older specs stay English. */
+  tillLocale: string;
 }
 
 export interface RunningApp {
@@ -80,6 +83,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
   gateway: ['demo', { option: true }],
   tuning: [{}, { option: true }],
   roles: ['off', { option: true }],
+  tillLocale: ['', { option: true }],
 
   // Runs first, so a skipped Electron test starts nothing (no simulator, no browser).
   electronGuard: [
@@ -112,7 +116,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
     }
   },
 
-  app: async ({ host, gateway, externalSim, simOptions, tuning, roles }, use) => {
+  app: async ({ host, gateway, externalSim, simOptions, tuning, roles, tillLocale }, use) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'checkstand-e2e-'));
     try {
       if (host === 'electron') {
@@ -120,7 +124,12 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
           executablePath: process.env.ELECTRON_PATH,
           // Both: Electron's own switch for userData, and the variable the browser host reads.
           args: [root, `--user-data-dir=${dataDir}`],
-          env: { ...process.env, ...provisioningEnv(externalSim!, dataDir), CHECKSTAND_ROLES: roles } as Record<string, string>,
+          env: {
+            ...process.env,
+            ...provisioningEnv(externalSim!, dataDir),
+            CHECKSTAND_ROLES: roles,
+            ...(tillLocale ? { CHECKSTAND_LOCALE: tillLocale } : {}),
+          } as Record<string, string>,
         });
         try {
           await use({ host, dataDir, electronApp });
@@ -128,7 +137,7 @@ export const test = base.extend<Fixtures & HostOptions, WorkerFixtures>({
           await electronApp.close();
         }
       } else {
-        const browserHost = await startTestHost({ dataDir, gateway, simOptions, tuning, roles, ...(externalSim ? { externalSim } : {}) });
+        const browserHost = await startTestHost({ dataDir, gateway, simOptions, tuning, roles, locale: tillLocale, ...(externalSim ? { externalSim } : {}) });
         try {
           await use({ host, dataDir, url: browserHost.url, browserHost });
         } finally {

@@ -47,9 +47,11 @@ export async function startTestHost(input: {
   socketFactory?: SocketFactory;
   /** People: cashier sign-in (CHECKSTAND_ROLES); off unless a spec turns it on, so older specs run as before. */
   roles?: 'on' | 'off';
+  /** The till's locale (CHECKSTAND_LOCALE, e.g. 'ar-KW'); unset or '' = the OS's, as before. */
+  locale?: string;
 }): Promise<BrowserHost> {
   const gatewayEnv = input.externalSim ? provisioningEnv(input.externalSim, input.dataDir) : { CHECKSTAND_UPDATES: 'off' };
-  const env = { ...gatewayEnv, CHECKSTAND_ROLES: input.roles ?? 'off' };
+  const env = { ...gatewayEnv, CHECKSTAND_ROLES: input.roles ?? 'off', ...(input.locale ? { CHECKSTAND_LOCALE: input.locale } : {}) };
   return startBrowserHost({
     dataDir: input.dataDir,
     port: 0,

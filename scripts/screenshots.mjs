@@ -3,7 +3,9 @@
  * `npm run screenshots`: builds nothing itself (run `npm run build` first, the tour uses
  * dist/renderer), then walks the browser host through every key state and writes 1366×768 PNGs
  * (CHECKSTAND_SHOTS_SIZE=1024x768 and CHECKSTAND_SHOTS_DIR=… for other sizes) to docs/screenshots/
- * (see e2e/screenshots/take-screenshots.ts for the file names), then the printed receipt,
+ * (see e2e/screenshots/take-screenshots.ts for the file names; the checkout in Arabic and Japanese,
+ * checkout-ar.png and checkout-ja.png, comes from hosts started with CHECKSTAND_LOCALE=ar-KW / ja-JP),
+ * then the printed receipt,
  * receipt-80mm.png (scripts/receipt-screenshot.ts).
  */
 import { spawnSync } from 'node:child_process';

@@ -4,7 +4,7 @@ import { TOUR_SIM, TOUR_STOPS, TOUR_TUNING, tour, type TourStop } from '../tour'
 import { waitOnline } from '../cashier';
 import { scanBarcode } from '../scanner';
 
-/** One PNG per tour stop, named after it (docs/screenshots/<stop>.png, 1366×768). */
+/** One PNG per tour stop, named after it (docs/screenshots/<stop>.png, 1366×768), and the checkout in ar-KW and ja-JP. */
 const outDir = process.env.CHECKSTAND_SHOTS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 const FILE_NAMES: Record<TourStop, string> = {
@@ -50,3 +50,26 @@ test('screenshot of the basket', async ({ page }) => {
   await page.evaluate(`window.scrollTo(0, 0); document.querySelector('.main')?.scrollTo(0, 0);`);
   await page.screenshot({ path: path.join(outDir, 'basket.png'), animations: 'disabled', caret: 'hide' });
 });
+
+/**
+ * The checkout in Arabic (right-to-left, Kuwaiti dinars) and Japanese (yen), for the README:
+ * docs/screenshots/checkout-ar.png and checkout-ja.png. Driven by ids and roles, not English names.
+ */
+for (const [tillLocale, file] of [
+  ['ar-KW', 'checkout-ar.png'],
+  ['ja-JP', 'checkout-ja.png'],
+] as const) {
+  test.describe(`checkout in ${tillLocale}`, () => {
+    test.use({ tillLocale });
+
+    test(`screenshot of the checkout in ${tillLocale}`, async ({ page }) => {
+      await expect(page.locator('html')).toHaveAttribute('lang', tillLocale);
+      await expect(page.locator('#amount')).toBeVisible({ timeout: 10_000 });
+      await page.getByRole('radio', { name: /^Lane 1(\s|$)/ }).check();
+      await page.locator('#amount').fill('2450');
+      await page.locator('#order-ref').fill('T-1001');
+      await page.evaluate(`document.activeElement?.blur?.(); window.scrollTo(0, 0); document.querySelector('.main')?.scrollTo(0, 0);`);
+      await page.screenshot({ path: path.join(outDir, file), animations: 'disabled', caret: 'hide' });
+    });
+  });
+}
