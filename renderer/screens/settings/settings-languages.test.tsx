@@ -89,7 +89,9 @@ describe('the Language and formats setting', () => {
     await renderApp(fake);
     await user.keyboard('{F9}');
     await user.selectOptions(await screen.findByLabelText('Sprache und Formate'), 'other');
-    await user.type(screen.getByLabelText(/^Sprachcode/), 'xx!');
+    const typed = screen.getByLabelText(/^Sprachcode/);
+    await user.clear(typed);
+    await user.type(typed, 'xx!');
     await user.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
     expect((fake.callsOf('saveSettings')[0] as Record<string, unknown>).locale).toBe('xx!');
     expect(await screen.findByText(/„xx!“ ist kein gültiger Sprachcode/)).toBeTruthy();
