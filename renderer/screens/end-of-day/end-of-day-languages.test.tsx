@@ -7,6 +7,9 @@ import { FakeBridge } from '../../test/fake-bridge';
 import { payment, snapshot, terminal } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
+/** The language's catalogue is a lazy chunk: the first wait allows for a busy machine. */
+const LOADED = { timeout: 5000 };
+
 function tillIn(locale: string, payments: PaymentView[]): FakeBridge {
   const base = snapshot();
   return new FakeBridge(snapshot({ app: { ...base.app, locale }, payments, terminals: [terminal('t1')] }));
@@ -24,8 +27,8 @@ describe('End of day in the store’s language', () => {
     const user = userEvent.setup();
     await renderApp(tillIn('de-DE', [mixed[1]!]));
     await user.keyboard('{F3}');
-    expect(await screen.findByRole('heading', { name: 'Tagesabschluss' })).toBeTruthy();
-    expect(screen.getByTestId('eod-taken').textContent).toBe('Heute eingenommen: 269,50 € in 1 genehmigten Zahlung');
+    expect(await screen.findByRole('heading', { name: 'Tagesabschluss' }, LOADED)).toBeTruthy();
+    expect(screen.getByTestId('eod-taken').textContent).toBe(`Heute eingenommen: ${formatMoneyIn('de-DE', 26950, 'EUR')} in 1 genehmigten Zahlung`);
     expect(screen.getByText('Nach Status')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Stornierte Zahlungen (dem Kunden wurde nichts abgebucht)' })).toBeTruthy();
     expect(screen.getByText('Heute keine stornierten Zahlungen.')).toBeTruthy();
@@ -35,7 +38,7 @@ describe('End of day in the store’s language', () => {
     const user = userEvent.setup();
     await renderApp(tillIn('ar-KW', mixed));
     await user.keyboard('{F3}');
-    expect(await screen.findByRole('heading', { name: 'إغلاق اليوم' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'إغلاق اليوم' }, LOADED)).toBeTruthy();
     const taken = screen.getByTestId('eod-taken');
     const amounts = [...taken.querySelectorAll('bdi')].map((b) => b.textContent);
     expect(amounts).toEqual([formatMoneyIn('ar-KW', 2450, 'JPY'), formatMoneyIn('ar-KW', 26950, 'EUR'), formatMoneyIn('ar-KW', 24500, 'KWD')]);

@@ -6,6 +6,9 @@ import { FakeBridge } from '../../test/fake-bridge';
 import { payment, snapshot, terminal } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
+/** The language's catalogue is a lazy chunk: the first wait allows for a busy machine. */
+const LOADED = { timeout: 5000 };
+
 function tillIn(locale: string, payments: PaymentView[]): FakeBridge {
   const base = snapshot();
   return new FakeBridge(snapshot({ app: { ...base.app, locale }, payments, terminals: [terminal('t1')] }));
@@ -22,7 +25,7 @@ describe('History in the store’s language', () => {
     const user = userEvent.setup();
     await renderApp(tillIn('de-DE', payments));
     await user.keyboard('{F2}');
-    expect(await screen.findByRole('heading', { name: 'Heutige Zahlungen' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Heutige Zahlungen' }, LOADED)).toBeTruthy();
     expect(screen.getByLabelText('Suchen')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'CSV exportieren' })).toBeTruthy();
     expect(screen.getByText('2 Zahlungen angezeigt')).toBeTruthy();
@@ -39,7 +42,7 @@ describe('History in the store’s language', () => {
     const user = userEvent.setup();
     await renderApp(tillIn('ar-KW', payments));
     await user.keyboard('{F2}');
-    expect(await screen.findByRole('heading', { name: 'مدفوعات اليوم' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'مدفوعات اليوم' }, LOADED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'تصدير CSV' })).toBeTruthy();
     expect(screen.getByText(/عرض دفعتين/)).toBeTruthy();
   });

@@ -6,6 +6,9 @@ import { FakeBridge } from '../../test/fake-bridge';
 import { snapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
+/** The language's catalogue is a lazy chunk: the first wait allows for a busy machine. */
+const LOADED = { timeout: 5000 };
+
 /** A till whose core says it runs in `locale` (Snapshot.app.locale), its settings patched. */
 function tillIn(locale: string | undefined, settings: Partial<Snapshot['settings']> = {}): FakeBridge {
   const base = snapshot();
@@ -17,7 +20,7 @@ describe('Settings in the store’s language', () => {
     const user = userEvent.setup();
     await renderApp(tillIn('de-DE'));
     await user.keyboard('{F9}');
-    expect(await screen.findByRole('heading', { name: 'Einstellungen' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Einstellungen' }, LOADED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Einstellungen speichern' })).toBeTruthy();
     expect(screen.getByText('Zahlungs-Gateway')).toBeTruthy();
     expect(screen.getByLabelText('Sprache und Formate')).toBeTruthy();
@@ -29,7 +32,7 @@ describe('Settings in the store’s language', () => {
     const user = userEvent.setup();
     await renderApp(tillIn('ar-KW'));
     await user.keyboard('{F9}');
-    expect(await screen.findByRole('heading', { name: 'الإعدادات' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'الإعدادات' }, LOADED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'حفظ الإعدادات' })).toBeTruthy();
     expect(screen.getByLabelText('اللغة والتنسيقات')).toBeTruthy();
     expect(document.documentElement.dir).toBe('rtl');
@@ -88,7 +91,7 @@ describe('the Language and formats setting', () => {
     }));
     await renderApp(fake);
     await user.keyboard('{F9}');
-    await user.selectOptions(await screen.findByLabelText('Sprache und Formate'), 'other');
+    await user.selectOptions(await screen.findByLabelText('Sprache und Formate', {}, LOADED), 'other');
     const typed = screen.getByLabelText(/^Sprachcode/);
     await user.clear(typed);
     await user.type(typed, 'xx!');
