@@ -13,12 +13,20 @@ export function PaidTwiceList({ orders, terminalLabel }: { orders: OrderView[]; 
   const twice = orders.filter((o) => o.status === 'paid_more_than_once');
   if (twice.length === 0) return <p className="hint">{t.t('endofday.paid_twice.none')}</p>;
   const approval = (a: OrderApproval) =>
-    t.t('endofday.paid_twice.approval', { amount: t.money(a.amountMinor, a.currency), time: hourMinute(t.locale, a.at), terminal: terminalLabel(a.terminalId) });
+    t.t('endofday.paid_twice.approval', {
+      amount: t.money(a.amountMinor, a.currency),
+      time: hourMinute(t.locale, a.at),
+      terminal: terminalLabel(a.terminalId),
+    });
   return (
     <ul className="payment-list" aria-label={t.t('endofday.paid_twice.title')}>
       {twice.map((o) => (
         <li key={o.orderRef}>
-          {t.t('endofday.paid_twice.order', { order: o.orderRef, count: o.approvals.length, approvals: o.approvals.map(approval).join(t.t('endofday.list.separator')) })}
+          {t.t('endofday.paid_twice.order', {
+            order: o.orderRef,
+            count: o.approvals.length,
+            approvals: o.approvals.map(approval).join(t.t('endofday.list.separator')),
+          })}
         </li>
       ))}
     </ul>

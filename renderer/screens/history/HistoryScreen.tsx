@@ -74,13 +74,7 @@ function PaymentsHistory() {
       <div className="toolbar">
         <div className="field">
           <label htmlFor="history-search">{t.t('history.search')}</label>
-          <input
-            id="history-search"
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t.t('history.search.placeholder')}
-          />
+          <input id="history-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.t('history.search.placeholder')} />
         </div>
         <div className="field">
           <label htmlFor="history-status">{t.t('history.status')}</label>
@@ -173,7 +167,12 @@ function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, labe
             </td>
             {showCashier && <td>{p.cashier ? <bdi>{p.cashier.name}</bdi> : t.t('history.no_cashier')}</td>}
             <td>
-              <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={t.t('history.details_for', { order: p.orderRef })}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => setSelected(p.transactionId)}
+                aria-label={t.t('history.details_for', { order: p.orderRef })}
+              >
                 {t.t('history.details')}
               </button>
             </td>

@@ -53,42 +53,7 @@ export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onC
             <dd className="mono">{payment.authorizationCode}</dd>
           </>
         )}
-        {payment.state === 'declined' && (
-          <>
-            <dt>{t.t('history.details.why')}</dt>
-            <dd>{declineAdvice(payment.errorCode, payment.errorMessage).message}</dd>
-          </>
-        )}
-        {(payment.errorCode || payment.errorMessage) && (
-          <>
-            <dt>{t.t('history.details.gateway_code')}</dt>
-            <dd className="mono">{[payment.errorCode, payment.errorMessage].filter(Boolean).join(' — ')}</dd>
-          </>
-        )}
-        {(payment.detailMsg || payment.detail) && (
-          <>
-            <dt>{t.t('history.details.detail')}</dt>
-            <dd>{t.say(payment.detailMsg, payment.detail)}</dd>
-          </>
-        )}
-        {payment.voidReason && (
-          <>
-            <dt>{t.t('history.details.void_reason')}</dt>
-            <dd>{payment.voidReason}</dd>
-          </>
-        )}
-        {payment.resolution && (
-          <>
-            <dt>{t.t('history.details.resolved_by')}</dt>
-            <dd>
-              {t.t(`history.resolution.${payment.resolution.by}`)}
-              {payment.resolution.reasonMsg || payment.resolution.reason
-                ? t.t('history.details.more', { text: t.say(payment.resolution.reasonMsg, payment.resolution.reason) })
-                : ''}
-              {payment.resolution.cashier ? t.t('history.details.by_whom', { name: payment.resolution.cashier.name }) : ''}
-            </dd>
-          </>
-        )}
+        <WhatHappened payment={payment} />
         <WhoDidIt payment={payment} />
         <dt>{t.t('history.details.transaction')}</dt>
         <dd className="mono">{payment.transactionId}</dd>
@@ -99,6 +64,51 @@ export function PaymentDetails({ payment, onClose }: { payment: PaymentView; onC
         {t.t('history.details.close')}
       </button>
     </section>
+  );
+}
+
+/** Why it ended as it did: the decline, the gateway's code, the core's detail, a void, a settlement. */
+function WhatHappened({ payment }: { payment: PaymentView }) {
+  const t = useT();
+  return (
+    <>
+      {payment.state === 'declined' && (
+        <>
+          <dt>{t.t('history.details.why')}</dt>
+          <dd>{declineAdvice(payment.errorCode, payment.errorMessage).message}</dd>
+        </>
+      )}
+      {(payment.errorCode || payment.errorMessage) && (
+        <>
+          <dt>{t.t('history.details.gateway_code')}</dt>
+          <dd className="mono">{[payment.errorCode, payment.errorMessage].filter(Boolean).join(' — ')}</dd>
+        </>
+      )}
+      {(payment.detailMsg || payment.detail) && (
+        <>
+          <dt>{t.t('history.details.detail')}</dt>
+          <dd>{t.say(payment.detailMsg, payment.detail)}</dd>
+        </>
+      )}
+      {payment.voidReason && (
+        <>
+          <dt>{t.t('history.details.void_reason')}</dt>
+          <dd>{payment.voidReason}</dd>
+        </>
+      )}
+      {payment.resolution && (
+        <>
+          <dt>{t.t('history.details.resolved_by')}</dt>
+          <dd>
+            {t.t(`history.resolution.${payment.resolution.by}`)}
+            {payment.resolution.reasonMsg || payment.resolution.reason
+              ? t.t('history.details.more', { text: t.say(payment.resolution.reasonMsg, payment.resolution.reason) })
+              : ''}
+            {payment.resolution.cashier ? t.t('history.details.by_whom', { name: payment.resolution.cashier.name }) : ''}
+          </dd>
+        </>
+      )}
+    </>
   );
 }
 

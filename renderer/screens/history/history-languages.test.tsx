@@ -17,7 +17,13 @@ function tillIn(locale: string, payments: PaymentView[]): FakeBridge {
 const payments = [
   payment('a1', { orderRef: 'APPLE-1', state: 'approved', amountMinor: 2450, currency: 'EUR' }),
   // A journal of an older version: only the English detail, no code.
-  payment('n1', { orderRef: 'OLD-REVIEW', state: 'needs_review', amountMinor: 700, currency: 'EUR', detail: 'The gateway sent an error this till could not match.' }),
+  payment('n1', {
+    orderRef: 'OLD-REVIEW',
+    state: 'needs_review',
+    amountMinor: 700,
+    currency: 'EUR',
+    detail: 'The gateway sent an error this till could not match.',
+  }),
 ];
 
 describe('History in the store’s language', () => {

@@ -25,7 +25,9 @@ export function CatalogDiagnostics({ catalog }: { catalog: CatalogStatus | undef
       {catalog.problems.length > 0 && (
         <ul className="payment-list" aria-label={t.t('settings.catalog.skipped')}>
           {catalog.problems.map((p) => (
-            <li key={`${p.line}-${p.message}`}>{t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: said(p as { msg?: Msg }, p.message) })}</li>
+            <li key={`${p.line}-${p.message}`}>
+              {t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: said(p as { msg?: Msg }, p.message) })}
+            </li>
           ))}
           {catalog.moreProblems ? <li>{t.t('settings.catalog.more', { count: catalog.moreProblems })}</li> : null}
         </ul>

@@ -25,19 +25,19 @@ export function DiagnosticsScreen() {
         <dt>{t.t('settings.diag.connection')}</dt>
         <dd>{diag?.connectionState ?? connection?.state ?? t.t('settings.diag.unknown')}</dd>
         <dt>{t.t('settings.diag.endpoint')}</dt>
-        <dd className="mono">{diag?.endpoint ?? connection?.endpoint ?? '—'}</dd>
+        <dd className="mono">{diag?.endpoint ?? connection?.endpoint ?? t.t('settings.diag.none')}</dd>
         <dt>{t.t('settings.diag.rtt')}</dt>
         <dd>{rtt !== undefined ? t.t('settings.diag.ms', { ms: Math.round(rtt) }) : t.t('settings.diag.not_measured')}</dd>
         <dt>{t.t('settings.diag.reconnects')}</dt>
         <dd>{t.number(diag?.reconnectsToday ?? connection?.reconnectsToday ?? 0)}</dd>
         <dt>{t.t('settings.diag.version')}</dt>
-        <dd>{diag?.appVersion ?? app?.version ?? '—'}</dd>
+        <dd>{diag?.appVersion ?? app?.version ?? t.t('settings.diag.none')}</dd>
         <dt>{t.t('settings.diag.host')}</dt>
         <dd>{app?.host === 'browser' ? t.t('settings.diag.host.browser') : t.t('settings.diag.host.desktop')}</dd>
         <dt>{t.t('settings.diag.log_dir')}</dt>
-        <dd className="mono">{diag?.logDir ?? app?.logDir ?? '—'}</dd>
+        <dd className="mono">{diag?.logDir ?? app?.logDir ?? t.t('settings.diag.none')}</dd>
         <dt>{t.t('settings.diag.journal_dir')}</dt>
-        <dd className="mono">{diag?.journalDir ?? app?.journalDir ?? '—'}</dd>
+        <dd className="mono">{diag?.journalDir ?? app?.journalDir ?? t.t('settings.diag.none')}</dd>
         {diag?.updateError && (
           <>
             <dt>{t.t('settings.diag.update_error')}</dt>
@@ -60,9 +60,7 @@ export function DiagnosticsScreen() {
       {diag && diag.recentErrors.length > 0 && (
         <ul className="payment-list">
           {diag.recentErrors.map((e, i) => (
-            <li key={`${e.at}-${i}`}>
-              {t.t('settings.diag.error_line', { at: t.dateTime(e.at), message: e.message })}
-            </li>
+            <li key={`${e.at}-${i}`}>{t.t('settings.diag.error_line', { at: t.dateTime(e.at), message: e.message })}</li>
           ))}
         </ul>
       )}

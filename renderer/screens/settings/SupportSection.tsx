@@ -34,9 +34,7 @@ export function SupportSection({ diag }: { diag: Diagnostics }) {
           ) : (
             <ul className="payment-list">
               {(diag.crashDumps ?? []).map((d) => (
-                <li key={d.file}>
-                  {t.t('settings.support.dump', { at: t.dateTime(d.at), file: d.file, kb: Math.round(d.bytes / 1024) })}
-                </li>
+                <li key={d.file}>{t.t('settings.support.dump', { at: t.dateTime(d.at), file: d.file, kb: Math.round(d.bytes / 1024) })}</li>
               ))}
             </ul>
           )}

@@ -28,9 +28,7 @@ export function MoneyField({ id, label, currency, text, onText, minor, problem, 
   const t = useT();
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {t.t('endofday.shift.money_label', { label, currency })}
-      </label>
+      <label htmlFor={id}>{t.t('endofday.shift.money_label', { label, currency })}</label>
       <input
         id={id}
         inputMode="decimal"

@@ -23,7 +23,12 @@ function totalsByKey(rows: ReportRow[]): { key: string; total: Total }[] {
 
 /** One payment of the report: order, amount, state and terminal, then who and why when known. */
 function paymentLine(t: Translator, p: ReportPayment): string {
-  const base = t.t('endofday.report.payment', { order: p.orderRef, amount: t.money(p.amountMinor, p.currency), state: stateLabel(t, p.state), terminal: p.terminal });
+  const base = t.t('endofday.report.payment', {
+    order: p.orderRef,
+    amount: t.money(p.amountMinor, p.currency),
+    state: stateLabel(t, p.state),
+    terminal: p.terminal,
+  });
   const more = [p.cashier, p.reason, p.approvedBy ? t.t('endofday.report.approved_by', { name: p.approvedBy }) : undefined];
   return [base, ...more.filter(Boolean).map((text) => t.t('endofday.payment.more', { text }))].join('');
 }
@@ -134,8 +139,16 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
           keyHeader={t.t('endofday.table.method')}
           rows={totalsByKey(report.byMethod).map((r) => ({ ...r, label: methodLabel(t, r.key) }))}
         />
-        <TotalsTable caption={t.t('endofday.report.by_terminal')} keyHeader={t.t('endofday.table.terminal')} rows={totalsByKey(report.byTerminal).map((r) => ({ ...r, label: r.key }))} />
-        <TotalsTable caption={t.t('endofday.report.by_cashier')} keyHeader={t.t('endofday.table.cashier')} rows={totalsByKey(report.byCashier).map((r) => ({ ...r, label: r.key }))} />
+        <TotalsTable
+          caption={t.t('endofday.report.by_terminal')}
+          keyHeader={t.t('endofday.table.terminal')}
+          rows={totalsByKey(report.byTerminal).map((r) => ({ ...r, label: r.key }))}
+        />
+        <TotalsTable
+          caption={t.t('endofday.report.by_cashier')}
+          keyHeader={t.t('endofday.table.cashier')}
+          rows={totalsByKey(report.byCashier).map((r) => ({ ...r, label: r.key }))}
+        />
         <TotalsTable
           caption={t.t('endofday.report.not_taken')}
           keyHeader={t.t('endofday.table.status')}
@@ -203,8 +216,6 @@ export function useDifferenceText(): (minor: number, currency: string) => string
   const t = useT();
   return (minor, currency) => {
     if (minor === 0) return t.t('endofday.cash.exact', { amount: t.money(0, currency) });
-    return minor < 0
-      ? t.t('endofday.cash.short', { amount: t.money(-minor, currency) })
-      : t.t('endofday.cash.over', { amount: t.money(minor, currency) });
+    return minor < 0 ? t.t('endofday.cash.short', { amount: t.money(-minor, currency) }) : t.t('endofday.cash.over', { amount: t.money(minor, currency) });
   };
 }

@@ -97,7 +97,15 @@ function OpenShiftForm({ onOpened }: { onOpened(): void }) {
           if (result?.ok) onOpened();
         }}
       >
-        <MoneyField id="shift-float" label={t.t('endofday.shift.float')} currency={currency} text={text} onText={setText} minor={float.minor} problem={float.problem} />
+        <MoneyField
+          id="shift-float"
+          label={t.t('endofday.shift.float')}
+          currency={currency}
+          text={text}
+          onText={setText}
+          minor={float.minor}
+          problem={float.problem}
+        />
         <button type="submit" className="primary" disabled={float.minor === undefined || openShift.busy}>
           {t.t('endofday.shift.open_button')}
         </button>
