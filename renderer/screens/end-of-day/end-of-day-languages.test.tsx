@@ -1,19 +1,10 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PaymentView } from '../../../shared/ipc';
 import { formatMoneyIn } from '../../../shared/i18n/format';
-import { FakeBridge } from '../../test/fake-bridge';
-import { payment, snapshot, terminal } from '../../test/fixtures';
+import { payment } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-
-/** The language's catalogue is a lazy chunk: the first wait allows for a busy machine. */
-const LOADED = { timeout: 5000 };
-
-function tillIn(locale: string, payments: PaymentView[]): FakeBridge {
-  const base = snapshot();
-  return new FakeBridge(snapshot({ app: { ...base.app, locale }, payments, terminals: [terminal('t1')] }));
-}
+import { LOADED, localizedTill } from '../history/localized-till';
 
 // The issue's Gulf shop: one day in three currencies.
 const mixed = [
@@ -25,7 +16,7 @@ const mixed = [
 describe('End of day in the store’s language', () => {
   it('reads German: title, taken today with its count, the tables, the voids heading', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn('de-DE', [mixed[1]!]));
+    await renderApp(localizedTill('de-DE', { payments: [mixed[1]!] }));
     await user.keyboard('{F3}');
     expect(await screen.findByRole('heading', { name: 'Tagesabschluss' }, LOADED)).toBeTruthy();
     expect(screen.getByTestId('eod-taken').textContent).toBe(`Heute eingenommen: ${formatMoneyIn('de-DE', 26950, 'EUR')} in 1 genehmigten Zahlung`);
@@ -36,7 +27,7 @@ describe('End of day in the store’s language', () => {
 
   it('reads Arabic; a mixed-currency total keeps the logical order, each amount isolated', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn('ar-KW', mixed));
+    await renderApp(localizedTill('ar-KW', { payments: mixed }));
     await user.keyboard('{F3}');
     expect(await screen.findByRole('heading', { name: 'إغلاق اليوم' }, LOADED)).toBeTruthy();
     const taken = screen.getByTestId('eod-taken');

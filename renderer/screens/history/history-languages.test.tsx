@@ -1,18 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PaymentView } from '../../../shared/ipc';
-import { FakeBridge } from '../../test/fake-bridge';
-import { payment, snapshot, terminal } from '../../test/fixtures';
+import { payment } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-
-/** The language's catalogue is a lazy chunk: the first wait allows for a busy machine. */
-const LOADED = { timeout: 5000 };
-
-function tillIn(locale: string, payments: PaymentView[]): FakeBridge {
-  const base = snapshot();
-  return new FakeBridge(snapshot({ app: { ...base.app, locale }, payments, terminals: [terminal('t1')] }));
-}
+import { LOADED, localizedTill } from './localized-till';
 
 const payments = [
   payment('a1', { orderRef: 'APPLE-1', state: 'approved', amountMinor: 2450, currency: 'EUR' }),
@@ -29,7 +20,7 @@ const payments = [
 describe('History in the store’s language', () => {
   it('reads German: title, filters, CSV button, the count, table headers, amounts in German format', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn('de-DE', payments));
+    await renderApp(localizedTill('de-DE', { payments }));
     await user.keyboard('{F2}');
     expect(await screen.findByRole('heading', { name: 'Heutige Zahlungen' }, LOADED)).toBeTruthy();
     expect(screen.getByLabelText('Suchen')).toBeTruthy();
@@ -46,7 +37,7 @@ describe('History in the store’s language', () => {
 
   it('reads Arabic, with Arabic plural forms for the count', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn('ar-KW', payments));
+    await renderApp(localizedTill('ar-KW', { payments }));
     await user.keyboard('{F2}');
     expect(await screen.findByRole('heading', { name: 'مدفوعات اليوم' }, LOADED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'تصدير CSV' })).toBeTruthy();

@@ -1,24 +1,13 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../shared/ipc';
-import { FakeBridge } from '../../test/fake-bridge';
-import { snapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-
-/** The language's catalogue is a lazy chunk: the first wait allows for a busy machine. */
-const LOADED = { timeout: 5000 };
-
-/** A till whose core says it runs in `locale` (Snapshot.app.locale), its settings patched. */
-function tillIn(locale: string | undefined, settings: Partial<Snapshot['settings']> = {}): FakeBridge {
-  const base = snapshot();
-  return new FakeBridge(snapshot({ app: { ...base.app, ...(locale ? { locale } : {}) }, settings: { ...base.settings, ...settings } }));
-}
+import { LOADED, localizedTill } from '../history/localized-till';
 
 describe('Settings in the store’s language', () => {
   it('reads German in a German window: legends, labels, buttons and hints', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn('de-DE'));
+    await renderApp(localizedTill('de-DE'));
     await user.keyboard('{F9}');
     expect(await screen.findByRole('heading', { name: 'Einstellungen' }, LOADED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Einstellungen speichern' })).toBeTruthy();
@@ -30,7 +19,7 @@ describe('Settings in the store’s language', () => {
 
   it('reads Arabic in an Arabic window, right to left', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn('ar-KW'));
+    await renderApp(localizedTill('ar-KW'));
     await user.keyboard('{F9}');
     expect(await screen.findByRole('heading', { name: 'الإعدادات' }, LOADED)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'حفظ الإعدادات' })).toBeTruthy();
@@ -42,7 +31,7 @@ describe('Settings in the store’s language', () => {
 describe('the Language and formats setting', () => {
   it('lists the shipped languages by their own names and saves locale ja-JP', async () => {
     const user = userEvent.setup();
-    const fake = tillIn(undefined, { locale: '' });
+    const fake = localizedTill(undefined, { settings: { locale: '' } });
     fake.respond('saveSettings', () => ({ ok: true, value: { saved: true, settings: fake.snapshot.settings } }));
     await renderApp(fake);
     await user.keyboard('{F9}');
@@ -60,7 +49,7 @@ describe('the Language and formats setting', () => {
 
   it('takes any other locale typed by hand, and shows a stored one that is not listed', async () => {
     const user = userEvent.setup();
-    const fake = tillIn('fr-CH', { locale: 'fr-CH' });
+    const fake = localizedTill('fr-CH', { settings: { locale: 'fr-CH' } });
     await renderApp(fake);
     await user.keyboard('{F9}');
     const typed = screen.getByLabelText(/^Locale tag/) as HTMLInputElement;
@@ -74,14 +63,14 @@ describe('the Language and formats setting', () => {
 
   it('is read-only when provisioned', async () => {
     const user = userEvent.setup();
-    await renderApp(tillIn(undefined, { locale: 'de-DE', lockedFields: ['locale'] }));
+    await renderApp(localizedTill(undefined, { settings: { locale: 'de-DE', lockedFields: ['locale'] } }));
     await user.keyboard('{F9}');
     expect((screen.getByLabelText(/^Language and formats/) as HTMLSelectElement).disabled).toBe(true);
   });
 
   it('shows the core’s field error in German when the window is German', async () => {
     const user = userEvent.setup();
-    const fake = tillIn('de-DE', { locale: 'de-DE' });
+    const fake = localizedTill('de-DE', { settings: { locale: 'de-DE' } });
     fake.respond('saveSettings', () => ({
       ok: true,
       value: {
