@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app';
@@ -47,9 +47,27 @@ describe('the Language and formats setting', () => {
     expect((fake.callsOf('saveSettings')[0] as Record<string, unknown>).locale).toBe('ja-JP');
   });
 
+  it('switches the window to Japanese once saved: the core sends the locale in effect', async () => {
+    const user = userEvent.setup();
+    const fake = localizedTill(undefined, { settings: { locale: '' } });
+    fake.respond('saveSettings', (request) => {
+      const settings = { ...fake.snapshot.settings, locale: request.locale };
+      fake.snapshot = { ...fake.snapshot, seq: 11, app: { ...fake.snapshot.app, locale: 'ja-JP' }, settings };
+      return { ok: true, value: { saved: true, settings } };
+    });
+    await renderApp(fake);
+    await user.keyboard('{F9}');
+    await user.selectOptions(screen.getByLabelText('Language and formats'), 'ja-JP');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await act(async () => fake.emit({ type: 'settings', seq: 11, settings: fake.snapshot.settings }));
+    expect(await screen.findByRole('heading', { name: '設定' }, LOADED)).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ja-JP');
+  });
+
   it('takes any other locale typed by hand, and shows a stored one that is not listed', async () => {
     const user = userEvent.setup();
     const fake = localizedTill('fr-CH', { settings: { locale: 'fr-CH' } });
+    fake.respond('saveSettings', () => ({ ok: true, value: { saved: true, settings: fake.snapshot.settings } }));
     await renderApp(fake);
     await user.keyboard('{F9}');
     const typed = screen.getByLabelText(/^Locale tag/) as HTMLInputElement;
