@@ -1,7 +1,6 @@
 import type { PaymentView } from '../../../shared/ipc';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatMoney } from '../../format/money';
-import { formatClock } from '../../format/time';
+import { useT } from '../../i18n/useT';
 
 interface Props {
   payments: PaymentView[];
@@ -12,16 +11,23 @@ interface Props {
 }
 
 export function PaymentList({ payments, empty, terminalLabel, orderStanding }: Props) {
+  const t = useT();
   if (payments.length === 0) return <p className="hint">{empty}</p>;
   return (
     <ul className="payment-list">
       {payments.map((p) => (
         <li key={p.transactionId}>
-          <StatusBadge state={p.state} /> {formatClock(p.createdAt)} — order <strong>{p.orderRef}</strong> — {formatMoney(p.amountMinor, p.currency)} on{' '}
-          {terminalLabel(p.terminalId)}
-          {p.voidReason ? ` — ${p.voidReason}` : ''}
-          {p.detail ? ` — ${p.detail}` : ''}
-          {orderStanding ? ` — order: ${orderStanding(p.orderRef)}` : ''}
+          <StatusBadge state={p.state} />{' '}
+          {t.t('endofday.payment.line', {
+            time: t.clock(p.createdAt),
+            order: p.orderRef,
+            amount: t.money(p.amountMinor, p.currency),
+            terminal: terminalLabel(p.terminalId),
+          })}
+          {/* The gateway's void reason as it sent it; the core's detail in words. */}
+          {p.voidReason ? t.t('endofday.payment.more', { text: p.voidReason }) : ''}
+          {p.detail || p.detailMsg ? t.t('endofday.payment.more', { text: t.say(p.detailMsg, p.detail) }) : ''}
+          {orderStanding ? t.t('endofday.payment.order', { standing: orderStanding(p.orderRef) }) : ''}
         </li>
       ))}
     </ul>

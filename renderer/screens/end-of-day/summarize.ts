@@ -1,5 +1,4 @@
 import type { PaymentState, PaymentView } from '../../../shared/ipc';
-import { formatMoney } from '../../format/money';
 
 /** Count and money per currency (a store may see more than one currency in a day). */
 export interface Total {
@@ -46,11 +45,4 @@ export function summarize(payments: PaymentView[]): DaySummary {
     voided: payments.filter((p) => p.state === 'voided'),
     unresolved: payments.filter((p) => UNRESOLVED.includes(p.state)),
   };
-}
-
-/** "$12.00 + ¥500", or "—" when empty. */
-export function formatTotal(total: Total | undefined): string {
-  if (!total) return '—';
-  const parts = Object.entries(total.byCurrency).map(([currency, minor]) => formatMoney(minor, currency));
-  return parts.length ? parts.join(' + ') : '—';
 }

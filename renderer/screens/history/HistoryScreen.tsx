@@ -1,37 +1,38 @@
 import { useMemo, useState } from 'react';
-import type { OrderView, PaymentView } from '../../../shared/ipc';
+import { PaymentState, type OrderView, type PaymentView } from '../../../shared/ipc';
 import { downloadFile } from '../../components/ReceiptActions';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { formatMoney } from '../../format/money';
-import { PAYMENT_STATUS } from '../../format/status';
-import { orderStandingLabel } from '../../format/order';
-import { formatClock } from '../../format/time';
+import { useT } from '../../i18n/useT';
 import { useBridge } from '../../store/context';
+import { orderStanding, stateLabel } from '../end-of-day/labels';
+import { useSaidCommand } from '../settings/said-command';
 import { filterPayments, type StatusFilter } from './history-filter';
-import { byCashier, cashierName, cashiersOf } from './cashier-filter';
+import { byCashier, cashiersOf, NO_CASHIER } from './cashier-filter';
 import { PaymentDetails } from './PaymentDetails';
 import { useTodaysPayments } from './todays-payments';
 import { ZReportHistory } from './ZReportHistory';
 
 type HistoryView = 'payments' | 'z';
 
+const STATES = PaymentState.options;
+
 /** History: today's payments, or this till's past Z reports (one switch, the payments first). */
 export function HistoryScreen() {
+  const t = useT();
   const [view, setView] = useState<HistoryView>('payments');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="screen" aria-labelledby="history-title">
       <h1 id="history-title" ref={headingRef} tabIndex={-1}>
-        {view === 'payments' ? "Today's payments" : 'Z reports'}
+        {view === 'payments' ? t.t('history.title.payments') : t.t('history.title.z')}
       </h1>
-      <div className="toolbar" role="group" aria-label="Show">
+      <div className="toolbar" role="group" aria-label={t.t('history.view.label')}>
         <button type="button" aria-pressed={view === 'payments'} onClick={() => setView('payments')}>
-          Payments
+          {t.t('history.view.payments')}
         </button>
         <button type="button" aria-pressed={view === 'z'} onClick={() => setView('z')}>
-          Z reports
+          {t.t('history.view.z')}
         </button>
       </div>
       {view === 'payments' ? <PaymentsHistory /> : <ZReportHistory />}
@@ -41,6 +42,7 @@ export function HistoryScreen() {
 
 /** Today's payments (and any still unresolved), newest first, with search, filter, details and CSV. */
 function PaymentsHistory() {
+  const t = useT();
   const bridge = useBridge();
   const { payments, paymentsById, terminalsById, ordersByRef } = useTodaysPayments();
   const [query, setQuery] = useState('');
@@ -49,7 +51,7 @@ function PaymentsHistory() {
   // People: the cashier filter and column appear once any attempt names its cashier.
   const [cashier, setCashier] = useState('');
   const cashiers = useMemo(() => (payments.some((p) => p.cashier) ? cashiersOf(payments) : []), [payments]);
-  const exportCsv = useCommand<{ filename: string; csv: string }>();
+  const exportCsv = useSaidCommand<{ filename: string; csv: string }>();
 
   const label = (id: string) => terminalsById[id]?.label ?? id;
   const rows: PaymentView[] = useMemo(
@@ -71,36 +73,36 @@ function PaymentsHistory() {
     <>
       <div className="toolbar">
         <div className="field">
-          <label htmlFor="history-search">Search</label>
-          <input id="history-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Order, amount, code…" />
+          <label htmlFor="history-search">{t.t('history.search')}</label>
+          <input id="history-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.t('history.search.placeholder')} />
         </div>
         <div className="field">
-          <label htmlFor="history-status">Status</label>
+          <label htmlFor="history-status">{t.t('history.status')}</label>
           <select id="history-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-            <option value="all">All</option>
-            <option value="open">Not settled</option>
-            {Object.entries(PAYMENT_STATUS).map(([state, s]) => (
+            <option value="all">{t.t('history.filter.all')}</option>
+            <option value="open">{t.t('history.filter.open')}</option>
+            {STATES.map((state) => (
               <option key={state} value={state}>
-                {s.label}
+                {stateLabel(t, state)}
               </option>
             ))}
           </select>
         </div>
         {cashiers.length > 0 && (
           <div className="field">
-            <label htmlFor="history-cashier">Cashier</label>
+            <label htmlFor="history-cashier">{t.t('history.cashier')}</label>
             <select id="history-cashier" value={cashier} onChange={(e) => setCashier(e.target.value)}>
-              <option value="">All</option>
+              <option value="">{t.t('history.filter.all')}</option>
               {cashiers.map((name) => (
                 <option key={name} value={name}>
-                  {name}
+                  {name === NO_CASHIER ? t.t('history.no_cashier') : name}
                 </option>
               ))}
             </select>
           </div>
         )}
         <button type="button" onClick={() => void doExport()} disabled={exportCsv.busy}>
-          Export CSV
+          {t.t('history.export_csv')}
         </button>
       </div>
       {exportCsv.error && (
@@ -109,7 +111,7 @@ function PaymentsHistory() {
         </p>
       )}
       <p role="status" className="hint">
-        {rows.length} {rows.length === 1 ? 'payment' : 'payments'} shown
+        {t.t('history.shown', { count: rows.length })}
       </p>
       {rows.length > 0 && (
         <HistoryTable rows={rows} selected={selected} onSelect={setSelected} ordersByRef={ordersByRef} label={label} showCashier={cashiers.length > 0} />
@@ -129,37 +131,49 @@ interface HistoryTableProps {
 }
 
 function HistoryTable({ rows, selected, onSelect: setSelected, ordersByRef, label, showCashier }: HistoryTableProps) {
+  const t = useT();
   return (
     <table className="history-table">
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Order</th>
-          <th scope="col">Amount</th>
-          <th scope="col">Status</th>
-          <th scope="col">Order paid?</th>
-          <th scope="col">Terminal</th>
-          {showCashier && <th scope="col">Cashier</th>}
+          <th scope="col">{t.t('history.col.time')}</th>
+          <th scope="col">{t.t('history.col.order')}</th>
+          <th scope="col">{t.t('history.col.amount')}</th>
+          <th scope="col">{t.t('history.col.status')}</th>
+          <th scope="col">{t.t('history.col.order_paid')}</th>
+          <th scope="col">{t.t('history.col.terminal')}</th>
+          {showCashier && <th scope="col">{t.t('history.col.cashier')}</th>}
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t.t('history.col.actions')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((p) => (
           <tr key={p.transactionId} className={selected === p.transactionId ? 'selected' : undefined}>
-            <td>{formatClock(p.createdAt)}</td>
-            <td>{p.orderRef}</td>
-            <td className="num">{formatMoney(p.amountMinor, p.currency)}</td>
+            <td>{t.clock(p.createdAt)}</td>
+            <td>
+              <bdi>{p.orderRef}</bdi>
+            </td>
+            <td className="num">
+              <bdi>{t.money(p.amountMinor, p.currency)}</bdi>
+            </td>
             <td>
               <StatusBadge state={p.state} />
             </td>
-            <td>{orderStandingLabel(ordersByRef[p.orderRef])}</td>
-            <td>{label(p.terminalId)}</td>
-            {showCashier && <td>{cashierName(p)}</td>}
+            <td>{orderStanding(t, ordersByRef[p.orderRef])}</td>
             <td>
-              <button type="button" className="small" onClick={() => setSelected(p.transactionId)} aria-label={`Details for order ${p.orderRef}`}>
-                Details
+              <bdi>{label(p.terminalId)}</bdi>
+            </td>
+            {showCashier && <td>{p.cashier ? <bdi>{p.cashier.name}</bdi> : t.t('history.no_cashier')}</td>}
+            <td>
+              <button
+                type="button"
+                className="small"
+                onClick={() => setSelected(p.transactionId)}
+                aria-label={t.t('history.details_for', { order: p.orderRef })}
+              >
+                {t.t('history.details')}
               </button>
             </td>
           </tr>

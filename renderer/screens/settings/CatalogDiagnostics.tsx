@@ -1,38 +1,35 @@
 import type { CatalogStatus } from '../../../shared/basket';
-import { formatDateTime } from '../../format/time';
-
-const SOURCE_WORDS: Record<CatalogStatus['source'], string> = {
-  none: 'No catalogue is configured: the checkout takes amount-only sales and free lines.',
-  file: 'The store’s catalogue file',
-  demo: 'The demo sample catalogue (demo mode, no catalogue configured)',
-};
+import type { Msg } from '../../../shared/i18n/message';
+import { useT } from '../../i18n/useT';
 
 /** basket: which catalogue the till uses, how many items it has, and every line it skipped, by number. */
 export function CatalogDiagnostics({ catalog }: { catalog: CatalogStatus | undefined }) {
+  const t = useT();
   if (!catalog) return null;
-  const unit = catalog.unit === 'item' ? 'Item' : 'Line';
+  // merge: svccodes may give catalogue problems and errors a code (`msg`); until then their English shows.
+  const said = (item: { msg?: Msg }, english: string) => t.say(item.msg, english);
   return (
     <section aria-labelledby="catalog-diag-title">
-      <h2 id="catalog-diag-title">Catalogue</h2>
+      <h2 id="catalog-diag-title">{t.t('settings.catalog.title')}</h2>
       <p>
-        {SOURCE_WORDS[catalog.source]}
+        {t.t(`settings.catalog.source.${catalog.source}`)}
         {catalog.path ? <span className="mono"> {catalog.path}</span> : null}
-        {catalog.source !== 'none' && `: ${catalog.items} item${catalog.items === 1 ? '' : 's'}`}
-        {catalog.loadedAt ? `, loaded ${formatDateTime(catalog.loadedAt)}.` : ''}
+        {catalog.source !== 'none' && t.t('settings.catalog.items', { count: catalog.items })}
+        {catalog.loadedAt ? t.t('settings.catalog.loaded', { at: t.dateTime(catalog.loadedAt) }) : ''}
       </p>
       {catalog.error && (
         <p className="error-text" role="alert">
-          {catalog.error}
+          {said(catalog as { msg?: Msg }, catalog.error)}
         </p>
       )}
       {catalog.problems.length > 0 && (
-        <ul className="payment-list" aria-label="Skipped catalogue lines">
+        <ul className="payment-list" aria-label={t.t('settings.catalog.skipped')}>
           {catalog.problems.map((p) => (
             <li key={`${p.line}-${p.message}`}>
-              {unit} {p.line}: {p.message}
+              {t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: said(p as { msg?: Msg }, p.message) })}
             </li>
           ))}
-          {catalog.moreProblems ? <li>… and {catalog.moreProblems} more.</li> : null}
+          {catalog.moreProblems ? <li>{t.t('settings.catalog.more', { count: catalog.moreProblems })}</li> : null}
         </ul>
       )}
     </section>

@@ -1,42 +1,55 @@
 import type { Diagnostics } from '../../../shared/ipc';
+import { useT } from '../../i18n/useT';
 
 /**
  * Money-truth rules 1 and 8 in Diagnostics: what blocks payments (a bad gateway setting and where
  * it came from, a journal that cannot be written) and every journal line replay skipped.
  */
 export function DiagnosticsBlocks({ diag }: { diag: Diagnostics | null }) {
+  const t = useT();
   if (!diag) return null;
   const paused = diag.paused ?? [];
   const journal = diag.journal;
   return (
     <>
-      <h2>Payments blocked by</h2>
+      <h2>{t.t('settings.diag.blocked_by')}</h2>
       {paused.length === 0 ? (
-        <p className="hint">Nothing: only the gateway connection decides.</p>
+        <p className="hint">{t.t('settings.diag.blocked_by.nothing')}</p>
       ) : (
-        <ul className="payment-list" aria-label="What blocks payments">
+        <ul className="payment-list" aria-label={t.t('settings.diag.blocked_by.list')}>
           {paused.map((p) => (
             <li key={p.message} className="error-text">
-              {p.message}
+              {t.say(p.messageMsg, p.message)}
             </li>
           ))}
         </ul>
       )}
       {journal && (
         <>
-          <h2>Payment journal</h2>
+          <h2>{t.t('settings.diag.journal')}</h2>
           <p>
             {journal.writable
-              ? 'The journal can be written.'
-              : `The journal cannot be written (${journal.reason ?? 'write failed'}); ${journal.pendingRecords} change(s) wait in memory and are retried.`}
+              ? t.t('settings.diag.journal.writable')
+              : t.t('settings.diag.journal.not_writable', {
+                  reason: journal.reason ?? t.t('settings.diag.journal.write_failed'),
+                  count: journal.pendingRecords,
+                })}
           </p>
           {journal.badLines.length === 0 ? (
-            <p className="hint">Every journal line read at start was valid.</p>
+            <p className="hint">{t.t('settings.diag.journal.all_valid')}</p>
           ) : (
-            <ul className="payment-list" aria-label="Skipped journal lines">
+            <ul className="payment-list" aria-label={t.t('settings.diag.journal.skipped')}>
               {journal.badLines.map((b) => (
                 <li key={`${b.file}:${b.line}`}>
-                  {b.file} line {b.line}: {b.torn ? 'torn by a crash' : b.reason ? `not a valid record (${b.reason})` : 'unreadable'} — skipped
+                  {t.t('settings.diag.journal.bad_line', {
+                    file: b.file,
+                    line: b.line,
+                    why: b.torn
+                      ? t.t('settings.diag.journal.torn')
+                      : b.reason
+                        ? t.t('settings.diag.journal.invalid', { reason: b.reason })
+                        : t.t('settings.diag.journal.unreadable'),
+                  })}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,7 @@
 import type { PaymentsPause } from '../../../shared/ipc';
-import type { useCommand } from '../../hooks/useCommand';
+import type { CommandState } from '../../hooks/useCommand';
+import { useT } from '../../i18n/useT';
+import { LocaleField } from './LocaleField';
 import type { SettingsFormState } from './settings-form';
 import { TextField } from './TextField';
 
@@ -18,24 +20,22 @@ interface GatewayProps extends FieldsetProps {
   wholeFileProblems: PaymentsPause[];
 }
 
-/** The two secrets: never shown, only their masked hint; empty keeps the saved one. */
-const SECRET_FIELDS = [
-  { field: 'apiKey', label: 'API key', noun: 'key' },
-  { field: 'apiSecret', label: 'API secret (for checking unknown payments)', noun: 'secret' },
-] as const;
+/** The two secrets: never shown, only their masked hint; empty keeps the saved one (keys settings.apiKey.*, settings.apiSecret.*). */
+const SECRET_FIELDS = ['apiKey', 'apiSecret'] as const;
 
 export function GatewayFields({ form, set, errors, isLocked, hints, configError, wholeFileProblems }: GatewayProps) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Payment gateway</legend>
+      <legend>{t.t('settings.gateway.legend')}</legend>
       {wholeFileProblems.map((p) => (
         <p key={p.message} role="alert" className="error-text">
-          {p.message}
+          {t.say(p.messageMsg, p.message)}
         </p>
       ))}
       <TextField
         id="endpoint"
-        label="Gateway address"
+        label={t.t('settings.gateway.endpoint')}
         type="url"
         value={form.endpoint}
         locked={isLocked('endpoint')}
@@ -44,22 +44,22 @@ export function GatewayFields({ form, set, errors, isLocked, hints, configError,
       />
       <TextField
         id="groupId"
-        label="Group ID"
+        label={t.t('settings.gateway.group_id')}
         value={form.groupId}
         locked={isLocked('groupId')}
         error={errors.groupId ?? configError('groupId')}
         onChange={(groupId) => set({ groupId })}
       />
-      {SECRET_FIELDS.map(({ field, label, noun }) => (
+      {SECRET_FIELDS.map((field) => (
         <TextField
           key={field}
           id={field}
-          label={label}
+          label={t.t(`settings.${field}.label`)}
           type="password"
           value={form[field]}
           locked={isLocked(field)}
           error={errors[field] ?? configError(field)}
-          hint={hints[field] ? `Saved ${noun} ${hints[field]}. Leave empty to keep it.` : `No ${noun} saved.`}
+          hint={hints[field] ? t.t(`settings.${field}.saved`, { hint: hints[field] }) : t.t(`settings.${field}.none`)}
           onChange={(value) => set({ [field]: value })}
         />
       ))}
@@ -68,12 +68,13 @@ export function GatewayFields({ form, set, errors, isLocked, hints, configError,
 }
 
 export function StoreFields({ form, set, errors, isLocked }: FieldsetProps) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Store</legend>
+      <legend>{t.t('settings.store.legend')}</legend>
       <TextField
         id="storeName"
-        label="Store name"
+        label={t.t('settings.store.name')}
         value={form.storeName}
         locked={isLocked('storeName')}
         error={errors.storeName}
@@ -81,7 +82,7 @@ export function StoreFields({ form, set, errors, isLocked }: FieldsetProps) {
       />
       <TextField
         id="storeAddress"
-        label="Store address"
+        label={t.t('settings.store.address')}
         value={form.storeAddress}
         locked={isLocked('storeAddress')}
         error={errors.storeAddress}
@@ -89,7 +90,7 @@ export function StoreFields({ form, set, errors, isLocked }: FieldsetProps) {
       />
       <TextField
         id="currency"
-        label="Currency (3 letters, e.g. USD)"
+        label={t.t('settings.store.currency')}
         maxLength={3}
         value={form.currency}
         locked={isLocked('currency')}
@@ -97,48 +98,50 @@ export function StoreFields({ form, set, errors, isLocked }: FieldsetProps) {
         onChange={(currency) => set({ currency })}
       />
       <div className="field">
-        <label htmlFor="amountEntry">Amounts typed without a decimal point</label>
+        <label htmlFor="amountEntry">{t.t('settings.store.amount_entry')}</label>
         <select
           id="amountEntry"
           value={form.amountEntry}
           disabled={isLocked('amountEntry')}
           onChange={(e) => set({ amountEntry: e.target.value === 'whole-units' ? 'whole-units' : 'cash-register' })}
         >
-          <option value="cash-register">Cash register: 2450 is 24.50</option>
-          <option value="whole-units">Whole amounts: 2450 is 2450.00</option>
+          <option value="cash-register">{t.t('settings.store.amount_entry.cash_register')}</option>
+          <option value="whole-units">{t.t('settings.store.amount_entry.whole_units')}</option>
         </select>
       </div>
+      <LocaleField form={form} set={set} errors={errors} isLocked={isLocked} />
     </fieldset>
   );
 }
 
 interface ReceiptProps extends FieldsetProps {
-  testPage: ReturnType<typeof useCommand<{ jobId: string }>>;
+  testPage: CommandState<{ jobId: string }>;
   onTestPage(): void;
 }
 
 export function ReceiptFields({ form, set, errors, isLocked, testPage, onTestPage }: ReceiptProps) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Receipts</legend>
+      <legend>{t.t('settings.receipts.legend')}</legend>
       <div className="field">
-        <label htmlFor="printerKind">Printer</label>
+        <label htmlFor="printerKind">{t.t('settings.receipts.printer')}</label>
         <select
           id="printerKind"
           value={form.printer.kind}
           disabled={isLocked('printer')}
           onChange={(e) => set({ printer: { ...form.printer, kind: e.target.value as SettingsFormState['printer']['kind'] } })}
         >
-          <option value="none">No printer</option>
-          <option value="system">System printer</option>
-          <option value="network">Network receipt printer</option>
-          <option value="pdf">Save as PDF</option>
+          <option value="none">{t.t('settings.receipts.printer.none')}</option>
+          <option value="system">{t.t('settings.receipts.printer.system')}</option>
+          <option value="network">{t.t('settings.receipts.printer.network')}</option>
+          <option value="pdf">{t.t('settings.receipts.printer.pdf')}</option>
         </select>
       </div>
       {form.printer.kind === 'system' && (
         <TextField
           id="systemName"
-          label="System printer name"
+          label={t.t('settings.receipts.system_name')}
           value={form.printer.systemName}
           error={errors['printer.systemName']}
           onChange={(systemName) => set({ printer: { ...form.printer, systemName } })}
@@ -148,14 +151,14 @@ export function ReceiptFields({ form, set, errors, isLocked, testPage, onTestPag
         <>
           <TextField
             id="printerHost"
-            label="Printer address"
+            label={t.t('settings.receipts.host')}
             value={form.printer.host}
             error={errors['printer.host']}
             onChange={(host) => set({ printer: { ...form.printer, host } })}
           />
           <TextField
             id="printerPort"
-            label="Printer port"
+            label={t.t('settings.receipts.port')}
             type="number"
             value={String(form.printer.port)}
             error={errors['printer.port']}
@@ -164,22 +167,22 @@ export function ReceiptFields({ form, set, errors, isLocked, testPage, onTestPag
         </>
       )}
       <div className="field">
-        <label htmlFor="paperWidth">Paper width</label>
+        <label htmlFor="paperWidth">{t.t('settings.receipts.paper_width')}</label>
         <select
           id="paperWidth"
           value={form.printer.paperWidthMm}
           onChange={(e) => set({ printer: { ...form.printer, paperWidthMm: e.target.value === '58' ? 58 : 80 } })}
         >
-          <option value="58">58 mm</option>
-          <option value="80">80 mm</option>
+          <option value="58">{t.t('settings.receipts.mm', { width: 58 })}</option>
+          <option value="80">{t.t('settings.receipts.mm', { width: 80 })}</option>
         </select>
       </div>
       <label className="choice">
         <input type="checkbox" checked={form.autoPrint} disabled={isLocked('autoPrint')} onChange={(e) => set({ autoPrint: e.target.checked })} />
-        Print the receipt automatically after an approval
+        {t.t('settings.receipts.auto_print')}
       </label>
       <button type="button" className="secondary" disabled={testPage.busy} onClick={onTestPage}>
-        Print a test page
+        {t.t('settings.receipts.test_page')}
       </button>
       {testPage.error && (
         <p role="alert" className="error-text">
@@ -191,9 +194,10 @@ export function ReceiptFields({ form, set, errors, isLocked, testPage, onTestPag
 }
 
 export function UpdateFields({ form, set, isLocked }: Omit<FieldsetProps, 'errors'> & { errors?: unknown }) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Updates</legend>
+      <legend>{t.t('settings.updates.legend')}</legend>
       <label className="choice">
         <input
           type="checkbox"
@@ -201,7 +205,7 @@ export function UpdateFields({ form, set, isLocked }: Omit<FieldsetProps, 'error
           disabled={isLocked('updatesEnabled')}
           onChange={(e) => set({ updatesEnabled: e.target.checked })}
         />
-        Install updates automatically (never during a payment)
+        {t.t('settings.updates.auto')}
       </label>
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CommandResponse, SettingsView } from '../../../shared/ipc';
-import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
+import { useT } from '../../i18n/useT';
 import { useBridge, usePos } from '../../store/context';
 import { ManagerApprovalDialog } from '../../components/ManagerApproval';
 import { needsManager } from '../../store/people-slice';
@@ -10,23 +10,25 @@ import { TillLockFields } from './TillLockFields';
 import { formFromView, inputFromForm, type SettingsFormState } from './settings-form';
 import { GatewayFields, ReceiptFields, StoreFields, UpdateFields, type FieldsetProps } from './SettingsFieldsets';
 import { TillFields } from './TillFields';
+import { useSaidCommand } from './said-command';
 
 type SaveResponse = CommandResponse<'saveSettings'>;
 
 /** Connection, store and printer settings. Secrets are never shown, only their masked hint. */
 export function SettingsScreen() {
+  const t = useT();
   const view = usePos((s) => s.settings);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   // People: Settings open only with a manager's approval (asked on the spot; the core checks it on save).
   const gated = usePos((s) => needsManager(s.people) && s.settingsApproval === null);
   const setApproval = usePos((s) => s.setSettingsApproval);
   const setScreen = usePos((s) => s.setScreen);
-  if (!view) return <p>Loading settings…</p>;
+  if (!view) return <p>{t.t('settings.loading')}</p>;
   if (gated) return <ManagerApprovalDialog action="settings" onDone={(token) => (token ? setApproval(token) : setScreen('checkout'))} />;
   return (
     <section className="screen" aria-labelledby="settings-title">
       <h1 id="settings-title" ref={headingRef} tabIndex={-1}>
-        Settings
+        {t.t('settings.title')}
       </h1>
       <SettingsForm view={view} />
       <PeopleSection />
@@ -40,6 +42,7 @@ export function SettingsScreen() {
  * from the view whenever its content changes (the secret fields empty again, new values shown).
  */
 function SettingsForm({ view }: { view: SettingsView }) {
+  const t = useT();
   const bridge = useBridge();
   const approval = usePos((s) => s.settingsApproval);
   const setApproval = usePos((s) => s.setSettingsApproval);
@@ -53,10 +56,12 @@ function SettingsForm({ view }: { view: SettingsView }) {
   }
   const locked = view.lockedFields;
   const hints = { apiKey: view.apiKey.hint, apiSecret: view.apiSecret.hint };
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The core's field errors as it sent them; their words follow the window's language.
+  const [fieldErrors, setFieldErrors] = useState<Extract<SaveResponse, { saved: false }>['errors']>([]);
+  const errors: Record<string, string> = Object.fromEntries(fieldErrors.map((e) => [e.field, t.say(e.msg, e.message)]));
   const [saved, setSaved] = useState(false);
-  const save = useCommand<SaveResponse>();
-  const testPage = useCommand<{ jobId: string }>();
+  const save = useSaidCommand<SaveResponse>();
+  const testPage = useSaidCommand<{ jobId: string }>();
   const set = (patch: Partial<SettingsFormState>) => {
     setSaved(false);
     setForm((f) => ({ ...f, ...patch }));
@@ -67,7 +72,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
   const blocking = paused.filter((p) => p.kind === 'settings');
   const configError = (field: string) => {
     const p = blocking.find((b) => b.field === field);
-    return p ? `${p.problem} (set in ${p.source}; payments are blocked until it is fixed)` : undefined;
+    return p ? t.t('settings.config_error', { problem: t.say(p.problemMsg, p.problem), source: t.say(p.sourceMsg, p.source) }) : undefined;
   };
   const wholeFileProblems = blocking.filter((b) => !['endpoint', 'groupId', 'apiKey', 'apiSecret'].includes(b.field ?? ''));
 
@@ -78,10 +83,10 @@ function SettingsForm({ view }: { view: SettingsView }) {
     if (result && !result.ok && result.error.code === 'not_allowed' && approval) setApproval(null);
     if (!result?.ok) return;
     if (result.value.saved) {
-      setErrors({});
+      setFieldErrors([]);
       setSaved(true);
     } else {
-      setErrors(Object.fromEntries(result.value.errors.map((e) => [e.field, e.message])));
+      setFieldErrors(result.value.errors);
     }
   };
 
@@ -96,12 +101,12 @@ function SettingsForm({ view }: { view: SettingsView }) {
       <TillLockFields {...fields} />
       {/* aria-disabled, not disabled: a disabled button loses focus, which would drop to the page. */}
       <button type="submit" className="primary" aria-disabled={save.busy}>
-        Save settings
+        {t.t('settings.save')}
       </button>
-      <div role="status">{saved ? 'Settings saved.' : ''}</div>
+      <div role="status">{saved ? t.t('settings.saved') : ''}</div>
       {Object.keys(errors).length > 0 && (
         <p role="alert" className="error-text">
-          Some settings need fixing; see the messages above.
+          {t.t('settings.fix_errors')}
         </p>
       )}
       {save.error && (

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { Diagnostics } from '../../../shared/ipc';
-import { formatDateTime } from '../../format/time';
+import { useT } from '../../i18n/useT';
 
 /**
  * Diagnostics' part for store IT and support: the crash dumps Electron left on this PC (never
  * uploaded) and "Copy for support", which puts versions, settings (keys only as set / not set),
  * recent errors and the last log lines on the clipboard in one go. Where the clipboard is refused,
- * the same text is shown to select and copy by hand.
+ * the same text is shown to select and copy by hand. The copied text stays English on purpose:
+ * it is read by the vendor's support, not at the till.
  */
 export function SupportSection({ diag }: { diag: Diagnostics }) {
+  const t = useT();
   const [copy, setCopy] = useState<{ state: 'idle' | 'copied' } | { state: 'failed'; text: string }>({ state: 'idle' });
 
   const copyForSupport = () => {
@@ -23,18 +25,16 @@ export function SupportSection({ diag }: { diag: Diagnostics }) {
     <>
       {diag.crashDumpDir !== undefined && (
         <>
-          <h2>Crash dumps</h2>
+          <h2>{t.t('settings.support.crash_dumps')}</h2>
           <p className="hint">
-            Kept on this PC only, in <span className="mono">{diag.crashDumpDir}</span>
+            {t.t('settings.support.kept_in')} <span className="mono">{diag.crashDumpDir}</span>
           </p>
           {(diag.crashDumps ?? []).length === 0 ? (
-            <p className="hint">No crash dumps.</p>
+            <p className="hint">{t.t('settings.support.no_crash_dumps')}</p>
           ) : (
             <ul className="payment-list">
               {(diag.crashDumps ?? []).map((d) => (
-                <li key={d.file}>
-                  {formatDateTime(d.at)} — <span className="mono">{d.file}</span> ({Math.round(d.bytes / 1024)} KB)
-                </li>
+                <li key={d.file}>{t.t('settings.support.dump', { at: t.dateTime(d.at), file: d.file, kb: Math.round(d.bytes / 1024) })}</li>
               ))}
             </ul>
           )}
@@ -43,13 +43,13 @@ export function SupportSection({ diag }: { diag: Diagnostics }) {
       {diag.support && (
         <>
           <button type="button" onClick={copyForSupport}>
-            Copy for support
+            {t.t('settings.support.copy')}
           </button>
-          <p role="status">{copy.state === 'copied' ? 'Copied — paste it into your support request.' : ''}</p>
+          <p role="status">{copy.state === 'copied' ? t.t('settings.support.copied') : ''}</p>
           {copy.state === 'failed' && (
             <>
-              <p role="alert">Could not copy. Select the text below and copy it.</p>
-              <textarea readOnly aria-label="Support information" rows={12} value={copy.text} />
+              <p role="alert">{t.t('settings.support.copy_failed')}</p>
+              <textarea readOnly aria-label={t.t('settings.support.text')} rows={12} value={copy.text} />
             </>
           )}
         </>

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/useT';
+
 interface Props {
   id: string;
   label: string;
@@ -12,12 +14,13 @@ interface Props {
 
 /** A labelled input with its hint and field error wired for screen readers. */
 export function TextField({ id, label, value, onChange, locked = false, error, type = 'text', hint, maxLength }: Props) {
+  const t = useT();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {locked && <span className="locked"> (set by your administrator)</span>}
+        {locked && <span className="locked"> {t.t('settings.locked')}</span>}
       </label>
       <input
         id={id}

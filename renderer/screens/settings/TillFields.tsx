@@ -1,10 +1,9 @@
+import { useT } from '../../i18n/useT';
 import { usePos } from '../../store/context';
 import type { FieldsetProps } from './SettingsFieldsets';
 
-const TERMINAL_METHODS = [
-  { method: 'MOBILE', label: 'Mobile (the terminal takes a phone wallet)' },
-  { method: 'OTHER', label: 'Other (a method the terminal offers itself)' },
-] as const;
+/** Besides Card, what the store may let the terminal take (keys settings.till.method.*). */
+const TERMINAL_METHODS = ['MOBILE', 'OTHER'] as const;
 
 /**
  * This till (till: a sale in five keys, cash tender): which terminal the checkout opens with, and
@@ -12,6 +11,7 @@ const TERMINAL_METHODS = [
  * is room taken on every sale, and a method the terminal cannot take only fails at the counter.
  */
 export function TillFields({ form, set, errors, isLocked }: FieldsetProps) {
+  const t = useT();
   const terminalIds = usePos((s) => s.terminalIds);
   const terminalsById = usePos((s) => s.terminalsById);
   const chosen = form.tillTerminal ?? '';
@@ -19,9 +19,9 @@ export function TillFields({ form, set, errors, isLocked }: FieldsetProps) {
   const known = chosen === '' || chosen in terminalsById;
   return (
     <fieldset>
-      <legend>This till</legend>
+      <legend>{t.t('settings.till.legend')}</legend>
       <div className="field">
-        <label htmlFor="tillTerminal">This till&apos;s terminal</label>
+        <label htmlFor="tillTerminal">{t.t('settings.till.terminal')}</label>
         <select
           id="tillTerminal"
           value={chosen}
@@ -29,22 +29,22 @@ export function TillFields({ form, set, errors, isLocked }: FieldsetProps) {
           aria-describedby="tillTerminal-hint"
           onChange={(e) => set({ tillTerminal: e.target.value })}
         >
-          <option value="">The last terminal used</option>
-          {!known && <option value={chosen}>{chosen} (not connected now)</option>}
+          <option value="">{t.t('settings.till.terminal.last_used')}</option>
+          {!known && <option value={chosen}>{t.t('settings.till.terminal.not_connected', { id: chosen })}</option>}
           {terminalIds.map((id) => (
             <option key={id} value={id}>
-              {terminalsById[id]?.label ?? id} ({id})
+              {t.t('settings.till.terminal.option', { label: terminalsById[id]?.label ?? id, id })}
             </option>
           ))}
         </select>
         <p id="tillTerminal-hint" className="hint">
-          The checkout opens with it chosen, also after a restart, whenever it is online.
+          {t.t('settings.till.terminal.hint')}
         </p>
         {errors.tillTerminal && <p className="error-text">{errors.tillTerminal}</p>}
       </div>
       <fieldset className="field">
-        <legend>Methods sent to the terminal besides Card (Cash is always taken at the till)</legend>
-        {TERMINAL_METHODS.map(({ method, label }) => (
+        <legend>{t.t('settings.till.methods')}</legend>
+        {TERMINAL_METHODS.map((method) => (
           <label key={method} className="choice">
             <input
               type="checkbox"
@@ -52,7 +52,7 @@ export function TillFields({ form, set, errors, isLocked }: FieldsetProps) {
               disabled={isLocked('terminalMethods')}
               onChange={(e) => set({ terminalMethods: e.target.checked ? [...methods, method] : methods.filter((m) => m !== method) })}
             />
-            {label}
+            {t.t(`settings.till.method.${method}`)}
           </label>
         ))}
         {errors.terminalMethods && <p className="error-text">{errors.terminalMethods}</p>}

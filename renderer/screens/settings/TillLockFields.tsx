@@ -1,13 +1,15 @@
 import type { ReceiptCashierName } from '../../../shared/ipc';
+import { useT } from '../../i18n/useT';
 import type { FieldsetProps } from './SettingsFieldsets';
 
 /** People: the idle lock and how receipts name the cashier. */
 export function TillLockFields({ form, set, errors, isLocked }: FieldsetProps) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Cashiers</legend>
+      <legend>{t.t('settings.cashiers.legend')}</legend>
       <div className="field">
-        <label htmlFor="idleLockMinutes">Lock the till after this many idle minutes (0 = never)</label>
+        <label htmlFor="idleLockMinutes">{t.t('settings.cashiers.idle_lock')}</label>
         <input
           id="idleLockMinutes"
           type="number"
@@ -25,16 +27,16 @@ export function TillLockFields({ form, set, errors, isLocked }: FieldsetProps) {
         )}
       </div>
       <div className="field">
-        <label htmlFor="receiptCashierName">Cashier on receipts</label>
+        <label htmlFor="receiptCashierName">{t.t('settings.cashiers.on_receipts')}</label>
         <select
           id="receiptCashierName"
           value={form.receiptCashierName ?? 'first'}
           disabled={isLocked('receiptCashierName')}
           onChange={(e) => set({ receiptCashierName: e.target.value as ReceiptCashierName })}
         >
-          <option value="full">Full name</option>
-          <option value="first">First name</option>
-          <option value="none">No name</option>
+          <option value="full">{t.t('settings.cashiers.full_name')}</option>
+          <option value="first">{t.t('settings.cashiers.first_name')}</option>
+          <option value="none">{t.t('settings.cashiers.no_name')}</option>
         </select>
       </div>
     </fieldset>

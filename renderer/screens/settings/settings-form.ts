@@ -28,6 +28,8 @@ export function formFromView(view: SettingsView): SettingsFormState {
     receiptCashierName: view.receiptCashierName ?? 'first',
     // basket: the store's catalogue file (absent from older hosts: left out, so kept).
     ...(view.catalogPath !== undefined ? { catalogPath: view.catalogPath } : {}),
+    // The till's locale ('' = the OS's; absent from older hosts: left out, so kept).
+    ...(view.locale !== undefined ? { locale: view.locale } : {}),
   };
 }
 
@@ -37,6 +39,7 @@ export function inputFromForm(form: SettingsFormState): SettingsInput {
   return {
     ...rest,
     currency: rest.currency.trim().toUpperCase(),
+    ...(rest.locale !== undefined ? { locale: rest.locale.trim() } : {}),
     ...(apiKey ? { apiKey } : {}),
     ...(apiSecret ? { apiSecret } : {}),
   };

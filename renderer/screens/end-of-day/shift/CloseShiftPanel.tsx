@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
+import type { Msg } from '../../../../shared/i18n/message';
 import type { CloseShiftResult, ShiftReport, ShiftView } from '../../../../shared/ipc';
 import { StatusIcon } from '../../../components/StatusIcon';
-import { useCommand } from '../../../hooks/useCommand';
 import { useFocusOnMount } from '../../../hooks/useFocusOnMount';
-import { formatMoney } from '../../../format/money';
+import { useT } from '../../../i18n/useT';
 import { useBridge } from '../../../store/context';
 import { MoneyField, useTypedMoney } from './MoneyField';
-import { differenceText } from './ShiftReportView';
+import { useDifferenceText } from './ShiftReportView';
+import { stateLabel } from '../labels';
+import { useSaidCommand } from '../../settings/said-command';
 
 type Refusal = Extract<CloseShiftResult, { closed: false }>;
 
@@ -22,6 +24,7 @@ interface Props {
  * what would allow it (the cashier's confirmation, or a manager's PIN when roles are on).
  */
 export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
+  const t = useT();
   const bridge = useBridge();
   const [countedText, setCountedText] = useState('');
   const counted = useTypedMoney(countedText, shift.currency);
@@ -30,7 +33,7 @@ export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
   const countedRef = useFocusOnMount<HTMLInputElement>();
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const [pin, setPin] = useState('');
-  const close = useCommand<CloseShiftResult>();
+  const close = useSaidCommand<CloseShiftResult>();
 
   const ready = countedText.trim() !== '' && counted.minor !== undefined;
   const submit = async (extra: { confirmUnresolved?: true; managerPin?: string } = {}) => {
@@ -50,7 +53,7 @@ export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
         void submit();
       }}
     >
-      <h3 id="close-shift-title">Close the shift (Z report)</h3>
+      <h3 id="close-shift-title">{t.t('endofday.close.title')}</h3>
       {refusal ? (
         <UnresolvedRefusal
           refusal={refusal}
@@ -64,7 +67,7 @@ export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
       <div className="shift-count">
         <MoneyField
           id="shift-counted"
-          label="Counted cash"
+          label={t.t('endofday.close.counted_cash')}
           currency={shift.currency}
           text={countedText}
           onText={setCountedText}
@@ -77,11 +80,11 @@ export function CloseShiftPanel({ shift, onClosed, onCancel }: Props) {
       <div className="toolbar">
         {!refusal && (
           <button type="submit" className="primary" disabled={!ready || close.busy}>
-            Close shift and make Z
+            {t.t('endofday.close.submit')}
           </button>
         )}
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t.t('endofday.close.cancel')}
         </button>
       </div>
       {close.error && (
@@ -103,25 +106,33 @@ interface RefusalProps {
 }
 
 function UnresolvedRefusal({ refusal, pin, onPin, busy, onConfirm, onPinSubmit }: RefusalProps) {
+  const t = useT();
+  // merge: svccodes may give the refusal a code; until then its English message is shown.
+  const reason = t.say((refusal as { messageMsg?: Msg }).messageMsg, refusal.message);
   return (
     <div className="warning" role="alert">
       <p>
-        <StatusIcon tone="warn" /> The Z report was not made. {refusal.message}
+        <StatusIcon tone="warn" /> {t.t('endofday.close.refused', { reason })}
       </p>
-      <ul className="payment-list" aria-label="Unresolved payments">
+      <ul className="payment-list" aria-label={t.t('endofday.close.unresolved_list')}>
         {refusal.unresolved.map((p) => (
           <li key={p.transactionId}>
-            Order <strong>{p.orderRef}</strong> — {formatMoney(p.amountMinor, p.currency)} on {p.terminal} — {p.state.replace('_', ' ')}
+            {t.t('endofday.close.unresolved_line', {
+              order: p.orderRef,
+              amount: t.money(p.amountMinor, p.currency),
+              terminal: p.terminal,
+              state: stateLabel(t, p.state),
+            })}
           </li>
         ))}
       </ul>
       {refusal.needs === 'confirmation' ? (
         <button type="button" className="primary" disabled={busy} onClick={onConfirm}>
-          Close anyway and list them on the Z
+          {t.t('endofday.close.anyway')}
         </button>
       ) : (
         <div className="field">
-          <label htmlFor="shift-manager-pin">Manager PIN</label>
+          <label htmlFor="shift-manager-pin">{t.t('endofday.close.manager_pin')}</label>
           <input
             id="shift-manager-pin"
             type="password"
@@ -131,7 +142,7 @@ function UnresolvedRefusal({ refusal, pin, onPin, busy, onConfirm, onPinSubmit }
             onChange={(e) => onPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
           />
           <button type="button" className="primary" disabled={busy || pin.length < 4} onClick={onPinSubmit}>
-            Manager approves the close
+            {t.t('endofday.close.manager_approves')}
           </button>
         </div>
       )}
@@ -157,15 +168,17 @@ function useExpectedCash(currency: string): number | undefined {
 
 /** Expected, counted and the difference, before the cashier confirms the Z. */
 function CashCheck({ currency, expectedMinor, countedMinor }: { currency: string; expectedMinor: number | undefined; countedMinor: number | undefined }) {
+  const t = useT();
+  const differenceText = useDifferenceText();
   return (
     <dl className="cash-check" aria-live="polite">
-      <dt>Expected in the drawer</dt>
-      <dd>{expectedMinor !== undefined ? formatMoney(expectedMinor, currency) : '…'}</dd>
+      <dt>{t.t('endofday.close.expected')}</dt>
+      <dd>{expectedMinor !== undefined ? t.money(expectedMinor, currency) : t.t('endofday.close.expected_pending')}</dd>
       {countedMinor !== undefined && expectedMinor !== undefined && (
         <>
-          <dt>Counted</dt>
-          <dd>{formatMoney(countedMinor, currency)}</dd>
-          <dt>Difference</dt>
+          <dt>{t.t('endofday.cash.counted')}</dt>
+          <dd>{t.money(countedMinor, currency)}</dd>
+          <dt>{t.t('endofday.cash.difference')}</dt>
           <dd data-testid="shift-difference">{differenceText(countedMinor - expectedMinor, currency)}</dd>
         </>
       )}

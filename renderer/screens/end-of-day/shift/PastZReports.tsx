@@ -1,16 +1,17 @@
 import type { ShiftReport, ZReportSummary } from '../../../../shared/ipc';
-import { useCommand } from '../../../hooks/useCommand';
-import { formatDateTime } from '../../../format/time';
+import { useT } from '../../../i18n/useT';
 import { useBridge } from '../../../store/context';
+import { useSaidCommand } from '../../settings/said-command';
 
 /** Every Z report of this till, newest first; each reopens exactly as it was made (to reprint, PDF or CSV). */
 export function PastZReports({ reports, onOpen }: { reports: ZReportSummary[]; onOpen(report: ShiftReport): void }) {
   const bridge = useBridge();
-  const load = useCommand<ShiftReport>();
+  const t = useT();
+  const load = useSaidCommand<ShiftReport>();
   return (
     <>
-      <h3>Past Z reports</h3>
-      <ul className="payment-list" aria-label="Past Z reports">
+      <h3>{t.t('endofday.z.past')}</h3>
+      <ul className="payment-list" aria-label={t.t('endofday.z.past')}>
         {reports.map((z) => (
           <li key={z.number}>
             <button
@@ -22,9 +23,9 @@ export function PastZReports({ reports, onOpen }: { reports: ZReportSummary[]; o
                 if (result?.ok) onOpen(result.value);
               }}
             >
-              Open {z.label}
+              {t.t('endofday.z.open', { label: z.label })}
             </button>{' '}
-            {formatDateTime(z.openedAt)} – {formatDateTime(z.closedAt)}
+            {t.t('endofday.z.period', { from: t.dateTime(z.openedAt), to: t.dateTime(z.closedAt) })}
           </li>
         ))}
       </ul>

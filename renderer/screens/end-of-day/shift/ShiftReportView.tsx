@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { ReportPayment, ReportRow, ShiftReport } from '../../../../shared/ipc';
+import type { Translator } from '../../../../shared/i18n/translator';
 import { base64ToBytes, downloadFile } from '../../../components/ReceiptActions';
-import { useCommand } from '../../../hooks/useCommand';
-import { formatMoney } from '../../../format/money';
-import { formatDateTime } from '../../../format/time';
-import { PAYMENT_STATUS } from '../../../format/status';
-import { METHOD_LABELS } from '../../checkout/MethodPicker';
+import { useT } from '../../../i18n/useT';
 import { useBridge } from '../../../store/context';
+import { methodLabel, stateLabel } from '../labels';
 import type { Total } from '../summarize';
 import { TotalsTable } from '../TotalsTable';
+import { useSaidCommand } from '../../settings/said-command';
 
 /** Rows per key with every currency of that key kept apart ("€10.00 + ¥500"). */
 function totalsByKey(rows: ReportRow[]): { key: string; total: Total }[] {
@@ -22,11 +21,20 @@ function totalsByKey(rows: ReportRow[]): { key: string; total: Total }[] {
   return [...byKey.entries()].map(([key, total]) => ({ key, total }));
 }
 
-function stateLabel(state: string): string {
-  return PAYMENT_STATUS[state as keyof typeof PAYMENT_STATUS]?.label ?? state;
+/** One payment of the report: order, amount, state and terminal, then who and why when known. */
+function paymentLine(t: Translator, p: ReportPayment): string {
+  const base = t.t('endofday.report.payment', {
+    order: p.orderRef,
+    amount: t.money(p.amountMinor, p.currency),
+    state: stateLabel(t, p.state),
+    terminal: p.terminal,
+  });
+  const more = [p.cashier, p.reason, p.approvedBy ? t.t('endofday.report.approved_by', { name: p.approvedBy }) : undefined];
+  return [base, ...more.filter(Boolean).map((text) => t.t('endofday.payment.more', { text }))].join('');
 }
 
 function PaymentLines({ title, payments, empty }: { title: string; payments: ReportPayment[]; empty: string }) {
+  const t = useT();
   return (
     <>
       <h4>{title}</h4>
@@ -35,12 +43,7 @@ function PaymentLines({ title, payments, empty }: { title: string; payments: Rep
       ) : (
         <ul className="payment-list">
           {payments.map((p) => (
-            <li key={p.transactionId}>
-              Order <strong>{p.orderRef}</strong> — {formatMoney(p.amountMinor, p.currency)} — {stateLabel(p.state)} on {p.terminal}
-              {p.cashier ? ` — ${p.cashier}` : ''}
-              {p.reason ? ` — ${p.reason}` : ''}
-              {p.approvedBy ? ` — approved by ${p.approvedBy}` : ''}
-            </li>
+            <li key={p.transactionId}>{paymentLine(t, p)}</li>
           ))}
         </ul>
       )}
@@ -50,15 +53,16 @@ function PaymentLines({ title, payments, empty }: { title: string; payments: Rep
 
 /** Print, PDF and CSV of one report (an X now, or a stored Z by number). */
 function ReportActions({ report }: { report: ShiftReport }) {
+  const t = useT();
   const bridge = useBridge();
-  const print = useCommand<{ jobId: string }>();
-  const pdf = useCommand<{ filename: string; base64: string }>();
-  const csv = useCommand<{ filename: string; csv: string }>();
+  const print = useSaidCommand<{ jobId: string }>();
+  const pdf = useSaidCommand<{ filename: string; base64: string }>();
+  const csv = useSaidCommand<{ filename: string; csv: string }>();
   const ref = report.number !== undefined ? { number: report.number } : {};
   const error = print.error ?? pdf.error ?? csv.error;
   const [printed, setPrinted] = useState(false);
   return (
-    <div className="toolbar" role="group" aria-label={`${report.label} output`}>
+    <div className="toolbar" role="group" aria-label={t.t('endofday.report.output', { label: report.label })}>
       <button
         type="button"
         disabled={print.busy}
@@ -67,7 +71,7 @@ function ReportActions({ report }: { report: ShiftReport }) {
           setPrinted(result?.ok === true);
         }}
       >
-        Print {report.kind === 'Z' ? report.label : 'X report'}
+        {report.kind === 'Z' ? t.t('endofday.report.print_z', { label: report.label }) : t.t('endofday.report.print_x')}
       </button>
       <button
         type="button"
@@ -77,7 +81,7 @@ function ReportActions({ report }: { report: ShiftReport }) {
           if (result?.ok) downloadFile(result.value.filename, base64ToBytes(result.value.base64), 'application/pdf');
         }}
       >
-        Save PDF
+        {t.t('endofday.report.pdf')}
       </button>
       <button
         type="button"
@@ -87,11 +91,11 @@ function ReportActions({ report }: { report: ShiftReport }) {
           if (result?.ok) downloadFile(result.value.filename, result.value.csv, 'text/csv;charset=utf-8');
         }}
       >
-        Export CSV
+        {t.t('endofday.report.csv')}
       </button>
       {printed && !error && (
         <p role="status" className="hint">
-          Sent to the receipt printer.
+          {t.t('endofday.report.printed')}
         </p>
       )}
       {error && (
@@ -103,38 +107,67 @@ function ReportActions({ report }: { report: ShiftReport }) {
   );
 }
 
+/** "Opened … by … · closed … by …" (a Z) or "… · made …" (an X). */
+function reportPeriod(t: Translator, report: ShiftReport): string {
+  const nobody = t.t('endofday.report.no_cashier');
+  const opened = t.t('endofday.report.opened', { at: t.dateTime(report.openedAt), name: report.openedBy ?? nobody });
+  const end =
+    report.closedAt !== undefined
+      ? t.t('endofday.report.closed', { at: t.dateTime(report.closedAt), name: report.closedBy ?? nobody })
+      : t.t('endofday.report.made', { at: t.dateTime(report.producedAt) });
+  return opened + end;
+}
+
 /** An X or Z report on screen: the figures the printer and the PDF show. */
 export function ShiftReportView({ report }: { report: ShiftReport }) {
-  const title = report.kind === 'Z' ? `Z report ${report.label.slice(2)}` : 'X report (shift still open)';
+  const t = useT();
+  const title = report.kind === 'Z' ? t.t('endofday.z.title', { number: report.label.slice(2) }) : t.t('endofday.x.title');
+  const approval = report.unresolvedApproval;
   return (
     <section className="details shift-report" aria-label={title}>
       <h3>{title}</h3>
-      <p>
-        Opened {formatDateTime(report.openedAt)} by {report.openedBy ?? 'no cashier'}
-        {report.closedAt !== undefined
-          ? ` · closed ${formatDateTime(report.closedAt)} by ${report.closedBy ?? 'no cashier'}`
-          : ` · made ${formatDateTime(report.producedAt)}`}
-      </p>
+      <p>{reportPeriod(t, report)}</p>
       <ReportActions report={report} />
       <div className="eod-grid">
-        <TotalsTable caption="Taken (approved)" keyHeader="Payments" rows={totalsByKey(report.approved).map((r) => ({ ...r, label: 'Total' }))} />
         <TotalsTable
-          caption="By method"
-          keyHeader="Method"
-          rows={totalsByKey(report.byMethod).map((r) => ({ ...r, label: METHOD_LABELS[r.key as keyof typeof METHOD_LABELS] ?? r.key }))}
+          caption={t.t('endofday.report.taken')}
+          keyHeader={t.t('endofday.report.payments')}
+          rows={totalsByKey(report.approved).map((r) => ({ ...r, label: t.t('endofday.report.total') }))}
         />
-        <TotalsTable caption="By terminal" keyHeader="Terminal" rows={totalsByKey(report.byTerminal).map((r) => ({ ...r, label: r.key }))} />
-        <TotalsTable caption="By cashier" keyHeader="Cashier" rows={totalsByKey(report.byCashier).map((r) => ({ ...r, label: r.key }))} />
-        <TotalsTable caption="Not taken" keyHeader="Status" rows={totalsByKey(report.notTaken).map((r) => ({ ...r, label: stateLabel(r.key) }))} />
+        <TotalsTable
+          caption={t.t('endofday.report.by_method')}
+          keyHeader={t.t('endofday.table.method')}
+          rows={totalsByKey(report.byMethod).map((r) => ({ ...r, label: methodLabel(t, r.key) }))}
+        />
+        <TotalsTable
+          caption={t.t('endofday.report.by_terminal')}
+          keyHeader={t.t('endofday.table.terminal')}
+          rows={totalsByKey(report.byTerminal).map((r) => ({ ...r, label: r.key }))}
+        />
+        <TotalsTable
+          caption={t.t('endofday.report.by_cashier')}
+          keyHeader={t.t('endofday.table.cashier')}
+          rows={totalsByKey(report.byCashier).map((r) => ({ ...r, label: r.key }))}
+        />
+        <TotalsTable
+          caption={t.t('endofday.report.not_taken')}
+          keyHeader={t.t('endofday.table.status')}
+          rows={totalsByKey(report.notTaken).map((r) => ({ ...r, label: stateLabel(t, r.key) }))}
+        />
         <CashTable report={report} />
       </div>
-      <PaymentLines title="Voids (customer not charged)" payments={report.voids} empty="No voids." />
-      <PaymentLines title="Settled by hand" payments={report.handSettled} empty="None settled by hand." />
-      <PaymentLines title={report.kind === 'Z' ? 'Unresolved at close' : 'Not settled yet'} payments={report.unresolved} empty="Every payment is settled." />
-      {report.unresolvedApproval && (
+      <PaymentLines title={t.t('endofday.report.voids')} payments={report.voids} empty={t.t('endofday.report.no_voids')} />
+      <PaymentLines title={t.t('endofday.report.hand_settled')} payments={report.handSettled} empty={t.t('endofday.report.none_hand_settled')} />
+      <PaymentLines
+        title={report.kind === 'Z' ? t.t('endofday.report.unresolved_at_close') : t.t('endofday.report.not_settled_yet')}
+        payments={report.unresolved}
+        empty={t.t('endofday.unresolved.none')}
+      />
+      {approval && (
         <p className="warning">
-          Closed with unresolved payments: {report.unresolvedApproval.by === 'manager' ? 'approved by manager' : 'confirmed'}
-          {report.unresolvedApproval.approver ? ` ${report.unresolvedApproval.approver}` : ''}.
+          {approval.by === 'manager'
+            ? t.t('endofday.report.closed_unresolved_manager', { name: approval.approver ?? '' })
+            : t.t('endofday.report.closed_unresolved_confirmed', { name: approval.approver ?? '' })}
         </p>
       )}
     </section>
@@ -142,9 +175,10 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
 }
 
 function CashTable({ report }: { report: ShiftReport }) {
+  const t = useT();
   return (
     <table className="totals-table">
-      <caption>Cash in the drawer</caption>
+      <caption>{t.t('endofday.cash.title')}</caption>
       <tbody>
         {report.cash.map((c) => (
           <CashRows key={c.currency} line={c} />
@@ -155,14 +189,16 @@ function CashTable({ report }: { report: ShiftReport }) {
 }
 
 function CashRows({ line }: { line: ShiftReport['cash'][number] }) {
-  const money = (minor: number) => formatMoney(minor, line.currency);
+  const t = useT();
+  const differenceText = useDifferenceText();
+  const money = (minor: number) => t.money(minor, line.currency);
   const rows: [string, string][] = [
-    [`Opening float (${line.currency})`, money(line.floatMinor)],
-    ['Cash payments', money(line.cashTakenMinor)],
-    ['Expected', money(line.expectedMinor)],
+    [t.t('endofday.cash.float', { currency: line.currency }), money(line.floatMinor)],
+    [t.t('endofday.cash.payments'), money(line.cashTakenMinor)],
+    [t.t('endofday.cash.expected'), money(line.expectedMinor)],
   ];
-  if (line.countedMinor !== undefined) rows.push(['Counted', money(line.countedMinor)]);
-  if (line.differenceMinor !== undefined) rows.push(['Difference', differenceText(line.differenceMinor, line.currency)]);
+  if (line.countedMinor !== undefined) rows.push([t.t('endofday.cash.counted'), money(line.countedMinor)]);
+  if (line.differenceMinor !== undefined) rows.push([t.t('endofday.cash.difference'), differenceText(line.differenceMinor, line.currency)]);
   return (
     <>
       {rows.map(([label, value]) => (
@@ -175,8 +211,11 @@ function CashRows({ line }: { line: ShiftReport['cash'][number] }) {
   );
 }
 
-/** "−€0.50 (short)", "€1.00 (over)", "€0.00 (exact)". */
-export function differenceText(minor: number, currency: string): string {
-  if (minor === 0) return `${formatMoney(0, currency)} (exact)`;
-  return minor < 0 ? `−${formatMoney(-minor, currency)} (short)` : `+${formatMoney(minor, currency)} (over)`;
+/** "−€0.50 (short)", "+€1.00 (over)", "€0.00 (exact)" in the window's language. */
+export function useDifferenceText(): (minor: number, currency: string) => string {
+  const t = useT();
+  return (minor, currency) => {
+    if (minor === 0) return t.t('endofday.cash.exact', { amount: t.money(0, currency) });
+    return minor < 0 ? t.t('endofday.cash.short', { amount: t.money(-minor, currency) }) : t.t('endofday.cash.over', { amount: t.money(minor, currency) });
+  };
 }

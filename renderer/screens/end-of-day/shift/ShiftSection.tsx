@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { ShiftReport } from '../../../../shared/ipc';
-import { useCommand } from '../../../hooks/useCommand';
-import { formatMoney } from '../../../format/money';
-import { formatDateTime } from '../../../format/time';
+import { useT } from '../../../i18n/useT';
 import { useBridge, usePos } from '../../../store/context';
 import { selectCurrency } from '../../../store/selectors';
 import { CloseShiftPanel } from './CloseShiftPanel';
@@ -10,32 +8,37 @@ import { MoneyField, useTypedMoney } from './MoneyField';
 import { PastZReports } from './PastZReports';
 import { ShiftReportView } from './ShiftReportView';
 import { useShiftStatus } from './shift-status';
+import { useSaidCommand } from '../../settings/said-command';
 
 type Panel = { kind: 'none' } | { kind: 'closing' } | { kind: 'report'; report: ShiftReport };
 
 /** End of day's shift part: open a shift with a float, X report mid-shift, close with a Z; past Z reports. */
 export function ShiftSection() {
+  const t = useT();
   const bridge = useBridge();
   const { status, refresh } = useShiftStatus();
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
-  const xReport = useCommand<ShiftReport>();
+  const xReport = useSaidCommand<ShiftReport>();
   const open = status?.open;
 
   return (
     <section className="shift-section" aria-labelledby="shift-title">
-      <h2 id="shift-title">Shift</h2>
+      <h2 id="shift-title">{t.t('endofday.shift.title')}</h2>
       {!status ? (
-        <p className="hint">Reading the shift…</p>
+        <p className="hint">{t.t('endofday.shift.reading')}</p>
       ) : open ? (
         <>
           <p data-testid="shift-open">
-            Shift open since {formatDateTime(open.openedAt)}
-            {open.openedBy ? ` by ${open.openedBy.name}` : ''} · opening float {formatMoney(open.floatMinor, open.currency)}
+            {t.t(open.openedBy ? 'endofday.shift.open_by' : 'endofday.shift.open', {
+              since: t.dateTime(open.openedAt),
+              name: open.openedBy?.name ?? '',
+              float: t.money(open.floatMinor, open.currency),
+            })}
           </p>
           {panel.kind !== 'closing' && (
             <div className="toolbar">
               <button type="button" className="primary" onClick={() => setPanel({ kind: 'closing' })}>
-                Close shift (Z report)
+                {t.t('endofday.shift.close')}
               </button>
               <button
                 type="button"
@@ -45,7 +48,7 @@ export function ShiftSection() {
                   if (result?.ok) setPanel({ kind: 'report', report: result.value });
                 }}
               >
-                X report
+                {t.t('endofday.shift.x_report')}
               </button>
             </div>
           )}
@@ -75,17 +78,18 @@ export function ShiftSection() {
 }
 
 function OpenShiftForm({ onOpened }: { onOpened(): void }) {
+  const t = useT();
   const bridge = useBridge();
   const currency = usePos(selectCurrency);
   const [text, setText] = useState('');
   const float = useTypedMoney(text, currency);
-  const openShift = useCommand();
+  const openShift = useSaidCommand();
   return (
     <>
-      <p className="hint">No shift is open on this till. Open one to start counting sales towards a Z report.</p>
+      <p className="hint">{t.t('endofday.shift.none_open')}</p>
       <form
         className="shift-form"
-        aria-label="Open a shift"
+        aria-label={t.t('endofday.shift.open_form')}
         onSubmit={async (e) => {
           e.preventDefault();
           if (float.minor === undefined) return;
@@ -93,9 +97,17 @@ function OpenShiftForm({ onOpened }: { onOpened(): void }) {
           if (result?.ok) onOpened();
         }}
       >
-        <MoneyField id="shift-float" label="Opening float" currency={currency} text={text} onText={setText} minor={float.minor} problem={float.problem} />
+        <MoneyField
+          id="shift-float"
+          label={t.t('endofday.shift.float')}
+          currency={currency}
+          text={text}
+          onText={setText}
+          minor={float.minor}
+          problem={float.problem}
+        />
         <button type="submit" className="primary" disabled={float.minor === undefined || openShift.busy}>
-          Open shift
+          {t.t('endofday.shift.open_button')}
         </button>
         {openShift.error && (
           <p role="alert" className="error-text">
