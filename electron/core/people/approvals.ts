@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ApprovalAction, Who } from '../../../shared/ipc';
 import type { Clock } from '../ports';
+import { said } from '../i18n/english';
+import type { Msg } from '../../../shared/i18n/message';
 
 /**
  * Manager approvals as tokens: `approveManager` checks the PIN and hands one out for one action
@@ -16,7 +18,13 @@ interface Grant {
   reusable: boolean;
 }
 
-export type Authorized = { ok: true; approver?: Who } | { ok: false; message: string };
+/** A refusal carries its code (`msg`) and its English (`message`, for the log and older callers). */
+export type Authorized = { ok: true; approver?: Who } | { ok: false; message: string; msg: Msg };
+
+export function refusedWith(key: string): { ok: false; message: string; msg: Msg } {
+  const { msg, text } = said(key);
+  return { ok: false, message: text, msg };
+}
 
 export class Approvals {
   private readonly grants = new Map<string, Grant>();
@@ -37,13 +45,13 @@ export class Approvals {
   /** Spends (or, for Settings and People, checks) a token for this action and subject. */
   use(token: string | undefined, action: ApprovalAction, subject: string | undefined): Authorized {
     const grant = token ? this.grants.get(token) : undefined;
-    const refused: Authorized = { ok: false, message: "This needs a manager's PIN." };
+    const refused = refusedWith('services.people.needs_manager_pin');
     // The People section lives in Settings: the manager's Settings approval covers it.
     const covers = grant && (grant.action === action || (grant.action === 'settings' && action === 'people'));
     if (!grant || !covers) return refused;
     if (grant.expiresAt <= this.clock.now()) {
       this.grants.delete(token!);
-      return { ok: false, message: "The manager's approval has expired. Ask for the manager's PIN again." };
+      return refusedWith('services.people.approval_expired');
     }
     if (grant.subject !== undefined && grant.subject !== subject) return refused;
     if (!grant.reusable) this.grants.delete(token!);
