@@ -1,4 +1,5 @@
 import { basketRefusal } from '../catalog/basket-frame';
+import { refusalAnswer } from '../people/approvals';
 import type { PeopleService } from '../people/people-service';
 import type { CommandRequest, CommandResult, PaymentView, StartPaymentRequest } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
@@ -55,7 +56,7 @@ export class CashSales {
     const basketRefused = basketRefusal(req);
     if (basketRefused) return fail('invalid_request', basketRefused);
     const nobody = this.deps.people.mayWork();
-    if (!nobody.ok) return refuse('not_allowed', nobody.msg.key, nobody.msg.values);
+    if (!nobody.ok) return refusalAnswer('not_allowed', nobody);
     const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
     if (req.repeatPaymentConfirmed && orders.refusal(orderRef, false, (id) => id)) {
       const approved = this.deps.people.authorize('repeatPayment', req.approval, orderRef);
@@ -98,5 +99,5 @@ export function terminalMethodRefusal(req: Pick<StartPaymentRequest, 'paymentMet
   if (method === 'CARD') return undefined;
   if (method === 'CASH') return refuse('invalid_request', 'services.cash.not_to_terminal');
   if (settings.terminalMethods?.includes(method)) return undefined;
-  return refuse('not_allowed', 'services.cash.method_off', { method });
+  return refuse('not_allowed', method === 'MOBILE' ? 'services.cash.mobile_off' : 'services.cash.other_off');
 }

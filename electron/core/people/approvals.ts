@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ApprovalAction, Who } from '../../../shared/ipc';
+import type { ApprovalAction, CommandErrorCode, CommandResult, Who } from '../../../shared/ipc';
+import { fail, refuse } from '../commands/command-result';
 import type { Clock } from '../ports';
 import { said } from '../i18n/english';
 import type { Msg } from '../../../shared/i18n/message';
@@ -18,12 +19,21 @@ interface Grant {
   reusable: boolean;
 }
 
-/** A refusal carries its code (`msg`) and its English (`message`, for the log and older callers). */
-export type Authorized = { ok: true; approver?: Who } | { ok: false; message: string; msg: Msg };
+/**
+ * A refusal carries its code (`msg`) and its English (`message`, for the log). `msg` is optional
+ * so a caller's stand-in (tests of payments) may still refuse with English alone.
+ */
+export type Refused = { ok: false; message: string; msg?: Msg };
+export type Authorized = { ok: true; approver?: Who } | Refused;
 
-export function refusedWith(key: string): { ok: false; message: string; msg: Msg } {
+export function refusedWith(key: string): Refused & { msg: Msg } {
   const { msg, text } = said(key);
   return { ok: false, message: text, msg };
+}
+
+/** A refusal as a command's answer: its code when it has one, else its English. */
+export function refusalAnswer<T>(code: CommandErrorCode, refused: Refused): CommandResult<T> {
+  return refused.msg ? refuse(code, refused.msg.key, refused.msg.values) : fail(code, refused.message);
 }
 
 export class Approvals {

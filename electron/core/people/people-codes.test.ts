@@ -37,7 +37,7 @@ describe('people refusals speak codes (issue 16)', () => {
     if (wrong.ok) throw new Error('accepted a wrong PIN');
     expect(wrong.error.message).toBe(english(wrong.error.msg!));
     expect(wrong.error.message).toMatch(/wrong PIN.*4 tries left/i);
-    expect(translatorFor('de-DE').say(wrong.error.msg)).toMatch(/Falsche PIN.*noch 4 Versuche/);
+    expect(translatorFor('de-DE').say(wrong.error.msg)).toMatch(/Falsche PIN.*Noch 4 Versuche/);
     await people.signIn(cashierId, '0000');
     await people.signIn(cashierId, '0000');
     const last = await people.signIn(cashierId, '0000');

@@ -23,7 +23,8 @@ export function peopleHandlers(people: PeopleService): Pick<CommandHandlers, Peo
 export function guardedSettingsSave(people: PeopleService, settings: SettingsService): CommandHandlers['saveSettings'] {
   return async ({ approval, ...input }) => {
     const allowed = people.authorize('settings', approval);
-    if (!allowed.ok) return refuse('not_allowed', allowed.msg.key === 'services.people.approval_expired' ? allowed.msg.key : 'services.settings.needs_manager');
+    if (!allowed.ok)
+      return refuse('not_allowed', allowed.msg?.key === 'services.people.approval_expired' ? allowed.msg.key : 'services.settings.needs_manager');
     const result = await settings.save(input);
     if (result.saved) people.audit('audit.settings_changed', { approvedBy: allowed.approver?.name });
     return ok(result);

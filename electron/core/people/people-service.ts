@@ -1,12 +1,11 @@
 import type { ApprovalAction, CommandResult, PeopleView, PersonView, Role, Who } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import { ok, refuse } from '../commands/command-result';
-import { said } from '../i18n/english';
 import type { Msg } from '../../../shared/i18n/message';
 import { DEFAULT_CORE_TUNING, type CoreTuning } from '../core-tuning';
 import { loggedEmitter } from '../log/logged-emitter';
 import type { Clock, Logger } from '../ports';
-import { Approvals, refusedWith, type Authorized } from './approvals';
+import { Approvals, refusalAnswer, refusedWith, type Authorized, type Refused } from './approvals';
 import {
   addProvisioned,
   isExistingInstall,
@@ -18,7 +17,7 @@ import {
   type StoredPerson,
 } from './people-file';
 import { hashPin, verifyPin } from './pin-hash';
-import { PinChecks, WRONG_PIN } from './pin-checks';
+import { approvalRefusal, PinChecks } from './pin-checks';
 import { TRAINING_PEOPLE } from './training';
 
 export interface PeopleServiceDeps {
@@ -111,7 +110,7 @@ export class PeopleService {
   }
 
   /** With roles on, only a signed-in person may take payments or settle them. */
-  mayWork(): { ok: true } | { ok: false; message: string; msg: Msg } {
+  mayWork(): { ok: true } | Refused {
     if (this.roles() !== 'on' || this.session) return { ok: true };
     return refusedWith('services.people.sign_in_first');
   }
@@ -191,13 +190,12 @@ export class PeopleService {
 
   async savePerson(req: { approval?: string | undefined; id?: string | undefined; name: string; role: Role; pin?: string | undefined }): Answer {
     const allowed = this.authorize('people', req.approval);
-    if (!allowed.ok) return refuse('not_allowed', allowed.msg.key, allowed.msg.values);
+    if (!allowed.ok) return refusalAnswer('not_allowed', allowed);
     const clash = this.byName(req.name);
     if (clash && clash.id !== req.id) return refuse('invalid_request', 'services.people.name_taken', { name: clash.name });
     const existing = req.id ? this.file.people.find((p) => p.id === req.id) : undefined;
     if (req.id && !existing) return refuse('not_found', 'services.people.not_found');
-    if (existing?.role === 'manager' && req.role !== 'manager' && this.managers().length === 1)
-      return refuse('not_allowed', 'services.people.last_manager');
+    if (existing?.role === 'manager' && req.role !== 'manager' && this.managers().length === 1) return refuse('not_allowed', 'services.people.last_manager');
     if (!existing && !req.pin) return refuse('invalid_request', 'services.people.pin_required');
     const saved: StoredPerson = existing
       ? { ...existing, name: req.name, role: req.role, ...(req.pin ? { pinHash: await hashPin(req.pin) } : {}) }
@@ -211,7 +209,7 @@ export class PeopleService {
 
   async removePerson(req: { approval?: string | undefined; id: string }): Answer {
     const allowed = this.authorize('people', req.approval);
-    if (!allowed.ok) return refuse('not_allowed', allowed.msg.key, allowed.msg.values);
+    if (!allowed.ok) return refusalAnswer('not_allowed', allowed);
     const person = this.file.people.find((p) => p.id === req.id);
     if (!person) return refuse('not_found', 'services.people.not_found');
     if (this.session?.id === person.id) return refuse('not_allowed', 'services.people.cannot_remove_self');
@@ -224,7 +222,7 @@ export class PeopleService {
 
   async unlockPerson(req: { approval?: string | undefined; id: string }): Answer {
     const allowed = this.authorize('people', req.approval);
-    if (!allowed.ok) return refuse('not_allowed', allowed.msg.key, allowed.msg.values);
+    if (!allowed.ok) return refusalAnswer('not_allowed', allowed);
     const person = this.find(req.id);
     if (!person) return refuse('not_found', 'services.people.not_found');
     this.pins.lift(person.id);
@@ -241,13 +239,7 @@ export class PeopleService {
       }
       return approver !== undefined;
     });
-    if (!checked.ok) {
-      // The dialog is not one person's: a wrong PIN there is "not a manager's", whoever typed it.
-      // A lockout of the dialog names no person: its own sentences ("services.people.approval_locked_…").
-      const key = checked.msg.key === WRONG_PIN ? 'services.people.not_manager_pin' : checked.msg.key.replace('.locked_', '.approval_locked_');
-      const { msg, text } = said(key, checked.msg.values);
-      return { ok: false, reason: text, reasonMsg: msg };
-    }
+    if (!checked.ok) return approvalRefusal(checked.msg);
     return { ok: true, approver: approver! };
   }
 

@@ -1,4 +1,5 @@
 import { msg, type Msg } from '../../../shared/i18n/message';
+import { said } from '../i18n/english';
 import type { Clock, Logger } from '../ports';
 import { PinLockout, type LockoutTuning } from './pin-lockout';
 
@@ -52,4 +53,14 @@ export class PinChecks {
       ? msg('services.people.locked_seconds', { name, seconds })
       : msg('services.people.locked_minutes', { name, minutes: Math.ceil(seconds / 60) });
   }
+}
+
+/**
+ * The manager-approval dialog's refusal: the dialog is not one person's, so a wrong PIN there is
+ * "not a manager's", whoever typed it, and its lockout names no person ("…approval_locked_…").
+ */
+export function approvalRefusal(checked: Msg): { ok: false; reason: string; reasonMsg: Msg } {
+  const key = checked.key === WRONG_PIN ? 'services.people.not_manager_pin' : checked.key.replace('.locked_', '.approval_locked_');
+  const { msg: reasonMsg, text } = said(key, checked.values);
+  return { ok: false, reason: text, reasonMsg };
 }

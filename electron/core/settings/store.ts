@@ -249,7 +249,11 @@ function parseSecrets(input: SettingsInput, stored: Stored, lockedNow: Set<Setti
     if (value === undefined || lockedNow.has(field)) continue;
     const parsed = SecretValue.safeParse(value);
     if (!parsed.success) {
-      errors.push({ field, message: parsed.error.issues[0]?.message ?? 'This key is not valid.' });
+      errors.push(
+        ...fieldErrors(parsed.error)
+          .slice(0, 1)
+          .map((e) => ({ ...e, field })),
+      );
       continue;
     }
     const availability = parsed.data !== '' ? vault.available() : { ok: true as const };

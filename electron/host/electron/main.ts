@@ -100,7 +100,10 @@ async function openTill(composition: Composition): Promise<void> {
     showRecovery: async () => {
       const snapshot = await core.invoke('getSnapshot', {});
       const alerts = snapshot.ok ? snapshot.value.alerts : [];
-      await till.loadURL(recoveryPageUrl({ alerts, logDir: composition.appInfo.logDir, retryInMinutes: RECOVERY_LIMITS.retryAfterMs / 60_000 }));
+      const locale = snapshot.ok ? snapshot.value.app.locale : undefined;
+      await till.loadURL(
+        recoveryPageUrl({ alerts, logDir: composition.appInfo.logDir, retryInMinutes: RECOVERY_LIMITS.retryAfterMs / 60_000, ...(locale ? { locale } : {}) }),
+      );
     },
   });
   applyTillMode({ app, getWindow: () => window, settings, logger });
