@@ -15,6 +15,19 @@ export function sourceMsgOf(readableSource: string): Msg {
   return msg('services.settings.source_saved');
 }
 
+/** A form field's error: its code, and its English for the log. */
+export function fieldError(field: string, key: string, values?: Record<string, string | number>): { field: string; message: string; msg: Msg } {
+  const { msg: m, text } = said(key, values);
+  return { field, message: text, msg: m };
+}
+
+/** Why a provisioned field cannot be changed in the form, naming where store IT set it. */
+export function lockedError(field: string, source: string | undefined): { field: string; message: string; msg: Msg } {
+  if (!source) return fieldError(field, 'services.settings.locked');
+  if (source.startsWith('provisioning file')) return fieldError(field, 'services.settings.locked_file');
+  return fieldError(field, 'services.settings.locked_env', { name: source });
+}
+
 /** A gateway setting's problem with its English (`problem`, `source`) and its codes beside. */
 export function gatewayProblem(field: string, source: string, problem: Msg): GatewaySettingProblem {
   return { field, source, problem: said(problem.key, problem.values).text, problemMsg: problem, sourceMsg: sourceMsgOf(source) };
