@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SettingsInput } from '../../../shared/ipc';
 import { translatorFor } from '../i18n/core-translator';
 import { tillLocale } from '../i18n/till-locale';
+import { settingsInput } from '../testing/settings-input';
 import { settingsPauses } from '../payment-pauses';
 import { PlainSettings, fieldErrors } from './schema';
 import { openSettingsStore } from './store';
@@ -13,18 +14,9 @@ import type { SecretVault } from './vault';
 /** Secrets kept as they are: these tests are about messages, not the keychain. */
 const plainVault: SecretVault = { encrypt: (s) => `v:${s}`, decrypt: (s) => s.slice(2), available: () => ({ ok: true }) };
 
+/** The form with no gateway (demo): these tests are about messages, not the link. */
 function formInput(patch: Partial<SettingsInput>): SettingsInput {
-  return {
-    endpoint: '',
-    groupId: '',
-    storeName: 'Corner Shop',
-    storeAddress: '',
-    currency: 'EUR',
-    printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
-    autoPrint: false,
-    updatesEnabled: true,
-    ...patch,
-  };
+  return settingsInput({ endpoint: '', ...patch });
 }
 
 let dir: string;
