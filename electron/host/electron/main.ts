@@ -9,6 +9,7 @@ import { forwardEvents, registerIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { watchPowerAndNetwork } from './power';
 import { installProcessErrorHandlers, restartAfterError, startCrashReporter } from './process-errors';
+import { tillLocale } from '../../core/i18n/till-locale';
 import { installQuitGuard } from './quit-guard';
 import { createElectronReceipts } from './printing-receipts';
 import { recoveryPageUrl } from './recovery-page';
@@ -114,6 +115,7 @@ async function openTill(composition: Composition): Promise<void> {
     core: { hasPaymentInFlight: () => core.hasPaymentInFlight(), stop: () => composition.stop() },
     getWindow: () => window,
     logger,
+    locale: tillLocale(() => settings.current(), app.getSystemLocale()),
   });
   till.on('close', (event) => guard.onWindowClose(event));
   till.on('closed', () => {
