@@ -77,7 +77,7 @@ if (claimSingleInstance(app, () => focusWindow(window))) {
 
 async function openTill(composition: Composition): Promise<void> {
   const { core, logger, settings } = composition;
-  installAppMenu(Menu);
+  installAppMenu(Menu, process.platform, tillLocale(() => settings.current(), app.getSystemLocale())());
   // Every web contents ever created (including any a bug might open) is locked down first.
   app.on(
     'web-contents-created',
