@@ -1,3 +1,5 @@
+import { msg, type Msg } from './i18n/message';
+
 /**
  * Money rule 3: integers in minor units inside the app, decimal strings on the wire with the
  * currency's own number of decimals (OQ-9). Exponents follow ISO 4217; Intl knows them too, but
@@ -44,11 +46,12 @@ let knownCurrencies: Set<string> | undefined;
  * ISO 4217 code the runtime knows (`Intl.supportedValuesOf`), and one a customer pays in. The
  * number of decimals still comes from EXPONENTS, not from the runtime (see above).
  */
-export function currencyProblem(code: string): string | undefined {
-  if (!CURRENCY_PATTERN.test(code)) return 'The currency must be three capital letters, for example EUR or USD.';
+/** What is wrong with a currency code, as a code (issue 16; the words are in the services catalogue). */
+export function currencyProblem(code: string): Msg | undefined {
+  if (!CURRENCY_PATTERN.test(code)) return msg('services.settings.currency_pattern');
   knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
-  if (!knownCurrencies.has(code)) return `"${code}" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.`;
-  if (NOT_PAYABLE.has(code)) return `"${code}" is not a currency customers pay in. Use the store's currency, for example EUR, USD or JPY.`;
+  if (!knownCurrencies.has(code)) return msg('services.settings.currency_unknown', { code });
+  if (NOT_PAYABLE.has(code)) return msg('services.settings.currency_not_payable', { code });
   return undefined;
 }
 

@@ -1,6 +1,9 @@
 import type { PaymentsPause } from '../../shared/ipc';
 import type { JournalGuard, JournalHealth } from './journal/journal-guard';
+import { msg, type Msg } from '../../shared/i18n/message';
+import { english } from './i18n/english';
 import type { GatewaySettingProblem, SettingsService } from './ports';
+import { sourceMsgOf } from './settings/setting-sources';
 
 /**
  * What blocks payments besides the link (money-truth rules 1 and 8), as the sentences the red
@@ -15,10 +18,22 @@ const FIELD_NAMES: Record<string, string> = {
 
 export function settingsPauses(problems: readonly GatewaySettingProblem[]): PaymentsPause[] {
   return problems.map((p) => {
-    const name = FIELD_NAMES[p.field];
+    const sourceMsg = p.sourceMsg ?? sourceMsgOf(p.source);
+    const kind = sourceMsg.key.replace('services.settings.source_', '');
+    // One sentence per field and source (no ICU select: RTL isolates the values it would compare).
     // A whole file that could not be used (provisioning, damaged settings) has no single field.
-    const what = name ? `${name} set in ${p.source} is not valid` : `${p.source} cannot be used`;
-    return { kind: 'settings', field: p.field, source: p.source, problem: p.problem, message: `Payments are blocked: ${what}. ${p.problem}` };
+    const what = FIELD_NAMES[p.field] ? p.field : 'source';
+    const messageMsg: Msg = msg(`services.settings.pause_${what}_${kind}`, { field: p.field, ...(sourceMsg.values ?? {}) });
+    return {
+      kind: 'settings',
+      field: p.field,
+      source: p.source,
+      problem: p.problem,
+      message: `${english(messageMsg)} ${p.problem}`,
+      messageMsg,
+      sourceMsg,
+      ...(p.problemMsg ? { problemMsg: p.problemMsg } : {}),
+    };
   });
 }
 

@@ -11,6 +11,7 @@ import type {
   UpdateView,
   VoidAlert,
 } from '../../shared/ipc';
+import type { Msg } from '../../shared/i18n/message';
 import type { DigitsOnlyEntry } from '../../shared/money';
 import type { PaymentResponse } from '../../shared/protocol';
 import type WebSocket from 'ws';
@@ -99,6 +100,9 @@ export interface GatewaySettingProblem {
   source: string;
   /** What is wrong with it, never repeating a secret. */
   problem: string;
+  /** `problem` and `source` as codes (issue 16), for the screens. */
+  problemMsg?: Msg;
+  sourceMsg?: Msg;
 }
 
 export interface SettingsService {

@@ -1,3 +1,5 @@
+import { msg, type Msg } from './message';
+
 /**
  * Which language and formats the till uses. A locale tag (BCP 47: `de-DE`, `ja-JP`, `ar-KW`)
  * picks the words (its language, when we ship it, else English) and every number, money, date
@@ -34,9 +36,9 @@ export function canonicalLocale(tag: string | undefined | null): string | undefi
 }
 
 /** Why `tag` cannot be the till's locale (for Settings and provisioning), or undefined when it can. */
-export function localeProblem(tag: string): string | undefined {
+export function localeProblem(tag: string): Msg | undefined {
   if (tag.trim() === '') return undefined;
-  return canonicalLocale(tag) ? undefined : `"${tag}" is not a locale. Use a language and region, for example de-DE, ja-JP or ar-KW.`;
+  return canonicalLocale(tag) ? undefined : msg('services.settings.locale_unknown', { tag });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Msg } from '../i18n/message';
 import { MAX_MINOR_UNITS } from '../money';
 
 /**
@@ -124,6 +125,8 @@ export const CloseShiftResult = z.union([
     needs: z.enum(['manager_pin', 'confirmation']),
     unresolved: z.array(ReportPayment),
     message: z.string(),
+    /** The refusal as a code (issue 16); `message` is its English. */
+    messageMsg: Msg.optional(),
   }),
 ]);
 export type CloseShiftResult = z.infer<typeof CloseShiftResult>;

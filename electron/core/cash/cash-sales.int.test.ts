@@ -68,7 +68,8 @@ describe('a cash sale', () => {
       ok: false,
       error: {
         code: 'invalid_request',
-        message: 'The customer gave 20.00 USD, less than the 24.50 USD to pay. Nothing was recorded: enter the amount tendered again.',
+        msg: { key: 'services.cash.tendered_short', values: { tendered: '$20.00', due: '$24.50' } },
+        message: 'The customer gave $20.00, less than the $24.50 to pay. Nothing was recorded: enter the amount tendered again.',
       },
     });
     expect((await fx.h.snapshot()).payments).toEqual([]);
@@ -77,7 +78,10 @@ describe('a cash sale', () => {
   it('Cash through startPayment is refused: it never reaches a terminal', async () => {
     fx = await startFixture();
     const r = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 2450, currency: 'USD', paymentMethod: 'CASH', orderRef: 'C-1' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('Cash is recorded at the till') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', msg: { key: 'services.cash.not_to_terminal' }, message: expect.stringContaining('Cash is recorded at the till') },
+    });
     expect(fx.sim.control.transactions()).toEqual([]);
   });
 });
@@ -86,7 +90,10 @@ describe('Mobile and Other', () => {
   it('are refused unless the store enabled them; enabled, Mobile is sent as the vendor paymentMethod', async () => {
     fx = await startFixture();
     const off = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 990, currency: 'USD', paymentMethod: 'MOBILE', orderRef: 'M-1' });
-    expect(off).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('Mobile payments are not enabled') } });
+    expect(off).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', msg: { key: 'services.cash.mobile_off' }, message: expect.stringContaining('Mobile payments are not enabled') },
+    });
     expect(fx.sim.control.transactions()).toEqual([]);
     fx.h.settings.set({ terminalMethods: ['MOBILE'] });
     const on = await fx.h.core.invoke('startPayment', { terminalId: 'TERM-001', amountMinor: 990, currency: 'USD', paymentMethod: 'MOBILE', orderRef: 'M-2' });

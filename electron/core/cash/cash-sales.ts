@@ -1,9 +1,11 @@
 import { basketRefusal } from '../catalog/basket-frame';
+import { refusalAnswer } from '../people/approvals';
 import type { PeopleService } from '../people/people-service';
 import type { CommandRequest, CommandResult, PaymentView, StartPaymentRequest } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import { toWireAmount } from '../../../shared/money';
-import { fail, ok } from '../commands/command-result';
+import { formatMoneyIn } from '../../../shared/i18n/format';
+import { fail, ok, refuse } from '../commands/command-result';
 import type { PaymentLedger } from '../payments/ledger';
 import type { OrderBook } from '../payments/order-book';
 import { beginJournaled } from '../payments/payment-commands';
@@ -25,6 +27,8 @@ export interface CashSalesDeps {
   noteError: (message: string) => void;
   /** People: who is signed in, and the manager's approval of a second payment for a paid order. */
   people: Pick<PeopleService, 'mayWork' | 'current' | 'authorize'>;
+  /** The till's locale in effect, for the amounts placed in a refusal (default en-US). */
+  locale?: () => string;
 }
 
 /**
@@ -38,28 +42,25 @@ export class CashSales {
 
   record(req: CommandRequest<'recordCashSale'>): CommandResult<PaymentView> {
     const { clock, ledger, orders, logger } = this.deps;
-    let words: (minor: number) => string;
     try {
       toWireAmount(req.amountMinor, req.currency);
       toWireAmount(req.tenderedMinor, req.currency);
-      words = (minor) => `${toWireAmount(minor, req.currency)} ${req.currency}`;
     } catch (err) {
-      return fail('invalid_request', `The amount is not valid: ${String(err)}`);
+      return refuse('invalid_request', 'services.cash.amount_invalid', { problem: String(err) });
     }
     if (req.tenderedMinor < req.amountMinor) {
-      return fail(
-        'invalid_request',
-        `The customer gave ${words(req.tenderedMinor)}, less than the ${words(req.amountMinor)} to pay. Nothing was recorded: enter the amount tendered again.`,
-      );
+      const locale = this.deps.locale?.() || 'en-US';
+      const money = (minor: number) => formatMoneyIn(locale, minor, req.currency);
+      return refuse('invalid_request', 'services.cash.tendered_short', { tendered: money(req.tenderedMinor), due: money(req.amountMinor) });
     }
     const basketRefused = basketRefusal(req);
     if (basketRefused) return fail('invalid_request', basketRefused);
     const nobody = this.deps.people.mayWork();
-    if (!nobody.ok) return fail('not_allowed', nobody.message);
+    if (!nobody.ok) return refusalAnswer('not_allowed', nobody);
     const orderRef = req.orderRef?.trim() || orders.nextOrderRef();
     if (req.repeatPaymentConfirmed && orders.refusal(orderRef, false, (id) => id)) {
       const approved = this.deps.people.authorize('repeatPayment', req.approval, orderRef);
-      if (!approved.ok) return fail('not_allowed', `Taking another payment for order ${orderRef} needs a manager: ${approved.message}`);
+      if (!approved.ok) return refuse('not_allowed', 'services.cash.repeat_needs_manager', { orderRef });
     }
     const refused = ledger.refusal({ terminalId: CASH_DRAWER_ID, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, this.deps.terminalLabel);
     if (refused) return fail(refused.code, refused.message);
@@ -89,8 +90,6 @@ export class CashSales {
   }
 }
 
-const METHOD_WORDS = { MOBILE: 'Mobile', OTHER: 'Other' } as const;
-
 /**
  * The core's own guard on what goes to a terminal: never Cash (the terminal would ask for a card),
  * and Mobile or Other only where the store enabled them in Settings.
@@ -98,7 +97,7 @@ const METHOD_WORDS = { MOBILE: 'Mobile', OTHER: 'Other' } as const;
 export function terminalMethodRefusal(req: Pick<StartPaymentRequest, 'paymentMethod'>, settings: Settings): CommandResult<never> | undefined {
   const method = req.paymentMethod;
   if (method === 'CARD') return undefined;
-  if (method === 'CASH') return fail('invalid_request', 'Cash is recorded at the till, never sent to a terminal: choose Cash and enter the amount tendered.');
+  if (method === 'CASH') return refuse('invalid_request', 'services.cash.not_to_terminal');
   if (settings.terminalMethods?.includes(method)) return undefined;
-  return fail('not_allowed', `${METHOD_WORDS[method]} payments are not enabled on this till. Store IT can enable them in Settings (terminal methods).`);
+  return refuse('not_allowed', method === 'MOBILE' ? 'services.cash.mobile_off' : 'services.cash.other_off');
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ApprovalAction, Who } from '../../../shared/ipc';
+import type { ApprovalAction, CommandErrorCode, CommandResult, Who } from '../../../shared/ipc';
+import { fail, refuse } from '../commands/command-result';
 import type { Clock } from '../ports';
+import { said } from '../i18n/english';
+import type { Msg } from '../../../shared/i18n/message';
 
 /**
  * Manager approvals as tokens: `approveManager` checks the PIN and hands one out for one action
@@ -16,7 +19,22 @@ interface Grant {
   reusable: boolean;
 }
 
-export type Authorized = { ok: true; approver?: Who } | { ok: false; message: string };
+/**
+ * A refusal carries its code (`msg`) and its English (`message`, for the log). `msg` is optional
+ * so a caller's stand-in (tests of payments) may still refuse with English alone.
+ */
+export type Refused = { ok: false; message: string; msg?: Msg };
+export type Authorized = { ok: true; approver?: Who } | Refused;
+
+export function refusedWith(key: string): Refused & { msg: Msg } {
+  const { msg, text } = said(key);
+  return { ok: false, message: text, msg };
+}
+
+/** A refusal as a command's answer: its code when it has one, else its English. */
+export function refusalAnswer<T>(code: CommandErrorCode, refused: Refused): CommandResult<T> {
+  return refused.msg ? refuse(code, refused.msg.key, refused.msg.values) : fail(code, refused.message);
+}
 
 export class Approvals {
   private readonly grants = new Map<string, Grant>();
@@ -37,13 +55,13 @@ export class Approvals {
   /** Spends (or, for Settings and People, checks) a token for this action and subject. */
   use(token: string | undefined, action: ApprovalAction, subject: string | undefined): Authorized {
     const grant = token ? this.grants.get(token) : undefined;
-    const refused: Authorized = { ok: false, message: "This needs a manager's PIN." };
+    const refused = refusedWith('services.people.needs_manager_pin');
     // The People section lives in Settings: the manager's Settings approval covers it.
     const covers = grant && (grant.action === action || (grant.action === 'settings' && action === 'people'));
     if (!grant || !covers) return refused;
     if (grant.expiresAt <= this.clock.now()) {
       this.grants.delete(token!);
-      return { ok: false, message: "The manager's approval has expired. Ask for the manager's PIN again." };
+      return refusedWith('services.people.approval_expired');
     }
     if (grant.subject !== undefined && grant.subject !== subject) return refused;
     if (!grant.reusable) this.grants.delete(token!);

@@ -1,4 +1,4 @@
-import { fail, ok } from '../commands/command-result';
+import { ok, refuse } from '../commands/command-result';
 import type { CommandHandlers } from '../commands/command-router';
 import type { SettingsService } from '../ports';
 import type { PeopleService } from './people-service';
@@ -23,7 +23,8 @@ export function peopleHandlers(people: PeopleService): Pick<CommandHandlers, Peo
 export function guardedSettingsSave(people: PeopleService, settings: SettingsService): CommandHandlers['saveSettings'] {
   return async ({ approval, ...input }) => {
     const allowed = people.authorize('settings', approval);
-    if (!allowed.ok) return fail('not_allowed', `Changing settings needs a manager: ${allowed.message}`);
+    if (!allowed.ok)
+      return refuse('not_allowed', allowed.msg?.key === 'services.people.approval_expired' ? allowed.msg.key : 'services.settings.needs_manager');
     const result = await settings.save(input);
     if (result.saved) people.audit('audit.settings_changed', { approvedBy: allowed.approver?.name });
     return ok(result);

@@ -1,10 +1,11 @@
 import type { ApprovalAction, CommandResult, PeopleView, PersonView, Role, Who } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
-import { fail, ok } from '../commands/command-result';
+import { ok, refuse } from '../commands/command-result';
+import type { Msg } from '../../../shared/i18n/message';
 import { DEFAULT_CORE_TUNING, type CoreTuning } from '../core-tuning';
 import { loggedEmitter } from '../log/logged-emitter';
 import type { Clock, Logger } from '../ports';
-import { Approvals, type Authorized } from './approvals';
+import { Approvals, refusalAnswer, refusedWith, type Authorized, type Refused } from './approvals';
 import {
   addProvisioned,
   isExistingInstall,
@@ -16,7 +17,7 @@ import {
   type StoredPerson,
 } from './people-file';
 import { hashPin, verifyPin } from './pin-hash';
-import { PinChecks, WRONG_PIN } from './pin-checks';
+import { approvalRefusal, PinChecks } from './pin-checks';
 import { TRAINING_PEOPLE } from './training';
 
 export interface PeopleServiceDeps {
@@ -33,7 +34,7 @@ export interface PeopleServiceDeps {
 }
 
 /** The contract's port (contracts.md): what another service (shifts) calls to ask for a manager's PIN. */
-export type ManagerApproval = (pin: string) => Promise<{ ok: true; approver: Who } | { ok: false; reason: string }>;
+export type ManagerApproval = (pin: string) => Promise<{ ok: true; approver: Who } | { ok: false; reason: string; reasonMsg: Msg }>;
 
 type Person = StoredPerson | (PersonView & { trainingPin: string });
 type Answer<T = PeopleView> = Promise<CommandResult<T>>;
@@ -109,19 +110,19 @@ export class PeopleService {
   }
 
   /** With roles on, only a signed-in person may take payments or settle them. */
-  mayWork(): { ok: true } | { ok: false; message: string } {
+  mayWork(): { ok: true } | Refused {
     if (this.roles() !== 'on' || this.session) return { ok: true };
-    return { ok: false, message: 'Sign in first: nobody is signed in at this till.' };
+    return refusedWith('services.people.sign_in_first');
   }
 
   async signIn(personId: string, pin: string): Answer {
-    if (this.roles() !== 'on') return fail('not_allowed', 'Sign-in is switched off on this till.');
+    if (this.roles() !== 'on') return refuse('not_allowed', 'services.people.sign_in_off');
     const person = this.find(personId);
-    if (!person) return fail('not_found', 'That person is not on this till any more.');
+    if (!person) return refuse('not_found', 'services.people.not_found');
     const checked = await this.pins.check(person.id, person.name, () => pinMatches(person, pin));
     if (!checked.ok) {
       this.emit(); // a lockout shows on the sign-in screen
-      return fail('not_allowed', checked.message);
+      return refuse('not_allowed', checked.msg.key, checked.msg.values);
     }
     this.approvals.clear();
     this.session = person;
@@ -130,7 +131,7 @@ export class PeopleService {
   }
 
   signOut(idle: boolean): CommandResult<PeopleView> {
-    if (idle && this.deps.busy()) return fail('not_allowed', 'The till does not lock while a payment is in progress or a void alert is open.');
+    if (idle && this.deps.busy()) return refuse('not_allowed', 'services.people.busy_no_lock');
     if (this.session) this.deps.logger.info('audit.signed_out', { personId: this.session.id, name: this.session.name, idle });
     this.session = null;
     this.approvals.clear();
@@ -138,8 +139,8 @@ export class PeopleService {
   }
 
   async createFirstManager(name: string, pin: string): Answer {
-    if (this.roles() === 'off') return fail('not_allowed', 'Sign-in is switched off on this till.');
-    if (this.file.people.length > 0) return fail('not_allowed', 'This till already has people; a manager adds more in People.');
+    if (this.roles() === 'off') return refuse('not_allowed', 'services.people.sign_in_off');
+    if (this.file.people.length > 0) return refuse('not_allowed', 'services.people.already_has_people');
     const person = await this.newPerson(name, 'manager', pin);
     this.file = { ...this.file, roles: true, people: [person] };
     await this.persist();
@@ -149,7 +150,7 @@ export class PeopleService {
   }
 
   async chooseRoles(on: boolean): Answer {
-    if (this.roles() !== 'ask') return fail('not_allowed', 'Sign-in has already been chosen for this till (or store IT sets it).');
+    if (this.roles() !== 'ask') return refuse('not_allowed', 'services.people.roles_already_chosen');
     this.file = { ...this.file, roles: on };
     await this.persist();
     this.deps.logger.info('audit.roles_chosen', { on });
@@ -163,9 +164,9 @@ export class PeopleService {
     subject?: string | undefined;
     managerId?: string | undefined;
   }): Answer<{ token: string; approver: Who }> {
-    if (this.roles() !== 'on') return fail('not_allowed', 'Sign-in is switched off on this till: no approval is needed.');
+    if (this.roles() !== 'on') return refuse('not_allowed', 'services.people.no_approval_needed');
     const checked = await this.verifyManager(req.pin, req.managerId);
-    if (!checked.ok) return fail('not_allowed', checked.reason);
+    if (!checked.ok) return refuse('not_allowed', checked.reasonMsg.key, checked.reasonMsg.values);
     const token = this.approvals.grant(req.action, checked.approver, req.subject);
     this.recordApproval(req.action, req.subject, checked.approver);
     return ok({ token, approver: checked.approver });
@@ -189,14 +190,13 @@ export class PeopleService {
 
   async savePerson(req: { approval?: string | undefined; id?: string | undefined; name: string; role: Role; pin?: string | undefined }): Answer {
     const allowed = this.authorize('people', req.approval);
-    if (!allowed.ok) return fail('not_allowed', allowed.message);
+    if (!allowed.ok) return refusalAnswer('not_allowed', allowed);
     const clash = this.byName(req.name);
-    if (clash && clash.id !== req.id) return fail('invalid_request', `${clash.name} is already on this till; use another name.`);
+    if (clash && clash.id !== req.id) return refuse('invalid_request', 'services.people.name_taken', { name: clash.name });
     const existing = req.id ? this.file.people.find((p) => p.id === req.id) : undefined;
-    if (req.id && !existing) return fail('not_found', 'That person is not on this till any more.');
-    if (existing?.role === 'manager' && req.role !== 'manager' && this.managers().length === 1)
-      return fail('not_allowed', 'The till needs at least one manager.');
-    if (!existing && !req.pin) return fail('invalid_request', 'Enter a PIN for the new person.');
+    if (req.id && !existing) return refuse('not_found', 'services.people.not_found');
+    if (existing?.role === 'manager' && req.role !== 'manager' && this.managers().length === 1) return refuse('not_allowed', 'services.people.last_manager');
+    if (!existing && !req.pin) return refuse('invalid_request', 'services.people.pin_required');
     const saved: StoredPerson = existing
       ? { ...existing, name: req.name, role: req.role, ...(req.pin ? { pinHash: await hashPin(req.pin) } : {}) }
       : await this.newPerson(req.name, req.role, req.pin!);
@@ -209,11 +209,11 @@ export class PeopleService {
 
   async removePerson(req: { approval?: string | undefined; id: string }): Answer {
     const allowed = this.authorize('people', req.approval);
-    if (!allowed.ok) return fail('not_allowed', allowed.message);
+    if (!allowed.ok) return refusalAnswer('not_allowed', allowed);
     const person = this.file.people.find((p) => p.id === req.id);
-    if (!person) return fail('not_found', 'That person is not on this till any more.');
-    if (this.session?.id === person.id) return fail('not_allowed', 'You cannot remove yourself while signed in.');
-    if (person.role === 'manager' && this.managers().length === 1) return fail('not_allowed', 'The till needs at least one manager.');
+    if (!person) return refuse('not_found', 'services.people.not_found');
+    if (this.session?.id === person.id) return refuse('not_allowed', 'services.people.cannot_remove_self');
+    if (person.role === 'manager' && this.managers().length === 1) return refuse('not_allowed', 'services.people.last_manager');
     this.file = { ...this.file, people: this.file.people.filter((p) => p.id !== person.id) };
     await this.persist();
     this.deps.logger.info('audit.person_removed', { personId: person.id, name: person.name, ...this.by(allowed) });
@@ -222,24 +222,24 @@ export class PeopleService {
 
   async unlockPerson(req: { approval?: string | undefined; id: string }): Answer {
     const allowed = this.authorize('people', req.approval);
-    if (!allowed.ok) return fail('not_allowed', allowed.message);
+    if (!allowed.ok) return refusalAnswer('not_allowed', allowed);
     const person = this.find(req.id);
-    if (!person) return fail('not_found', 'That person is not on this till any more.');
+    if (!person) return refuse('not_found', 'services.people.not_found');
     this.pins.lift(person.id);
     this.deps.logger.info('audit.lockout_lifted', { personId: person.id, name: person.name, ...this.by(allowed) });
     return this.changed();
   }
 
-  private async verifyManager(pin: string, managerId: string | undefined): Promise<{ ok: true; approver: Who } | { ok: false; reason: string }> {
+  private async verifyManager(pin: string, managerId: string | undefined): ReturnType<ManagerApproval> {
     const candidates: Person[] = [...this.managers(), ...(this.deps.demo() ? TRAINING_PEOPLE.filter((p) => p.role === 'manager') : [])];
     let approver: Who | undefined;
-    const checked = await this.pins.check(APPROVAL_LOCK, "the manager's PIN", async () => {
+    const checked = await this.pins.check(APPROVAL_LOCK, APPROVAL_LOCK, async () => {
       for (const manager of candidates.filter((m) => !managerId || m.id === managerId)) {
         if (await pinMatches(manager, pin)) approver = { id: manager.id, name: manager.name };
       }
       return approver !== undefined;
     });
-    if (!checked.ok) return { ok: false, reason: checked.message === WRONG_PIN ? "That is not a manager's PIN." : checked.message };
+    if (!checked.ok) return approvalRefusal(checked.msg);
     return { ok: true, approver: approver! };
   }
 

@@ -47,6 +47,11 @@ export class PinLockout {
     return tally.until;
   }
 
+  /** Wrong PINs still allowed before the next lockout. */
+  attemptsLeft(personId: string): number {
+    return this.tuning.attempts - (this.tallies.get(personId)?.wrong ?? 0);
+  }
+
   succeeded(personId: string): void {
     this.tallies.delete(personId);
   }

@@ -45,7 +45,10 @@ describe('the settings form', () => {
     expect((await store.save(input({ apiKey: KEY, apiSecret: SECRET }))).saved).toBe(true);
     const moved = await store.save(input({ endpoint: 'wss://elsewhere.example.net/v1' }));
     expect(moved.saved).toBe(false);
-    if (!moved.saved) expect(moved.errors).toEqual([{ field: 'apiKey', message: expect.stringMatching(/address changed.*enter the API key/i) }]);
+    if (!moved.saved)
+      expect(moved.errors).toEqual([
+        { field: 'apiKey', message: expect.stringMatching(/address changed.*enter the API key/i), msg: { key: 'services.settings.key_cleared' } },
+      ]);
     expect(store.current().endpoint).toBe('wss://gateway.example.com/v1');
     expect(store.current().apiKey).toBe(KEY);
   });
@@ -91,6 +94,11 @@ describe('provisioning and the environment', () => {
     expect((await store.save(input())).saved).toBe(true);
     const moved = await store.save(input({ endpoint: 'wss://elsewhere.example.net/v1' }));
     expect(moved.saved).toBe(false);
-    if (!moved.saved) expect(moved.errors[0]).toMatchObject({ field: 'endpoint', message: expect.stringMatching(/provisioned by store IT/) });
+    if (!moved.saved)
+      expect(moved.errors[0]).toMatchObject({
+        field: 'endpoint',
+        message: expect.stringMatching(/provisioned by store IT/),
+        msg: { key: 'services.settings.key_provisioned_elsewhere', values: { server: 'wss://gateway.example.com' } },
+      });
   });
 });

@@ -1,5 +1,6 @@
 import type { GatewaySettingProblem, Settings } from '../ports';
 import type { SettingsField } from './schema';
+import { fieldError } from './setting-sources';
 
 /**
  * Settings keep their keys honest: an API key and secret belong to the gateway server they were
@@ -22,7 +23,7 @@ export function sameGatewayServer(a: string, b: string): boolean {
   return a !== '' && gatewayServer(a) === gatewayServer(b);
 }
 
-export const KEY_CLEARED_MESSAGE = 'The gateway address changed to another server, so the saved API key was cleared: enter the API key for this gateway.';
+export const KEY_CLEARED = 'services.settings.key_cleared';
 
 /**
  * At start: secrets saved from the form for another server than the address the till now runs
@@ -48,14 +49,11 @@ export function secretsForNewServer(
   input: { apiKey?: string | undefined; apiSecret?: string | undefined },
   secrets: { apiKey: string; apiSecret: string },
   moved: { from: string; to: string; locked: ReadonlySet<SettingsField> },
-): { field: string; message: string } | undefined {
+): ReturnType<typeof fieldError> | undefined {
   if (moved.from === '' || gatewayServer(moved.to) === moved.from) return undefined;
   for (const field of ['apiKey', 'apiSecret'] as const) {
     if (moved.locked.has(field) && !moved.locked.has('endpoint')) {
-      return {
-        field: 'endpoint',
-        message: `The API key and secret are provisioned by store IT for ${moved.from}; an address on another server must be provisioned with its own key.`,
-      };
+      return fieldError('endpoint', 'services.settings.key_provisioned_elsewhere', { server: moved.from });
     }
     if (input[field] === undefined && !moved.locked.has(field)) secrets[field] = '';
   }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { GatewaySettingProblem, Settings } from '../ports';
-import { PlainSettings, SecretValue, splitEndpointKey, type SettingsField } from './schema';
+import { PlainSettings, SecretValue, issueMsg, issueText, splitEndpointKey, type SettingsField } from './schema';
+import { gatewayProblem } from './setting-sources';
 
 /**
  * Store IT sets a fleet of PCs up without clicking: a JSON file and/or environment variables
@@ -156,8 +157,8 @@ function accept(into: Provisioning, field: SettingsField, value: unknown, source
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = issue.path.length ? `${source} (${issue.path.join('.')})` : source;
-      into.problems.push(`${where}: ${issue.message}`);
-      if (GATEWAY_FIELDS.includes(field)) into.gatewayProblems.push({ field, source: readableSource, problem: issue.message });
+      into.problems.push(`${where}: ${issueText(issue)}`);
+      if (GATEWAY_FIELDS.includes(field)) into.gatewayProblems.push(gatewayProblem(field, readableSource, issueMsg(issue)));
     }
     return;
   }
@@ -231,11 +232,11 @@ export async function readProvisioning(options: { dataDir: string; env: NodeJS.P
       if (!shape.success) {
         for (const issue of shape.error.issues) {
           const keys = 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : '';
-          result.problems.push(`Provisioning file ${file}: ${issue.code === 'unrecognized_keys' ? `unknown setting${keys}` : issue.message}.`);
+          result.problems.push(`Provisioning file ${file}: ${issue.code === 'unrecognized_keys' ? `unknown setting${keys}` : issueText(issue)}.`);
           result.gatewayProblems.push({
             field: 'provisioning',
             source: `provisioning file ${file}`,
-            problem: `${issue.code === 'unrecognized_keys' ? `Unknown setting${keys}` : issue.message}; none of the file was applied.`,
+            problem: `${issue.code === 'unrecognized_keys' ? `Unknown setting${keys}` : issueText(issue)}; none of the file was applied.`,
           });
         }
       } else {

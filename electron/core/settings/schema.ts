@@ -1,4 +1,6 @@
 import { localeProblem } from '../../../shared/i18n/locale';
+import { msg, type Msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
 import { z } from 'zod';
 import { RECEIPT_CASHIER_NAMES, SettingsView } from '../../../shared/ipc';
 import { currencyProblem, DEFAULT_CURRENCY, DIGITS_ONLY_ENTRIES } from '../../../shared/money';
@@ -12,20 +14,25 @@ import type { Settings } from '../ports';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** '' means "no gateway configured" (demo mode). Otherwise wss://, or ws:// on this machine only. */
-export function endpointProblem(value: string): string | undefined {
+export function endpointProblem(value: string): Msg | undefined {
+  const key = endpointProblemKey(value);
+  return key ? msg(key) : undefined;
+}
+
+function endpointProblemKey(value: string): string | undefined {
   if (value === '') return undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'Enter the gateway address, for example wss://gateway.example.com/v1.';
+    return 'services.settings.endpoint_example';
   }
-  if (url.username || url.password) return 'The gateway address must not contain a user name or password.';
-  if (url.search || url.hash) return 'The gateway address must not contain "?" or "#" parts; the API key is entered separately.';
+  if (url.username || url.password) return 'services.settings.endpoint_credentials';
+  if (url.search || url.hash) return 'services.settings.endpoint_query';
   if (url.protocol === 'wss:') return undefined;
   if (url.protocol === 'ws:' && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
-  if (url.protocol === 'ws:') return 'The gateway address must start with wss:// (ws:// is only allowed for 127.0.0.1 or localhost).';
-  return 'The gateway address must start with wss://.';
+  if (url.protocol === 'ws:') return 'services.settings.endpoint_wss_local';
+  return 'services.settings.endpoint_wss';
 }
 
 /**
@@ -51,84 +58,84 @@ export function splitEndpointKey(raw: string): { endpoint: string; keyFromUrl?: 
 const endpoint = z
   .string()
   .trim()
-  .max(500, 'The gateway address is too long (500 characters at most).')
+  .max(500, 'services.settings.endpoint_too_long')
   .superRefine((v, ctx) => {
     const problem = endpointProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) addProblem(ctx, problem);
   });
 
 const printer = z
   .object({
-    kind: z.enum(['none', 'system', 'network', 'pdf'], { error: 'Choose a printer type: none, system, network or pdf.' }),
-    systemName: z.string().trim().max(200, 'The printer name is too long.'),
-    host: z.string().trim().max(253, 'The printer address is too long.'),
+    kind: z.enum(['none', 'system', 'network', 'pdf'], { error: 'services.settings.printer_kind' }),
+    systemName: z.string().trim().max(200, 'services.settings.printer_name_too_long'),
+    host: z.string().trim().max(253, 'services.settings.printer_address_too_long'),
     port: z
-      .number({ error: 'The printer port must be a number.' })
-      .int('The printer port must be a whole number.')
-      .min(1, 'The printer port must be between 1 and 65535.')
-      .max(65535, 'The printer port must be between 1 and 65535.'),
-    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'Paper width must be 58 or 80 mm.' }),
+      .number({ error: 'services.settings.printer_port_number' })
+      .int('services.settings.printer_port_whole')
+      .min(1, 'services.settings.printer_port_range')
+      .max(65535, 'services.settings.printer_port_range'),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)], { error: 'services.settings.paper_width' }),
   })
   .superRefine((p, ctx) => {
     if (p.kind === 'network' && !/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:]+\]$/.test(p.host)) {
-      ctx.addIssue({ code: 'custom', path: ['host'], message: "Enter the network printer's IP address or host name." });
+      ctx.addIssue({ code: 'custom', path: ['host'], message: 'services.settings.printer_host' });
     }
     if (p.kind === 'system' && p.systemName === '') {
-      ctx.addIssue({ code: 'custom', path: ['systemName'], message: 'Choose which installed printer to use.' });
+      ctx.addIssue({ code: 'custom', path: ['systemName'], message: 'services.settings.printer_system' });
     }
   });
 
 /** The non-secret settings as stored and as validated. */
 export const PlainSettings = z.object({
   endpoint,
-  groupId: z.string().trim().max(200, 'The group id is too long (200 characters at most).'),
-  storeName: z.string().trim().max(200, 'The store name is too long (200 characters at most).'),
-  storeAddress: z.string().trim().max(500, 'The store address is too long (500 characters at most).'),
+  groupId: z.string().trim().max(200, 'services.settings.group_too_long'),
+  storeName: z.string().trim().max(200, 'services.settings.store_name_too_long'),
+  storeAddress: z.string().trim().max(500, 'services.settings.store_address_too_long'),
   currency: z.string().superRefine((v, ctx) => {
     const problem = currencyProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) addProblem(ctx, problem);
   }),
-  amountEntry: z.enum(DIGITS_ONLY_ENTRIES, { error: 'Digits-only amounts are read "cash-register" (2450 is 24.50) or "whole-units" (2450 is 2450.00).' }),
+  amountEntry: z.enum(DIGITS_ONLY_ENTRIES, { error: 'services.settings.amount_entry' }),
   printer,
-  autoPrint: z.boolean({ error: 'Auto-print must be on or off.' }),
-  updatesEnabled: z.boolean({ error: 'Automatic updates must be on or off.' }),
-  kiosk: z.boolean({ error: 'Kiosk mode must be on or off.' }),
+  autoPrint: z.boolean({ error: 'services.settings.auto_print' }),
+  updatesEnabled: z.boolean({ error: 'services.settings.updates' }),
+  kiosk: z.boolean({ error: 'services.settings.kiosk' }),
   /** This till's code in generated order references ("R2-0042"): one per register of a store. */
   registerCode: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{1,8}$/, 'The register code must be 1 to 8 letters or digits, for example R2.'),
-  startAtLogin: z.boolean({ error: 'Start at login must be on or off.' }),
+    .regex(/^[A-Za-z0-9]{1,8}$/, 'services.settings.register_code'),
+  startAtLogin: z.boolean({ error: 'services.settings.start_at_login' }),
   // This till's terminal and the terminal methods (till3).
   /** The terminal id this till pays on; '' = the last terminal used. */
-  tillTerminal: z.string().trim().max(200, "This till's terminal is an id of at most 200 characters, for example TERM-001."),
+  tillTerminal: z.string().trim().max(200, 'services.settings.till_terminal'),
   /** Mobile and Other are sent to the terminal only where the store enables them. */
   terminalMethods: z
-    .array(z.enum(['MOBILE', 'OTHER'], { error: 'The terminal methods besides Card are MOBILE and OTHER.' }), {
-      error: 'The terminal methods are a list: MOBILE, OTHER, both or none.',
+    .array(z.enum(['MOBILE', 'OTHER'], { error: 'services.settings.terminal_method' }), {
+      error: 'services.settings.terminal_methods',
     })
     .transform((methods) => [...new Set(methods)].sort()),
   // People: the idle lock and the cashier's name on receipts.
   idleLockMinutes: z
-    .number({ error: 'The idle lock must be a number of minutes.' })
-    .int('The idle lock must be a whole number of minutes.')
-    .min(0, 'The idle lock is 0 (never) to 240 minutes.')
-    .max(240, 'The idle lock is 0 (never) to 240 minutes.'),
-  receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES, { error: 'The cashier on receipts is "full", "first" or "none".' }),
+    .number({ error: 'services.settings.idle_number' })
+    .int('services.settings.idle_whole')
+    .min(0, 'services.settings.idle_range')
+    .max(240, 'services.settings.idle_range'),
+  receiptCashierName: z.enum(RECEIPT_CASHIER_NAMES, { error: 'services.settings.receipt_cashier' }),
   // basket: the store's catalogue file.
   catalogPath: z
-    .string({ error: 'The catalogue must be the path of a CSV or JSON file.' })
+    .string({ error: 'services.settings.catalog_path' })
     .trim()
-    .max(1000, 'The catalogue path is too long (1000 characters at most).')
-    .regex(/^$|\.(csv|json)$/i, 'The catalogue must be a .csv or .json file.'),
+    .max(1000, 'services.settings.catalog_too_long')
+    .regex(/^$|\.(csv|json)$/i, 'services.settings.catalog_type'),
   /** The till's language and formats (BCP 47, "de-DE"); '' = the OS's. */
   locale: z
-    .string({ error: 'The locale must be a language tag, for example de-DE.' })
+    .string({ error: 'services.settings.locale_type' })
     .trim()
-    .max(50, 'The locale is a short language tag, for example de-DE, ja-JP or ar-KW.')
+    .max(50, 'services.settings.locale_too_long')
     .superRefine((v, ctx) => {
       const problem = localeProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) addProblem(ctx, problem);
     }),
 });
 export type PlainSettings = z.infer<typeof PlainSettings>;
@@ -136,8 +143,8 @@ export type PlainSettings = z.infer<typeof PlainSettings>;
 const secret = z
   .string()
   .trim()
-  .max(500, 'The key is too long (500 characters at most).')
-  .regex(/^[\x21-\x7e]*$/, 'The key may only contain visible characters, no spaces.');
+  .max(500, 'services.settings.key_too_long')
+  .regex(/^[\x21-\x7e]*$/, 'services.settings.key_visible');
 
 /** The secrets' format check (the values themselves never appear in a message). */
 export const SecretValue = secret;
@@ -190,12 +197,38 @@ export const SETTINGS_FIELDS = [
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
-/** Turns zod issues into `{ field, message }` with field names the form knows ("printer.port"). */
-export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || 'settings',
-    message: issue.message,
-  }));
+/**
+ * The schema's messages are catalogue keys (issue 16): an issue becomes a code, its values the
+ * problem's own (a currency code) and zod's limits (`{min}`, `{max}`). A message zod wrote itself
+ * (not a key) reads as the generic "not valid".
+ */
+export function issueMsg(issue: z.core.$ZodIssue): Msg {
+  const own = (issue as { params?: { values?: Record<string, string | number> } }).params?.values;
+  const limits = Object.fromEntries(
+    (['minimum', 'maximum'] as const)
+      .map((bound) => [bound === 'minimum' ? 'min' : 'max', (issue as unknown as Record<string, unknown>)[bound]] as const)
+      .filter((entry): entry is readonly ['min' | 'max', number] => typeof entry[1] === 'number'),
+  );
+  const values = { ...limits, ...own };
+  const key = issue.message.startsWith('services.') ? issue.message : 'services.settings.invalid';
+  return msg(key, Object.keys(values).length ? values : undefined);
+}
+
+/** An issue's English, for the problems list and the log. */
+export function issueText(issue: z.core.$ZodIssue): string {
+  return english(issueMsg(issue));
+}
+
+/** Turns zod issues into `{ field, message, msg }` with field names the form knows ("printer.port"). */
+export function fieldErrors(error: z.ZodError): { field: string; message: string; msg: Msg }[] {
+  return error.issues.map((issue) => {
+    const m = issueMsg(issue);
+    return { field: issue.path.map(String).join('.') || 'settings', message: english(m), msg: m };
+  });
+}
+
+function addProblem(ctx: z.RefinementCtx, problem: Msg): void {
+  ctx.addIssue({ code: 'custom', message: problem.key, params: { values: problem.values } });
 }
 
 export function toView(settings: Settings, lockedFields: readonly string[], mask: (s: string) => SettingsView['apiKey']): SettingsView {

@@ -182,6 +182,7 @@ describe('provisioning', () => {
     if (!changed.saved) {
       expect(changed.errors.map((e) => e.field).sort()).toEqual(['apiKey', 'currency']);
       expect(changed.errors[0]?.message).toMatch(/provisioned by store IT/);
+      expect(changed.errors[0]?.msg).toEqual({ key: 'services.settings.locked_env', values: { name: 'CHECKSTAND_API_KEY' } });
     }
   });
 

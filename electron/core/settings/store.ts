@@ -8,8 +8,10 @@ import { loadStored } from './stored-file';
 import { readProvisioning, type Provisioning } from './provisioning';
 import { PlainSettings, SecretValue, SETTINGS_FIELDS, fieldErrors, splitEndpointKey, toView, type SettingsField } from './schema';
 import { maskSecret, type SecretVault } from './vault';
-import { dropSecretsForOtherServer, gatewayServer, KEY_CLEARED_MESSAGE, secretsForNewServer } from './key-follows-address';
+import { dropSecretsForOtherServer, gatewayServer, KEY_CLEARED, secretsForNewServer } from './key-follows-address';
 import { loggedEmitter } from '../log/logged-emitter';
+import { fieldError, gatewayProblem, lockedError } from './setting-sources';
+import { msg } from '../../../shared/i18n/message';
 
 /**
  * The settings service: `settings.json` in the data dir (non-secret fields in clear, the API key
@@ -89,11 +91,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     const out = [...provisioning.gatewayProblems, ...savedGateway];
     const s = current();
     if (s.endpoint !== '' && s.apiKey === '' && !out.some((p) => p.field === 'apiKey')) {
-      out.push({
-        field: 'apiKey',
-        source: readableSource(provisioning.sources.endpoint),
-        problem: 'No API key is set for this gateway address. Enter the desktop key from the gateway portal.',
-      });
+      out.push(gatewayProblem('apiKey', readableSource(provisioning.sources.endpoint), msg('services.settings.api_key_missing')));
     }
     return out;
   }
@@ -127,8 +125,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     const merged = withProvisioning(next, provisioning);
     if (merged.endpoint !== '' && merged.apiKey === '') {
       const cleared = movedFrom !== '' && gatewayServer(merged.endpoint) !== movedFrom;
-      const message = cleared ? KEY_CLEARED_MESSAGE : 'Enter the API key for this gateway (the desktop key from the gateway portal).';
-      return { saved: false, errors: [{ field: 'apiKey', message }] };
+      return { saved: false, errors: [fieldError('apiKey', cleared ? KEY_CLEARED : 'services.settings.api_key_needed')] };
     }
 
     await writeFileAtomic(file, serialize(next, vault, gatewayServer(merged.endpoint)));
@@ -170,11 +167,6 @@ function withoutPrinter(p: Provisioning['values']): Omit<Provisioning['values'],
   return rest;
 }
 
-function sourceLabel(source: string | undefined): string {
-  if (!source) return 'provisioning';
-  return source.startsWith('provisioning file') ? 'provisioning file' : `environment variable ${source}`;
-}
-
 function serialize(settings: Stored, vault: SecretVault, server: string): string {
   const { apiKey, apiSecret, ...plain } = settings;
   const secrets: { apiKey?: string; apiSecret?: string; server?: string } = {};
@@ -207,11 +199,11 @@ type FieldErrorItem = z.infer<typeof FieldError>;
 function lockedFieldErrors(input: SettingsInput, now: Settings, lockedNow: Set<SettingsField>, provisioning: Provisioning): FieldErrorItem[] {
   const errors: FieldErrorItem[] = [];
   for (const field of lockedNow) {
-    const message = `This setting is provisioned by store IT (${sourceLabel(provisioning.sources[field])}) and cannot be changed here.`;
+    const locked = lockedError(field, provisioning.sources[field]);
     if (field === 'apiKey' || field === 'apiSecret') {
-      if (input[field] !== undefined) errors.push({ field, message });
+      if (input[field] !== undefined) errors.push(locked);
     } else if (input[field] !== undefined && !sameValue(input[field], now[field])) {
-      errors.push({ field, message });
+      errors.push(locked);
     }
   }
   return errors;
@@ -249,7 +241,11 @@ function parseSecrets(input: SettingsInput, stored: Stored, lockedNow: Set<Setti
     if (value === undefined || lockedNow.has(field)) continue;
     const parsed = SecretValue.safeParse(value);
     if (!parsed.success) {
-      errors.push({ field, message: parsed.error.issues[0]?.message ?? 'This key is not valid.' });
+      errors.push(
+        ...fieldErrors(parsed.error)
+          .slice(0, 1)
+          .map((e) => ({ ...e, field })),
+      );
       continue;
     }
     const availability = parsed.data !== '' ? vault.available() : { ok: true as const };

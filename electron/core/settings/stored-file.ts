@@ -1,7 +1,8 @@
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import type { GatewaySettingProblem, Settings } from '../ports';
-import { DEFAULT_SETTINGS, PlainSettings } from './schema';
+import { DEFAULT_SETTINGS, PlainSettings, issueMsg, issueText } from './schema';
+import { gatewayProblem } from './setting-sources';
 import type { SecretVault } from './vault';
 
 /** settings.json as read back: plain fields in clear, the API key and secret as vault ciphertext. */
@@ -62,8 +63,9 @@ function decodeStored(parsed: z.infer<typeof StoredFile>, vault: SecretVault, pr
     const field = shape[key].safeParse(parsed.settings[key]);
     if (field.success) (result as unknown as Record<string, unknown>)[key] = field.data;
     else {
-      problems.push(`Saved setting "${key}" is not valid (${field.error.issues[0]?.message}); the default is used.`);
-      if (key === 'endpoint' || key === 'groupId') gateway.push({ field: key, source: SAVED_SOURCE, problem: field.error.issues[0]?.message ?? 'Not valid.' });
+      problems.push(`Saved setting "${key}" is not valid (${field.error.issues[0] ? issueText(field.error.issues[0]) : ''}); the default is used.`);
+      if (key === 'endpoint' || key === 'groupId')
+        gateway.push(gatewayProblem(key, SAVED_SOURCE, field.error.issues[0] ? issueMsg(field.error.issues[0]) : { key: 'services.settings.invalid' }));
     }
   }
   for (const key of ['apiKey', 'apiSecret'] as const) {

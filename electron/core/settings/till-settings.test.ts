@@ -38,7 +38,13 @@ describe('the currency setting', () => {
     const result = await store.save(form({ currency: 'XYZ' }));
     expect(result).toEqual({
       saved: false,
-      errors: [{ field: 'currency', message: '"XYZ" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.' }],
+      errors: [
+        {
+          field: 'currency',
+          message: '"XYZ" is not a currency code. Use the 3-letter ISO 4217 code, for example EUR, USD or JPY.',
+          msg: { key: 'services.settings.currency_unknown', values: { code: 'XYZ' } },
+        },
+      ],
     });
     expect(store.current().currency).toBe('EUR');
   });

@@ -1,5 +1,5 @@
 import type { CommandName } from '../../../shared/ipc';
-import { fail, ok } from '../commands/command-result';
+import { ok, refuse } from '../commands/command-result';
 import type { CommandHandlers } from '../commands/command-router';
 import type { ReceiptService } from '../ports';
 import { reportToCsv } from './report-csv';
@@ -8,7 +8,7 @@ import type { ShiftService } from './shift-service';
 
 type ShiftCommand = 'getShift' | 'openShift' | 'closeShift' | 'shiftReport' | 'printShiftReport' | 'shiftReportPdf' | 'shiftReportCsv';
 
-const NO_PRINTING = 'Reports cannot be printed or saved as PDF in this version of the app.';
+const NO_PRINTING = 'services.shifts.no_printing';
 
 /** The shift commands of shared/ipc/commands.ts: the service decides, receipts print. */
 export function shiftCommandHandlers(shifts: ShiftService, receipts: ReceiptService | undefined): Pick<CommandHandlers, ShiftCommand & CommandName> {
@@ -20,13 +20,13 @@ export function shiftCommandHandlers(shifts: ShiftService, receipts: ReceiptServ
     printShiftReport: async (req) => {
       const report = shifts.report(req);
       if (!report.ok) return report;
-      if (!receipts?.printDocument) return fail('printer_error', NO_PRINTING);
+      if (!receipts?.printDocument) return refuse('printer_error', NO_PRINTING);
       return ok(await receipts.printDocument(reportDocument(report.value)));
     },
     shiftReportPdf: async (req) => {
       const report = shifts.report(req);
       if (!report.ok) return report;
-      if (!receipts?.documentPdf) return fail('printer_error', NO_PRINTING);
+      if (!receipts?.documentPdf) return refuse('printer_error', NO_PRINTING);
       return ok(await receipts.documentPdf(reportDocument(report.value)));
     },
     shiftReportCsv: async (req) => {

@@ -156,6 +156,8 @@ describe('unresolved payments block a Z', () => {
       closed: false,
       needs: 'confirmation',
       unresolved: [{ orderRef: 'OPEN-1', amountMinor: 4200, state: 'unknown' }],
+      messageMsg: { key: 'services.shifts.unresolved_confirm', values: { count: 1 } },
+      message: '1 payment of this shift is not settled. Settle them first, or confirm to close the shift with them listed on the Z report.',
     });
     expect(s.status().open).toBeDefined();
     expect(existsSync(path.join(dir, 'z'))).toBe(false);
@@ -168,16 +170,20 @@ describe('unresolved payments block a Z', () => {
 
   it('roles on: the confirmation alone is not enough; a wrong PIN is refused; a manager PIN allows it and is named', async () => {
     const managerApproval: ManagerApproval = async (pin) =>
-      pin === '4321' ? { ok: true, approver: { id: 'm1', name: 'Mia' } } : { ok: false, reason: 'Wrong PIN.' };
+      pin === '4321'
+        ? { ok: true, approver: { id: 'm1', name: 'Mia' } }
+        : { ok: false, reason: "That is not a manager's PIN.", reasonMsg: { key: 'services.people.not_manager_pin' } };
     const s = service({ managerApproval });
     await s.open({});
     take({ state: 'awaiting_result' });
     const noPin = await s.close({ countedCashMinor: 0, confirmUnresolved: true });
-    expect(noPin.ok && noPin.value).toMatchObject({ closed: false, needs: 'manager_pin' });
+    expect(noPin.ok && noPin.value).toMatchObject({ closed: false, needs: 'manager_pin', messageMsg: { key: 'services.shifts.unresolved_manager', values: { count: 1 } } });
     const wrong = await s.close({ countedCashMinor: 0, managerPin: '1111' });
-    expect(wrong.ok && wrong.value).toMatchObject({ closed: false, needs: 'manager_pin', message: 'Wrong PIN.' });
+    expect(wrong.ok && wrong.value).toMatchObject({ closed: false, needs: 'manager_pin', message: "That is not a manager's PIN.", messageMsg: { key: 'services.people.not_manager_pin' } });
+
     const z = await closeOk(s, 0, { managerPin: '4321' });
     expect(z.unresolvedApproval).toEqual({ by: 'manager', approver: 'Mia' });
+    expect(s.report({})).toMatchObject({ ok: false, error: { msg: { key: 'services.shifts.no_shift' }, message: 'No shift is open on this till. Open a shift first.' } });
   });
 
   it('a payment settled before the close does not block it', async () => {

@@ -1,7 +1,9 @@
 import type { CommandResult, PaymentView } from '../../../shared/ipc';
 import { uuidv7 } from '../../../shared/ids';
 import type { CloseShiftRequest, CloseShiftResult, ShiftPerson, ShiftReport, ShiftStatus, ShiftView } from '../../../shared/ipc/shifts';
-import { fail, ok } from '../commands/command-result';
+import type { Msg } from '../../../shared/i18n/message';
+import { ok, refuse } from '../commands/command-result';
+import { said } from '../i18n/english';
 import type { Clock, Logger } from '../ports';
 import { buildShiftReport, isUnresolved, paymentsOfShift, type ReportOptions } from './shift-report';
 import type { ShiftStore } from './shift-store';
@@ -10,7 +12,7 @@ import type { ShiftStore } from './shift-store';
  * A manager's approval by PIN. The sign-in work owns PIN checking; the composition injects its
  * verifier here. Without one (roles off) the cashier's own confirmation is enough.
  */
-export type ManagerApproval = (pin: string) => Promise<{ ok: true; approver: ShiftPerson } | { ok: false; reason: string }>;
+export type ManagerApproval = (pin: string) => Promise<{ ok: true; approver: ShiftPerson } | { ok: false; reason: string; reasonMsg?: Msg }>;
 
 export interface ShiftServiceDeps {
   store: ShiftStore;
@@ -32,7 +34,7 @@ export interface ShiftServiceDeps {
   locale?: () => string;
 }
 
-const NO_SHIFT = 'No shift is open on this till. Open a shift first.';
+const NO_SHIFT = 'services.shifts.no_shift';
 
 /** Opens and closes shifts, and makes their X and Z reports. One open shift per till. */
 export class ShiftService {
@@ -48,7 +50,7 @@ export class ShiftService {
 
   async open(req: { floatMinor?: number }): Promise<CommandResult<ShiftView>> {
     if (this.d.store.openShift() || this.changing)
-      return fail('not_allowed', 'A shift is already open on this till. Close it (Z report) before opening another.');
+      return refuse('not_allowed', 'services.shifts.already_open');
     // Held while the file is written, so two presses cannot open two shifts.
     this.changing = true;
     try {
@@ -78,10 +80,10 @@ export class ShiftService {
   report(ref: { number?: number; countedCashMinor?: number }): CommandResult<ShiftReport> {
     if (ref.number !== undefined) {
       const z = this.d.store.readZ(ref.number);
-      return z ? ok(z) : fail('not_found', `There is no Z report number ${ref.number} on this till.`);
+      return z ? ok(z) : refuse('not_found', 'services.shifts.no_such_z', { number: ref.number });
     }
     const shift = this.d.store.openShift();
-    if (!shift) return fail('not_allowed', NO_SHIFT);
+    if (!shift) return refuse('not_allowed', NO_SHIFT);
     return ok(this.build(shift, { kind: 'X', now: this.d.clock.now(), ...countedOf(ref.countedCashMinor) }));
   }
 
@@ -91,8 +93,8 @@ export class ShiftService {
    */
   async close(req: CloseShiftRequest): Promise<CommandResult<CloseShiftResult>> {
     const shift = this.d.store.openShift();
-    if (!shift) return fail('not_allowed', NO_SHIFT);
-    if (this.changing) return fail('not_allowed', 'The shift is being changed on this till right now. Try again in a moment.');
+    if (!shift) return refuse('not_allowed', NO_SHIFT);
+    if (this.changing) return refuse('not_allowed', 'services.shifts.busy');
     this.changing = true;
     try {
       const now = this.d.clock.now();
@@ -127,16 +129,18 @@ export class ShiftService {
     now: number,
   ): Promise<{ approval: NonNullable<ShiftReport['unresolvedApproval']> } | { refused: Extract<CloseShiftResult, { closed: false }> }> {
     const listed = this.build(shift, { kind: 'X', now }).unresolved;
-    const count = `${listed.length} ${listed.length === 1 ? 'payment of this shift is' : 'payments of this shift are'} not settled.`;
-    const refuse = (needs: 'manager_pin' | 'confirmation', message: string) => ({ refused: { closed: false as const, needs, unresolved: listed, message } });
+    const refused = (needs: 'manager_pin' | 'confirmation', { msg, text }: { msg: Msg; text: string }) => ({
+      refused: { closed: false as const, needs, unresolved: listed, message: text, messageMsg: msg },
+    });
+    const count = { count: listed.length };
     const verify = this.d.managerApproval;
     if (!verify) {
       if (req.confirmUnresolved) return { approval: { by: 'confirmation', ...approverOf(this.d.currentCashier?.()) } };
-      return refuse('confirmation', `${count} Settle them first, or confirm to close the shift with them listed on the Z report.`);
+      return refused('confirmation', said('services.shifts.unresolved_confirm', count));
     }
-    if (!req.managerPin) return refuse('manager_pin', `${count} Settle them first, or a manager can allow the close with their PIN.`);
+    if (!req.managerPin) return refused('manager_pin', said('services.shifts.unresolved_manager', count));
     const answer = await verify(req.managerPin);
-    if (!answer.ok) return refuse('manager_pin', answer.reason);
+    if (!answer.ok) return refused('manager_pin', { text: answer.reason, msg: answer.reasonMsg ?? { key: 'services.shifts.approval_refused' } });
     return { approval: { by: 'manager', approver: answer.approver.name } };
   }
 

@@ -9,6 +9,7 @@ import { forwardEvents, registerIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { watchPowerAndNetwork } from './power';
 import { installProcessErrorHandlers, restartAfterError, startCrashReporter } from './process-errors';
+import { tillLocale } from '../../core/i18n/till-locale';
 import { installQuitGuard } from './quit-guard';
 import { createElectronReceipts } from './printing-receipts';
 import { recoveryPageUrl } from './recovery-page';
@@ -76,7 +77,7 @@ if (claimSingleInstance(app, () => focusWindow(window))) {
 
 async function openTill(composition: Composition): Promise<void> {
   const { core, logger, settings } = composition;
-  installAppMenu(Menu);
+  installAppMenu(Menu, process.platform, tillLocale(() => settings.current(), app.getSystemLocale())());
   // Every web contents ever created (including any a bug might open) is locked down first.
   app.on(
     'web-contents-created',
@@ -100,7 +101,10 @@ async function openTill(composition: Composition): Promise<void> {
     showRecovery: async () => {
       const snapshot = await core.invoke('getSnapshot', {});
       const alerts = snapshot.ok ? snapshot.value.alerts : [];
-      await till.loadURL(recoveryPageUrl({ alerts, logDir: composition.appInfo.logDir, retryInMinutes: RECOVERY_LIMITS.retryAfterMs / 60_000 }));
+      const locale = snapshot.ok ? snapshot.value.app.locale : undefined;
+      await till.loadURL(
+        recoveryPageUrl({ alerts, logDir: composition.appInfo.logDir, retryInMinutes: RECOVERY_LIMITS.retryAfterMs / 60_000, ...(locale ? { locale } : {}) }),
+      );
     },
   });
   applyTillMode({ app, getWindow: () => window, settings, logger });
@@ -111,6 +115,7 @@ async function openTill(composition: Composition): Promise<void> {
     core: { hasPaymentInFlight: () => core.hasPaymentInFlight(), stop: () => composition.stop() },
     getWindow: () => window,
     logger,
+    locale: tillLocale(() => settings.current(), app.getSystemLocale()),
   });
   till.on('close', (event) => guard.onWindowClose(event));
   till.on('closed', () => {

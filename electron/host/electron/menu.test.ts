@@ -25,4 +25,9 @@ describe('application menu', () => {
     installAppMenu(Menu as never, 'win32');
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith({ template: appMenuTemplate('win32') });
   });
+
+  it("labels its menus in the till's language (roles are Electron's own, localised by the OS)", () => {
+    expect(appMenuTemplate('win32', 'de-DE').map((m) => m.label)).toEqual(['Datei', 'Bearbeiten']);
+    expect(appMenuTemplate('darwin', 'ja-JP').map((m) => m.label)).toEqual(['Checkstand', '編集', 'ウインドウ']);
+  });
 });

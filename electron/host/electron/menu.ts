@@ -1,4 +1,5 @@
 import type { Menu as MenuType, MenuItemConstructorOptions } from 'electron';
+import { translatorFor } from '../../core/i18n/core-translator';
 
 /**
  * A minimal application menu. Electron's default one has View → Reload (Ctrl+R), Force Reload
@@ -6,9 +7,10 @@ import type { Menu as MenuType, MenuItemConstructorOptions } from 'electron';
  * or inspect the till. Only what a cashier needs stays — editing keys for the text fields, and
  * Quit, which goes through the quit guard like closing the window.
  */
-export function appMenuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export function appMenuTemplate(platform: NodeJS.Platform, locale?: string): MenuItemConstructorOptions[] {
+  const t = translatorFor(locale);
   const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: t.t('services.menu.edit'),
     submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
   };
   if (platform === 'darwin') {
@@ -18,12 +20,17 @@ export function appMenuTemplate(platform: NodeJS.Platform): MenuItemConstructorO
         submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { type: 'separator' }, { role: 'quit' }],
       },
       edit,
-      { label: 'Window', submenu: [{ role: 'minimize' }] },
+      { label: t.t('services.menu.window'), submenu: [{ role: 'minimize' }] },
     ];
   }
-  return [{ label: 'File', submenu: [{ role: 'quit' }] }, edit];
+  return [{ label: t.t('services.menu.file'), submenu: [{ role: 'quit' }] }, edit];
 }
 
-export function installAppMenu(Menu: Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>, platform: NodeJS.Platform = process.platform): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform)));
+/** Built at start in the till's locale then; a language changed in Settings shows after a restart. */
+export function installAppMenu(
+  Menu: Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>,
+  platform: NodeJS.Platform = process.platform,
+  locale?: string,
+): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform, locale)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { installQuitGuard, QUIT_BUTTONS } from './quit-guard';
 
-function setup(inFlight: boolean, answer: number) {
+function setup(inFlight: boolean, answer: number, locale?: string) {
   let beforeQuit: ((event: { preventDefault(): void }) => void) | undefined;
   const app = {
     on: vi.fn((name: string, fn: typeof beforeQuit) => {
@@ -17,6 +17,7 @@ function setup(inFlight: boolean, answer: number) {
     core,
     getWindow: () => undefined,
     logger: { info() {}, warn() {}, error() {} },
+    ...(locale ? { locale: () => locale } : {}),
   });
   const quit = () => {
     const event = { preventDefault: vi.fn() };
@@ -27,6 +28,16 @@ function setup(inFlight: boolean, answer: number) {
 }
 
 describe('quit guard', () => {
+  it("asks in the till's language (German), the buttons too", async () => {
+    const { dialog, guard, quit } = setup(true, 0, 'de-DE');
+    quit();
+    await guard.settled();
+    const options = (dialog.showMessageBox.mock.calls[0] as unknown as [{ title: string; message: string; buttons: string[] }])[0];
+    expect(options.title).toBe('Zahlung läuft');
+    expect(options.message).toMatch(/Am Terminal läuft noch eine Zahlung/);
+    expect(options.buttons).toEqual(['Checkstand geöffnet lassen', 'Trotzdem beenden']);
+  });
+
   it('asks while a payment is in flight, and staying keeps the app and the socket', async () => {
     const { dialog, core, guard, quit, app } = setup(true, 0);
     expect(quit().preventDefault).toHaveBeenCalled();

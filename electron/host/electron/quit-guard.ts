@@ -1,4 +1,5 @@
 import type { App, BrowserWindow, Dialog } from 'electron';
+import { translatorFor } from '../../core/i18n/core-translator';
 import type { Logger, PosCore } from '../../core/ports';
 
 /**
@@ -12,8 +13,11 @@ export interface QuitGuardDeps {
   core: Pick<PosCore, 'hasPaymentInFlight' | 'stop'>;
   getWindow: () => BrowserWindow | undefined;
   logger: Logger;
+  /** The till's locale in effect, for the dialog's words (absent: English). */
+  locale?: () => string;
 }
 
+/** The buttons in English: "Keep open" first, the safe default and the Escape answer. */
 export const QUIT_BUTTONS = ['Keep Checkstand open', 'Quit anyway'] as const;
 
 export interface QuitGuard {
@@ -30,13 +34,13 @@ export function installQuitGuard(deps: QuitGuardDeps): QuitGuard {
   async function decide(): Promise<void> {
     if (deps.core.hasPaymentInFlight()) {
       const window = deps.getWindow();
+      const t = translatorFor(deps.locale?.());
       const options = {
         type: 'warning' as const,
-        title: 'A payment is in progress',
-        message: 'A payment is still in progress on a terminal.',
-        detail:
-          'If you quit now, Checkstand cannot show the result when the terminal answers. Wait for the payment to finish, or quit anyway and check it on the next start.',
-        buttons: [...QUIT_BUTTONS],
+        title: t.t('services.quit.title'),
+        message: t.t('services.quit.message'),
+        detail: t.t('services.quit.detail'),
+        buttons: [t.t('services.quit.keep_open'), t.t('services.quit.quit_anyway')],
         defaultId: 0,
         cancelId: 0,
         noLink: true,

@@ -21,7 +21,7 @@ describe('recovery screen', () => {
     expect(html).toMatch(/\/data\/logs/);
     expect(html).toMatch(/VOIDED/);
     expect(html).toContain('ORDER-&lt;b&gt;42&lt;/b&gt;');
-    expect(html).toContain('EUR 12.50');
+    expect(html).toContain('€12.50');
     expect(html).toContain('TERM-001');
     expect(html).not.toContain('<b>42</b>');
   });
@@ -33,5 +33,20 @@ describe('recovery screen', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(html).not.toMatch(/<script/i);
     expect(html).toMatch(/No void alert is waiting/);
+  });
+
+  it("speaks the till's language: ar-KW is Arabic, right to left, amounts in the locale", () => {
+    const html = recoveryPageHtml({ alerts: [{ ...alert, currency: 'KWD', amountMinor: 24500 }], logDir: '/data/logs', retryInMinutes: 2, locale: 'ar-KW' });
+    expect(html).toContain('<html lang="ar-KW" dir="rtl">');
+    expect(html).toContain('توقف Checkstand عن العمل');
+    expect(html).toContain('لم يتم خصم أي مبلغ من العميل');
+    expect(html).toContain('٢٤٫٥٠٠');
+    expect(html).not.toContain('Checkstand stopped working');
+  });
+
+  it('in German, with <html lang="de-DE" dir="ltr">', () => {
+    const html = recoveryPageHtml({ alerts: [], logDir: '/l', retryInMinutes: 2, locale: 'de-DE' });
+    expect(html).toContain('<html lang="de-DE" dir="ltr">');
+    expect(html).toMatch(/Checkstand funktioniert nicht mehr/);
   });
 });
