@@ -10,7 +10,7 @@ const PDI = '\u2069';
 function translator(tag: string, messages: Record<string, string>) {
   const resolved = resolveLocale(tag);
   const intl = createIntl({ locale: resolved.locale, messages, onError: () => undefined });
-  return createTranslator(resolved, intl, new Set(Object.keys(messages)));
+  return createTranslator(resolved, intl, messages);
 }
 
 const AR = {
@@ -23,6 +23,11 @@ describe('the translator', () => {
   it('in right-to-left locales isolates every text value placed into a message', () => {
     const t = translator('ar-KW', AR);
     expect(t.t('checkout.payOn', { amount: '24.500 د.ك.', terminal: 'TERM-001' })).toBe(`ادفع ${FSI}24.500 د.ك.${PDI} على ${FSI}TERM-001${PDI}`);
+  });
+
+  it('in right-to-left locales a select still chooses by its value (only the texts shown are isolated)', () => {
+    const t = translator('ar-KW', { 'core.who': '{who, select, cashier {الكاشير} other {المدير}} على {terminal}' });
+    expect(t.t('core.who', { who: 'cashier', terminal: 'TERM-001' })).toBe(`الكاشير على ${FSI}TERM-001${PDI}`);
   });
 
   it('in left-to-right locales leaves values as they are', () => {

@@ -33,7 +33,7 @@ export function translatorFor(tag: string | undefined): Translator {
     const messages = CATALOGS[resolved.language]();
     // A missing key is caught by the catalogue test; here it shows the key rather than throwing.
     const intl = createIntl({ locale: resolved.locale, defaultLocale: 'en', messages, onError: () => undefined }, cache);
-    translator = createTranslator(resolved, intl, new Set(Object.keys(messages)));
+    translator = createTranslator(resolved, intl, messages);
     translators.set(resolved.locale, translator);
   }
   return translator;
