@@ -1,6 +1,6 @@
 import { msg, type Msg, type MsgValues } from '../../../shared/i18n/message';
 import { english } from '../i18n/english';
-import type { PaymentRecord } from './types';
+import type { PaymentRecord, VoidAlert } from './types';
 
 /**
  * A payment's detail as a code plus its English (issue 16): the screens say `detailMsg` in the
@@ -33,4 +33,9 @@ export interface LedgerRefusal {
 export function ledgerRefusal(code: LedgerRefusal['code'], key: string, values: MsgValues): LedgerRefusal {
   const m = msg(key, values);
   return { code, message: english(m), msg: m };
+}
+
+/** A void alert's reason: the gateway's words as they are, or our code (with its English) when it gave none. */
+export function alertReason(said: string | Msg): Pick<VoidAlert, 'reason' | 'reasonMsg'> {
+  return typeof said === 'string' ? { reason: said } : { reason: english(said), reasonMsg: said };
 }

@@ -5,8 +5,7 @@ import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
 import type { Msg } from '../../../shared/i18n/message';
-import { ledgerRefusal, VOIDED_BY_GATEWAY, type LedgerRefusal } from './codes';
-import { english } from '../i18n/english';
+import { alertReason, ledgerRefusal, VOIDED_BY_GATEWAY, type LedgerRefusal } from './codes';
 import { isOpen, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
 import type { Emitter } from '../../../shared/emitter';
@@ -205,9 +204,7 @@ export class PaymentLedger {
     this.deadlines.clear();
   }
 
-  /** `reason`: the gateway's words as they are, or our own code when the gateway gave none. */
   private raiseAlert(p: PaymentRecord, said: string | Msg): void {
-    const reason = typeof said === 'string' ? said : english(said);
     const id = alertIdFor(p.transactionId);
     if (this.alertMap.has(id) || this.ackedAlerts.has(id)) return;
     const alert: VoidAlert = {
@@ -217,13 +214,12 @@ export class PaymentLedger {
       orderRef: p.orderRef,
       amountMinor: p.amountMinor,
       currency: p.currency,
-      reason,
-      ...(typeof said === 'string' ? {} : { reasonMsg: said }),
+      ...alertReason(said),
       at: this.clock.now(),
     };
     this.journal.appendOrKeep({ v: 1, t: 'alert', at: alert.at, alert });
     this.alertMap.set(id, alert);
-    this.logger.warn('audit.void_alert', { transactionId: p.transactionId, orderRef: p.orderRef, amountMinor: p.amountMinor, currency: p.currency, reason });
+    this.logger.warn('audit.void_alert', { transactionId: p.transactionId, orderRef: p.orderRef, amountMinor: p.amountMinor, currency: p.currency, reason: alert.reason });
     this.emit({ kind: 'alert', alert });
   }
 
