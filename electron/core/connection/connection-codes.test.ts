@@ -5,7 +5,7 @@ import { checkEndpoint } from './endpoint';
 
 /** Issue 16: why the link is not open is a code the screens translate; `reason` stays English for the log. */
 describe('the connection says why as a code', () => {
-  it('displaced: names the gateway\'s words inside our sentence, in English and as a code', () => {
+  it("displaced: names the gateway's words inside our sentence, in English and as a code", () => {
     const { connect, conn } = setup();
     connect().receive({ action: 'forceDisconnect', reason: 'other till' });
     expect(conn.view()).toMatchObject({

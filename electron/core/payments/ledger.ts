@@ -4,7 +4,6 @@ import type { BasketLine } from '../../../shared/basket';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
-import type { Msg } from '../../../shared/i18n/message';
 import { alertReason, ledgerRefusal, VOIDED_BY_GATEWAY, type LedgerRefusal } from './codes';
 import { isOpen, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
@@ -141,7 +140,7 @@ export class PaymentLedger {
     if (!isOpen(t.next.state) || t.next.state === 'unknown') this.disarmDeadline(transactionId);
     else if (!this.deadlines.has(transactionId)) this.armDeadline(t.next);
     this.emit({ kind: 'payment', payment: t.next });
-    if (t.raiseVoidAlert) this.raiseAlert(t.next, event.type === 'voided' ? event.reason : VOIDED_BY_GATEWAY);
+    if (t.raiseVoidAlert) this.raiseAlert(t.next, alertReason(event.type === 'voided' ? event.reason : VOIDED_BY_GATEWAY));
     return t;
   }
 
@@ -204,7 +203,7 @@ export class PaymentLedger {
     this.deadlines.clear();
   }
 
-  private raiseAlert(p: PaymentRecord, said: string | Msg): void {
+  private raiseAlert(p: PaymentRecord, reason: Pick<VoidAlert, 'reason' | 'reasonMsg'>): void {
     const id = alertIdFor(p.transactionId);
     if (this.alertMap.has(id) || this.ackedAlerts.has(id)) return;
     const alert: VoidAlert = {
@@ -214,12 +213,13 @@ export class PaymentLedger {
       orderRef: p.orderRef,
       amountMinor: p.amountMinor,
       currency: p.currency,
-      ...alertReason(said),
+      ...reason,
       at: this.clock.now(),
     };
     this.journal.appendOrKeep({ v: 1, t: 'alert', at: alert.at, alert });
     this.alertMap.set(id, alert);
-    this.logger.warn('audit.void_alert', { transactionId: p.transactionId, orderRef: p.orderRef, amountMinor: p.amountMinor, currency: p.currency, reason: alert.reason });
+    const { transactionId, orderRef, amountMinor, currency } = alert;
+    this.logger.warn('audit.void_alert', { transactionId, orderRef, amountMinor, currency, reason: alert.reason });
     this.emit({ kind: 'alert', alert });
   }
 

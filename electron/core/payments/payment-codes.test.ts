@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translatorFor } from '../i18n/core-translator';
 import { english } from '../i18n/english';
-import { Journal } from '../journal/journal';
+import { dayKey, Journal } from '../journal/journal';
 import { createMemoryLogger } from '../log/logger';
 import { FakeClock } from '../testing/fake-clock';
 import { removeJournalDirs, tempJournalDir } from '../testing/journal-fixtures';
@@ -51,7 +51,7 @@ describe('a journal written by an older version', () => {
     const journal = new Journal(dir, clock);
     const old = `{"v":1,"t":"payment","at":${clock.now()},"payment":{"transactionId":"tx-old","orderRef":"O-tx-old","terminalId":"TERM-001","amountMinor":2450,"currency":"EUR","paymentMethod":"CARD","state":"rejected","createdAt":${clock.now()},"updatedAt":${clock.now()},"pendingSeen":false,"hasReceipt":false,"detail":"The gateway has no record of this payment, so the customer was not charged."}}\n`;
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(journal.fileFor(new Date(clock.now()).toISOString().slice(0, 10)), old);
+    fs.writeFileSync(journal.fileFor(dayKey(clock.now())), old);
     const replay = journal.replay();
     expect(replay.badLines).toEqual([]);
     const ledger = new PaymentLedger(journal, clock, createMemoryLogger(), 105_000);

@@ -109,7 +109,8 @@ export class PaymentCommands {
   async stopWaiting(req: CommandRequest<'stopWaiting'>): Answer<'stopWaiting'> {
     const p = this.deps.ledger.get(req.transactionId);
     if (!p) return refuse('not_found', 'core.refusal.not_found');
-    if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting') return refuse('not_allowed', 'core.refusal.not_waiting', { state: p.state });
+    if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting')
+      return refuse('not_allowed', 'core.refusal.not_waiting', { state: p.state });
     this.deps.ledger.apply(req.transactionId, { type: 'stopWaiting' });
     return ok(this.view(req.transactionId));
   }
@@ -139,7 +140,12 @@ export class PaymentCommands {
     if (!this.deps.terminals.isSynced()) return refuse('offline', 'core.refusal.refreshing');
     const presence = this.deps.registry.presence(terminalId);
     if (presence === 'online') return undefined;
-    const key = presence === 'reconnecting' ? 'core.refusal.terminal_reconnecting' : presence === 'offline' ? 'core.refusal.terminal_offline' : 'core.refusal.terminal_unknown';
+    const key =
+      presence === 'reconnecting'
+        ? 'core.refusal.terminal_reconnecting'
+        : presence === 'offline'
+          ? 'core.refusal.terminal_offline'
+          : 'core.refusal.terminal_unknown';
     return refuse('terminal_unavailable', key, { terminal: terminalId });
   }
 

@@ -55,7 +55,9 @@ describe('POS payment machine (§9.3)', () => {
 
   it('an error frame within the window means rejected; after delivery it is ignored', () => {
     expect(play([{ type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'Not Found' }) }]).r.state).toBe('rejected');
-    expect(play([{ type: 'delivered' }, { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'late' }) }]).r.state).toBe('awaiting_result');
+    expect(play([{ type: 'delivered' }, { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'late' }) }]).r.state).toBe(
+      'awaiting_result',
+    );
   });
 
   it('a refusal that comes just after the terminal dropped still means rejected (money-truth rule 5)', () => {

@@ -189,7 +189,10 @@ describe('update policy: installs when it may', () => {
     updater.deliver('1.2.0');
     const v = await policy.installNow();
     expect(updater.installs).toBe(1);
-    expect(v).toMatchObject({ message: expect.stringMatching(/Installing 1\.2\.0/), messageMsg: { key: 'core.update.installing', values: { version: '1.2.0' } } });
+    expect(v).toMatchObject({
+      message: expect.stringMatching(/Installing 1\.2\.0/),
+      messageMsg: { key: 'core.update.installing', values: { version: '1.2.0' } },
+    });
   });
 
   it('never installs without agreement while running, however long it waits', () => {
