@@ -127,6 +127,8 @@ export const VoidAlert = z.object({
   amountMinor: z.number().int().nonnegative(),
   currency: z.string(),
   reason: z.string(),
+  /** The reason as a code when the core made it up; absent when `reason` is the gateway's own words. */
+  reasonMsg: Msg.optional(),
   at: z.number(),
   acknowledgedAt: z.number().optional(),
   /** People: who acknowledged it. */

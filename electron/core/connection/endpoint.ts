@@ -1,8 +1,17 @@
+import { msg, type Msg, type MsgValues } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
+
 /**
  * Endpoint rules (§3.1, money-safety rule 8): the key travels in a header, so the socket must be
  * encrypted (`wss://`) unless it never leaves the machine (loopback: demo mode, tests).
  */
-export type EndpointCheck = { ok: true; url: URL } | { ok: false; error: string };
+export type EndpointCheck = { ok: true; url: URL } | { ok: false; error: string; msg: Msg };
+
+/** A broken rule: its English (logs, the settings pause) and its code (the screens). */
+function broken(key: string, values?: MsgValues): EndpointCheck {
+  const m = msg(key, values);
+  return { ok: false, error: english(m), msg: m };
+}
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -15,19 +24,16 @@ export function checkEndpoint(endpoint: string): EndpointCheck {
   try {
     url = new URL(endpoint.trim());
   } catch {
-    return { ok: false, error: `The gateway address "${endpoint}" is not a valid URL (expected wss://host/v1).` };
+    return broken('core.endpoint.not_url', { endpoint });
   }
   if (url.protocol !== 'wss:' && url.protocol !== 'ws:') {
-    return { ok: false, error: `The gateway address must start with wss:// (got ${url.protocol}//).` };
+    return broken('core.endpoint.bad_scheme', { scheme: `${url.protocol}//` });
   }
   if (url.protocol === 'ws:' && !isLoopbackHost(url.hostname)) {
-    return {
-      ok: false,
-      error: 'The gateway address must use wss:// (encrypted). Plain ws:// is only allowed for this computer (localhost).',
-    };
+    return broken('core.endpoint.plain_ws');
   }
   if (url.username || url.password || url.search.includes('x-api-key')) {
-    return { ok: false, error: 'The gateway address must not contain credentials; enter the API key in its own field.' };
+    return broken('core.endpoint.credentials');
   }
   return { ok: true, url };
 }

@@ -1,6 +1,8 @@
 import { closeQuietly, writeFrame } from './socket-io';
 import WebSocket from 'ws';
 import type { ConnectionState, ConnectionView } from '../../../shared/ipc';
+import { msg, type Msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
 import type { ClientFrame } from '../../../shared/protocol';
 import type { Clock, Logger, SocketFactory, TimerHandle } from '../ports';
 import { backoffCap, backoffDelay } from './backoff';
@@ -26,7 +28,7 @@ export class GatewayConnection {
   private ws: WebSocket | undefined;
   private state: ConnectionState = 'idle';
   private since: number;
-  private reason: string | undefined = 'No gateway configured';
+  private reason: Msg | undefined = msg('core.connection.no_gateway');
   private attempt = 0;
   private nextRetryAt: number | undefined;
   private retryTimer: TimerHandle | undefined;
@@ -65,7 +67,7 @@ export class GatewayConnection {
       endpoint: this.config ? displayEndpoint(this.config.endpoint) : '',
       attempt: this.attempt,
       ...(this.nextRetryAt !== undefined && this.state === 'backoff' ? { nextRetryAt: this.nextRetryAt } : {}),
-      ...(this.reason !== undefined ? { reason: this.reason } : {}),
+      ...(this.reason !== undefined ? { reason: english(this.reason), reasonMsg: this.reason } : {}),
       since: this.since,
       ...(this.heartbeat.lastRttMs !== undefined ? { lastPongRttMs: this.heartbeat.lastRttMs } : {}),
       reconnectsToday: this.reconnects.today(this.clock.now()),
@@ -83,7 +85,7 @@ export class GatewayConnection {
     this.abandonSocket('configuration changed');
     this.clearRetry();
     if (!config || !config.endpoint.trim() || !config.apiKey) {
-      this.setState('idle', 'No gateway configured');
+      this.setState('idle', msg('core.connection.no_gateway'));
       return;
     }
     this.connectIfValid(config.endpoint);
@@ -117,7 +119,7 @@ export class GatewayConnection {
   stop(): void {
     this.clearRetry();
     this.abandonSocket('stopping', 1000);
-    this.setState('stopped', 'Stopped');
+    this.setState('stopped', msg('core.connection.stopped'));
   }
 
   /** Sends one frame on the open socket. Returns false (and sends nothing) when not open. */
@@ -137,7 +139,7 @@ export class GatewayConnection {
   private connectIfValid(endpoint: string): void {
     const check = checkEndpoint(endpoint);
     if (check.ok) this.connect();
-    else this.setState('idle', check.error);
+    else this.setState('idle', check.msg);
   }
 
   private connect(): void {
@@ -155,11 +157,11 @@ export class GatewayConnection {
       });
     } catch (err) {
       this.logger.error('connection.create_failed', { message: String(err) });
-      this.scheduleRetry(`Could not connect: ${String(err)}`);
+      this.scheduleRetry(msg('core.connection.could_not_connect', { reason: String(err) }));
       return;
     }
     this.ws = ws;
-    let authRefused: string | undefined;
+    let authRefused: Msg | undefined;
     let lastError: string | undefined;
     let opened = false;
 
@@ -187,7 +189,7 @@ export class GatewayConnection {
       if (ws !== this.ws) return;
       lastError = err.message;
       const status = /Unexpected server response: (\d+)/.exec(err.message)?.[1];
-      if (status === '401' || status === '403') authRefused = `The gateway refused the API key (HTTP ${status}).`;
+      if (status === '401' || status === '403') authRefused = msg('core.connection.key_refused_http', { status });
       this.logger.warn('connection.error', { message: err.message });
     });
 
@@ -200,13 +202,13 @@ export class GatewayConnection {
       this.logger.info('connection.closed', { code, reason, opened });
       if (opened) this.emit({ type: 'down', reason });
       if (!authRefused && opened && AUTH_CLOSE_CODES.has(code) && this.clock.now() - this.openedAt < this.tuning.authCloseWindowMs) {
-        authRefused = `The gateway closed the connection right after it opened (${code} ${reasonBuf.toString()}), so it refused the API key.`;
+        authRefused = msg('core.connection.key_refused_on_open', { code: String(code), reason: reasonBuf.toString() });
       }
       if (authRefused) {
         this.onAuthFailed(authRefused);
         return;
       }
-      this.scheduleRetry(opened ? `Connection lost: ${reason}` : `Could not connect: ${reason}`);
+      this.scheduleRetry(msg(opened ? 'core.connection.lost' : 'core.connection.could_not_connect', { reason }));
     });
   }
 
@@ -223,10 +225,8 @@ export class GatewayConnection {
 
   private onDeadLink(reason: string): void {
     this.logger.warn('connection.dead', { reason });
-    const ws = this.ws;
-    if (!ws) return;
     // terminate(): a dead link will not complete a closing handshake; 'close' follows at once.
-    ws.terminate();
+    this.ws?.terminate();
   }
 
   private onDisplaced(reason: string): void {
@@ -235,11 +235,11 @@ export class GatewayConnection {
     this.abandonSocket('displaced');
     this.clearRetry();
     if (wasOpen) this.emit({ type: 'down', reason: 'displaced' });
-    this.setState('displaced', `Another register is using this API key: ${reason}`);
+    this.setState('displaced', msg('core.connection.displaced', { reason }));
   }
 
-  private onAuthFailed(reason: string): void {
-    this.logger.error('connection.auth_failed', { message: reason });
+  private onAuthFailed(reason: Msg): void {
+    this.logger.error('connection.auth_failed', { message: english(reason) });
     this.clearRetry();
     this.setState('auth_failed', reason);
     this.nextRetryAt = this.clock.now() + this.tuning.authRetryMs;
@@ -249,7 +249,7 @@ export class GatewayConnection {
     }, this.tuning.authRetryMs);
   }
 
-  private scheduleRetry(reason: string): void {
+  private scheduleRetry(reason: Msg): void {
     if (this.state === 'stopped' || this.state === 'displaced') return;
     const delay = backoffDelay(this.attempt, this.tuning.backoff, this.urgent);
     this.attempt += 1;
@@ -285,8 +285,8 @@ export class GatewayConnection {
     if (wasOpen && why !== 'displaced') this.emit({ type: 'down', reason: why });
   }
 
-  private setState(state: ConnectionState, reason: string | undefined): void {
-    if (state !== this.state) this.logger.info('connection.state', { from: this.state, to: state, reason });
+  private setState(state: ConnectionState, reason: Msg | undefined): void {
+    if (state !== this.state) this.logger.info('connection.state', { from: this.state, to: state, reason: reason && english(reason) });
     this.state = state;
     this.reason = reason;
     this.since = this.clock.now();

@@ -1,4 +1,6 @@
+import { msg, type Msg } from '../../../shared/i18n/message';
 import type { ErrorFrame } from '../../../shared/protocol';
+import { english } from '../i18n/english';
 import type { PaymentLedger } from '../payments/ledger';
 import type { Clock, Logger } from '../ports';
 import type { TerminalViews } from '../terminals/terminal-views';
@@ -41,23 +43,22 @@ export class ErrorFrames {
       if (a.to === 'none') this.deps.noteError(`Gateway error: ${a.title} — ${a.message}`);
       return;
     }
-    ledger.apply(a.transactionId, { type: 'rejected', message: this.refusal(a.title, a.message, a.terminalId) });
+    ledger.apply(a.transactionId, { type: 'rejected', why: this.refusal(a.title, a.message, a.terminalId) });
   }
 
   /** The cashier's sentence for a refused payment, and what the refusal tells about the terminal. */
-  private refusal(title: string, message: string, terminalId: string): string {
+  private refusal(title: string, message: string, terminalId: string): Msg {
     if (/not found/i.test(title) || /connection not found/i.test(message)) {
       this.deps.terminals.markGone(terminalId);
-      return 'The terminal is not connected to the gateway. The customer was not charged.';
+      return msg('core.payment.refused_not_connected');
     }
     if (/forbidden/i.test(title) || /different group/i.test(message)) {
-      const plain = 'This terminal belongs to another store group. Check the group in Settings. The customer was not charged.';
-      this.deps.noteError(plain);
-      return plain;
+      const otherGroup = msg('core.payment.refused_other_group');
+      this.deps.noteError(english(otherGroup));
+      return otherGroup;
     }
-    if (/in progress|conflict/i.test(`${title} ${message}`)) {
-      return 'The terminal is already busy with another payment. The customer was not charged for this one.';
-    }
-    return `The gateway refused the payment: ${message}. The customer was not charged.`;
+    if (/in progress|conflict/i.test(`${title} ${message}`)) return msg('core.payment.refused_busy');
+    // The gateway's own words, as they are, inside our sentence.
+    return msg('core.payment.refused_by_gateway', { message });
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n/message';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal } from '../journal/journal';
 import { createMemoryLogger } from '../log/logger';
@@ -69,7 +70,7 @@ describe('the audit log', () => {
       { transactionId: id, orderRef: `O-${id}`, amountMinor: 100, currency: 'USD', reason: 'Reversed by the bank' },
     ]);
     expect(heard).toEqual(['payment', 'alert']);
-    t.ledger.apply(id, { type: 'rejected', message: 'late' });
+    t.ledger.apply(id, { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'late' }) });
     expect(events(t, 'ledger.note')).toMatchObject([{ transactionId: id, cause: 'rejected', note: 'error frame ignored in state voided' }]);
     expect(heard).toEqual(['payment', 'alert']);
   });

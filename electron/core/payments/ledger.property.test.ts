@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n/message';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ const ORDERS = ['O1', 'O2', 'O3', 'O4'];
 const response = (status: 'SUCCESS' | 'FAILED' | 'PENDING' | 'CANCELLED') => ({ status });
 const eventArb: fc.Arbitrary<LedgerEvent> = fc.oneof(
   fc.constant<LedgerEvent>({ type: 'delivered' }),
-  fc.constant<LedgerEvent>({ type: 'rejected', message: 'Not Found' }),
+  fc.constant<LedgerEvent>({ type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'Not Found' }) }),
   fc
     .constantFrom('SUCCESS', 'FAILED', 'PENDING', 'CANCELLED')
     .chain((status) =>
@@ -39,7 +40,7 @@ const eventArb: fc.Arbitrary<LedgerEvent> = fc.oneof(
   fc.constant<LedgerEvent>({ type: 'linkLost' }),
   fc.constant<LedgerEvent>({ type: 'stillRunning', status: 'PENDING' }),
   fc.constant<LedgerEvent>({ type: 'notFound' }),
-  fc.constant<LedgerEvent>({ type: 'needsCashier', why: 'check' }),
+  fc.constant<LedgerEvent>({ type: 'needsCashier', why: msg('core.payment.check_terminal') }),
   fc.constantFrom('approved', 'declined', 'cancelled', 'abandoned').map((outcome) => ({ type: 'cashier', outcome, reason: 'seen on terminal' }) as LedgerEvent),
 );
 

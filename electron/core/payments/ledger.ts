@@ -4,6 +4,7 @@ import type { BasketLine } from '../../../shared/basket';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import { dayKey, Journal, type ReplayResult } from '../journal/journal';
 import { JournalGuard } from '../journal/journal-guard';
+import { alertReason, ledgerRefusal, VOIDED_BY_GATEWAY, type LedgerRefusal } from './codes';
 import { isOpen, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
 import type { Emitter } from '../../../shared/emitter';
@@ -79,13 +80,11 @@ export class PaymentLedger {
   }
 
   /** Rule 2: one open payment per terminal and per order. Undefined = may begin. */
-  refusal(input: Pick<NewPayment, 'terminalId' | 'orderRef'>): { code: 'terminal_busy' | 'order_has_open_payment'; message: string } | undefined {
+  refusal(input: Pick<NewPayment, 'terminalId' | 'orderRef'>): LedgerRefusal | undefined {
     const busy = this.openForTerminal(input.terminalId);
-    if (busy)
-      return { code: 'terminal_busy', message: `Terminal ${input.terminalId} is still busy with order ${busy.orderRef}. Wait for that payment to finish.` };
+    if (busy) return ledgerRefusal('terminal_busy', 'core.refusal.terminal_busy', { terminal: input.terminalId, order: busy.orderRef });
     const orderOpen = this.openForOrder(input.orderRef);
-    if (orderOpen)
-      return { code: 'order_has_open_payment', message: `Order ${input.orderRef} already has a payment in progress on terminal ${orderOpen.terminalId}.` };
+    if (orderOpen) return ledgerRefusal('order_has_open_payment', 'core.refusal.order_open', { order: input.orderRef, terminal: orderOpen.terminalId });
     return undefined;
   }
 
@@ -141,7 +140,7 @@ export class PaymentLedger {
     if (!isOpen(t.next.state) || t.next.state === 'unknown') this.disarmDeadline(transactionId);
     else if (!this.deadlines.has(transactionId)) this.armDeadline(t.next);
     this.emit({ kind: 'payment', payment: t.next });
-    if (t.raiseVoidAlert) this.raiseAlert(t.next, event.type === 'voided' ? event.reason : 'Voided by the gateway');
+    if (t.raiseVoidAlert) this.raiseAlert(t.next, alertReason(event.type === 'voided' ? event.reason : VOIDED_BY_GATEWAY));
     return t;
   }
 
@@ -204,7 +203,7 @@ export class PaymentLedger {
     this.deadlines.clear();
   }
 
-  private raiseAlert(p: PaymentRecord, reason: string): void {
+  private raiseAlert(p: PaymentRecord, reason: Pick<VoidAlert, 'reason' | 'reasonMsg'>): void {
     const id = alertIdFor(p.transactionId);
     if (this.alertMap.has(id) || this.ackedAlerts.has(id)) return;
     const alert: VoidAlert = {
@@ -214,12 +213,13 @@ export class PaymentLedger {
       orderRef: p.orderRef,
       amountMinor: p.amountMinor,
       currency: p.currency,
-      reason,
+      ...reason,
       at: this.clock.now(),
     };
     this.journal.appendOrKeep({ v: 1, t: 'alert', at: alert.at, alert });
     this.alertMap.set(id, alert);
-    this.logger.warn('audit.void_alert', { transactionId: p.transactionId, orderRef: p.orderRef, amountMinor: p.amountMinor, currency: p.currency, reason });
+    const { transactionId, orderRef, amountMinor, currency } = alert;
+    this.logger.warn('audit.void_alert', { transactionId, orderRef, amountMinor, currency, reason: alert.reason });
     this.emit({ kind: 'alert', alert });
   }
 

@@ -8,7 +8,7 @@ import { removePaymentCommandDirs, setupPaymentCommands } from '../testing/payme
  */
 afterEach(removePaymentCommandDirs);
 
-const NO_SUCH = { ok: false, error: { code: 'not_found', message: 'No such payment on this register.' } };
+const NO_SUCH = { ok: false, error: { code: 'not_found', message: 'No such payment on this register.', msg: { key: 'core.refusal.not_found' } } };
 
 describe('a second payment for an order already paid today', () => {
   it('is refused with when, how much and where it was paid, unless the cashier confirmed', async () => {
@@ -36,7 +36,11 @@ describe('a second payment for an order already paid today', () => {
     const r = await t.pay({ orderRef: 'A-9', repeatPaymentConfirmed: true, approval: 'tok' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'Taking another payment for order A-9 needs a manager: A manager must approve this.' },
+      error: {
+        code: 'not_allowed',
+        message: 'Taking another payment for order A-9 needs a manager: A manager must approve this.',
+        msg: { key: 'core.refusal.manager_to_repeat', values: { order: 'A-9', problem: 'A manager must approve this.' } },
+      },
     });
     expect(asked).toEqual([['repeatPayment', 'tok', 'A-9']]);
     expect(t.sent).toHaveLength(1);
@@ -93,7 +97,11 @@ describe('settling an unknown outcome by hand', () => {
     t.ledger.apply(id, { type: 'delivered' });
     expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'looks paid' })).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'This payment is already awaiting result; only an unknown outcome can be settled by hand.' },
+      error: {
+        code: 'not_allowed',
+        message: 'This payment is already awaiting result; only an unknown outcome can be settled by hand.',
+        msg: { key: 'core.refusal.not_unknown', values: { state: 'awaiting_result' } },
+      },
     });
     expect(t.ledger.get(id)?.state).toBe('awaiting_result');
   });
@@ -110,7 +118,11 @@ describe('settling an unknown outcome by hand', () => {
     t.state.authorize = () => ({ ok: false, message: 'Wrong PIN.' });
     expect(await t.commands.resolve({ transactionId: id, outcome: 'approved', reason: 'looks paid' })).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'Settling a payment by hand needs a manager: Wrong PIN.' },
+      error: {
+        code: 'not_allowed',
+        message: 'Settling a payment by hand needs a manager: Wrong PIN.',
+        msg: { key: 'core.refusal.manager_to_settle', values: { problem: 'Wrong PIN.' } },
+      },
     });
     expect(t.ledger.get(id)?.state).toBe('unknown');
   });
@@ -164,7 +176,11 @@ describe('Stop waiting', () => {
     t.ledger.apply(id, { type: 'result', via: 'push', response: { transactionId: id, status: 'SUCCESS' } });
     expect(await t.commands.stopWaiting({ transactionId: id })).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'This payment is no longer waiting for the terminal (it is needs review).' },
+      error: {
+        code: 'not_allowed',
+        message: 'This payment is no longer waiting for the terminal (it is needs review).',
+        msg: { key: 'core.refusal.not_waiting', values: { state: 'needs_review' } },
+      },
     });
   });
 
@@ -184,7 +200,7 @@ describe('the void alert', () => {
     expect(t.ledger.alertFor(id)).toMatchObject({ acknowledgedBy: { name: 'Ana' } });
     expect(await t.commands.acknowledgeAlert({ alertId: alertIdFor(id) })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'That alert was already acknowledged or does not exist.' },
+      error: { code: 'not_found', message: 'That alert was already acknowledged or does not exist.', msg: { key: 'core.refusal.alert_gone' } },
     });
   });
 });

@@ -16,47 +16,56 @@ describe('a Pay press refused before anything is journaled', () => {
       (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.open = false),
       'offline',
       'Not connected to the payment gateway. Payments are paused until the connection is back.',
+      { key: 'core.refusal.offline' },
     ],
     [
       'the terminal list is not fresh yet',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.synced = false),
       'offline',
       'Reconnected to the gateway; refreshing the terminal list. Try again in a moment.',
+      { key: 'core.refusal.refreshing' },
     ],
     [
       'the terminal is reconnecting',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.set('T1', 'reconnecting'),
       'terminal_unavailable',
       'Terminal T1 is reconnecting. Choose another terminal or wait.',
+      { key: 'core.refusal.terminal_reconnecting', values: { terminal: 'T1' } },
     ],
     [
       'the terminal is offline',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.set('T1', 'offline'),
       'terminal_unavailable',
       'Terminal T1 is offline. Choose another terminal or wait.',
+      { key: 'core.refusal.terminal_offline', values: { terminal: 'T1' } },
     ],
     [
       'the gateway does not know the terminal',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => s.presence.delete('T1'),
       'terminal_unavailable',
       'Terminal T1 is not known to the gateway. Choose another terminal or wait.',
+      { key: 'core.refusal.terminal_unknown', values: { terminal: 'T1' } },
     ],
     [
       'payments are paused',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.pauses = [{ kind: 'settings', message: 'The API key set in settings is not valid.' }]),
       'payments_paused',
       'The API key set in settings is not valid.',
+      undefined,
     ],
     [
       'nobody is signed in',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.mayWork = { ok: false, message: 'Sign in to take payments.' }),
       'not_allowed',
       'Sign in to take payments.',
+      undefined,
     ],
-  ])('when %s', async (_why, arrange, code, message) => {
+  ])('when %s', async (_why, arrange, code, message, msgFor) => {
     const t = setupPaymentCommands();
     arrange(t.state);
-    expect(await t.pay()).toEqual({ ok: false, error: { code, message } });
+    const r = await t.pay();
+    expect(r).toMatchObject({ ok: false, error: { code, message } });
+    expect(r.ok ? undefined : r.error.msg).toEqual(msgFor);
     expect(t.sent).toEqual([]);
     expect(t.ledger.list()).toEqual([]);
   });
@@ -148,10 +157,18 @@ describe('the payment frame', () => {
     const r = await t.pay();
     expect(r).toEqual({
       ok: false,
-      error: { code: 'offline', message: 'The connection dropped before the payment could be sent. The customer was not charged; try again when connected.' },
+      error: {
+        code: 'offline',
+        message: 'The connection dropped before the payment could be sent. The customer was not charged; try again when connected.',
+        msg: { key: 'core.refusal.link_dropped' },
+      },
     });
     const [p] = t.ledger.list();
-    expect(p).toMatchObject({ state: 'rejected', detail: 'The connection dropped before the payment could be sent. The customer was not charged.' });
+    expect(p).toMatchObject({
+      state: 'rejected',
+      detail: 'The connection dropped before the payment could be sent. The customer was not charged.',
+      detailMsg: { key: 'core.payment.not_sent_link_dropped' },
+    });
     expect(t.watched).toEqual([]);
     t.state.sendOk = true;
     expect(await t.pay({ terminalId: 'T2' })).toMatchObject({ ok: true });
@@ -167,6 +184,7 @@ describe('one payment at a time where it matters', () => {
       error: {
         code: 'register_busy',
         message: 'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.',
+        msg: { key: 'core.refusal.register_busy' },
       },
     });
     t.clock.advance(ERROR_WINDOW_MS + 1);
@@ -179,11 +197,19 @@ describe('one payment at a time where it matters', () => {
     t.clock.advance(ERROR_WINDOW_MS + 1);
     expect(await t.pay({ orderRef: 'A-2' })).toEqual({
       ok: false,
-      error: { code: 'terminal_busy', message: 'Terminal T1 is still busy with order A-1. Wait for that payment to finish.' },
+      error: {
+        code: 'terminal_busy',
+        message: 'Terminal T1 is still busy with order A-1. Wait for that payment to finish.',
+        msg: { key: 'core.refusal.terminal_busy', values: { terminal: 'T1', order: 'A-1' } },
+      },
     });
     expect(await t.pay({ terminalId: 'T2', orderRef: 'A-1' })).toEqual({
       ok: false,
-      error: { code: 'order_has_open_payment', message: 'Order A-1 already has a payment in progress on terminal T1.' },
+      error: {
+        code: 'order_has_open_payment',
+        message: 'Order A-1 already has a payment in progress on terminal T1.',
+        msg: { key: 'core.refusal.order_open', values: { order: 'A-1', terminal: 'T1' } },
+      },
     });
     expect(t.sent).toHaveLength(1);
   });

@@ -3,7 +3,8 @@ import { uuidv7 } from '../../../shared/ids';
 import { toWireAmount } from '../../../shared/money';
 import type { PaymentFrame } from '../../../shared/protocol';
 import { basketRefusal, withProducts } from '../catalog/basket-frame';
-import { fail, ok } from '../commands/command-result';
+import { fail, ok, refuse } from '../commands/command-result';
+import { msg, type Msg } from '../../../shared/i18n/message';
 import type { GatewayConnection } from '../connection/gateway-connection';
 import type { DeliveryWatch } from '../inbound/delivery-watch';
 import type { ErrorAttributor } from '../inbound/error-attribution';
@@ -54,20 +55,17 @@ export class PaymentCommands {
     if (repeat) return repeat;
     const refused =
       ledger.refusal({ terminalId: req.terminalId, orderRef }) ?? orders.refusal(orderRef, req.repeatPaymentConfirmed, (id) => terminals.label(id));
-    if (refused) return fail(refused.code, refused.message);
+    if (refused) return 'msg' in refused ? { ok: false, error: refused } : fail(refused.code, refused.message);
     // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
     // at a time; otherwise an error about one terminal could mark another's payment "not charged".
     if (attributor.hasPaymentInWindow(clock.now())) {
-      return fail(
-        'register_busy',
-        'Another payment was started on this register a moment ago and the gateway has not confirmed it yet. Press Pay again in a few seconds.',
-      );
+      return refuse('register_busy', 'core.refusal.register_busy');
     }
     let amount: string;
     try {
       amount = toWireAmount(req.amountMinor, req.currency);
     } catch (err) {
-      return fail('invalid_request', `The amount is not valid: ${String(err)}`);
+      return refuse('invalid_request', 'core.refusal.invalid_amount', { problem: String(err) });
     }
     const basketRefused = basketRefusal(req);
     if (basketRefused) return fail('invalid_request', basketRefused);
@@ -80,14 +78,12 @@ export class PaymentCommands {
 
   async resolve(req: CommandRequest<'resolvePayment'>): Answer<'resolvePayment'> {
     const p = this.deps.ledger.get(req.transactionId);
-    if (!p) return fail('not_found', 'No such payment on this register.');
-    if (p.state !== 'unknown' && p.state !== 'needs_review') {
-      return fail('not_allowed', `This payment is already ${p.state.replace('_', ' ')}; only an unknown outcome can be settled by hand.`);
-    }
+    if (!p) return refuse('not_found', 'core.refusal.not_found');
+    if (p.state !== 'unknown' && p.state !== 'needs_review') return refuse('not_allowed', 'core.refusal.not_unknown', { state: p.state });
     const nobody = this.deps.people.mayWork();
     if (!nobody.ok) return fail('not_allowed', nobody.message);
     const approved = this.deps.people.authorize('resolvePayment', req.approval, req.transactionId);
-    if (!approved.ok) return fail('not_allowed', `Settling a payment by hand needs a manager: ${approved.message}`);
+    if (!approved.ok) return refuse('not_allowed', 'core.refusal.manager_to_settle', { problem: approved.message });
     const cashier = this.deps.people.current();
     this.deps.ledger.apply(req.transactionId, {
       type: 'cashier',
@@ -100,7 +96,7 @@ export class PaymentCommands {
   }
 
   async checkNow(req: CommandRequest<'checkPaymentNow'>): Answer<'checkPaymentNow'> {
-    if (!this.deps.ledger.get(req.transactionId)) return fail('not_found', 'No such payment on this register.');
+    if (!this.deps.ledger.get(req.transactionId)) return refuse('not_found', 'core.refusal.not_found');
     const result = await this.deps.recovery.checkOne(req.transactionId);
     if (!result.checked && result.message) this.deps.logger.info('audit.check_now', { transactionId: req.transactionId, message: result.message });
     return ok(this.view(req.transactionId));
@@ -112,10 +108,9 @@ export class PaymentCommands {
    */
   async stopWaiting(req: CommandRequest<'stopWaiting'>): Answer<'stopWaiting'> {
     const p = this.deps.ledger.get(req.transactionId);
-    if (!p) return fail('not_found', 'No such payment on this register.');
-    if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting') {
-      return fail('not_allowed', `This payment is no longer waiting for the terminal (it is ${p.state.replace('_', ' ')}).`);
-    }
+    if (!p) return refuse('not_found', 'core.refusal.not_found');
+    if (p.state !== 'sent' && p.state !== 'awaiting_result' && p.state !== 'terminal_reconnecting')
+      return refuse('not_allowed', 'core.refusal.not_waiting', { state: p.state });
     this.deps.ledger.apply(req.transactionId, { type: 'stopWaiting' });
     return ok(this.view(req.transactionId));
   }
@@ -123,7 +118,7 @@ export class PaymentCommands {
   async acknowledgeAlert(req: CommandRequest<'acknowledgeAlert'>): Answer<'acknowledgeAlert'> {
     // Never refused for want of a sign-in: the void alert is the one nobody can miss, even over the lock.
     const acked = this.deps.ledger.acknowledge(req.alertId, this.deps.people.current());
-    return acked ? ok({ done: true as const }) : fail('not_found', 'That alert was already acknowledged or does not exist.');
+    return acked ? ok({ done: true as const }) : refuse('not_found', 'core.refusal.alert_gone');
   }
 
   private view(transactionId: string): PaymentView {
@@ -134,19 +129,24 @@ export class PaymentCommands {
   private repeatRefusal(req: CommandRequest<'startPayment'>, orderRef: string): CommandResult<never> | undefined {
     if (!req.repeatPaymentConfirmed || !this.deps.orders.refusal(orderRef, false, (id) => id)) return undefined;
     const approved = this.deps.people.authorize('repeatPayment', req.approval, orderRef);
-    return approved.ok ? undefined : fail('not_allowed', `Taking another payment for order ${orderRef} needs a manager: ${approved.message}`);
+    return approved.ok ? undefined : refuse('not_allowed', 'core.refusal.manager_to_repeat', { order: orderRef, problem: approved.message });
   }
 
   /** Paused, offline, the list not yet fresh, or the terminal not payable: nothing is journaled. */
   private linkRefusal(terminalId: string): CommandResult<never> | undefined {
     const blocked = this.deps.pauses.current()[0];
-    if (blocked) return fail('payments_paused', blocked.message);
-    if (!this.deps.connection.isOpen()) return fail('offline', 'Not connected to the payment gateway. Payments are paused until the connection is back.');
-    if (!this.deps.terminals.isSynced()) return fail('offline', 'Reconnected to the gateway; refreshing the terminal list. Try again in a moment.');
+    if (blocked) return { ok: false, error: { code: 'payments_paused', message: blocked.message, ...(blocked.messageMsg ? { msg: blocked.messageMsg } : {}) } };
+    if (!this.deps.connection.isOpen()) return refuse('offline', 'core.refusal.offline');
+    if (!this.deps.terminals.isSynced()) return refuse('offline', 'core.refusal.refreshing');
     const presence = this.deps.registry.presence(terminalId);
     if (presence === 'online') return undefined;
-    const why = presence === 'reconnecting' ? 'is reconnecting' : presence === 'offline' ? 'is offline' : 'is not known to the gateway';
-    return fail('terminal_unavailable', `Terminal ${terminalId} ${why}. Choose another terminal or wait.`);
+    const key =
+      presence === 'reconnecting'
+        ? 'core.refusal.terminal_reconnecting'
+        : presence === 'offline'
+          ? 'core.refusal.terminal_offline'
+          : 'core.refusal.terminal_unknown';
+    return refuse('terminal_unavailable', key, { terminal: terminalId });
   }
 
   /** Rule 1: journaled and fsynced BEFORE the frame exists on the wire. */
@@ -164,7 +164,7 @@ export class PaymentCommands {
       ...(this.deps.demo() ? { demo: true } : {}),
       ...(cashier ? { cashier } : {}),
     };
-    return beginJournaled(this.deps, payment, 'The payment could not be saved to disk, so it was NOT sent. Check the disk and try again.');
+    return beginJournaled(this.deps, payment, msg('core.refusal.not_saved'));
   }
 
   /** The one `payment` frame of this payment: sent once, never queued or re-sent. */
@@ -173,8 +173,8 @@ export class PaymentCommands {
     attributor.sent({ kind: 'payment', transactionId, terminalId: frame.terminalId, sentAt: clock.now() });
     if (!connection.send(frame)) {
       attributor.settle(transactionId);
-      ledger.apply(transactionId, { type: 'rejected', message: 'The connection dropped before the payment could be sent. The customer was not charged.' });
-      return fail('offline', 'The connection dropped before the payment could be sent. The customer was not charged; try again when connected.');
+      ledger.apply(transactionId, { type: 'rejected', why: msg('core.payment.not_sent_link_dropped') });
+      return refuse('offline', 'core.refusal.link_dropped');
     }
     this.deps.delivery.watch(transactionId);
     return ok({ transactionId, orderRef });
@@ -189,7 +189,8 @@ export class PaymentCommands {
 export function beginJournaled(
   deps: Pick<PaymentCommandsDeps, 'ledger' | 'logger' | 'noteError'>,
   payment: NewPayment,
-  notSavedMessage: string,
+  /** What the cashier reads when the disk failed: a code (or, from older callers, English). */
+  notSaved: string | Msg,
 ): CommandResult<never> | undefined {
   try {
     deps.ledger.begin(payment);
@@ -201,6 +202,6 @@ export function beginJournaled(
     }
     deps.logger.error('journal.write_failed', { message: String(err) });
     deps.noteError('Could not save the payment to disk');
-    return fail('internal', notSavedMessage);
+    return typeof notSaved === 'string' ? fail('internal', notSaved) : refuse('internal', notSaved.key, notSaved.values);
   }
 }

@@ -38,7 +38,14 @@ describe('stop waiting for a payment', () => {
     const id = await payOk(fx.h, 'TERM-001', 'STOP-2');
     await state(fx, id, 'approved');
     const refused = await fx.h.core.invoke('stopWaiting', { transactionId: id });
-    expect(refused).toEqual({ ok: false, error: { code: 'not_allowed', message: 'This payment is no longer waiting for the terminal (it is approved).' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'not_allowed',
+        message: 'This payment is no longer waiting for the terminal (it is approved).',
+        msg: { key: 'core.refusal.not_waiting', values: { state: 'approved' } },
+      },
+    });
     expect((await fx.h.core.invoke('stopWaiting', { transactionId: 'nope' })).ok).toBe(false);
   });
 });

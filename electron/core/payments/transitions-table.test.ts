@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentState } from '../../../shared/ipc';
+import { msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
 import { paymentView } from '../testing/payment-view';
 import { mayStillBeRefused, transition } from './transitions';
 import type { LedgerEvent, PaymentRecord } from './types';
@@ -46,14 +48,23 @@ describe('what a waiting payment becomes', () => {
   });
 
   it('stopping the wait records the cashier as settling it, and is refused (noted) once it is not waiting', () => {
-    expect(step('sent', { type: 'stopWaiting' }).next.resolution).toEqual({ by: 'cashier', reason: 'Stopped waiting for the terminal', at: NOW });
+    expect(step('sent', { type: 'stopWaiting' }).next.resolution).toEqual({
+      by: 'cashier',
+      reason: 'Stopped waiting for the terminal',
+      reasonMsg: { key: 'core.payment.stopped_waiting_reason' },
+      at: NOW,
+    });
     expect(step('unknown', { type: 'stopWaiting' }).note).toBe('stop waiting refused in state unknown');
   });
 
   it("an error frame rejects a payment not yet accepted, in the gateway's words; later it is only noted", () => {
     for (const s of ['sent', 'terminal_reconnecting'] as const)
-      expect(step(s, { type: 'rejected', message: 'Terminal not found' }).next).toMatchObject({ state: 'rejected', detail: 'Terminal not found' });
-    expect(step('awaiting_result', { type: 'rejected', message: 'late' })).toMatchObject({
+      expect(step(s, { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'Terminal not found' }) }).next).toMatchObject({
+        state: 'rejected',
+        detail: 'The gateway refused the payment: Terminal not found. The customer was not charged.',
+        detailMsg: { key: 'core.payment.refused_by_gateway', values: { message: 'Terminal not found' } },
+      });
+    expect(step('awaiting_result', { type: 'rejected', why: msg('core.payment.refused_busy') })).toMatchObject({
       changed: false,
       note: 'error frame ignored in state awaiting_result',
     });
@@ -107,9 +118,12 @@ describe('an unknown outcome', () => {
   });
 
   it('"ask the cashier" changes the words only when they are new, and only for an unknown outcome', () => {
-    expect(step('unknown', { type: 'needsCashier', why: 'No API secret.' }).next.detail).toBe('No API secret.');
-    expect(step('unknown', { type: 'needsCashier', why: 'No API secret.' }, { detail: 'No API secret.' }).changed).toBe(false);
-    expect(step('sent', { type: 'needsCashier', why: 'No API secret.' }).changed).toBe(false);
+    const check = msg('core.payment.check_terminal');
+    expect(step('unknown', { type: 'needsCashier', why: check }).next).toMatchObject({ detail: english(check), detailMsg: check });
+    expect(step('unknown', { type: 'needsCashier', why: check }, { detail: english(check), detailMsg: check }).changed).toBe(false);
+    const failed = msg('core.payment.lookup_failed_check_terminal', { problem: 'Lookup failed: HTTP 502.' });
+    expect(step('unknown', { type: 'needsCashier', why: failed }, { detail: english(check), detailMsg: check }).next.detailMsg).toEqual(failed);
+    expect(step('sent', { type: 'needsCashier', why: check }).changed).toBe(false);
   });
 
   it('a result records who settled it, without a reason; a payment that was never unknown gets no resolution', () => {

@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n/message';
 import { describe, expect, it } from 'vitest';
 import { transition } from './transitions';
 import type { LedgerEvent, PaymentRecord } from './types';
@@ -53,22 +54,24 @@ describe('POS payment machine (§9.3)', () => {
   });
 
   it('an error frame within the window means rejected; after delivery it is ignored', () => {
-    expect(play([{ type: 'rejected', message: 'Not Found' }]).r.state).toBe('rejected');
-    expect(play([{ type: 'delivered' }, { type: 'rejected', message: 'late' }]).r.state).toBe('awaiting_result');
+    expect(play([{ type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'Not Found' }) }]).r.state).toBe('rejected');
+    expect(play([{ type: 'delivered' }, { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'late' }) }]).r.state).toBe(
+      'awaiting_result',
+    );
   });
 
   it('a refusal that comes just after the terminal dropped still means rejected (money-truth rule 5)', () => {
     expect(
       play([
         { type: 'terminal', status: 'reconnecting' },
-        { type: 'rejected', message: 'Not Found' },
+        { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'Not Found' }) },
       ]).r.state,
     ).toBe('rejected');
     // A final state stays final: a disconnected push had already made it "not paid".
     expect(
       play([
         { type: 'terminal', status: 'disconnected' },
-        { type: 'rejected', message: 'Not Found' },
+        { type: 'rejected', why: msg('core.payment.refused_by_gateway', { message: 'Not Found' }) },
       ]).r.state,
     ).toBe('abandoned');
   });

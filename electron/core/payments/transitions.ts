@@ -1,5 +1,8 @@
 import { FINAL_PAYMENT_STATES, OPEN_PAYMENT_STATES, type PaymentState } from '../../../shared/ipc';
 import type { PaymentResponse } from '../../../shared/protocol';
+import { msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
+import { detailFrom, detailOf, NO_DETAIL, sameMsg } from './codes';
 import type { LedgerEvent, PaymentRecord, Transition } from './types';
 
 /**
@@ -29,6 +32,8 @@ export function mayStillBeRefused(state: PaymentState): boolean {
 }
 
 /** Final states in which the app concluded the customer was NOT charged. */
+const STOPPED_WAITING = msg('core.payment.stopped_waiting_reason');
+
 const NOT_CHARGED: readonly PaymentState[] = ['declined', 'cancelled', 'rejected', 'abandoned'];
 
 const same = (record: PaymentRecord, note?: string): Transition => ({ next: record, changed: false, raiseVoidAlert: false, ...(note ? { note } : {}) });
@@ -53,7 +58,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
       // Only the error attributor sends this, and only while the payment is inside its error
       // window and not yet accepted (it leaves the window on awaiting_result): so a reconnecting
       // terminal here is one that dropped right after the frame went out. Abandoned is final.
-      return s === 'sent' || s === 'terminal_reconnecting' ? move('rejected', { detail: event.message }) : same(record, `error frame ignored in state ${s}`);
+      return s === 'sent' || s === 'terminal_reconnecting' ? move('rejected', detailFrom(event.why)) : same(record, `error frame ignored in state ${s}`);
 
     case 'result':
       return onResult(record, event.response, event.via, now, move, settledBy);
@@ -71,7 +76,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
 
     case 'deadline':
       if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
-        return move('unknown', { detail: 'No result from the terminal in time. Check the terminal screen before taking the payment again.' });
+        return move('unknown', detailOf('core.payment.unknown_timeout'));
       }
       return same(record);
 
@@ -79,42 +84,39 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
     case 'linkLost':
     case 'restarted':
       if (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting') {
-        return move('unknown', {
-          detail: event.type === 'linkLost' ? 'The connection to the gateway dropped during the payment.' : 'The app restarted during the payment.',
-        });
+        return move('unknown', detailOf(event.type === 'linkLost' ? 'core.payment.unknown_link_lost' : 'core.payment.unknown_restarted'));
       }
       return same(record);
 
     case 'ambiguousError':
       if (s === 'sent' || s === 'awaiting_result') {
-        return move('unknown', {
-          detail: `The gateway answered "${event.message}" while more than one payment was starting, so it is not clear whether this one reached the terminal.`,
-        });
+        // The gateway's own words go in as they are, inside our sentence.
+        return move('unknown', detailOf('core.payment.unknown_ambiguous', { message: event.message }));
       }
       return same(record);
 
     case 'stillRunning':
       if (s === 'unknown' && (record.deadlineAt === undefined || now < record.deadlineAt)) {
-        return move('awaiting_result', { detail: undefined });
+        return move('awaiting_result', NO_DETAIL);
       }
       return same(record);
 
     case 'notFound':
       if (s === 'unknown' || s === 'sent') {
-        return move('rejected', { detail: 'The gateway has no record of this payment, so the customer was not charged.', ...settledBy('lookup') });
+        return move('rejected', { ...detailOf('core.payment.no_record'), ...settledBy('lookup') });
       }
       return same(record);
 
     case 'needsCashier':
-      if (s !== 'unknown' || record.detail === event.why) return same(record);
-      return move('unknown', { detail: event.why });
+      if (s !== 'unknown' || sameMsg(record.detailMsg, event.why)) return same(record);
+      return move('unknown', detailFrom(event.why));
 
     case 'stopWaiting':
       if (s !== 'sent' && s !== 'awaiting_result' && s !== 'terminal_reconnecting') return same(record, `stop waiting refused in state ${s}`);
       // Not paid as far as this till knows; a later approval moves it to needs_review (onResult).
       return move('abandoned', {
-        resolution: { by: 'cashier', reason: 'Stopped waiting for the terminal', at: now },
-        detail: 'The cashier stopped waiting for the terminal.',
+        resolution: { by: 'cashier', reason: english(STOPPED_WAITING), reasonMsg: STOPPED_WAITING, at: now },
+        ...detailOf('core.payment.stopped_waiting'),
       });
 
     case 'cashier':
@@ -127,7 +129,7 @@ export function transition(record: PaymentRecord, event: LedgerEvent, now: numbe
           ...(event.cashier ? { cashier: event.cashier } : {}),
           ...(event.approvedBy ? { approvedBy: event.approvedBy } : {}),
         },
-        detail: `Settled by the cashier: ${event.reason}`,
+        ...detailOf('core.payment.settled_by_cashier', { reason: event.reason }),
       });
   }
 }
@@ -156,17 +158,16 @@ function onResult(
   }
   if (isOpen(s)) {
     const target: PaymentState = response.status === 'SUCCESS' ? 'approved' : response.status === 'FAILED' ? 'declined' : 'cancelled';
-    return move(target, { ...facts, ...settledBy(via), detail: undefined });
+    return move(target, { ...facts, ...settledBy(via), ...NO_DETAIL });
   }
   if (response.status === 'SUCCESS' && NOT_CHARGED.includes(s)) {
     return move(
       'needs_review',
       {
         ...facts,
-        detail:
-          `The terminal reported an APPROVAL after this payment was marked ${s}` +
-          (response.authorizationCode ? ` (authorization ${response.authorizationCode})` : '') +
-          '. Check whether the customer was charged before taking the payment again.',
+        ...(response.authorizationCode
+          ? detailOf('core.payment.late_approval_auth', { state: s, authorization: response.authorizationCode })
+          : detailOf('core.payment.late_approval', { state: s })),
       },
       `late SUCCESS after ${s}`,
     );
@@ -182,12 +183,12 @@ type Move = (state: PaymentState, patch?: Partial<PaymentRecord>, note?: string)
 function onTerminal(record: PaymentRecord, status: Extract<LedgerEvent, { type: 'terminal' }>['status'], move: Move): Transition {
   const s = record.state;
   if (status === 'reconnecting' && (s === 'sent' || s === 'awaiting_result')) {
-    return move('terminal_reconnecting', { detail: 'The terminal lost its connection; waiting for it to come back.' });
+    return move('terminal_reconnecting', detailOf('core.payment.terminal_reconnecting'));
   }
-  if (status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', { detail: undefined });
+  if (status === 'connected' && s === 'terminal_reconnecting') return move('awaiting_result', NO_DETAIL);
   if (status === 'disconnected' && (s === 'sent' || s === 'awaiting_result' || s === 'terminal_reconnecting')) {
     // Says what happened to THIS attempt; whether the order is paid is the order's standing.
-    return move('abandoned', { detail: 'The terminal went offline during the payment; this attempt did not charge the customer.' });
+    return move('abandoned', detailOf('core.payment.terminal_went_offline'));
   }
   return same(record);
 }

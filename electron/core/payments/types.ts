@@ -1,3 +1,4 @@
+import type { Msg } from '../../../shared/i18n/message';
 import type { PaymentView, VoidAlert, Who } from '../../../shared/ipc';
 import type { GatewayTransactionStatus, PaymentResponse } from '../../../shared/protocol';
 
@@ -11,7 +12,7 @@ export type LedgerEvent =
   /** No error frame within the attribution window (OQ-4). */
   | { type: 'delivered' }
   /** An error frame attributed to this payment (§10.1). */
-  | { type: 'rejected'; message: string }
+  | { type: 'rejected'; why: Msg }
   | { type: 'result'; response: PaymentResponse; via: 'push' | 'lookup' }
   | { type: 'voided'; reason: string; via: 'push' | 'lookup' }
   | { type: 'terminal'; status: 'reconnecting' | 'connected' | 'disconnected'; graceEndsAt?: number }
@@ -25,7 +26,7 @@ export type LedgerEvent =
   /** The lookup says the gateway never saw this transaction. */
   | { type: 'notFound' }
   /** No way to look it up (no API secret) or the lookup failed: the cashier must check the terminal. */
-  | { type: 'needsCashier'; why: string }
+  | { type: 'needsCashier'; why: Msg }
   /** The cashier stopped waiting (till: an honest Cancel): nothing goes to the gateway, which has no cancel. */
   | { type: 'stopWaiting' }
   | { type: 'cashier'; outcome: 'approved' | 'declined' | 'cancelled' | 'abandoned'; reason: string; cashier?: Who; approvedBy?: Who };

@@ -1,3 +1,5 @@
+import { msg, type Msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
 import type { PaymentResponse } from '../../../shared/protocol';
 import type { CoreTuning } from '../core-tuning';
 import type { Clock, Logger, TimerHandle } from '../ports';
@@ -5,7 +7,14 @@ import type { PaymentLedger } from '../payments/ledger';
 import type { LedgerEvent } from '../payments/types';
 import type { LookupFn, LookupResult } from './lookup-client';
 
-export const CHECK_TERMINAL = 'Outcome unknown. Check the terminal screen (or its receipt) and record what happened, with a reason.';
+const CHECK_TERMINAL_KEY = 'core.payment.check_terminal';
+/** The English of the cashier's instruction (logs, the check-now answer). */
+export const CHECK_TERMINAL = english(msg(CHECK_TERMINAL_KEY));
+
+/** What the cashier must do, after what the lookup said went wrong (its words, when it failed). */
+function checkTerminalAfter(result: LookupResult): Msg {
+  return result.kind === 'error' ? msg('core.payment.lookup_failed_check_terminal', { problem: result.message }) : msg(CHECK_TERMINAL_KEY);
+}
 
 /**
  * Recovery of unresolved payments (docs/protocol.md OQ-15, OQ-17; money-safety rule 7): after every start and every
@@ -116,7 +125,7 @@ export class Recovery {
   async checkOne(transactionId: string): Promise<{ checked: boolean; message?: string }> {
     const lookup = this.lookup();
     if (!lookup) {
-      this.ledger.apply(transactionId, { type: 'needsCashier', why: CHECK_TERMINAL });
+      this.ledger.apply(transactionId, { type: 'needsCashier', why: msg(CHECK_TERMINAL_KEY) });
       return { checked: false, message: 'No API secret is configured, so the gateway cannot be asked. ' + CHECK_TERMINAL };
     }
     const result = await this.check(transactionId, lookup);
@@ -149,7 +158,7 @@ export class Recovery {
 
   private flagForCashier(): void {
     for (const p of this.ledger.open()) {
-      if (p.state === 'unknown') this.ledger.apply(p.transactionId, { type: 'needsCashier', why: CHECK_TERMINAL });
+      if (p.state === 'unknown') this.ledger.apply(p.transactionId, { type: 'needsCashier', why: msg(CHECK_TERMINAL_KEY) });
     }
   }
 
@@ -164,7 +173,7 @@ export class Recovery {
     const event = eventFromLookup(result);
     if (event) this.ledger.apply(transactionId, event);
     else if (this.ledger.get(transactionId)?.state === 'unknown') {
-      this.ledger.apply(transactionId, { type: 'needsCashier', why: `${result.kind === 'error' ? result.message : ''} ${CHECK_TERMINAL}`.trim() });
+      this.ledger.apply(transactionId, { type: 'needsCashier', why: checkTerminalAfter(result) });
     }
     if (this.ledger.get(transactionId)?.state === 'unknown' && result.kind === 'error') this.scheduleUnknownRetry(transactionId, lookup);
     else this.forgetUnknownRetry(transactionId);

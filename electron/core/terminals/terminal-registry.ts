@@ -1,3 +1,5 @@
+import { msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
 import type { TerminalPresence, TerminalView } from '../../../shared/ipc';
 import type { TerminalListItem, TerminalStatusUpdateFrame, TerminalsResponseFrame } from '../../../shared/protocol';
 
@@ -168,20 +170,21 @@ export class TerminalRegistry {
   view(id: string, ctx: { linkOpen: boolean; synced?: boolean; openPaymentId?: string }): TerminalView | undefined {
     const e = this.entries.get(id);
     if (!e) return undefined;
-    let notPayableReason: string | undefined;
-    if (!ctx.linkOpen) notPayableReason = 'Not connected to the gateway';
-    else if (ctx.synced === false) notPayableReason = 'Refreshing the terminal list';
-    else if (e.presence === 'reconnecting') notPayableReason = 'Terminal is reconnecting';
-    else if (e.presence === 'offline') notPayableReason = 'Terminal is offline';
-    else if (ctx.openPaymentId) notPayableReason = 'Busy with a payment';
+    let notPayableKey: string | undefined;
+    if (!ctx.linkOpen) notPayableKey = 'core.terminal.not_connected';
+    else if (ctx.synced === false) notPayableKey = 'core.terminal.refreshing';
+    else if (e.presence === 'reconnecting') notPayableKey = 'core.terminal.reconnecting';
+    else if (e.presence === 'offline') notPayableKey = 'core.terminal.offline';
+    else if (ctx.openPaymentId) notPayableKey = 'core.terminal.busy';
+    const notPayableReasonMsg = notPayableKey ? msg(notPayableKey) : undefined;
     return {
       id: e.id,
       ...(e.deviceId ? { deviceId: e.deviceId } : {}),
       ...(e.connectionId ? { connectionId: e.connectionId } : {}),
       label: e.label,
       presence: e.presence,
-      payable: notPayableReason === undefined,
-      ...(notPayableReason ? { notPayableReason } : {}),
+      payable: notPayableReasonMsg === undefined,
+      ...(notPayableReasonMsg ? { notPayableReason: english(notPayableReasonMsg), notPayableReasonMsg } : {}),
       ...(e.presence === 'reconnecting' && e.graceEndsAt !== undefined ? { graceEndsAt: e.graceEndsAt } : {}),
       ...(ctx.openPaymentId ? { openPaymentId: ctx.openPaymentId } : {}),
       ...(e.lastSeenAt !== undefined ? { lastSeenAt: e.lastSeenAt } : {}),

@@ -1,4 +1,5 @@
 import type { UpdateView } from '../../../shared/ipc';
+import { msg, type Msg } from '../../../shared/i18n/message';
 import type { Logger } from '../ports';
 
 export interface BusyState {
@@ -26,14 +27,14 @@ export interface UpdateGatesOptions {
 export class UpdateGates {
   constructor(private readonly options: UpdateGatesOptions) {}
 
-  disabledReason(): string | undefined {
+  disabledReason(): Msg | undefined {
     const { env, logger } = this.options;
-    if (killSwitchOn(env)) return `Updates are turned off (${UPDATES_ENV}=${env?.[UPDATES_ENV]}).`;
+    if (killSwitchOn(env)) return msg('core.update.off_env', { variable: UPDATES_ENV, value: String(env?.[UPDATES_ENV]) });
     try {
-      if (!this.options.settings().updatesEnabled) return 'Updates are turned off in Settings.';
+      if (!this.options.settings().updatesEnabled) return msg('core.update.off_settings');
     } catch (err) {
       logger.error('update.settings_unreadable', { error: String(err) });
-      return 'Updates are paused: the settings could not be read.';
+      return msg('core.update.settings_unreadable');
     }
     return undefined;
   }

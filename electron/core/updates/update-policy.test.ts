@@ -189,7 +189,10 @@ describe('update policy: installs when it may', () => {
     updater.deliver('1.2.0');
     const v = await policy.installNow();
     expect(updater.installs).toBe(1);
-    expect(v.message).toMatch(/Installing 1\.2\.0/);
+    expect(v).toMatchObject({
+      message: expect.stringMatching(/Installing 1\.2\.0/),
+      messageMsg: { key: 'core.update.installing', values: { version: '1.2.0' } },
+    });
   });
 
   it('never installs without agreement while running, however long it waits', () => {
@@ -215,7 +218,7 @@ describe('update policy: installs when it may', () => {
     policy.start();
     const v = await policy.installNow();
     expect(updater.installs).toBe(0);
-    expect(v.message).toBe('No update is ready to install yet.');
+    expect(v).toMatchObject({ message: 'No update is ready to install yet.', messageMsg: { key: 'core.update.none_ready' } });
   });
 });
 
@@ -227,7 +230,8 @@ describe('update policy: kill switch', () => {
     expect(updater.checks).toBe(0);
     await policy.checkNow();
     expect(updater.checks).toBe(0);
-    expect(policy.view()).toEqual({ phase: 'disabled', message: 'Updates are turned off (CHECKSTAND_UPDATES=off).', blockedBy: [] });
+    const off = { key: 'core.update.off_env', values: { variable: 'CHECKSTAND_UPDATES', value: 'off' } };
+    expect(policy.view()).toEqual({ phase: 'disabled', message: 'Updates are turned off (CHECKSTAND_UPDATES=off).', messageMsg: off, blockedBy: [] });
     expect(policy.onQuit()).toEqual({ installOnQuit: false });
   });
 
@@ -282,7 +286,8 @@ describe('update policy: errors', () => {
     clock.advance(30_000);
     await Promise.resolve();
     await Promise.resolve();
-    expect(policy.view()).toMatchObject({ phase: 'error', message: 'Update check failed: getaddrinfo ENOTFOUND updates.example' });
+    const failed = { key: 'core.update.check_failed', values: { problem: 'getaddrinfo ENOTFOUND updates.example' } };
+    expect(policy.view()).toMatchObject({ phase: 'error', message: 'Update check failed: getaddrinfo ENOTFOUND updates.example', messageMsg: failed });
     expect(policy.lastError()).toBe('getaddrinfo ENOTFOUND updates.example');
     expect(logs).toContainEqual({ level: 'error', event: 'update.error', fields: { message: 'getaddrinfo ENOTFOUND updates.example' } });
     clock.advance(4 * 3600_000);

@@ -3,7 +3,9 @@ import type { Emitter } from '../../../shared/emitter';
 import { loggedEmitter } from '../log/logged-emitter';
 import type { Clock, Logger, TimerHandle, UpdateService } from '../ports';
 import { UpdateGates, type BusyState } from './update-gates';
-import { UpdateProgress } from './update-progress';
+import { said, UpdateProgress } from './update-progress';
+import { english } from '../i18n/english';
+import { msg } from '../../../shared/i18n/message';
 import type { UpdaterEvent, UpdaterPort } from './updater-port';
 
 export { killSwitchOn, UPDATES_ENV, type BusyState } from './update-gates';
@@ -100,7 +102,7 @@ class Policy implements UpdatePolicy {
 
   view = (): UpdateView => {
     const off = this.gates.disabledReason();
-    return off ? { phase: 'disabled', message: off, blockedBy: [] } : this.progress.view(() => this.gates.blockedBy());
+    return off ? { phase: 'disabled', ...said(off), blockedBy: [] } : this.progress.view(() => this.gates.blockedBy());
   };
 
   installNow = async (): Promise<UpdateView> => {
@@ -108,14 +110,14 @@ class Policy implements UpdatePolicy {
     if (this.gates.disabledReason()) return this.view();
     if (ready === undefined) {
       const v = this.view();
-      return { ...v, message: v.message ?? 'No update is ready to install yet.' };
+      return v.message ? v : { ...v, ...said(msg('core.update.none_ready')) };
     }
     this.consented = true;
     this.logger.info('update.consent', { version: ready, blockedBy: this.gates.blockedBy() });
     this.tryInstall();
     this.emit();
     const v = this.view();
-    if (!this.installing && v.blockedBy.length > 0) return { ...v, message: `Update ${ready} installs as soon as the till is free.` };
+    if (!this.installing && v.blockedBy.length > 0) return { ...v, ...said(msg('core.update.installs_when_free', { version: ready })) };
     return v;
   };
 
@@ -127,7 +129,7 @@ class Policy implements UpdatePolicy {
     const off = this.gates.disabledReason();
     this.wasOff = off !== undefined;
     this.syncInstallOnQuit();
-    if (off) this.logger.info('update.disabled', { reason: off });
+    if (off) this.logger.info('update.disabled', { reason: english(off) });
     // Scheduled even when disabled: the setting may be switched back on while the app runs.
     this.scheduleCheck(this.firstCheckDelayMs);
     this.emit();
@@ -163,7 +165,8 @@ class Policy implements UpdatePolicy {
     const installOnQuit = this.syncInstallOnQuit();
     const ready = this.progress.readyVersion;
     if (ready !== undefined) {
-      this.logger.info('update.on_quit', { version: ready, installOnQuit, blockedBy: this.gates.blockedBy(), disabled: this.gates.disabledReason() ?? false });
+      const off = this.gates.disabledReason();
+      this.logger.info('update.on_quit', { version: ready, installOnQuit, blockedBy: this.gates.blockedBy(), disabled: off ? english(off) : false });
     }
     this.stop();
     this.unsubscribe();
@@ -234,13 +237,13 @@ class Policy implements UpdatePolicy {
     this.stopIdleWait();
     this.installing = true;
     this.logger.info('update.installing', { version: ready });
-    this.progress.message = `Installing ${ready}: Checkstand restarts in a moment.`;
+    this.progress.message = msg('core.update.installing', { version: ready });
     try {
       this.updater.quitAndInstall();
     } catch (err) {
       this.installing = false;
       this.consented = false;
-      this.progress.fail(`Could not start the installer: ${err instanceof Error ? err.message : String(err)}`);
+      this.progress.fail(english(msg('core.update.installer_failed', { problem: err instanceof Error ? err.message : String(err) })));
     }
   }
 }

@@ -1,4 +1,6 @@
 import type { UpdateView } from '../../../shared/ipc';
+import { msg, type Msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
 import type { Logger } from '../ports';
 import type { UpdaterEvent } from './updater-port';
 
@@ -7,7 +9,8 @@ export class UpdateProgress {
   phase: Exclude<UpdateView['phase'], 'disabled'> = 'idle';
   version: string | undefined;
   percent: number | undefined;
-  message: string | undefined;
+  /** What the cashier reads about the update, as a code (its English fills `message`). */
+  message: Msg | undefined;
   lastError: string | undefined;
   /** A downloaded update waits; survives later check errors (the download is still on disk). */
   readyVersion: string | undefined;
@@ -19,7 +22,7 @@ export class UpdateProgress {
     const v: UpdateView = { phase: this.phase, blockedBy: this.phase === 'ready' ? blockedBy() : [] };
     if (this.version !== undefined) v.version = this.version;
     if (this.percent !== undefined && this.phase === 'downloading') v.percent = this.percent;
-    if (this.message !== undefined) v.message = this.message;
+    if (this.message !== undefined) Object.assign(v, said(this.message));
     return v;
   }
 
@@ -58,11 +61,11 @@ export class UpdateProgress {
       // The downloaded update is still good: stay ready, keep the error for diagnostics.
       this.phase = 'ready';
       this.version = this.readyVersion;
-      this.message = `Update ${this.readyVersion} is ready. (A later check failed: ${text})`;
+      this.message = msg('core.update.ready_later_check_failed', { version: this.readyVersion, problem: text });
     } else {
       this.phase = 'error';
       this.percent = undefined;
-      this.message = `Update check failed: ${text}`;
+      this.message = msg('core.update.check_failed', { problem: text });
     }
   }
 
@@ -73,4 +76,9 @@ export class UpdateProgress {
     this.message = undefined;
     if (percent.length > 0) this.percent = percent[0];
   }
+}
+
+/** An update message for the view: its English (logs, older renderers) and its code (the screens). */
+export function said(m: Msg): Pick<UpdateView, 'message' | 'messageMsg'> {
+  return { message: english(m), messageMsg: m };
 }
