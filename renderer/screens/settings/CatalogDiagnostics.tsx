@@ -1,13 +1,10 @@
 import type { CatalogStatus } from '../../../shared/basket';
-import type { Msg } from '../../../shared/i18n/message';
 import { useT } from '../../i18n/useT';
 
 /** basket: which catalogue the till uses, how many items it has, and every line it skipped, by number. */
 export function CatalogDiagnostics({ catalog }: { catalog: CatalogStatus | undefined }) {
   const t = useT();
   if (!catalog) return null;
-  // merge: svccodes may give catalogue problems and errors a code (`msg`); until then their English shows.
-  const said = (item: { msg?: Msg }, english: string) => t.say(item.msg, english);
   return (
     <section aria-labelledby="catalog-diag-title">
       <h2 id="catalog-diag-title">{t.t('settings.catalog.title')}</h2>
@@ -19,15 +16,13 @@ export function CatalogDiagnostics({ catalog }: { catalog: CatalogStatus | undef
       </p>
       {catalog.error && (
         <p className="error-text" role="alert">
-          {said(catalog as { msg?: Msg }, catalog.error)}
+          {catalog.error}
         </p>
       )}
       {catalog.problems.length > 0 && (
         <ul className="payment-list" aria-label={t.t('settings.catalog.skipped')}>
           {catalog.problems.map((p) => (
-            <li key={`${p.line}-${p.message}`}>
-              {t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: said(p as { msg?: Msg }, p.message) })}
-            </li>
+            <li key={`${p.line}-${p.message}`}>{t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: p.message })}</li>
           ))}
           {catalog.moreProblems ? <li>{t.t('settings.catalog.more', { count: catalog.moreProblems })}</li> : null}
         </ul>

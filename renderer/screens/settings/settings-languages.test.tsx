@@ -93,7 +93,7 @@ describe('the Language and formats setting', () => {
       ok: true,
       value: {
         saved: false,
-        errors: [{ field: 'locale', message: '"xx!" is not a locale.', msg: { key: 'settings.locale.invalid', values: { tag: 'xx!' } } }],
+        errors: [{ field: 'locale', message: '"xx!" is not a locale.', msg: { key: 'services.settings.locale_unknown', values: { tag: 'xx!' } } }],
       },
     }));
     await renderApp(fake);

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { Msg } from '../../../../shared/i18n/message';
 import type { CloseShiftResult, ShiftReport, ShiftView } from '../../../../shared/ipc';
 import { StatusIcon } from '../../../components/StatusIcon';
 import { useFocusOnMount } from '../../../hooks/useFocusOnMount';
@@ -107,8 +106,7 @@ interface RefusalProps {
 
 function UnresolvedRefusal({ refusal, pin, onPin, busy, onConfirm, onPinSubmit }: RefusalProps) {
   const t = useT();
-  // merge: svccodes may give the refusal a code; until then its English message is shown.
-  const reason = t.say((refusal as { messageMsg?: Msg }).messageMsg, refusal.message);
+  const reason = t.say(refusal.messageMsg, refusal.message);
   return (
     <div className="warning" role="alert">
       <p>
