@@ -164,6 +164,7 @@ export function ReceiptFields({ form, set, errors, isLocked, testPage, onTestPag
             error={errors['printer.port']}
             onChange={(port) => set({ printer: { ...form.printer, port: Number(port) || 0 } })}
           />
+          <p className="hint">{t.t('settings.receipts.network_scripts')}</p>
         </>
       )}
       <div className="field">
