@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { StatusIcon, type Tone } from '../../components/StatusIcon';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { formatMoney } from '../../format/money';
 import { formatClock } from '../../format/time';
 import { usePos } from '../../store/context';
 import { selectTerminalLabel } from '../../store/selectors';
 import { ResultActions } from './ResultActions';
+import { useT } from '../../i18n/useT';
 
 interface Props {
   payment: PaymentView;
@@ -21,6 +21,7 @@ interface Props {
 
 /** The frame every result shares: icon + words + colour, the facts, then what to do next. */
 export function ResultLayout({ payment, tone, title, retry, hideActions = false, children }: Props) {
+  const t = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>(payment.state);
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
   return (
@@ -28,17 +29,25 @@ export function ResultLayout({ payment, tone, title, retry, hideActions = false,
       <h1 id="result-title" ref={headingRef} tabIndex={-1}>
         <StatusIcon tone={tone} /> {title}
       </h1>
-      <p className="result-amount">{formatMoney(payment.amountMinor, payment.currency)}</p>
+      <p className="result-amount">
+        <bdi>{t.money(payment.amountMinor, payment.currency)}</bdi>
+      </p>
       {children}
       <dl className="facts">
-        <dt>Order</dt>
-        <dd>{payment.orderRef}</dd>
-        <dt>Terminal</dt>
-        <dd>{terminal}</dd>
-        <dt>Time</dt>
+        <dt>{t.t('common.facts.order')}</dt>
+        <dd>
+          <bdi>{payment.orderRef}</bdi>
+        </dd>
+        <dt>{t.t('common.facts.terminal')}</dt>
+        <dd>
+          <bdi>{terminal}</bdi>
+        </dd>
+        <dt>{t.t('common.facts.time')}</dt>
         <dd>{formatClock(payment.updatedAt)}</dd>
-        <dt>Transaction</dt>
-        <dd className="mono">{payment.transactionId}</dd>
+        <dt>{t.t('common.facts.transaction')}</dt>
+        <dd className="mono">
+          <bdi>{payment.transactionId}</bdi>
+        </dd>
       </dl>
       {!hideActions && <ResultActions retry={retry} />}
     </section>
