@@ -1,4 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/ipc';
 import { msg } from '../../shared/i18n/message';
@@ -38,9 +39,9 @@ describe('the till in German', () => {
       payments: [payment('p1', { state: 'declined', errorCode: 'INSUFFICIENT_FUNDS', errorMessage: 'Insufficient funds' })],
     });
     act(() => store.getState().setActivePayment('p1'));
-    expect(await screen.findByRole('heading', { name: /Zahlung abgelehnt/ })).toBeTruthy();
-    expect(screen.getByText(/Es wurde nichts abgebucht/)).toBeTruthy();
-    expect(screen.getByText(/Insufficient funds/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: /Zahlung abgelehnt – es wurde nichts abgebucht/ })).toBeTruthy();
+    expect(screen.getByText(/nicht genug Guthaben/)).toBeTruthy();
+    expect(screen.getByText('Insufficient funds')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Neue Zahlung/ })).toBeTruthy();
   });
 
@@ -84,6 +85,23 @@ describe('the till in Arabic (Kuwait)', () => {
     expect(await screen.findByRole('heading', { name: 'دفعة جديدة' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /ادفع/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: '٧' })).toBeTruthy();
+  });
+
+  it('amounts and PINs typed with Arabic-Indic digits are read as digits', async () => {
+    const user = userEvent.setup();
+    const { store } = await renderIn('ar-KW');
+    await screen.findByRole('heading', { name: 'دفعة جديدة' });
+    await user.type(document.getElementById('amount')!, '١٢٣٤');
+    expect(store.getState().draft.amountMinor).toBe(1234);
+    expect(screen.queryByText('أدخل المبلغ.')).toBeNull();
+  });
+
+  it('the PIN field keeps Arabic-Indic digits as the PIN', async () => {
+    const user = userEvent.setup();
+    await renderIn('ar-KW', signInPeople);
+    const pin = await screen.findByLabelText('رمز PIN');
+    await user.type(pin, '١٢٣٤');
+    expect((pin as HTMLInputElement).value).toBe('1234');
   });
 
   it('a decline and the void alert in Arabic, "not charged" unambiguous', async () => {
