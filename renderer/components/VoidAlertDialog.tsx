@@ -10,6 +10,7 @@ import { selectFirstVisibleAlert, selectOrder, selectTerminalLabel, selectVisibl
 import { alreadyPaidSentence, paidByAnother } from '../format/order';
 import { formatDateTime } from '../format/time';
 import { playAlertBeep } from './beep';
+import { Fact } from './Fact';
 
 /**
  * paymentVoided (money-safety rule 6): a full-window alert the cashier cannot miss or wave away.
@@ -51,8 +52,7 @@ export function VoidAlertDialog() {
         </h2>
         {paidBy ? (
           <p id="void-summary" className="void-summary">
-            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf, t)}</strong>{' '}
-            {t.t('common.voidAlert.paidLate', { amount, terminal: terminalLabel })}
+            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf, t)}</strong> {t.t('common.voidAlert.paidLate', { amount, terminal: terminalLabel })}
           </p>
         ) : (
           <p id="void-summary" className="void-summary">
@@ -108,28 +108,13 @@ function AlertFacts({ alert, amount, terminalLabel, t }: { alert: VoidAlert; amo
   // Standalone values keep their own direction in a right-to-left window (<bdi>).
   return (
     <dl className="facts">
-      <dt>{t.t('common.facts.amount')}</dt>
-      <dd>
-        <bdi>{amount}</bdi>
-      </dd>
-      <dt>{t.t('common.facts.order')}</dt>
-      <dd>
-        <bdi>{alert.orderRef}</bdi>
-      </dd>
-      <dt>{t.t('common.facts.terminal')}</dt>
-      <dd>
-        <bdi>{terminalLabel}</bdi>
-      </dd>
+      <Fact label={t.t('common.facts.amount')} value={amount} />
+      <Fact label={t.t('common.facts.order')} value={alert.orderRef} />
+      <Fact label={t.t('common.facts.terminal')} value={terminalLabel} />
       <dt>{t.t('common.facts.time')}</dt>
       <dd>{formatDateTime(alert.at)}</dd>
-      <dt>{t.t('common.facts.reason')}</dt>
-      <dd>
-        <bdi>{t.say(reasonMsg, alert.reason)}</bdi>
-      </dd>
-      <dt>{t.t('common.facts.transaction')}</dt>
-      <dd className="mono">
-        <bdi>{alert.transactionId}</bdi>
-      </dd>
+      <Fact label={t.t('common.facts.reason')} value={t.say(reasonMsg, alert.reason)} />
+      <Fact label={t.t('common.facts.transaction')} value={alert.transactionId} mono />
     </dl>
   );
 }

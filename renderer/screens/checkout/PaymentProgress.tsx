@@ -9,6 +9,7 @@ import { formatDuration, secondsUntil } from '../../format/time';
 import { usePos } from '../../store/context';
 import { selectTerminal } from '../../store/selectors';
 import { WaitingActions } from './WaitingActions';
+import { Fact } from '../../components/Fact';
 
 interface Props {
   transactionId: string;
@@ -54,18 +55,9 @@ export function PaymentProgress({ transactionId, payment }: Props) {
       <TellCustomer words={tell} />
       {payment && (
         <dl className="facts">
-          <dt>{t.t('common.facts.amount')}</dt>
-          <dd>
-            <bdi>{t.money(payment.amountMinor, payment.currency)}</bdi>
-          </dd>
-          <dt>{t.t('common.facts.order')}</dt>
-          <dd>
-            <bdi>{payment.orderRef}</bdi>
-          </dd>
-          <dt>{t.t('common.facts.terminal')}</dt>
-          <dd>
-            <bdi>{terminalName}</bdi>
-          </dd>
+          <Fact label={t.t('common.facts.amount')} value={t.money(payment.amountMinor, payment.currency)} />
+          <Fact label={t.t('common.facts.order')} value={payment.orderRef} />
+          <Fact label={t.t('common.facts.terminal')} value={terminalName} />
           {/* The reconnect countdown is in the title then; a second clock would disagree with it. */}
           {stage !== 'reconnecting' && payment.deadlineAt !== undefined && (
             <>

@@ -7,6 +7,7 @@ import { usePos } from '../../store/context';
 import { selectTerminalLabel } from '../../store/selectors';
 import { ResultActions } from './ResultActions';
 import { useT } from '../../i18n/useT';
+import { Fact } from '../../components/Fact';
 
 interface Props {
   payment: PaymentView;
@@ -34,20 +35,11 @@ export function ResultLayout({ payment, tone, title, retry, hideActions = false,
       </p>
       {children}
       <dl className="facts">
-        <dt>{t.t('common.facts.order')}</dt>
-        <dd>
-          <bdi>{payment.orderRef}</bdi>
-        </dd>
-        <dt>{t.t('common.facts.terminal')}</dt>
-        <dd>
-          <bdi>{terminal}</bdi>
-        </dd>
+        <Fact label={t.t('common.facts.order')} value={payment.orderRef} />
+        <Fact label={t.t('common.facts.terminal')} value={terminal} />
         <dt>{t.t('common.facts.time')}</dt>
         <dd>{formatClock(payment.updatedAt)}</dd>
-        <dt>{t.t('common.facts.transaction')}</dt>
-        <dd className="mono">
-          <bdi>{payment.transactionId}</bdi>
-        </dd>
+        <Fact label={t.t('common.facts.transaction')} value={payment.transactionId} mono />
       </dl>
       {!hideActions && <ResultActions retry={retry} />}
     </section>
