@@ -8,6 +8,7 @@ import { HistoryScreen } from './screens/history/HistoryScreen';
 import { DiagnosticsScreen } from './screens/settings/DiagnosticsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { usePos } from './store/context';
+import { useT } from './i18n/useT';
 import { useIdleLock } from './hooks/useIdleLock';
 import { needsSignIn } from './store/people-slice';
 import { SignInScreen } from './screens/sign-in/SignInScreen';
@@ -15,6 +16,7 @@ import { selectScreen, selectVisibleAlertCount } from './store/selectors';
 
 /** The cashier window: top bar, the current screen, and the void alert above everything. */
 export function App() {
+  const t = useT();
   const screen = usePos(selectScreen);
   const synced = usePos((s) => s.synced);
   const syncError = usePos((s) => s.syncError);
@@ -32,8 +34,8 @@ export function App() {
         <main id="main" className="main">
           {!synced ? (
             <section className="screen" aria-labelledby="loading-title">
-              <h1 id="loading-title">Starting Checkstand…</h1>
-              <p role="status">{syncError ? `Still trying: ${syncError}` : 'Loading terminals and payments.'}</p>
+              <h1 id="loading-title">{t.t('common.loading.title')}</h1>
+              <p role="status">{syncError ? t.t('common.loading.stillTrying', { error: syncError }) : t.t('common.loading.detail')}</p>
             </section>
           ) : signedOut ? (
             <SignInScreen />

@@ -4,6 +4,7 @@ import { useCommand } from '../hooks/useCommand';
 import { useBridge, usePos } from '../store/context';
 import { bannerText } from './banner-text';
 import { StatusIcon } from './StatusIcon';
+import { useT } from '../i18n/useT';
 
 /**
  * The gateway link at a glance, worded for the cashier: can a card be taken right now, and if
@@ -15,16 +16,17 @@ export function ConnectionBanner() {
   );
   const setScreen = usePos((s) => s.setScreen);
   const locked = usePos((s) => s.settings?.lockedFields);
+  const t = useT();
   const bridge = useBridge();
   const reconnect = useCommand<{ done: true }>();
   const now = useNow(1000);
 
-  const text = bannerText({ connection, bridgeLinked, synced, paused, locked }, now);
+  const text = bannerText({ connection, bridgeLinked, synced, paused, locked }, now, t);
 
   const doReconnect = () => void reconnect.run(() => bridge.reconnectNow({}));
 
   return (
-    <section className={`banner banner-${text.tone}`} aria-label="Gateway connection" data-testid="connection-banner">
+    <section className={`banner banner-${text.tone}`} aria-label={t.t('common.banner.label')} data-testid="connection-banner">
       <div role="status" className="banner-text">
         <StatusIcon tone={text.tone} />
         <strong>{text.title}</strong>
@@ -33,12 +35,12 @@ export function ConnectionBanner() {
       {/* Payments are blocked: reconnecting is the one thing to do, so it is the primary button. */}
       {text.action === 'reconnect' && (
         <button type="button" className="primary" onClick={doReconnect} disabled={reconnect.busy}>
-          Reconnect now
+          {t.t('common.banner.reconnectNow')}
         </button>
       )}
       {text.action === 'reconnectHere' && (
         <button type="button" onClick={doReconnect} disabled={reconnect.busy}>
-          Reconnect here
+          {t.t('common.banner.reconnectHere')}
         </button>
       )}
       {text.action === 'settings' && (
@@ -50,7 +52,7 @@ export function ConnectionBanner() {
             setScreen('settings');
           }}
         >
-          Open Settings
+          {t.t('common.banner.openSettings')}
         </a>
       )}
       {reconnect.error && (

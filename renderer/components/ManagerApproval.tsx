@@ -6,14 +6,9 @@ import { useFocusOnMount } from '../hooks/useFocusOnMount';
 import { useBridge, usePos } from '../store/context';
 import { needsManager } from '../store/people-slice';
 import { PinPad, pinDigits } from './PinPad';
+import { useT } from '../i18n/useT';
 
-/** What the dialog says is being approved. */
-const WHAT: Record<ApprovalAction, string> = {
-  settings: 'Opening Settings needs a manager.',
-  resolvePayment: 'Settling a payment by hand needs a manager.',
-  repeatPayment: 'Taking another payment for a paid order needs a manager.',
-  people: 'Changing who works at this till needs a manager.',
-};
+/** What the dialog says is being approved: catalogue key `common.approval.what.<action>`. */
 
 /**
  * The manager's PIN, asked on the spot (one hook for every screen, shifts included): `ask` resolves
@@ -50,6 +45,7 @@ export function useManagerApproval(): { ask(action: ApprovalAction, subject?: st
 }
 
 export function ManagerApprovalDialog({ action, subject, onDone }: { action: ApprovalAction; subject?: string; onDone(token: string | null): void }) {
+  const t = useT();
   const bridge = useBridge();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -69,14 +65,16 @@ export function ManagerApprovalDialog({ action, subject, onDone }: { action: App
     setBusy(false);
     setPin('');
     if (result.ok) done(result.value.token);
-    else setError(result.error.message);
+    else setError(t.say(result.error.msg, result.error.message));
   };
   return (
     <ModalDialog className="approval-dialog" overlayClassName="approval-overlay" titleId="approval-title" textId="approval-text" onEscape={() => done(null)}>
-      <h2 id="approval-title">Manager&apos;s PIN</h2>
-      <p id="approval-text">{WHAT[action]} A manager types their PIN here; it is recorded who approved.</p>
+      <h2 id="approval-title">{t.t('common.approval.title')}</h2>
+      <p id="approval-text">
+        {t.t(`common.approval.what.${action}`)} {t.t('common.approval.explain')}
+      </p>
       <form onSubmit={(e) => void submit(e)} className="pin-form">
-        <label htmlFor="approval-pin">Manager PIN</label>
+        <label htmlFor="approval-pin">{t.t('common.approval.pinLabel')}</label>
         <input
           id="approval-pin"
           ref={inputRef}
@@ -87,7 +85,7 @@ export function ManagerApprovalDialog({ action, subject, onDone }: { action: App
           onChange={(e) => setPin(pinDigits(e.target.value))}
           aria-describedby={error ? 'approval-error' : undefined}
         />
-        <PinPad label="Manager PIN pad" onDigit={(d) => setPin((p) => pinDigits(p + d))} onDelete={() => setPin((p) => p.slice(0, -1))} />
+        <PinPad label={t.t('common.approval.pinPad')} onDigit={(d) => setPin((p) => pinDigits(p + d))} onDelete={() => setPin((p) => p.slice(0, -1))} />
         {error && (
           <p id="approval-error" role="alert" className="error-text">
             {error}
@@ -95,10 +93,10 @@ export function ManagerApprovalDialog({ action, subject, onDone }: { action: App
         )}
         <div className="result-actions">
           <button type="submit" className="primary big" aria-disabled={busy || pin.length < 4}>
-            Approve
+            {t.t('common.approval.approve')}
           </button>
           <button type="button" className="secondary" onClick={() => done(null)}>
-            Cancel
+            {t.t('common.cancel')}
           </button>
         </div>
       </form>

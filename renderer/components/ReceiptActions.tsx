@@ -4,14 +4,10 @@ import { useKeyShortcuts } from '../hooks/useKeyShortcuts';
 import { useBridge, usePos } from '../store/context';
 import { selectLatestPrintJob } from '../store/selectors';
 import { StatusIcon, type Tone } from './StatusIcon';
+import { useT } from '../i18n/useT';
 
-const JOB_TEXT: Record<PrintJobView['state'], { tone: Tone; text: string }> = {
-  queued: { tone: 'busy', text: 'Receipt waiting to print…' },
-  printing: { tone: 'busy', text: 'Printing receipt…' },
-  done: { tone: 'ok', text: 'Receipt printed.' },
-  retrying: { tone: 'warn', text: 'Printer problem — trying again…' },
-  failed: { tone: 'bad', text: 'Receipt did not print.' },
-};
+/** A print job's state: tone and catalogue key `common.receipt.job.<state>`. */
+const JOB_TONE: Record<PrintJobView['state'], Tone> = { queued: 'busy', printing: 'busy', done: 'ok', retrying: 'warn', failed: 'bad' };
 
 /** Saves base64 as a file through a temporary Blob link (works in both hosts). */
 export function downloadFile(filename: string, data: BlobPart, type: string): void {
@@ -34,6 +30,7 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 
 /** Print, reprint (customer copy) and save as PDF; shows the print job's live state. */
 export function ReceiptActions({ payment, autoPrint = false, shortcut = false }: { payment: PaymentView; autoPrint?: boolean; shortcut?: boolean }) {
+  const t = useT();
   const bridge = useBridge();
   const job = usePos(selectLatestPrintJob(payment.transactionId));
   const print = useCommand<{ jobId: string }>();
@@ -43,16 +40,22 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
   // Every approved payment has a receipt (money-truth rule 7): without the terminal's text,
   // Checkstand's own receipt (header fields and a line saying so) is printed instead.
   useKeyShortcuts({ p: shortcut ? () => printReceipt(false) : undefined });
-  const jobText = job ? JOB_TEXT[job.state] : autoPrint ? { tone: 'busy' as Tone, text: 'The receipt prints automatically.' } : undefined;
+  const jobText = job
+    ? { tone: JOB_TONE[job.state], text: t.t(`common.receipt.job.${job.state}`) }
+    : autoPrint
+      ? { tone: 'busy' as Tone, text: t.t('common.receipt.autoPrint') }
+      : undefined;
+  const jobError = job ? t.say(job.errorMsg, job.error) : '';
   return (
-    <div className="receipt-actions" role="group" aria-label="Receipt">
-      {!payment.hasReceipt && !payment.cash && <p className="hint">The terminal sent no receipt text; Checkstand prints its own receipt.</p>}
-      {payment.cash && <p className="hint">A cash sale: Checkstand prints its own receipt (no terminal was involved).</p>}
+    <div className="receipt-actions" role="group" aria-label={t.t('common.receipt.label')}>
+      {!payment.hasReceipt && !payment.cash && <p className="hint">{t.t('common.receipt.noTerminalText')}</p>}
+      {payment.cash && <p className="hint">{t.t('common.receipt.cash')}</p>}
       <button type="button" disabled={busy} onClick={() => printReceipt(false)} aria-keyshortcuts={shortcut ? 'P' : undefined}>
-        Print receipt{shortcut && <kbd>P</kbd>}
+        {t.t('common.receipt.print')}
+        {shortcut && <kbd>P</kbd>}
       </button>
       <button type="button" disabled={busy} onClick={() => printReceipt(true)}>
-        Reprint (copy)
+        {t.t('common.receipt.reprint')}
       </button>
       <button
         type="button"
@@ -62,12 +65,12 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
           if (result?.ok) downloadFile(result.value.filename, base64ToBytes(result.value.base64), 'application/pdf');
         }}
       >
-        Save PDF
+        {t.t('common.receipt.savePdf')}
       </button>
       {jobText && (
         <p role="status" className="job-status">
           <StatusIcon tone={jobText.tone} /> {jobText.text}
-          {job?.error ? ` ${job.error}` : ''}
+          {jobError ? ` ${jobError}` : ''}
         </p>
       )}
       {(print.error || pdf.error) && (

@@ -1,27 +1,30 @@
 import { useBridge, usePos } from '../store/context';
 import { useCommand } from '../hooks/useCommand';
 import type { UpdateView } from '../../shared/ipc';
+import { useT } from '../i18n/useT';
 
-const BLOCKED: Record<UpdateView['blockedBy'][number], string> = {
-  payment_in_flight: 'a payment is in progress',
-  void_alert_open: 'a void alert is waiting',
+const BLOCKED_KEY: Record<UpdateView['blockedBy'][number], string> = {
+  payment_in_flight: 'common.update.blockedPayment',
+  void_alert_open: 'common.update.blockedAlert',
 };
 
 /** Only shown when an update is ready: it never interrupts a payment (the main process decides). */
 export function UpdateNotice() {
+  const t = useT();
   const update = usePos((s) => s.update);
   const bridge = useBridge();
   const install = useCommand<UpdateView>();
   if (!update || update.phase !== 'ready') return null;
-  const blocked = update.blockedBy.map((b) => BLOCKED[b]).join(' and ');
+  const blockers = update.blockedBy.map((b) => t.t(BLOCKED_KEY[b]));
+  const blocked = blockers.length > 1 ? t.t('common.update.blockedBoth', { first: blockers[0], second: blockers[1] }) : blockers[0];
   return (
     <div className="update-notice" role="status">
-      <span>Update {update.version ?? ''} is ready.</span>
+      <span>{t.t('common.update.ready', { version: update.version ?? '' })}</span>
       {blocked ? (
-        <span> It will install after {blocked}.</span>
+        <span> {t.t('common.update.installsAfter', { blocked })}</span>
       ) : (
         <button type="button" disabled={install.busy} onClick={() => void install.run(() => bridge.installUpdate({}))}>
-          Restart and update
+          {t.t('common.update.restart')}
         </button>
       )}
       {install.error && <span role="alert"> {install.error}</span>}

@@ -1,13 +1,16 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { VoidAlert } from '../../shared/ipc';
+import type { Msg } from '../../shared/i18n/message';
+import type { Translator } from '../../shared/i18n/translator';
+import { useT } from '../i18n/useT';
 import { useCommand } from '../hooks/useCommand';
 import { useFocusTrap } from '../hooks/useFocusTrap';
 import { useBridge, usePos } from '../store/context';
 import { selectFirstVisibleAlert, selectOrder, selectTerminalLabel, selectVisibleAlertCount } from '../store/selectors';
-import { formatMoney } from '../format/money';
 import { alreadyPaidSentence, paidByAnother } from '../format/order';
 import { formatDateTime } from '../format/time';
 import { playAlertBeep } from './beep';
+import { Fact } from './Fact';
 
 /**
  * paymentVoided (money-safety rule 6): a full-window alert the cashier cannot miss or wave away.
@@ -15,6 +18,7 @@ import { playAlertBeep } from './beep';
  * once the main process has recorded it (the alert leaves the queue through its event).
  */
 export function VoidAlertDialog() {
+  const t = useT();
   const alert = usePos(selectFirstVisibleAlert);
   const count = usePos(selectVisibleAlertCount);
   const markAcknowledged = usePos((s) => s.markAlertAcknowledged);
@@ -34,33 +38,31 @@ export function VoidAlertDialog() {
   useAlertArrival(alert?.id, titleRef);
 
   if (!alert) return null;
-  const amount = formatMoney(alert.amountMinor, alert.currency);
+  const amount = t.money(alert.amountMinor, alert.currency);
   const paidBy = paidByAnother(order, alert.transactionId);
   const labelOf = (id: string) => terminalsById[id]?.label ?? id;
 
   return (
     <div className="void-overlay">
       <div ref={dialogRef} className="void-dialog" role="alertdialog" aria-modal="true" aria-labelledby="void-title" aria-describedby="void-summary">
-        <p className="void-count">Alert 1 of {count}</p>
+        <p className="void-count">{t.t('common.voidAlert.count', { count })}</p>
         <h2 id="void-title" ref={titleRef} tabIndex={-1} data-focus-start>
           <span aria-hidden="true">⚠ </span>
-          {paidBy ? `Order ${alert.orderRef} is already paid — do not take it again` : 'Payment reversed — the customer was NOT charged'}
+          {paidBy ? t.t('common.voidAlert.paidTitle', { order: alert.orderRef }) : t.t('common.voidAlert.title')}
         </h2>
         {paidBy ? (
           <p id="void-summary" className="void-summary">
-            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf)}</strong> The late payment of {amount} on {terminalLabel} was cancelled by the
-            gateway; the customer was not charged for that one.
+            <strong>{alreadyPaidSentence(alert.orderRef, paidBy, labelOf, t)}</strong> {t.t('common.voidAlert.paidLate', { amount, terminal: terminalLabel })}
           </p>
         ) : (
           <p id="void-summary" className="void-summary">
-            The payment of <strong>{amount}</strong> for order <strong>{alert.orderRef}</strong> was cancelled by the gateway. The customer was not charged.
-            This order is NOT paid: take the payment again.
+            {t.t('common.voidAlert.summary', { amount, order: alert.orderRef })}
           </p>
         )}
-        <AlertFacts alert={alert} amount={amount} terminalLabel={terminalLabel} />
+        <AlertFacts alert={alert} amount={amount} terminalLabel={terminalLabel} t={t} />
         {ack.error && (
           <p role="alert" className="error-text">
-            Could not record the acknowledgement: {ack.error}
+            {t.t('common.voidAlert.ackFailed', { error: ack.error })}
           </p>
         )}
         <button
@@ -73,7 +75,7 @@ export function VoidAlertDialog() {
             if (result?.ok) markAcknowledged(id);
           }}
         >
-          I have told the customer — acknowledge
+          {t.t('common.voidAlert.acknowledge')}
         </button>
       </div>
     </div>
@@ -100,21 +102,19 @@ function useAlertArrival(alertId: string | undefined, titleRef: RefObject<HTMLHe
   }, [alertId, titleRef]);
 }
 
-function AlertFacts({ alert, amount, terminalLabel }: { alert: VoidAlert; amount: string; terminalLabel: string }) {
+function AlertFacts({ alert, amount, terminalLabel, t }: { alert: VoidAlert; amount: string; terminalLabel: string; t: Translator }) {
+  // merge: corecodes adds VoidAlert.reasonMsg to shared/ipc/model.ts; read it directly then.
+  const reasonMsg = (alert as { reasonMsg?: Msg }).reasonMsg;
+  // Standalone values keep their own direction in a right-to-left window (<bdi>).
   return (
     <dl className="facts">
-      <dt>Amount</dt>
-      <dd>{amount}</dd>
-      <dt>Order</dt>
-      <dd>{alert.orderRef}</dd>
-      <dt>Terminal</dt>
-      <dd>{terminalLabel}</dd>
-      <dt>Time</dt>
+      <Fact label={t.t('common.facts.amount')} value={amount} />
+      <Fact label={t.t('common.facts.order')} value={alert.orderRef} />
+      <Fact label={t.t('common.facts.terminal')} value={terminalLabel} />
+      <dt>{t.t('common.facts.time')}</dt>
       <dd>{formatDateTime(alert.at)}</dd>
-      <dt>Reason</dt>
-      <dd>{alert.reason}</dd>
-      <dt>Transaction</dt>
-      <dd className="mono">{alert.transactionId}</dd>
+      <Fact label={t.t('common.facts.reason')} value={t.say(reasonMsg, alert.reason)} />
+      <Fact label={t.t('common.facts.transaction')} value={alert.transactionId} mono />
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import type { ConnectionView, PaymentsPause } from '../../shared/ipc';
-import { joinSentences } from '../format/sentences';
+import type { Translator } from '../../shared/i18n/translator';
+import { joinSentencesIn } from '../format/sentences';
 import { secondsUntil } from '../format/time';
 import type { Tone } from './StatusIcon';
 
@@ -19,78 +20,66 @@ export interface BannerState {
   locked?: readonly string[] | undefined;
 }
 
-/** A setting store IT set up cannot be fixed at the till: the cashier calls whoever set it up. */
-const CALL_IT = (what: string) => `Call store IT: the ${what} is set up by them.`;
-
 /** The banner's words: can a card be taken right now, and if not, why and what to do. */
-export function bannerText({ connection, bridgeLinked, synced, paused, locked }: BannerState, now: number): BannerText {
-  if (!bridgeLinked) {
-    return {
-      tone: 'bad',
-      title: 'Offline — lost contact with the Checkstand app',
-      detail: 'Payments are blocked. Reconnecting by itself; if this stays, restart Checkstand.',
-    };
-  }
+export function bannerText({ connection, bridgeLinked, synced, paused, locked }: BannerState, now: number, t: Translator): BannerText {
+  if (!bridgeLinked) return { tone: 'bad', title: t.t('common.banner.appLost.title'), detail: t.t('common.banner.appLost.detail') };
   if (synced && paused.length > 0) {
     // Rules 1 and 8 outrank the link: a bad setting or an unwritable journal blocks every payment.
     const settings = paused.find((p) => p.kind === 'settings');
+    const detail = joinSentencesIn(t.language, ...paused.map((p) => t.say(p.messageMsg, p.message)));
     return settings
-      ? { tone: 'bad', title: 'Payments blocked — a gateway setting is not valid', detail: paused.map((p) => p.message).join(' '), action: 'settings' }
-      : { tone: 'bad', title: 'Payments paused — the journal cannot be written', detail: paused.map((p) => p.message).join(' ') };
+      ? { tone: 'bad', title: t.t('common.banner.badSetting.title'), detail, action: 'settings' }
+      : { tone: 'bad', title: t.t('common.banner.journal.title'), detail };
   }
-  if (!connection || !synced) return { tone: 'busy', title: 'Starting…', detail: 'Loading terminals and payments.' };
-  return linkText(connection, now, locked ?? []);
+  if (!connection || !synced) return { tone: 'busy', title: t.t('common.banner.starting'), detail: t.t('common.loading.detail') };
+  return linkText(connection, now, locked ?? [], t);
 }
 
-function linkText(connection: ConnectionView, now: number, locked: readonly string[]): BannerText {
+function linkText(connection: ConnectionView, now: number, locked: readonly string[], t: Translator): BannerText {
+  const join = (...parts: (string | undefined)[]) => joinSentencesIn(t.language, ...parts);
+  const reason = t.say(connection.reasonMsg, connection.reason);
   switch (connection.state) {
     case 'open':
       return {
         tone: 'ok',
-        title: 'Online — connected to the payment gateway',
-        detail: connection.lastPongRttMs !== undefined ? `Response time ${Math.round(connection.lastPongRttMs)} ms` : undefined,
+        title: t.t('common.banner.online.title'),
+        detail: connection.lastPongRttMs !== undefined ? t.t('common.banner.online.rtt', { ms: t.number(Math.round(connection.lastPongRttMs)) }) : undefined,
       };
     case 'connecting':
     case 'backoff': {
       const wait = connection.nextRetryAt !== undefined ? secondsUntil(connection.nextRetryAt, now) : undefined;
-      const attempt = connection.attempt > 0 ? ` (attempt ${connection.attempt})` : '';
       return {
         tone: 'warn',
         // Attempt 0 is the first connection of this run, not a reconnection.
-        title: connection.attempt > 0 ? `Reconnecting to the payment gateway${attempt}` : 'Connecting to the payment gateway…',
+        title: connection.attempt > 0 ? t.t('common.banner.reconnecting.title', { attempt: connection.attempt }) : t.t('common.banner.connecting.title'),
         detail:
           connection.state === 'connecting' || wait === undefined || wait === 0
-            ? 'Trying now… Payments are blocked until the connection is back.'
-            : `Next try in ${wait} s. Payments are blocked until the connection is back.`,
+            ? t.t('common.banner.reconnecting.now')
+            : t.t('common.banner.reconnecting.next', { seconds: wait }),
         action: 'reconnect',
       };
     }
     case 'displaced':
-      return {
-        tone: 'bad',
-        title: 'Disconnected — another register is using this API key',
-        detail:
-          'Only one register can be connected with a key. Payments are blocked here. Press "Reconnect here" to take over (the other register will be disconnected).',
-        action: 'reconnectHere',
-      };
+      return { tone: 'bad', title: t.t('common.banner.displaced.title'), detail: t.t('common.banner.displaced.detail'), action: 'reconnectHere' };
     case 'auth_failed': {
       const byIt = locked.includes('apiKey');
       return {
         tone: 'bad',
-        title: 'Authentication failed — the gateway refused this register',
-        detail: joinSentences(connection.reason, byIt ? CALL_IT('API key') : 'Check the API key in Settings.', 'Payments are blocked.'),
+        title: t.t('common.banner.auth.title'),
+        detail: join(reason, byIt ? t.t('common.banner.callIt.apiKey') : t.t('common.banner.auth.checkKey'), t.t('common.banner.blocked')),
         ...(byIt ? {} : { action: 'settings' as const }),
       };
     }
     case 'idle':
     case 'stopped':
     default: {
+      // A setting store IT set up cannot be fixed at the till: the cashier calls whoever set it up.
       const byIt = locked.includes('endpoint');
-      const fix = byIt ? CALL_IT('gateway address') : connection.endpoint ? undefined : 'Open Settings.';
+      const fix = byIt ? t.t('common.banner.callIt.endpoint') : connection.endpoint ? undefined : t.t('common.banner.openSettingsSentence');
       return {
         tone: 'bad',
-        title: 'Offline — payments are blocked',
-        detail: joinSentences(connection.reason || (connection.endpoint ? 'Not connected to the payment gateway.' : 'No payment gateway is set up.'), fix),
+        title: t.t('common.banner.offline.title'),
+        detail: join(reason || (connection.endpoint ? t.t('common.banner.offline.notConnected') : t.t('common.banner.offline.noGateway')), fix),
         ...(connection.endpoint ? { action: 'reconnect' as const } : byIt ? {} : { action: 'settings' as const }),
       };
     }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CommandResult } from '../../shared/ipc';
+import { useT } from '../i18n/useT';
 
 export interface CommandState<T> {
   busy: boolean;
@@ -14,6 +15,7 @@ export interface CommandState<T> {
  * state, so two clicks in the same tick cannot both pass) and keeps the error message to show.
  */
 export function useCommand<T>(): CommandState<T> {
+  const t = useT();
   const inFlight = useRef(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,9 +33,10 @@ export function useCommand<T>(): CommandState<T> {
       inFlight.current = false;
       setBusy(false);
     }
-    if (!result.ok) setError(result.error.message);
+    // The core's refusal as a code in the till's language; an older core's English as it is.
+    if (!result.ok) setError(t.say(result.error.msg, result.error.message));
     return result;
-  }, []);
+  }, [t]);
   const clearError = useCallback(() => setError(null), []);
   return { busy, error, run, clearError };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { currencyExponent, parseTypedAmount, typedAmountText, type DigitsOnlyEntry } from '../../../shared/money';
-import { formatMoney } from '../../format/money';
+import type { Translator } from '../../../shared/i18n/translator';
+import { toAsciiDigits } from '../../../shared/i18n/format';
+import { useT } from '../../i18n/useT';
 import { usePos } from '../../store/context';
 import { selectCurrency } from '../../store/selectors';
 import { Numpad } from './Numpad';
@@ -17,6 +19,7 @@ const MAX_TYPED = 20;
 export function AmountEntry() {
   // Keyboard first: the checkout form opens ready for the amount, also each time it is shown
   // again after a payment (it stays mounted, hidden, while a payment is followed).
+  const t = useT();
   const shown = usePos((s) => s.activePaymentId === null);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -38,7 +41,8 @@ export function AmountEntry() {
   const type = (next: string) => {
     const typed = next.slice(0, MAX_TYPED);
     setText(typed);
-    const read = parseTypedAmount(typed, currency, digitsOnly);
+    // Digits typed on an Arabic or Japanese keyboard are the same digits (the field keeps what was typed).
+    const read = parseTypedAmount(toAsciiDigits(typed), currency, digitsOnly);
     setSeenMinor(read.ok ? read.minor : 0);
     updateDraft(read.ok ? { amountMinor: read.minor, amountProblem: undefined } : { amountMinor: 0, amountProblem: read.message });
   };
@@ -55,15 +59,15 @@ export function AmountEntry() {
   }
 
   const decimals = currencyExponent(currency);
-  const charged = amountMinor > 0 ? formatMoney(amountMinor, currency) : undefined;
+  const charged = amountMinor > 0 ? t.money(amountMinor, currency) : undefined;
   const separatorKey = digitsOnly === 'whole-units' && decimals > 0;
   return (
     <div className="amount-entry">
       <div className="amount-head">
-        <label htmlFor="amount">Amount ({currency})</label>
+        <label htmlFor="amount">{t.t('checkout.amount.label', { currency })}</label>
         <p id="amount-hint" className="hint">
-          {charged ? `Charges ${charged}. ` : ''}
-          {entryHint(digitsOnly, decimals, currency)}
+          {charged ? `${t.t('checkout.amount.charges', { amount: charged })} ` : ''}
+          {entryHint(t, digitsOnly, decimals, currency)}
         </p>
       </div>
       <input
@@ -75,7 +79,7 @@ export function AmountEntry() {
         aria-describedby="amount-hint pay-reason"
         aria-invalid={problem ? true : undefined}
         value={text}
-        placeholder={typedAmountText(0, currency) || formatMoney(0, currency)}
+        placeholder={typedAmountText(0, currency) || t.money(0, currency)}
         onChange={(event) => type(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Delete') {
@@ -89,17 +93,16 @@ export function AmountEntry() {
         onBackspace={() => type(text.slice(0, -1))}
         onClear={() => type('')}
         extraKey={separatorKey ? decimalSeparator() : '00'}
-        payLabel={charged ? `Pay ${charged}` : 'Pay'}
+        payLabel={charged ? t.t('checkout.payAmount', { amount: charged }) : t.t('checkout.pay')}
       />
     </div>
   );
 }
 
-function entryHint(digitsOnly: DigitsOnlyEntry, decimals: number, currency: string): string {
-  if (decimals === 0) return `${currency} has no decimals. Delete clears.`;
-  const example = (minor: number) => formatMoney(minor, currency);
-  const digits = digitsOnly === 'cash-register' ? `2450 is ${example(2450)}` : `2450 is ${example(245000)}`;
-  return `Type 24.50 or 24,50; ${digits}. Delete clears.`;
+function entryHint(t: Translator, digitsOnly: DigitsOnlyEntry, decimals: number, currency: string): string {
+  if (decimals === 0) return t.t('checkout.amount.noDecimals', { currency });
+  const example = t.money(digitsOnly === 'cash-register' ? 2450 : 245000, currency);
+  return t.t('checkout.amount.hint', { example });
 }
 
 /** The locale's decimal sign, for the keypad key (both . and , are read the same way). */

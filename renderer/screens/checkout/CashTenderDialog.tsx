@@ -3,7 +3,8 @@ import type { BasketLine } from '../../../shared/basket';
 import { useState, type FormEvent, type RefObject } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { parseTypedAmount, typedAmountText } from '../../../shared/money';
-import { formatMoney } from '../../format/money';
+import { toAsciiDigits } from '../../../shared/i18n/format';
+import { useT } from '../../i18n/useT';
 import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useBridge, usePos } from '../../store/context';
@@ -50,8 +51,9 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const record = useCommand<PaymentView>();
-  const money = (minor: number) => formatMoney(minor, sale.currency);
-  const read = parseTypedAmount(text, sale.currency, digitsOnly);
+  const t = useT();
+  const money = (minor: number) => t.money(minor, sale.currency);
+  const read = parseTypedAmount(toAsciiDigits(text), sale.currency, digitsOnly);
   const tendered = read.ok ? read.minor : 0;
   const change = tendered - sale.amountMinor;
   const type = (typed: string) => {
@@ -63,7 +65,7 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
     event?.preventDefault();
     if (!read.ok) return setRefusal(read.message);
     if (tendered < sale.amountMinor) {
-      return setRefusal(`The customer gave ${money(tendered)}, less than the ${money(sale.amountMinor)} to pay. Enter the amount tendered again.`);
+      return setRefusal(t.t('checkout.cash.tooLittle', { tendered: money(tendered), due: money(sale.amountMinor) }));
     }
     setRefusal(null);
     const { orderRef, amountMinor, currency, repeatPaymentConfirmed, approval, lines } = sale;
@@ -84,8 +86,8 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
   const problem = refusal ?? record.error;
   return (
     <ModalDialog className="cash-dialog" overlayClassName="cash-overlay" titleId="cash-title" onEscape={onCancel} onSubmit={(event) => void confirm(event)}>
-      <h2 id="cash-title">Cash — {money(sale.amountMinor)} to pay</h2>
-      <p className="hint">Order {sale.orderRef}. Recorded at this till; nothing is sent to a terminal.</p>
+      <h2 id="cash-title">{t.t('checkout.cash.title', { amount: money(sale.amountMinor) })}</h2>
+      <p className="hint">{t.t('checkout.cash.hint', { order: sale.orderRef })}</p>
       <TenderedField inputRef={inputRef} text={text} invalid={problem !== null} onType={type} />
       <QuickTenders
         sale={sale}
@@ -96,7 +98,7 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
         }}
       />
       <p id="cash-change" className="cash-change" role="status">
-        {tendered > 0 && change >= 0 ? `Change due: ${money(change)}` : `Enter at least ${money(sale.amountMinor)}.`}
+        {tendered > 0 && change >= 0 ? t.t('checkout.cash.changeDue', { change: money(change) }) : t.t('checkout.cash.atLeast', { amount: money(sale.amountMinor) })}
       </p>
       {problem && (
         <p role="alert" className="error-text">
@@ -110,11 +112,12 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
 }
 
 function QuickTenders({ sale, onPick }: { sale: CashSale; onPick(minor: number): void }) {
+  const t = useT();
   return (
-    <div className="quick-tenders" role="group" aria-label="Quick amounts">
+    <div className="quick-tenders" role="group" aria-label={t.t('checkout.cash.quick')}>
       {quickTenders(sale.amountMinor, sale.currency).map((minor, i) => (
         <button key={minor} type="button" className="secondary" onClick={() => onPick(minor)}>
-          {i === 0 ? `Exact ${formatMoney(minor, sale.currency)}` : formatMoney(minor, sale.currency)}
+          {i === 0 ? t.t('checkout.cash.exact', { amount: t.money(minor, sale.currency) }) : t.money(minor, sale.currency)}
         </button>
       ))}
     </div>
@@ -122,13 +125,14 @@ function QuickTenders({ sale, onPick }: { sale: CashSale; onPick(minor: number):
 }
 
 function TenderActions({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
+  const t = useT();
   return (
     <div className="result-actions">
       <button type="submit" className="primary big" disabled={busy} aria-keyshortcuts="Enter">
-        Cash received — record the sale <kbd>Enter</kbd>
+        {t.t('checkout.cash.record')} <kbd>Enter</kbd>
       </button>
       <button type="button" className="secondary" onClick={onCancel} aria-keyshortcuts="Escape">
-        Cancel <kbd>Esc</kbd>
+        {t.t('common.cancel')} <kbd>Esc</kbd>
       </button>
     </div>
   );
@@ -145,9 +149,10 @@ function TenderedField({
   invalid: boolean;
   onType(text: string): void;
 }) {
+  const t = useT();
   return (
     <div className="field">
-      <label htmlFor="cash-tendered">Amount tendered</label>
+      <label htmlFor="cash-tendered">{t.t('checkout.cash.tendered')}</label>
       <input
         id="cash-tendered"
         ref={inputRef}

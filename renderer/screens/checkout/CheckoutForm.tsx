@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatMoney } from '../../format/money';
 import { useBridge, usePos } from '../../store/context';
 import { selectCurrency, selectNextOrderRef, selectOpenPaymentForOrder, selectTerminal } from '../../store/selectors';
 import { AmountEntry } from './AmountEntry';
@@ -12,9 +11,11 @@ import { payBlocker, payReady } from './pay-blockers';
 import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog';
 import { useManagerApproval } from '../../components/ManagerApproval';
 import { TerminalPicker } from './TerminalPicker';
+import { useT } from '../../i18n/useT';
 
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
 export function CheckoutForm() {
+  const t = useT();
   const bridge = useBridge();
   const { draft, connection, bridgeLinked, paused } = usePos(
     useShallow((s) => ({ draft: s.draft, connection: s.connection, bridgeLinked: s.bridgeLinked, paused: s.paused })),
@@ -35,8 +36,8 @@ export function CheckoutForm() {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<{ message: string; retryable: boolean } | null>(null);
 
-  const amountLabel = draft.amountMinor > 0 ? formatMoney(draft.amountMinor, currency) : '';
-  const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending, paused });
+  const amountLabel = draft.amountMinor > 0 ? t.money(draft.amountMinor, currency) : '';
+  const blocker = payBlocker({ bridgeLinked, connection, draft: { ...draft, orderRef }, terminal, openPaymentForOrder, sending, paused }, t);
 
   // People: a repeat payment also needs the manager's PIN (roles on, a cashier signed in).
   const manager = useManagerApproval();
@@ -69,12 +70,12 @@ export function CheckoutForm() {
         // "Try again" keeps this order's reference, not the next generated one.
         updateDraft({ orderRef: result.value.orderRef });
         setActivePayment(result.value.transactionId);
-      } else if (result.error.code === 'order_already_paid') setQuestion({ orderRef, message: result.error.message });
+      } else if (result.error.code === 'order_already_paid') setQuestion({ orderRef, message: t.say(result.error.msg, result.error.message) });
       // register_busy: the previous payment is still inside its error window; nothing was sent
       // and nothing is stuck, Pay simply works again in a moment.
-      else setError({ message: result.error.message, retryable: result.error.code === 'register_busy' });
+      else setError({ message: t.say(result.error.msg, result.error.message), retryable: result.error.code === 'register_busy' });
     } catch (err) {
-      setError({ message: `The payment could not be started: ${err instanceof Error ? err.message : String(err)}`, retryable: false });
+      setError({ message: t.t('checkout.startFailed', { error: err instanceof Error ? err.message : String(err) }), retryable: false });
     } finally {
       sendingRef.current = false;
       setSending(false);
@@ -95,7 +96,7 @@ export function CheckoutForm() {
       {manager.dialog}
       <form className="checkout-form" onSubmit={(event) => void pay(event)} aria-labelledby="checkout-title">
         <h1 id="checkout-title" tabIndex={-1}>
-          New payment
+          {t.t('checkout.title')}
         </h1>
         <CheckoutFields amountLabel={amountLabel} blocker={blocker} sendingRef={sendingRef} error={error} nextOrderRef={nextOrderRef} />
         {/* After Pay in the Tab order (terminal → amount → method → order → Pay stays as it was); shown under the terminals. */}
@@ -115,6 +116,7 @@ interface FieldsProps {
 
 /** The checkout's fields under the terminal cards: amount (with the keypad), method, order reference and Pay. */
 function CheckoutFields({ amountLabel, blocker, sendingRef, error, nextOrderRef }: FieldsProps) {
+  const t = useT();
   const draft = usePos((s) => s.draft);
   const updateDraft = usePos((s) => s.updateDraft);
   return (
@@ -125,7 +127,7 @@ function CheckoutFields({ amountLabel, blocker, sendingRef, error, nextOrderRef 
         <div className="checkout-side">
           <MethodPicker />
           <OrderRefField value={draft.orderRef} generated={nextOrderRef} onChange={(value) => updateDraft({ orderRef: value })} />
-          <PayButton amount={amountLabel} blocker={blocker} ready={payReady(draft.paymentMethod)} sendingRef={sendingRef} />
+          <PayButton amount={amountLabel} blocker={blocker} ready={payReady(draft.paymentMethod, t)} sendingRef={sendingRef} />
           {error && <PayError {...error} />}
         </div>
       </div>
@@ -135,9 +137,10 @@ function CheckoutFields({ amountLabel, blocker, sendingRef, error, nextOrderRef 
 
 /** No sale needs a typed reference (money-truth rule 4): empty means the generated one, shown as the placeholder. */
 function OrderRefField({ value, generated, onChange }: { value: string; generated: string; onChange(value: string): void }) {
+  const t = useT();
   return (
     <div className="field inline order-field">
-      <label htmlFor="order-ref">Order reference</label>
+      <label htmlFor="order-ref">{t.t('checkout.orderRef.label')}</label>
       <input
         id="order-ref"
         autoComplete="off"
@@ -148,7 +151,7 @@ function OrderRefField({ value, generated, onChange }: { value: string; generate
         onChange={(event) => onChange(event.target.value)}
       />
       <p id="order-ref-hint" className="hint">
-        {value.trim() ? 'Your own reference.' : `Order ${generated} (generated) — type to use your own.`}
+        {value.trim() ? t.t('checkout.orderRef.own') : t.t('checkout.orderRef.generated', { order: generated })}
       </p>
     </div>
   );
@@ -166,6 +169,7 @@ function PayError({ message, retryable }: { message: string; retryable: boolean 
 
 /** Pay, and the one line that says why it cannot be pressed (or that it is ready). */
 function PayButton({ amount, blocker, ready, sendingRef }: { amount: string; blocker: string | null; ready: string; sendingRef: RefObject<boolean> }) {
+  const t = useT();
   return (
     <>
       <button
@@ -179,7 +183,7 @@ function PayButton({ amount, blocker, ready, sendingRef }: { amount: string; blo
           if (sendingRef.current) event.preventDefault();
         }}
       >
-        Pay {amount} <kbd>Enter</kbd>
+        {amount ? t.t('checkout.payAmount', { amount }) : t.t('checkout.pay')} <kbd>Enter</kbd>
       </button>
       <p id="pay-reason" className="pay-reason" role="status">
         {blocker ?? ready}

@@ -1,20 +1,25 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PaymentMethod } from '../../../shared/protocol/common';
+import type { Translator } from '../../../shared/i18n/translator';
+import { englishWords } from '../../format/english';
+import { useT } from '../../i18n/useT';
 import { usePos } from '../../store/context';
 
-export const METHOD_LABELS: Record<PaymentMethod, string> = {
-  CARD: 'Card',
-  CASH: 'Cash',
-  MOBILE: 'Mobile',
-  OTHER: 'Other',
-};
+/** A payment method in the till's words (catalogue key `checkout.method.<METHOD>`). */
+export function methodLabel(method: PaymentMethod, t: Translator = englishWords()): string {
+  return t.t(`checkout.method.${method}`);
+}
+
+/** English labels, for callers without a translator. */
+export const METHOD_LABELS = Object.fromEntries(PaymentMethod.options.map((m) => [m, methodLabel(m)])) as Record<PaymentMethod, string>;
 
 /**
  * Card and Cash always; Mobile and Other only where the store enabled them for its terminals
  * (Settings → This till; till: cash tender). A method switched off while chosen falls back to Card.
  */
 export function MethodPicker() {
+  const t = useT();
   const method = usePos((s) => s.draft.paymentMethod);
   const enabled = usePos(useShallow((s) => s.settings?.terminalMethods ?? []));
   const updateDraft = usePos((s) => s.updateDraft);
@@ -25,11 +30,11 @@ export function MethodPicker() {
   }, [offered, updateDraft]);
   return (
     <fieldset className="method-picker">
-      <legend>Payment method</legend>
+      <legend>{t.t('checkout.method.legend')}</legend>
       {shown.map((m) => (
         <label key={m} className={`chip${method === m ? ' checked' : ''}`}>
           <input type="radio" name="method" value={m} checked={method === m} onChange={() => updateDraft({ paymentMethod: m })} />
-          {METHOD_LABELS[m]}
+          {methodLabel(m, t)}
         </label>
       ))}
     </fieldset>

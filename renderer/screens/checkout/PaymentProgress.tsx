@@ -3,11 +3,13 @@ import { StatusIcon } from '../../components/StatusIcon';
 import { PLEASE_WAIT, TellCustomer } from '../../components/TellCustomer';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useNow } from '../../hooks/useNow';
-import { formatMoney } from '../../format/money';
+import type { Translator } from '../../../shared/i18n/translator';
+import { useT } from '../../i18n/useT';
 import { formatDuration, secondsUntil } from '../../format/time';
 import { usePos } from '../../store/context';
 import { selectTerminal } from '../../store/selectors';
 import { WaitingActions } from './WaitingActions';
+import { Fact } from '../../components/Fact';
 
 interface Props {
   transactionId: string;
@@ -16,11 +18,8 @@ interface Props {
 
 type Stage = 'sending' | 'terminal' | 'reconnecting' | 'pending';
 
-const STAGES: { stage: Stage; label: string }[] = [
-  { stage: 'sending', label: 'Sent' },
-  { stage: 'terminal', label: 'On the terminal' },
-  { stage: 'pending', label: 'Processing' },
-];
+/** The stages shown as steps (words: `checkout.progress.stage.<stage>`). */
+const STAGES: Stage[] = ['sending', 'terminal', 'pending'];
 
 /**
  * What is happening with the payment right now, what the cashier should do and what to tell the
@@ -29,49 +28,47 @@ const STAGES: { stage: Stage; label: string }[] = [
  * the terminal's reconnect grace running out, or this till giving up waiting.
  */
 export function PaymentProgress({ transactionId, payment }: Props) {
+  const t = useT();
   const terminal = usePos(selectTerminal(payment?.terminalId ?? ''));
   const now = useNow(1000);
   const stage = stageOf(payment);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(stage);
-  const terminalName = terminal?.label ?? payment?.terminalId ?? 'the terminal';
-  const { title, todo, tell } = words(stage, terminalName, reconnectLeft(payment, terminal, now));
+  const terminalName = terminal?.label ?? payment?.terminalId ?? t.t('checkout.progress.theTerminal');
+  const { title, todo, tell } = words(t, stage, terminalName, reconnectLeft(payment, terminal, now));
 
   return (
     <section className="progress" aria-labelledby="progress-title">
       <h1 id="progress-title" ref={headingRef} tabIndex={-1}>
         <StatusIcon tone={stage === 'reconnecting' ? 'warn' : 'busy'} /> {title}
       </h1>
-      <ol className="stages" aria-label="Payment stages">
+      <ol className="stages" aria-label={t.t('checkout.progress.stages')}>
         {STAGES.map((s) => (
-          <li key={s.stage} aria-current={s.stage === stage || (stage === 'reconnecting' && s.stage === 'terminal') ? 'step' : undefined}>
-            {s.label}
+          <li key={s} aria-current={s === stage || (stage === 'reconnecting' && s === 'terminal') ? 'step' : undefined}>
+            {t.t(`checkout.progress.stage.${s}`)}
           </li>
         ))}
       </ol>
       <p className="todo">
-        <strong>What to do now: </strong>
+        <strong>{t.t('results.whatNow')} </strong>
         {todo}
       </p>
       <TellCustomer words={tell} />
       {payment && (
         <dl className="facts">
-          <dt>Amount</dt>
-          <dd>{formatMoney(payment.amountMinor, payment.currency)}</dd>
-          <dt>Order</dt>
-          <dd>{payment.orderRef}</dd>
-          <dt>Terminal</dt>
-          <dd>{terminalName}</dd>
+          <Fact label={t.t('common.facts.amount')} value={t.money(payment.amountMinor, payment.currency)} />
+          <Fact label={t.t('common.facts.order')} value={payment.orderRef} />
+          <Fact label={t.t('common.facts.terminal')} value={terminalName} />
           {/* The reconnect countdown is in the title then; a second clock would disagree with it. */}
           {stage !== 'reconnecting' && payment.deadlineAt !== undefined && (
             <>
-              <dt>Keeps waiting</dt>
+              <dt>{t.t('checkout.progress.keepsWaiting')}</dt>
               <dd>{formatDuration(payment.deadlineAt - now)}</dd>
             </>
           )}
         </dl>
       )}
       {payment && <WaitingActions payment={payment} terminalName={terminalName} />}
-      <p className="hint mono">Transaction {transactionId}</p>
+      <p className="hint mono">{t.t('checkout.progress.transaction', { id: transactionId })}</p>
     </section>
   );
 }
@@ -88,26 +85,23 @@ function reconnectLeft(payment: PaymentView | undefined, terminal: TerminalView 
   return ends.length > 0 ? secondsUntil(Math.min(...ends), now) : undefined;
 }
 
-function words(stage: Stage, terminalName: string, left: number | undefined): { title: string; todo: string; tell: string } {
+/** The stage's title and what to do, and the catalogue key of what to tell the customer. */
+function words(t: Translator, stage: Stage, terminalName: string, left: number | undefined): { title: string; todo: string; tell: string } {
   switch (stage) {
     case 'sending':
-      return { title: 'Sending the payment to the terminal…', todo: 'Wait a moment. Do not start another payment.', tell: '"One moment, please."' };
+      return { title: t.t('checkout.progress.sending.title'), todo: t.t('checkout.progress.sending.todo'), tell: 'checkout.progress.sending.tell' };
     case 'terminal':
       return {
-        title: 'On the terminal — waiting for the customer',
-        todo: `Ask the customer to tap, insert or swipe their card on "${terminalName}" and follow the terminal's screen.`,
-        tell: '"Please tap, insert or swipe your card on the terminal."',
+        title: t.t('checkout.progress.terminal.title'),
+        todo: t.t('checkout.progress.terminal.todo', { terminal: terminalName }),
+        tell: 'checkout.progress.terminal.tell',
       };
     case 'pending':
-      return {
-        title: 'Processing — the terminal is still working on it',
-        todo: 'Keep waiting. Do not give the card back or start another payment.',
-        tell: PLEASE_WAIT,
-      };
+      return { title: t.t('checkout.progress.pending.title'), todo: t.t('checkout.progress.pending.todo'), tell: PLEASE_WAIT };
     case 'reconnecting':
       return {
-        title: left !== undefined ? `Terminal reconnecting — ${left} s left` : 'Terminal reconnecting',
-        todo: 'The terminal lost its connection. Keep the customer here and wait. Do not start another payment.',
+        title: left !== undefined ? t.t('checkout.progress.reconnecting.titleLeft', { seconds: left }) : t.t('checkout.progress.reconnecting.title'),
+        todo: t.t('checkout.progress.reconnecting.todo'),
         tell: PLEASE_WAIT,
       };
   }

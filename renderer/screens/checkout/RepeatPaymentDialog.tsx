@@ -4,6 +4,7 @@ import type { OrderApproval } from '../../../shared/ipc';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { approvalPhrase } from '../../format/order';
 import { usePos } from '../../store/context';
+import { useT } from '../../i18n/useT';
 
 export interface RepeatQuestion {
   orderRef: string;
@@ -17,6 +18,7 @@ export interface RepeatQuestion {
  * default: it has the focus, Enter and Escape both choose it, and nothing is sent.
  */
 export function RepeatPaymentDialog({ question, onAnswer }: { question: RepeatQuestion; onAnswer(takeAnother: boolean): void }) {
+  const t = useT();
   const terminalsById = usePos((s) => s.terminalsById);
   const noRef = useFocusOnMount<HTMLButtonElement>(question.orderRef);
   const answered = useRef(false);
@@ -26,20 +28,20 @@ export function RepeatPaymentDialog({ question, onAnswer }: { question: RepeatQu
     onAnswer(takeAnother);
   };
   const text = question.approval
-    ? `Order ${question.orderRef} was already paid ${approvalPhrase(question.approval, (id) => terminalsById[id]?.label ?? id)}. Take another payment for it?`
-    : (question.message ?? `Order ${question.orderRef} was already paid today. Take another payment for it?`);
+    ? t.t('checkout.repeat.paidAt', { order: question.orderRef, approval: approvalPhrase(question.approval, (id) => terminalsById[id]?.label ?? id, t) })
+    : (question.message ?? t.t('checkout.repeat.paidToday', { order: question.orderRef }));
   return (
     <ModalDialog role="alertdialog" titleId="repeat-title" textId="repeat-text" onEscape={() => answer(false)}>
-      <h2 id="repeat-title">Order {question.orderRef} is already paid</h2>
+      <h2 id="repeat-title">{t.t('checkout.repeat.title', { order: question.orderRef })}</h2>
       <p id="repeat-text" className="void-summary">
         {text}
       </p>
       <div className="result-actions">
         <button ref={noRef} type="button" className="primary big" onClick={() => answer(false)}>
-          No — do not take another payment
+          {t.t('checkout.repeat.no')}
         </button>
         <button type="button" className="secondary" onClick={() => answer(true)}>
-          Yes — take another payment
+          {t.t('checkout.repeat.yes')}
         </button>
       </div>
     </ModalDialog>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { useCommand } from '../../hooks/useCommand';
 import { useBridge } from '../../store/context';
+import { useT } from '../../i18n/useT';
 
 /**
  * The honest Cancel (till: an honest Cancel). The gateway has no cancel action: "Cancel" says how to
@@ -9,6 +10,7 @@ import { useBridge } from '../../store/context';
  * stops this till waiting, so it asks first and says what a later approval means.
  */
 export function WaitingActions({ payment, terminalName }: { payment: PaymentView; terminalName: string }) {
+  const t = useT();
   const bridge = useBridge();
   const [showCancelHow, setShowCancelHow] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -18,25 +20,22 @@ export function WaitingActions({ payment, terminalName }: { payment: PaymentView
     <div className="waiting-actions">
       <div className="result-actions">
         <button type="button" className="secondary" aria-expanded={showCancelHow} aria-controls="cancel-how" onClick={() => setShowCancelHow((v) => !v)}>
-          Cancel
+          {t.t('common.cancel')}
         </button>
         <button type="button" className="secondary" onClick={() => setConfirming(true)} disabled={confirming}>
-          Stop waiting…
+          {t.t('checkout.waiting.stop')}
         </button>
       </div>
       <p id="cancel-how" className="todo" hidden={!showCancelHow}>
-        Press Cancel on terminal "{terminalName}". Checkstand cannot cancel a card payment itself; it keeps waiting until the terminal reports it cancelled.
+        {t.t('checkout.waiting.cancelHow', { terminal: terminalName })}
       </p>
       {confirming && (
         <div role="group" aria-labelledby="stop-title" className="confirm">
-          <h2 id="stop-title">Stop waiting for this payment?</h2>
-          <p>
-            The order is marked NOT paid and the terminal is free for another payment. If the terminal approves it after you stop, the customer IS charged: the
-            payment then shows "Needs review", and nobody may charge again until a manager has checked it. Press Cancel on the terminal first if you can.
-          </p>
+          <h2 id="stop-title">{t.t('checkout.waiting.stopTitle')}</h2>
+          <p>{t.t('checkout.waiting.stopExplain')}</p>
           <div className="result-actions">
             <button type="button" className="primary" onClick={() => setConfirming(false)}>
-              Keep waiting
+              {t.t('checkout.waiting.keepWaiting')}
             </button>
             <button
               type="button"
@@ -44,7 +43,7 @@ export function WaitingActions({ payment, terminalName }: { payment: PaymentView
               disabled={stop.busy}
               onClick={() => void stop.run(() => bridge.stopWaiting({ transactionId: payment.transactionId }))}
             >
-              Stop waiting, order not paid
+              {t.t('checkout.waiting.stopConfirm')}
             </button>
           </div>
           {stop.error && (

@@ -2,14 +2,15 @@ import type { OrderApproval, PaymentState, PaymentView } from '../../../shared/i
 import { alreadyPaidSentence } from '../../format/order';
 import { usePos } from '../../store/context';
 import { ResultLayout } from './ResultLayout';
+import { useT } from '../../i18n/useT';
 
-/** Titles for an attempt that did not charge, when ANOTHER attempt has paid the order. */
+/** Titles (catalogue keys) for an attempt that did not charge, when ANOTHER attempt has paid the order. */
 export const ALREADY_PAID_TITLE: Partial<Record<PaymentState, string>> = {
-  declined: 'Declined — the order is already paid',
-  cancelled: 'Cancelled on the terminal — the order is already paid',
-  rejected: 'Not sent — the order is already paid',
-  abandoned: 'Stopped waiting for the terminal — the order is already paid',
-  voided: 'Reversed by the gateway — the order is already paid',
+  declined: 'results.alreadyPaid.declined',
+  cancelled: 'results.alreadyPaid.cancelled',
+  rejected: 'results.alreadyPaid.rejected',
+  abandoned: 'results.alreadyPaid.abandoned',
+  voided: 'results.alreadyPaid.voided',
 };
 
 /**
@@ -17,15 +18,16 @@ export const ALREADY_PAID_TITLE: Partial<Record<PaymentState, string>> = {
  * one. Say that first; no "Try again", no "take the payment again" (it would charge twice).
  */
 export function AlreadyPaidResult({ payment, paidBy, title }: { payment: PaymentView; paidBy: OrderApproval; title: string }) {
+  const t = useT();
   const terminalsById = usePos((s) => s.terminalsById);
   const label = (id: string) => terminalsById[id]?.label ?? id;
-  const why = payment.voidReason ?? payment.detail ?? payment.errorMessage;
+  const why = payment.voidReason ?? (t.say(payment.detailMsg, payment.detail) || payment.errorMessage);
   return (
-    <ResultLayout payment={payment} tone="warn" title={title}>
+    <ResultLayout payment={payment} tone="warn" title={t.t(title)}>
       <p className="result-message">
-        <strong>{alreadyPaidSentence(payment.orderRef, paidBy, label)}</strong>
+        <strong>{alreadyPaidSentence(payment.orderRef, paidBy, label, t)}</strong>
       </p>
-      <p className="hint">This attempt did not charge the customer{why ? `: ${why}` : '.'}</p>
+      <p className="hint">{why ? t.t('results.alreadyPaid.notChargedWhy', { why }) : t.t('results.alreadyPaid.notCharged')}</p>
     </ResultLayout>
   );
 }

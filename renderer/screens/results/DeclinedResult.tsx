@@ -1,19 +1,30 @@
 import type { PaymentView } from '../../../shared/ipc';
 import { declineAdvice } from '../../format/decline';
 import { ResultLayout } from './ResultLayout';
+import { useT } from '../../i18n/useT';
 
 export function DeclinedResult({ payment }: { payment: PaymentView }) {
-  const advice = declineAdvice(payment.errorCode, payment.errorMessage);
+  const t = useT();
+  const advice = declineAdvice(payment.errorCode, payment.errorMessage, t);
   return (
-    <ResultLayout payment={payment} tone="bad" title="Declined — the customer was not charged" retry="Pay with another card">
+    <ResultLayout payment={payment} tone="bad" title={t.t('results.declined.title')} retry={t.t('results.declined.retry')}>
       <p className="result-message">{advice.message}</p>
       <p className="todo">
-        <strong>What to do now: </strong>
+        <strong>{t.t('results.whatNow')} </strong>
         {advice.nextStep}
       </p>
       <p className="raw-code">
-        Code: <span className="mono">{payment.errorCode ?? 'none'}</span>
-        {payment.errorMessage ? ` — ${payment.errorMessage}` : ''}
+        {t.t('results.declined.code')}{' '}
+        <span className="mono">
+          <bdi>{payment.errorCode ?? t.t('results.declined.noCode')}</bdi>
+        </span>
+        {/* The gateway's own words, as it sent them. */}
+        {payment.errorMessage ? (
+          <>
+            {' — '}
+            <bdi>{payment.errorMessage}</bdi>
+          </>
+        ) : null}
       </p>
     </ResultLayout>
   );

@@ -1,6 +1,7 @@
 import { useKeyShortcuts } from '../../hooks/useKeyShortcuts';
 import { usePos } from '../../store/context';
 import { useNextSaleDigits } from './useNextSaleDigits';
+import { useT } from '../../i18n/useT';
 
 /**
  * Leaving a result: the retry button ("Pay with another card", "Pay again"…) keeps terminal,
@@ -9,6 +10,7 @@ import { useNextSaleDigits } from './useNextSaleDigits';
  * in five keys).
  */
 export function ResultActions({ retry }: { retry: string | undefined }) {
+  const t = useT();
   const setActivePayment = usePos((s) => s.setActivePayment);
   const updateDraft = usePos((s) => s.updateDraft);
   const tryAgain = () => setActivePayment(null);
@@ -26,7 +28,7 @@ export function ResultActions({ retry }: { retry: string | undefined }) {
         </button>
       )}
       <button type="button" className={retry ? 'secondary' : 'primary'} aria-keyshortcuts="N" onClick={newPayment}>
-        New payment <kbd>N</kbd>
+        {t.t('results.newPayment')} <kbd>N</kbd>
       </button>
     </div>
   );

@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import type { PaymentView } from '../../../shared/ipc';
 import { StatusIcon, type Tone } from '../../components/StatusIcon';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { formatMoney } from '../../format/money';
 import { formatClock } from '../../format/time';
 import { usePos } from '../../store/context';
 import { selectTerminalLabel } from '../../store/selectors';
 import { ResultActions } from './ResultActions';
+import { useT } from '../../i18n/useT';
+import { Fact } from '../../components/Fact';
 
 interface Props {
   payment: PaymentView;
@@ -21,6 +22,7 @@ interface Props {
 
 /** The frame every result shares: icon + words + colour, the facts, then what to do next. */
 export function ResultLayout({ payment, tone, title, retry, hideActions = false, children }: Props) {
+  const t = useT();
   const headingRef = useFocusOnMount<HTMLHeadingElement>(payment.state);
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
   return (
@@ -28,17 +30,16 @@ export function ResultLayout({ payment, tone, title, retry, hideActions = false,
       <h1 id="result-title" ref={headingRef} tabIndex={-1}>
         <StatusIcon tone={tone} /> {title}
       </h1>
-      <p className="result-amount">{formatMoney(payment.amountMinor, payment.currency)}</p>
+      <p className="result-amount">
+        <bdi>{t.money(payment.amountMinor, payment.currency)}</bdi>
+      </p>
       {children}
       <dl className="facts">
-        <dt>Order</dt>
-        <dd>{payment.orderRef}</dd>
-        <dt>Terminal</dt>
-        <dd>{terminal}</dd>
-        <dt>Time</dt>
+        <Fact label={t.t('common.facts.order')} value={payment.orderRef} />
+        <Fact label={t.t('common.facts.terminal')} value={terminal} />
+        <dt>{t.t('common.facts.time')}</dt>
         <dd>{formatClock(payment.updatedAt)}</dd>
-        <dt>Transaction</dt>
-        <dd className="mono">{payment.transactionId}</dd>
+        <Fact label={t.t('common.facts.transaction')} value={payment.transactionId} mono />
       </dl>
       {!hideActions && <ResultActions retry={retry} />}
     </section>

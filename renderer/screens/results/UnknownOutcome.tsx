@@ -6,6 +6,7 @@ import { useBridge, usePos } from '../../store/context';
 import { selectDemo, selectTerminalLabel } from '../../store/selectors';
 import { ResolveForm } from './ResolveForm';
 import { ResultLayout } from './ResultLayout';
+import { useT } from '../../i18n/useT';
 
 /**
  * Unknown outcome (§9.3, scenarios F, G, H): the register does not know whether the customer
@@ -13,6 +14,7 @@ import { ResultLayout } from './ResultLayout';
  * cashier's decision with a reason. New payment stays hidden so nobody charges twice by accident.
  */
 export function UnknownOutcome({ payment }: { payment: PaymentView }) {
+  const t = useT();
   const bridge = useBridge();
   const terminal = usePos(selectTerminalLabel(payment.terminalId));
   // Demo mode's simulator key has its secret, so the lookup runs even with none saved.
@@ -24,28 +26,28 @@ export function UnknownOutcome({ payment }: { payment: PaymentView }) {
     setCheckNote(null);
     const result = await check.run(() => bridge.checkPaymentNow({ transactionId: payment.transactionId }));
     if (result?.ok && result.value.state === 'unknown') {
-      setCheckNote('The gateway does not know the result yet either. Look at the terminal, or try again in a moment.');
+      setCheckNote(t.t('results.unknown.gatewayUnknown'));
     }
   };
 
   return (
-    <ResultLayout payment={payment} tone="warn" title="Result unknown — check before you continue" hideActions>
+    <ResultLayout payment={payment} tone="warn" title={t.t('results.unknown.title')} hideActions>
       {/* Two columns on wide screens: the guided check beside the form that settles it. */}
       <div className="unknown-columns">
         <div>
           <p className="result-message">
-            {payment.detail ?? 'The register lost track of this payment.'} Do NOT take the payment again until you know it was not charged.
+            {t.say(payment.detailMsg, payment.detail ?? t.t('results.unknown.lostTrack'))} {t.t('results.unknown.doNotRetake')}
           </p>
           <TellCustomer />
           <ol className="steps">
-            <li>Look at the screen of terminal "{terminal}". Does it say approved, declined or cancelled?</li>
-            <li>If the terminal printed or shows an approval, the customer was charged.</li>
-            <li>If you are not sure, check with the gateway.</li>
+            <li>{t.t('results.unknown.step1', { terminal })}</li>
+            <li>{t.t('results.unknown.step2')}</li>
+            <li>{t.t('results.unknown.step3')}</li>
           </ol>
           <button type="button" className="primary" disabled={check.busy} onClick={() => void checkNow()}>
-            {check.busy ? 'Checking with the gateway…' : 'Check with the gateway'}
+            {check.busy ? t.t('results.unknown.checking') : t.t('results.unknown.check')}
           </button>
-          {!lookupConfigured && <p className="hint">The gateway check needs the API secret, which is not set up (Settings). Rely on the terminal screen.</p>}
+          {!lookupConfigured && <p className="hint">{t.t('results.unknown.noSecret')}</p>}
           <div role="status">{checkNote}</div>
           {check.error && (
             <p role="alert" className="error-text">

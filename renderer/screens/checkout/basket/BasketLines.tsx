@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { lineTotalMinor, MAX_LINE_QUANTITY, type BasketLine } from '../../../../shared/basket';
-import { formatMoney } from '../../../format/money';
+import { useT } from '../../../i18n/useT';
 
 interface BasketLinesProps {
   lines: readonly BasketLine[];
@@ -10,21 +10,22 @@ interface BasketLinesProps {
 
 /** The basket's lines, newest at the bottom; the list scrolls on its own so Pay never moves out of the window. */
 export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
+  const t = useT();
   // A new line goes at the bottom: keep it in view, as a scanner adds it without a look at the list.
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [lines.length]);
   return (
-    <ul ref={list} className="basket-lines" aria-label="Items in the basket" tabIndex={lines.length > 4 ? 0 : undefined}>
+    <ul ref={list} className="basket-lines" aria-label={t.t('checkout.basket.items')} tabIndex={lines.length > 4 ? 0 : undefined}>
       {lines.map((line, index) => (
         <li key={`${line.id}-${index}`} className="basket-line" data-line-id={line.id}>
           <span className="basket-line-name">{line.name}</span>
           <span className="basket-line-unit">
-            {line.quantity} × {formatMoney(line.unitPriceMinor, currency)}
+            {t.number(line.quantity)} × <bdi>{t.money(line.unitPriceMinor, currency)}</bdi>
           </span>
           <span className="basket-qty">
-            <button type="button" className="secondary small" aria-label={`One less ${line.name}`} onClick={() => onQuantity(index, line.quantity - 1)}>
+            <button type="button" className="secondary small" aria-label={t.t('checkout.basket.less', { name: line.name })} onClick={() => onQuantity(index, line.quantity - 1)}>
               −
             </button>
             <input
@@ -32,7 +33,7 @@ export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
               min={1}
               max={MAX_LINE_QUANTITY}
               inputMode="numeric"
-              aria-label={`Quantity of ${line.name}`}
+              aria-label={t.t('checkout.basket.quantity', { name: line.name })}
               value={line.quantity}
               onChange={(event) => {
                 const quantity = Number(event.target.value);
@@ -43,12 +44,12 @@ export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
                 if (event.key === 'Enter') event.preventDefault();
               }}
             />
-            <button type="button" className="secondary small" aria-label={`One more ${line.name}`} onClick={() => onQuantity(index, line.quantity + 1)}>
+            <button type="button" className="secondary small" aria-label={t.t('checkout.basket.more', { name: line.name })} onClick={() => onQuantity(index, line.quantity + 1)}>
               +
             </button>
           </span>
-          <span className="basket-line-total">{formatMoney(lineTotalMinor(line), currency)}</span>
-          <button type="button" className="secondary small basket-remove" aria-label={`Remove ${line.name}`} onClick={() => onQuantity(index, 0)}>
+          <span className="basket-line-total"><bdi>{t.money(lineTotalMinor(line), currency)}</bdi></span>
+          <button type="button" className="secondary small basket-remove" aria-label={t.t('checkout.basket.remove', { name: line.name })} onClick={() => onQuantity(index, 0)}>
             ✕
           </button>
         </li>

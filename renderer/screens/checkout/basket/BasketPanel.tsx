@@ -8,6 +8,7 @@ import { FreeLineForm } from './FreeLineForm';
 import { ItemSearch } from './ItemSearch';
 import { useBarcodeScanner } from './useBarcodeScanner';
 import { useBasket } from './useBasket';
+import { useT } from '../../../i18n/useT';
 
 type ScanNote = { ok: boolean; text: string } | null;
 
@@ -17,6 +18,7 @@ type ScanNote = { ok: boolean; text: string } | null;
  * checkout is the amount-only sale it always was.
  */
 export function BasketPanel() {
+  const t = useT();
   const bridge = useBridge();
   const { lines, change } = useBasket();
   const shown = usePos((s) => s.activePaymentId === null);
@@ -25,18 +27,18 @@ export function BasketPanel() {
   const add = useCallback(
     (line: BasketLine) => {
       change((current) => addLine(current, line));
-      setNote({ ok: true, text: `Added ${line.name}.` });
+      setNote({ ok: true, text: t.t('checkout.basket.added', { name: line.name }) });
     },
-    [change],
+    [change, t],
   );
   const onScan = useCallback(
     async (barcode: string) => {
       const answer = await bridge.catalogLookup({ barcode: barcode.slice(0, 64) });
       if (answer.ok && answer.value.item) return add(lineFromItem(answer.value.item));
-      setNote({ ok: false, text: answer.ok ? `Barcode ${barcode} is not in the catalogue. Search for the item or add a free line.` : answer.error.message });
+      setNote({ ok: false, text: answer.ok ? t.t('checkout.basket.unknownBarcode', { barcode }) : t.say(answer.error.msg, answer.error.message) });
       playScanErrorBeep();
     },
-    [bridge, add],
+    [bridge, add, t],
   );
   useBarcodeScanner(shown, (code) => void onScan(code));
 
@@ -44,15 +46,15 @@ export function BasketPanel() {
   return (
     <section className="basket" aria-labelledby="basket-title">
       <div className="basket-head">
-        <h2 id="basket-title">Basket{count > 0 ? ` (${count} item${count === 1 ? '' : 's'})` : ''}</h2>
+        <h2 id="basket-title">{count > 0 ? t.t('checkout.basket.titleCount', { count }) : t.t('checkout.basket.title')}</h2>
         {lines.length > 0 && (
           <button type="button" className="secondary small" onClick={() => change(() => [])}>
-            Clear basket
+            {t.t('checkout.basket.clear')}
           </button>
         )}
       </div>
       <p id="basket-note" className={note && !note.ok ? 'error-text' : 'hint'} role="status">
-        {note?.text ?? 'Scan an item, search for it, or type just the amount.'}
+        {note?.text ?? t.t('checkout.basket.help')}
       </p>
       <ItemSearch currency={currency} onPick={add} />
       <FreeLineForm currency={currency} onAdd={add} />

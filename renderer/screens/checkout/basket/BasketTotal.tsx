@@ -5,9 +5,11 @@ import { selectCurrency } from '../../../store/selectors';
 import { setQuantity } from './basket-lines';
 import { BasketLines } from './BasketLines';
 import { useBasket } from './useBasket';
+import { useT } from '../../../i18n/useT';
 
 /** In place of the amount entry while the basket has lines: the lines and their total, which Pay charges. */
 export function BasketTotal() {
+  const t = useT();
   const total = usePos((s) => s.draft.amountMinor);
   const currency = usePos(selectCurrency);
   const { lines, change } = useBasket();
@@ -18,8 +20,8 @@ export function BasketTotal() {
   return (
     <div className="amount-entry basket-total">
       <p className="amount-head">
-        <span id="basket-total-label">Basket total ({currency})</span>
-        <span className="hint">Clear the basket to type an amount instead.</span>
+        <span id="basket-total-label">{t.t('checkout.basket.total', { currency })}</span>
+        <span className="hint">{t.t('checkout.basket.clearToType')}</span>
       </p>
       <output className="amount-input" aria-labelledby="basket-total-label">
         {formatMoney(total, currency)}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { lineFromItem, type BasketLine, type CatalogItem } from '../../../../shared/basket';
-import { formatMoney } from '../../../format/money';
 import { useBridge } from '../../../store/context';
+import { useT } from '../../../i18n/useT';
 
 /** Finds catalogue items by name, sku or barcode as the cashier types; Enter takes the first. */
 export function ItemSearch({ currency, onPick }: { currency: string; onPick(line: BasketLine): void }) {
+  const t = useT();
   const bridge = useBridge();
   const [query, setQuery] = useState('');
   // The answer remembers its query: an emptied box shows nothing without waiting for one.
@@ -27,12 +28,12 @@ export function ItemSearch({ currency, onPick }: { currency: string; onPick(line
   };
   return (
     <div className="item-search">
-      <label htmlFor="item-search">Find an item</label>
+      <label htmlFor="item-search">{t.t('checkout.basket.find')}</label>
       <input
         id="item-search"
         type="search"
         autoComplete="off"
-        placeholder="Name, SKU or barcode"
+        placeholder={t.t('checkout.basket.findPlaceholder')}
         value={query}
         aria-controls="item-search-results"
         onChange={(event) => setQuery(event.target.value)}
@@ -43,15 +44,15 @@ export function ItemSearch({ currency, onPick }: { currency: string; onPick(line
           if (found[0]) pick(found[0]);
         }}
       />
-      <ul id="item-search-results" className="item-search-results" aria-label="Items found">
+      <ul id="item-search-results" className="item-search-results" aria-label={t.t('checkout.basket.found')}>
         {found.map((item) => (
           <li key={item.barcode}>
             <button type="button" className="secondary" onClick={() => pick(item)}>
-              <span>{item.name}</span> <span className="hint">{item.barcode}</span> <span>{formatMoney(item.priceMinor, currency)}</span>
+              <span>{item.name}</span> <span className="hint">{item.barcode}</span> <span>{t.money(item.priceMinor, currency)}</span>
             </button>
           </li>
         ))}
-        {query.trim() !== '' && answer.query === query && found.length === 0 && <li className="hint">No item matches “{query.trim()}”.</li>}
+        {query.trim() !== '' && answer.query === query && found.length === 0 && <li className="hint">{t.t('checkout.basket.noMatch', { query: query.trim() })}</li>}
       </ul>
     </div>
   );
