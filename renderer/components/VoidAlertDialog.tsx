@@ -1,6 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { VoidAlert } from '../../shared/ipc';
-import type { Msg } from '../../shared/i18n/message';
 import type { Translator } from '../../shared/i18n/translator';
 import { useT } from '../i18n/useT';
 import { useCommand } from '../hooks/useCommand';
@@ -103,8 +102,7 @@ function useAlertArrival(alertId: string | undefined, titleRef: RefObject<HTMLHe
 }
 
 function AlertFacts({ alert, amount, terminalLabel, t }: { alert: VoidAlert; amount: string; terminalLabel: string; t: Translator }) {
-  // merge: corecodes adds VoidAlert.reasonMsg to shared/ipc/model.ts; read it directly then.
-  const reasonMsg = (alert as { reasonMsg?: Msg }).reasonMsg;
+  const { reasonMsg } = alert;
   // Standalone values keep their own direction in a right-to-left window (<bdi>).
   return (
     <dl className="facts">

@@ -1,5 +1,5 @@
 import type { Translator } from '../../shared/i18n/translator';
-import { englishWords } from './english';
+import { englishWords } from '../i18n/english-words';
 
 /**
  * Decline codes are opaque to the protocol (§10.2, OQ-32): only INSUFFICIENT_FUNDS is

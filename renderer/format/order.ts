@@ -1,7 +1,7 @@
 import type { OrderApproval, OrderView } from '../../shared/ipc';
 import type { Translator } from '../../shared/i18n/translator';
 import { numberingSystem } from '../../shared/i18n/format';
-import { englishWords } from './english';
+import { englishWords } from '../i18n/english-words';
 
 /** "12:03": the approval time as a cashier says it, in the locale's digits. */
 function hourMinute(epochMs: number, locale: string): string {

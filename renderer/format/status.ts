@@ -1,7 +1,7 @@
 import type { PaymentState } from '../../shared/ipc';
 import type { Translator } from '../../shared/i18n/translator';
 import type { Tone } from '../components/StatusIcon';
-import { englishWords } from './english';
+import { englishWords } from '../i18n/english-words';
 
 const TONES: Record<PaymentState, Tone> = {
   sent: 'busy',

@@ -1,26 +1,14 @@
 import { useContext, useMemo } from 'react';
-import { createIntl, createIntlCache, IntlContext } from 'react-intl';
-import { ENGLISH } from '../../shared/i18n/catalogs/load';
+import { IntlContext } from 'react-intl';
 import { resolveLocale } from '../../shared/i18n/locale';
 import { createTranslator, type Translator } from '../../shared/i18n/translator';
+import { englishWords } from './english-words';
 
-let english: Translator | undefined;
-
-/** Outside an I18nRoot (a component test rendering one screen): English with US formats. */
-function englishTranslator(): Translator {
-  english ??= createTranslator(
-    resolveLocale('en-US'),
-    createIntl({ locale: 'en-US', messages: ENGLISH, onError: () => undefined }, createIntlCache()),
-    ENGLISH,
-  );
-  return english;
-}
-
-/** The window's words and formats: `const { t, say, money } = useT()`. */
+/** The window's words and formats: `const { t, say, money } = useT()`; outside an I18nRoot (a component test), English with US formats. */
 export function useT(): Translator {
   const intl = useContext(IntlContext);
   return useMemo(() => {
-    if (!intl) return englishTranslator();
+    if (!intl) return englishWords();
     // I18nRoot gives react-intl plain string messages (the loaded catalogue).
     return createTranslator(resolveLocale(intl.locale), intl, intl.messages as Record<string, string>);
   }, [intl]);

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PaymentMethod } from '../../../shared/protocol/common';
 import type { Translator } from '../../../shared/i18n/translator';
-import { englishWords } from '../../format/english';
+import { englishWords } from '../../i18n/english-words';
 import { useT } from '../../i18n/useT';
 import { usePos } from '../../store/context';
 

@@ -13,7 +13,7 @@ export function englishWords(): Translator {
   english ??= createTranslator(
     resolveLocale('en-US'),
     createIntl({ locale: 'en-US', messages: ENGLISH, onError: () => undefined }, createIntlCache()),
-    new Set(Object.keys(ENGLISH)),
+    ENGLISH,
   );
   return english;
 }
