@@ -20,6 +20,7 @@ export function App() {
   const screen = usePos(selectScreen);
   const synced = usePos((s) => s.synced);
   const syncError = usePos((s) => s.syncError);
+  const syncErrorMsg = usePos((s) => s.syncErrorMsg);
   const alertOpen = usePos(selectVisibleAlertCount) > 0;
   useScreenShortcuts();
   useCheckoutPresence();
@@ -35,7 +36,7 @@ export function App() {
           {!synced ? (
             <section className="screen" aria-labelledby="loading-title">
               <h1 id="loading-title">{t.t('common.loading.title')}</h1>
-              <p role="status">{syncError ? t.t('common.loading.stillTrying', { error: syncError }) : t.t('common.loading.detail')}</p>
+              <p role="status">{syncError ? t.t('common.loading.stillTrying', { error: t.say(syncErrorMsg, syncError) }) : t.t('common.loading.detail')}</p>
             </section>
           ) : signedOut ? (
             <SignInScreen />

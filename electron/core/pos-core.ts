@@ -101,22 +101,7 @@ function wireServices(deps: CoreDeps) {
   const shifts = wireShifts(deps, { clock, journal, ledger, terminals, people });
   const catalog = new CatalogService({ clock, logger, settings: () => settings.current(), demo });
   const snapshot = (): Snapshot => snapshotOf(deps, { events, connection, terminals, ledger, orders, pauses, tillTerminal: till.tillTerminal, people });
-  const handlerDeps = {
-    clock,
-    snapshot,
-    payments,
-    connection,
-    link,
-    diagnostics,
-    printPolicy,
-    settings,
-    history,
-    setCheckoutOpen,
-    shifts,
-    people,
-    catalog,
-    locale: tillLocale(() => deps.settings.current(), deps.osLocale),
-  };
+  const handlerDeps = { clock, snapshot, payments, connection, link, diagnostics, printPolicy, settings, history, setCheckoutOpen, shifts, people, catalog };
   const router = new CommandRouter(commandHandlers({ ...handlerDeps, ...till, ...optional(deps) }), logger, noteError);
   return {
     clock,
@@ -156,13 +141,11 @@ function recoveryOf(deps: CoreDeps, ledger: PaymentLedger, clock: Clock, tuning:
 
 /** Cash tender and this till's terminal (till: cash is cash, a sale in five keys). */
 function tillServices(deps: CoreDeps, s: Omit<CashSalesDeps, 'terminalLabel' | 'demo'> & { terminals: TerminalViews }) {
+  // The till's locale in effect (the setting, else the OS's): cash refusals' amounts, CSV headers.
+  const locale = tillLocale(() => deps.settings.current(), deps.osLocale);
   return {
-    cash: new CashSales({
-      ...s,
-      terminalLabel: (id) => s.terminals.label(id),
-      demo: () => deps.appInfo.demo.enabled,
-      locale: tillLocale(() => deps.settings.current(), deps.osLocale),
-    }),
+    locale,
+    cash: new CashSales({ ...s, terminalLabel: (id) => s.terminals.label(id), demo: () => deps.appInfo.demo.enabled, locale }),
     tillTerminal: new TillTerminal(deps.dataDir, deps.settings, s.logger),
   };
 }

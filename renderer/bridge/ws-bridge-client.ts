@@ -4,12 +4,14 @@ import {
   BridgeMessage,
   COMMAND_NAMES,
   type BridgeRequest,
+  type CommandError,
   type CommandName,
   type CommandResult,
   type PosEvent,
 } from '../../shared/ipc';
 import { Emitter } from '../../shared/emitter';
 import type { RendererBridge } from './types';
+import { englishWords } from '../i18n/english-words';
 
 export interface WsBridgeOptions {
   /** ws(s)://host/bridge?token=… */
@@ -74,7 +76,7 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
-      pending.failAll('Lost contact with the Checkstand app. Check that it is still running.');
+      pending.failAll('common.bridge.lost');
       setLinked(false);
       if (closed) return;
       reconnectTimer = setTimeout(connect, delay);
@@ -88,7 +90,7 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
   const invoke = (name: CommandName, request: unknown): Promise<CommandResult<unknown>> =>
     new Promise((resolve) => {
       if (!socket || !open) {
-        resolve({ ok: false, error: { code: 'offline', message: 'Not connected to the Checkstand app. Reconnecting…' } });
+        resolve({ ok: false, error: bridgeError('offline', 'common.bridge.notConnected') });
         return;
       }
       const id = pending.add(resolve, invokeTimeoutMs);
@@ -103,7 +105,7 @@ export function createWsBridge(options: WsBridgeOptions): RendererBridge & { clo
       closed = true;
       clearTimeout(reconnectTimer);
       socket?.close();
-      pending.failAll('Closed.');
+      pending.failAll('common.bridge.closed');
     },
   };
   for (const name of COMMAND_NAMES) bridge[name] = (request: unknown) => invoke(name, request);
@@ -122,6 +124,11 @@ function parseBridgeMessage(data: unknown): BridgeMessage | undefined {
   }
 }
 
+/** The bridge's own failures as codes (the screens word them), with their English for the log. */
+function bridgeError(code: CommandError['code'], key: string): CommandError {
+  return { code, message: englishWords().t(key), msg: { key } };
+}
+
 /** Commands sent and not answered yet: each resolves once, with its result, a timeout or `offline`. */
 class PendingCalls {
   private readonly calls = new Map<number, Pending>();
@@ -131,7 +138,7 @@ class PendingCalls {
     const id = this.nextId++;
     const timer = setTimeout(() => {
       this.calls.delete(id);
-      resolve({ ok: false, error: { code: 'internal', message: 'The Checkstand app did not answer in time.' } });
+      resolve({ ok: false, error: bridgeError('internal', 'common.bridge.timeout') });
     }, timeoutMs);
     this.calls.set(id, { resolve, timer });
     return id;
@@ -145,10 +152,10 @@ class PendingCalls {
     entry.resolve(result);
   }
 
-  failAll(message: string): void {
+  failAll(key: string): void {
     for (const [id, entry] of this.calls) {
       clearTimeout(entry.timer);
-      entry.resolve({ ok: false, error: { code: 'offline', message } });
+      entry.resolve({ ok: false, error: bridgeError('offline', key) });
       this.calls.delete(id);
     }
   }

@@ -1,13 +1,13 @@
-/** Shown when the browser host page was opened without its per-launch token. */
+import { useT } from '../i18n/useT';
+
+/** Shown when the browser host page was opened without its per-launch token (in the browser's language). */
 export function NoTokenPage() {
+  const t = useT();
   return (
     <main className="main no-token">
-      <h1>Open Checkstand from its own link</h1>
-      <p>
-        This page needs the address that <code>npm start</code> printed in the terminal window, the one that ends with <code>?token=…</code>. Copy that whole
-        address into the browser.
-      </p>
-      <p>The token changes every time Checkstand starts, so an old address will not work.</p>
+      <h1>{t.t('common.noToken.title')}</h1>
+      <p>{t.t('common.noToken.howTo', { command: 'npm start', suffix: '?token=…' })}</p>
+      <p>{t.t('common.noToken.changes')}</p>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { toAsciiDigits } from '../../shared/i18n/format';
 import { useT } from '../i18n/useT';
+import { GLYPH } from './glyphs';
 
 const KEYS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
@@ -18,7 +19,7 @@ export function PinPad({ onDigit, onDelete, label }: { onDigit(d: string): void;
         </button>
       ))}
       <button type="button" tabIndex={-1} onClick={onDelete} aria-label={t.t('common.pin.deleteDigit')}>
-        ⌫
+        {GLYPH.backspace}
       </button>
       <button type="button" tabIndex={-1} onClick={() => onDigit('0')}>
         {t.number(0)}

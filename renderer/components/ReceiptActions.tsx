@@ -5,6 +5,7 @@ import { useBridge, usePos } from '../store/context';
 import { selectLatestPrintJob } from '../store/selectors';
 import { StatusIcon, type Tone } from './StatusIcon';
 import { useT } from '../i18n/useT';
+import { GLYPH, KEYCAP } from './glyphs';
 
 /** A print job's state: tone and catalogue key `common.receipt.job.<state>`. */
 const JOB_TONE: Record<PrintJobView['state'], Tone> = { queued: 'busy', printing: 'busy', done: 'ok', retrying: 'warn', failed: 'bad' };
@@ -52,7 +53,7 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
       {payment.cash && <p className="hint">{t.t('common.receipt.cash')}</p>}
       <button type="button" disabled={busy} onClick={() => printReceipt(false)} aria-keyshortcuts={shortcut ? 'P' : undefined}>
         {t.t('common.receipt.print')}
-        {shortcut && <kbd>P</kbd>}
+        {shortcut && <kbd>{KEYCAP.print}</kbd>}
       </button>
       <button type="button" disabled={busy} onClick={() => printReceipt(true)}>
         {t.t('common.receipt.reprint')}
@@ -70,7 +71,8 @@ export function ReceiptActions({ payment, autoPrint = false, shortcut = false }:
       {jobText && (
         <p role="status" className="job-status">
           <StatusIcon tone={jobText.tone} /> {jobText.text}
-          {jobError ? ` ${jobError}` : ''}
+          {jobError && GLYPH.space}
+          {jobError}
         </p>
       )}
       {(print.error || pdf.error) && (

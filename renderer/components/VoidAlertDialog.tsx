@@ -10,6 +10,7 @@ import { alreadyPaidSentence, paidByAnother } from '../format/order';
 import { formatDateTime } from '../format/time';
 import { playAlertBeep } from './beep';
 import { Fact } from './Fact';
+import { GLYPH } from './glyphs';
 
 /**
  * paymentVoided (money-safety rule 6): a full-window alert the cashier cannot miss or wave away.
@@ -46,7 +47,7 @@ export function VoidAlertDialog() {
       <div ref={dialogRef} className="void-dialog" role="alertdialog" aria-modal="true" aria-labelledby="void-title" aria-describedby="void-summary">
         <p className="void-count">{t.t('common.voidAlert.count', { count })}</p>
         <h2 id="void-title" ref={titleRef} tabIndex={-1} data-focus-start>
-          <span aria-hidden="true">⚠ </span>
+          <span aria-hidden="true">{GLYPH.warn}</span>
           {paidBy ? t.t('common.voidAlert.paidTitle', { order: alert.orderRef }) : t.t('common.voidAlert.title')}
         </h2>
         {paidBy ? (

@@ -19,24 +19,27 @@ export function useCommand<T>(): CommandState<T> {
   const inFlight = useRef(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (call: () => Promise<CommandResult<T>>) => {
-    if (inFlight.current) return undefined;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    let result: CommandResult<T>;
-    try {
-      result = await call();
-    } catch (err) {
-      result = { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-    // The core's refusal as a code in the till's language; an older core's English as it is.
-    if (!result.ok) setError(t.say(result.error.msg, result.error.message));
-    return result;
-  }, [t]);
+  const run = useCallback(
+    async (call: () => Promise<CommandResult<T>>) => {
+      if (inFlight.current) return undefined;
+      inFlight.current = true;
+      setBusy(true);
+      setError(null);
+      let result: CommandResult<T>;
+      try {
+        result = await call();
+      } catch (err) {
+        result = { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+      // The core's refusal as a code in the till's language; an older core's English as it is.
+      if (!result.ok) setError(t.say(result.error.msg, result.error.message));
+      return result;
+    },
+    [t],
+  );
   const clearError = useCallback(() => setError(null), []);
   return { busy, error, run, clearError };
 }

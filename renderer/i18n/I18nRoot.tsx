@@ -13,6 +13,11 @@ import { setActiveLocale } from './active-locale';
  */
 export function I18nRoot({ children }: { children: ReactNode }) {
   const tag = usePos((s) => selectApp(s)?.locale);
+  return <LocaleProvider tag={tag}>{children}</LocaleProvider>;
+}
+
+/** The same for a given tag (the page shown before any core is reached: the browser's language). */
+export function LocaleProvider({ tag, children }: { tag: string | undefined; children: ReactNode }) {
   const resolved = resolveLocale(tag, navigator.language);
   const [loaded, setLoaded] = useState<{ locale: string; catalog: Catalog }>({ locale: 'en-US', catalog: ENGLISH });
 

@@ -8,6 +8,7 @@ import { peopleProjection } from './people-slice';
 import { settingsProjection } from './settings-slice';
 import { sortTerminalIds, terminalsProjection } from './terminals-slice';
 import type { PosState, Projection } from './types';
+import type { Msg } from '../../shared/i18n/message';
 
 /** Every slice that follows the main process. */
 const PROJECTIONS: Projection<Partial<PosState>>[] = [
@@ -29,10 +30,12 @@ export interface SyncSlice {
   seq: number;
   synced: boolean;
   syncError: string | null;
+  /** The same as a code, when the bridge gave one (the loading screen words it). */
+  syncErrorMsg?: Msg | undefined;
   applySnapshot(snapshot: Snapshot): void;
   /** Consecutive events (seq already checked by the caller, in order), folded into one update. */
   applyEvents(events: PosEvent[]): void;
-  setSyncError(message: string | null): void;
+  setSyncError(message: string | null, msg?: Msg): void;
 }
 
 export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) => ({
@@ -44,6 +47,7 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       seq: snapshot.seq,
       synced: true,
       syncError: null,
+      syncErrorMsg: undefined,
       ...(Object.assign({}, ...PROJECTIONS.map((p) => p.fromSnapshot(snapshot))) as Partial<PosState>),
       // The followed payment lives only here, so a reload (or a second window) forgets it while
       // the main process still owns an open payment: follow it again, or the cashier sees an
@@ -55,7 +59,7 @@ export const createSyncSlice: StateCreator<PosState, [], [], SyncSlice> = (set) 
       const last = events.at(-1);
       return last ? { ...foldEvents(state, events), seq: last.seq } : {};
     }),
-  setSyncError: (syncError) => set({ syncError }),
+  setSyncError: (syncError, syncErrorMsg) => set({ syncError, syncErrorMsg }),
 });
 
 /**

@@ -111,7 +111,7 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
     }
     if (stopped) return;
     if (!result.ok) {
-      store.getState().setSyncError(result.error.message);
+      store.getState().setSyncError(result.error.message, result.error.msg);
       retryTimer = setTimeout(() => {
         resyncing = false;
         void resync();

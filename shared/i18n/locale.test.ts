@@ -1,3 +1,4 @@
+import { english } from '../../electron/core/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { canonicalLocale, localeProblem, resolveLocale } from './locale';
 
@@ -32,6 +33,7 @@ describe('resolveLocale: which words, formats and direction a till gets', () => 
     expect(canonicalLocale('de DE')).toBeUndefined();
     expect(localeProblem('ja-JP')).toBeUndefined();
     expect(localeProblem('')).toBeUndefined();
-    expect(localeProblem('de DE')).toMatch(/"de DE" is not a locale.*de-DE, ja-JP or ar-KW/);
+    expect(localeProblem('de DE')).toEqual({ key: 'services.settings.locale_unknown', values: { tag: 'de DE' } });
+    expect(english(localeProblem('de DE')!)).toMatch(/"de DE" is not a locale.*de-DE, ja-JP or ar-KW/);
   });
 });

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { usePos } from '../../store/context';
 import { selectCurrency } from '../../store/selectors';
 import { Numpad } from './Numpad';
+import { GLYPH } from '../../components/glyphs';
 
 /** The typed text, capped so a held key cannot grow it without end. */
 const MAX_TYPED = 20;
@@ -66,7 +67,8 @@ export function AmountEntry() {
       <div className="amount-head">
         <label htmlFor="amount">{t.t('checkout.amount.label', { currency })}</label>
         <p id="amount-hint" className="hint">
-          {charged ? `${t.t('checkout.amount.charges', { amount: charged })} ` : ''}
+          {charged && t.t('checkout.amount.charges', { amount: charged })}
+          {charged && GLYPH.space}
           {entryHint(t, digitsOnly, decimals, currency)}
         </p>
       </div>

@@ -9,6 +9,7 @@ import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
 import { useBridge, usePos } from '../../store/context';
 import { quickTenders } from './cash-tender';
+import { GLYPH, KEYCAP } from '../../components/glyphs';
 
 export interface CashSale {
   orderRef: string;
@@ -98,11 +99,13 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
         }}
       />
       <p id="cash-change" className="cash-change" role="status">
-        {tendered > 0 && change >= 0 ? t.t('checkout.cash.changeDue', { change: money(change) }) : t.t('checkout.cash.atLeast', { amount: money(sale.amountMinor) })}
+        {tendered > 0 && change >= 0
+          ? t.t('checkout.cash.changeDue', { change: money(change) })
+          : t.t('checkout.cash.atLeast', { amount: money(sale.amountMinor) })}
       </p>
       {problem && (
         <p role="alert" className="error-text">
-          <span aria-hidden="true">✕ </span>
+          <span aria-hidden="true">{GLYPH.cross}</span>
           {problem}
         </p>
       )}
@@ -129,10 +132,10 @@ function TenderActions({ busy, onCancel }: { busy: boolean; onCancel(): void }) 
   return (
     <div className="result-actions">
       <button type="submit" className="primary big" disabled={busy} aria-keyshortcuts="Enter">
-        {t.t('checkout.cash.record')} <kbd>Enter</kbd>
+        {t.t('checkout.cash.record')} <kbd>{KEYCAP.enter}</kbd>
       </button>
       <button type="button" className="secondary" onClick={onCancel} aria-keyshortcuts="Escape">
-        {t.t('common.cancel')} <kbd>Esc</kbd>
+        {t.t('common.cancel')} <kbd>{KEYCAP.esc}</kbd>
       </button>
     </div>
   );

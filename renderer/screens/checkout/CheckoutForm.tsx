@@ -12,6 +12,7 @@ import { RepeatPaymentDialog, type RepeatQuestion } from './RepeatPaymentDialog'
 import { useManagerApproval } from '../../components/ManagerApproval';
 import { TerminalPicker } from './TerminalPicker';
 import { useT } from '../../i18n/useT';
+import { GLYPH, KEYCAP } from '../../components/glyphs';
 
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
 export function CheckoutForm() {
@@ -161,7 +162,7 @@ function OrderRefField({ value, generated, onChange }: { value: string; generate
 function PayError({ message, retryable }: { message: string; retryable: boolean }) {
   return (
     <p role="alert" className={retryable ? 'warn-text' : 'error-text'}>
-      <span aria-hidden="true">{retryable ? '⚠ ' : '✕ '}</span>
+      <span aria-hidden="true">{retryable ? GLYPH.warn : GLYPH.cross}</span>
       {message}
     </p>
   );
@@ -183,7 +184,7 @@ function PayButton({ amount, blocker, ready, sendingRef }: { amount: string; blo
           if (sendingRef.current) event.preventDefault();
         }}
       >
-        {amount ? t.t('checkout.payAmount', { amount }) : t.t('checkout.pay')} <kbd>Enter</kbd>
+        {amount ? t.t('checkout.payAmount', { amount }) : t.t('checkout.pay')} <kbd>{KEYCAP.enter}</kbd>
       </button>
       <p id="pay-reason" className="pay-reason" role="status">
         {blocker ?? ready}

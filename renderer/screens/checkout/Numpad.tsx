@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/useT';
+import { GLYPH } from '../../components/glyphs';
 
 interface Props {
   onDigits(keys: string): void;
@@ -31,7 +32,7 @@ export function Numpad({ onDigits, onBackspace, onClear, payLabel, extraKey }: P
     <div className="numpad" role="group" aria-label={t.t('checkout.keypad.label')}>
       {DIGITS.slice(0, 3).map((d) => digitKey(d, onDigits, label))}
       <button type="button" tabIndex={-1} onClick={onBackspace} aria-label={t.t('common.pin.deleteDigit')}>
-        ⌫
+        {GLYPH.backspace}
       </button>
       {DIGITS.slice(3, 6).map((d) => digitKey(d, onDigits, label))}
       <button type="button" tabIndex={-1} onClick={onClear} aria-label={t.t('checkout.keypad.clearLabel')}>

@@ -7,6 +7,7 @@ import { usePos } from '../../store/context';
 import { selectGatewayOnline, selectTerminal } from '../../store/selectors';
 import type { Translator } from '../../../shared/i18n/translator';
 import { useT } from '../../i18n/useT';
+import { GLYPH } from '../../components/glyphs';
 
 interface Props {
   id: string;
@@ -32,7 +33,12 @@ function statusOf(terminal: TerminalView, gatewayOnline: boolean, t: Translator)
 function GraceCountdown({ graceEndsAt }: { graceEndsAt: number }) {
   const t = useT();
   const now = useNow(1000);
-  return <> — {t.t('checkout.terminal.secondsLeft', { seconds: secondsUntil(graceEndsAt, now) })}</>;
+  return (
+    <>
+      {GLYPH.dash}
+      {t.t('checkout.terminal.secondsLeft', { seconds: secondsUntil(graceEndsAt, now) })}
+    </>
+  );
 }
 
 /** One terminal in the picker: its live status in words, disabled with the reason when unpayable. */
@@ -56,7 +62,12 @@ export const TerminalOption = memo(function TerminalOption({ id, checked, onSele
       <span className="terminal-status" id={reasonId}>
         <StatusIcon tone={tone} /> {status}
         {graceEndsAt !== undefined && <GraceCountdown graceEndsAt={graceEndsAt} />}
-        {disabled && notPayableReason && <span className="terminal-reason"> — {notPayableReason}</span>}
+        {disabled && notPayableReason && (
+          <span className="terminal-reason">
+            {GLYPH.dash}
+            {notPayableReason}
+          </span>
+        )}
       </span>
     </label>
   );

@@ -1,6 +1,7 @@
 import type { PaymentView } from '../../../shared/ipc';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useT } from '../../i18n/useT';
+import { GLYPH } from '../../components/glyphs';
 
 interface Props {
   payments: PaymentView[];
@@ -17,7 +18,8 @@ export function PaymentList({ payments, empty, terminalLabel, orderStanding }: P
     <ul className="payment-list">
       {payments.map((p) => (
         <li key={p.transactionId}>
-          <StatusBadge state={p.state} />{' '}
+          <StatusBadge state={p.state} />
+          {GLYPH.space}
           {t.t('endofday.payment.line', {
             time: t.clock(p.createdAt),
             order: p.orderRef,

@@ -11,11 +11,11 @@ function known(t: Translator, key: string, fallback: string): string {
 }
 
 export function stateLabel(t: Translator, state: string): string {
-  return known(t, `endofday.state.${state}`, state);
+  return known(t, `endofday.state.${state}`, state); // i18n-ignore: a key prefix
 }
 
 export function methodLabel(t: Translator, method: string): string {
-  return known(t, `endofday.method.${method}`, method);
+  return known(t, `endofday.method.${method}`, method); // i18n-ignore: a key prefix
 }
 
 /** "Paid", "Not paid", "Paid 2 times": the core's standing of the order (a void alone says nothing about it). */

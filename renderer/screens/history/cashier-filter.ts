@@ -1,7 +1,7 @@
 import type { PaymentView } from '../../../shared/ipc';
 
 /** People: History shows and filters by the cashier who started each attempt (contracts: absent → "No cashier"). */
-export const NO_CASHIER = 'No cashier';
+export const NO_CASHIER = 'No cashier'; // i18n-ignore: the filter's value; the screen shows history.no_cashier
 
 export function cashierName(p: PaymentView): string {
   return p.cashier?.name ?? NO_CASHIER;

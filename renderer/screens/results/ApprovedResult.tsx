@@ -5,6 +5,7 @@ import { usePos } from '../../store/context';
 import { selectOrder } from '../../store/selectors';
 import { ResultLayout } from './ResultLayout';
 import { useT } from '../../i18n/useT';
+import { GLYPH } from '../../components/glyphs';
 
 export function ApprovedResult({ payment }: { payment: PaymentView }) {
   const t = useT();
@@ -24,12 +25,15 @@ export function ApprovedResult({ payment }: { payment: PaymentView }) {
         </p>
       )}
       <p className="result-message">
-        {t.t('results.approved.authCode')}{' '}
+        {t.t('results.approved.authCode')}
+        {GLYPH.space}
         <strong className="mono">
           <bdi>{payment.authorizationCode ?? t.t('results.approved.noAuthCode')}</bdi>
         </strong>
       </p>
-      {payment.resolution?.by === 'cashier' && <p className="hint">{t.t('results.approved.byCashier', { reason: t.say(payment.resolution.reasonMsg, payment.resolution.reason) })}</p>}
+      {payment.resolution?.by === 'cashier' && (
+        <p className="hint">{t.t('results.approved.byCashier', { reason: t.say(payment.resolution.reasonMsg, payment.resolution.reason) })}</p>
+      )}
       <ReceiptActions payment={payment} autoPrint={autoPrint} shortcut />
     </ResultLayout>
   );

@@ -2,6 +2,7 @@ import type { PaymentView } from '../../../shared/ipc';
 import { declineAdvice } from '../../format/decline';
 import { ResultLayout } from './ResultLayout';
 import { useT } from '../../i18n/useT';
+import { GLYPH } from '../../components/glyphs';
 
 export function DeclinedResult({ payment }: { payment: PaymentView }) {
   const t = useT();
@@ -14,7 +15,8 @@ export function DeclinedResult({ payment }: { payment: PaymentView }) {
         {advice.nextStep}
       </p>
       <p className="raw-code">
-        {t.t('results.declined.code')}{' '}
+        {t.t('results.declined.code')}
+        {GLYPH.space}
         <span className="mono">
           <bdi>{payment.errorCode ?? t.t('results.declined.noCode')}</bdi>
         </span>

@@ -2,6 +2,7 @@ import { useKeyShortcuts } from '../../hooks/useKeyShortcuts';
 import { usePos } from '../../store/context';
 import { useNextSaleDigits } from './useNextSaleDigits';
 import { useT } from '../../i18n/useT';
+import { KEYCAP } from '../../components/glyphs';
 
 /**
  * Leaving a result: the retry button ("Pay with another card", "Pay again"…) keeps terminal,
@@ -24,11 +25,11 @@ export function ResultActions({ retry }: { retry: string | undefined }) {
     <div className="result-actions">
       {retry && (
         <button type="button" className="primary" aria-keyshortcuts="R" onClick={tryAgain}>
-          {retry} <kbd>R</kbd>
+          {retry} <kbd>{KEYCAP.retry}</kbd>
         </button>
       )}
       <button type="button" className={retry ? 'secondary' : 'primary'} aria-keyshortcuts="N" onClick={newPayment}>
-        {t.t('results.newPayment')} <kbd>N</kbd>
+        {t.t('results.newPayment')} <kbd>{KEYCAP.newPayment}</kbd>
       </button>
     </div>
   );

@@ -58,26 +58,29 @@ export function SupportSection({ diag }: { diag: Diagnostics }) {
   );
 }
 
-/** Plain text a support person can read in an e-mail. */
+/**
+ * Plain text a support person can read in an e-mail: English on purpose, in every till language
+ * (the vendor's support reads it), so its labels are not in the catalogues.
+ */
 export function supportText(diag: Diagnostics): string {
   const support = diag.support;
   const pairs = (record: Record<string, unknown>) => Object.entries(record).map(([k, v]) => `  ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return [
-    'Checkstand support information',
+    'Checkstand support information', // i18n-ignore: support text, English for the vendor
     'Versions:',
     ...pairs(support?.versions ?? { app: diag.appVersion }),
     `Connection: ${diag.connectionState} ${diag.endpoint}, reconnects today ${diag.reconnectsToday}`,
-    `Log folder: ${diag.logDir}`,
-    `Journal folder: ${diag.journalDir}`,
-    ...(diag.updateError ? [`Update error: ${diag.updateError}`] : []),
+    `Log folder: ${diag.logDir}`, // i18n-ignore: support text, English for the vendor
+    `Journal folder: ${diag.journalDir}`, // i18n-ignore: support text, English for the vendor
+    ...(diag.updateError ? [`Update error: ${diag.updateError}`] : []), // i18n-ignore: support text, English for the vendor
     'Settings:',
     ...pairs(support?.settings ?? {}),
-    'Recent errors:',
+    'Recent errors:', // i18n-ignore: support text, English for the vendor
     ...diag.recentErrors.map((e) => `  ${new Date(e.at).toISOString()} ${e.message}`),
     ...(diag.crashDumpDir
-      ? [`Crash dumps in ${diag.crashDumpDir}:`, ...(diag.crashDumps ?? []).map((d) => `  ${new Date(d.at).toISOString()} ${d.file} ${d.bytes} bytes`)]
+      ? [`Crash dumps in ${diag.crashDumpDir}:`, ...(diag.crashDumps ?? []).map((d) => `  ${new Date(d.at).toISOString()} ${d.file} ${d.bytes} bytes`)] // i18n-ignore: support text, English for the vendor
       : []),
-    'Last log lines:',
+    'Last log lines:', // i18n-ignore: support text, English for the vendor
     ...(support?.logTail ?? []),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/useT';
+import { GLYPH } from '../../components/glyphs';
 
 interface Props {
   id: string;
@@ -40,7 +41,7 @@ export function TextField({ id, label, value, onChange, locked = false, error, t
       )}
       {error && (
         <p id={`${id}-error`} className="error-text">
-          <span aria-hidden="true">✕ </span>
+          <span aria-hidden="true">{GLYPH.cross}</span>
           {error}
         </p>
       )}

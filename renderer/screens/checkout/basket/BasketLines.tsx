@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { lineTotalMinor, MAX_LINE_QUANTITY, type BasketLine } from '../../../../shared/basket';
 import { useT } from '../../../i18n/useT';
+import { GLYPH } from '../../../components/glyphs';
 
 interface BasketLinesProps {
   lines: readonly BasketLine[];
@@ -22,11 +23,16 @@ export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
         <li key={`${line.id}-${index}`} className="basket-line" data-line-id={line.id}>
           <span className="basket-line-name">{line.name}</span>
           <span className="basket-line-unit">
-            {t.number(line.quantity)} × <bdi>{t.money(line.unitPriceMinor, currency)}</bdi>
+            {t.number(line.quantity)} {GLYPH.times} <bdi>{t.money(line.unitPriceMinor, currency)}</bdi>
           </span>
           <span className="basket-qty">
-            <button type="button" className="secondary small" aria-label={t.t('checkout.basket.less', { name: line.name })} onClick={() => onQuantity(index, line.quantity - 1)}>
-              −
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={t.t('checkout.basket.less', { name: line.name })}
+              onClick={() => onQuantity(index, line.quantity - 1)}
+            >
+              {GLYPH.minus}
             </button>
             <input
               type="number"
@@ -44,13 +50,25 @@ export function BasketLines({ lines, currency, onQuantity }: BasketLinesProps) {
                 if (event.key === 'Enter') event.preventDefault();
               }}
             />
-            <button type="button" className="secondary small" aria-label={t.t('checkout.basket.more', { name: line.name })} onClick={() => onQuantity(index, line.quantity + 1)}>
-              +
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={t.t('checkout.basket.more', { name: line.name })}
+              onClick={() => onQuantity(index, line.quantity + 1)}
+            >
+              {GLYPH.plus}
             </button>
           </span>
-          <span className="basket-line-total"><bdi>{t.money(lineTotalMinor(line), currency)}</bdi></span>
-          <button type="button" className="secondary small basket-remove" aria-label={t.t('checkout.basket.remove', { name: line.name })} onClick={() => onQuantity(index, 0)}>
-            ✕
+          <span className="basket-line-total">
+            <bdi>{t.money(lineTotalMinor(line), currency)}</bdi>
+          </span>
+          <button
+            type="button"
+            className="secondary small basket-remove"
+            aria-label={t.t('checkout.basket.remove', { name: line.name })}
+            onClick={() => onQuantity(index, 0)}
+          >
+            {GLYPH.remove}
           </button>
         </li>
       ))}

@@ -39,8 +39,14 @@ export function FreeLineForm({ currency, onAdd }: { currency: string; onAdd(line
   };
   return (
     <div className="free-line" role="group" aria-label={t.t('checkout.basket.freeLine')}>
-      <input aria-label={t.t('checkout.basket.freeName')}
-        placeholder={t.t('checkout.basket.itemName')} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} onKeyDown={enterAdds} />
+      <input
+        aria-label={t.t('checkout.basket.freeName')}
+        placeholder={t.t('checkout.basket.itemName')}
+        maxLength={120}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={enterAdds}
+      />
       <input
         aria-label={t.t('checkout.basket.freePrice', { currency })}
         placeholder={t.t('checkout.basket.price')}

@@ -52,7 +52,9 @@ export function ItemSearch({ currency, onPick }: { currency: string; onPick(line
             </button>
           </li>
         ))}
-        {query.trim() !== '' && answer.query === query && found.length === 0 && <li className="hint">{t.t('checkout.basket.noMatch', { query: query.trim() })}</li>}
+        {query.trim() !== '' && answer.query === query && found.length === 0 && (
+          <li className="hint">{t.t('checkout.basket.noMatch', { query: query.trim() })}</li>
+        )}
       </ul>
     </div>
   );

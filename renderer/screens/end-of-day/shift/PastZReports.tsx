@@ -2,6 +2,7 @@ import type { ShiftReport, ZReportSummary } from '../../../../shared/ipc';
 import { useT } from '../../../i18n/useT';
 import { useBridge } from '../../../store/context';
 import { useSaidCommand } from '../../settings/said-command';
+import { GLYPH } from '../../../components/glyphs';
 
 /** Every Z report of this till, newest first; each reopens exactly as it was made (to reprint, PDF or CSV). */
 export function PastZReports({ reports, onOpen }: { reports: ZReportSummary[]; onOpen(report: ShiftReport): void }) {
@@ -24,7 +25,8 @@ export function PastZReports({ reports, onOpen }: { reports: ZReportSummary[]; o
               }}
             >
               {t.t('endofday.z.open', { label: z.label })}
-            </button>{' '}
+            </button>
+            {GLYPH.space}
             {t.t('endofday.z.period', { from: t.dateTime(z.openedAt), to: t.dateTime(z.closedAt) })}
           </li>
         ))}
