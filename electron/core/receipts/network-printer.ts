@@ -50,13 +50,7 @@ export function sendToNetworkPrinter(target: { host: string; port: number }, byt
       awaitingStatus = false;
       clearTimeout(statusTimer);
       clearTimeout(timer);
-      timer = setTimeout(
-        () =>
-          finish(
-            printError('receipts.error.printer_stopped', { printer: where }, true),
-          ),
-        sendTimeoutMs,
-      );
+      timer = setTimeout(() => finish(printError('receipts.error.printer_stopped', { printer: where }, true)), sendTimeoutMs);
       // end() writes and then half-closes our side.
       socket.end(bytes);
     };

@@ -38,10 +38,7 @@ function serviceFor(payment: ReturnType<typeof approvedPayment>, settings: { cur
 }
 
 /** The receipt's lines as printed (the <pre> of the page, without its markup). */
-const textOf = (html: string) =>
-  (/<pre>([\s\S]*)<\/pre>/.exec(html)?.[1] ?? '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&');
+const textOf = (html: string) => (/<pre>([\s\S]*)<\/pre>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
 
 describe('receipts in the till language', () => {
   it('a German receipt says Beleg words and "24,50 €"', () => {

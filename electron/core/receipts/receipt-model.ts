@@ -196,10 +196,7 @@ export function buildPaymentReceipt(
     notice,
     body,
     ...(unprintable ? { unprintable } : {}),
-    footer:
-      kind === 'receipt' || kind === 'copy'
-        ? [t.t('receipts.footer.thanks'), t.t('receipts.footer.keep_receipt')]
-        : [t.t('receipts.footer.keep_slip')],
+    footer: kind === 'receipt' || kind === 'copy' ? [t.t('receipts.footer.thanks'), t.t('receipts.footer.keep_receipt')] : [t.t('receipts.footer.keep_slip')],
     printedAt: now,
   };
 }
@@ -219,7 +216,8 @@ function fallbackLines({ response, view }: PaymentDetails, t: Translator): strin
     ['transaction', r.transactionId],
   ];
   for (const [name, value] of entries) {
-    const label = t.t(`receipts.field.${name}`); if (value !== undefined && value !== '') lines.push(`${label}: ${String(value)}`);
+    const label = t.t(`receipts.field.${name}`);
+    if (value !== undefined && value !== '') lines.push(`${label}: ${String(value)}`);
   }
   return lines;
 }

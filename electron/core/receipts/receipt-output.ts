@@ -80,8 +80,7 @@ export function printDocumentRun(doc: PrintableDocument, target: PrintTarget): (
     }
     case 'system': {
       const system = target.output.system;
-      if (!system)
-        throw receiptError('printer_error', 'receipts.error.no_system_printers');
+      if (!system) throw receiptError('printer_error', 'receipts.error.no_system_printers');
       const { html, pageHeightMm } = layoutDocument(doc, paperWidthMm);
       return () => system.printHtml(html, { deviceName: printer.systemName, paperWidthMm, pageHeightMm });
     }

@@ -130,7 +130,9 @@ type Words = { methodWord(method: string): string; stateWord(state: string): str
 
 function paymentLines(p: ReportPayment, columns: number, t: Translator, words: Words): string[] {
   const lines = fieldLines(`${p.orderRef} ${shortClock(t, p.at)}`, t.money(p.amountMinor, p.currency), columns);
-  const detail = [words.methodWord(p.method), p.terminal, words.stateWord(p.state), p.cashier].filter(Boolean).join(t.language === 'ja' ? '、' : t.dir === 'rtl' ? '، ' : ', ');
+  const detail = [words.methodWord(p.method), p.terminal, words.stateWord(p.state), p.cashier]
+    .filter(Boolean)
+    .join(t.language === 'ja' ? '、' : t.dir === 'rtl' ? '، ' : ', ');
   lines.push(...wordWrap(`  ${detail}`, columns));
   // The reason is the gateway's (or the cashier's) own words, inside the till's sentence.
   if (p.reason) lines.push(...wordWrap(`  ${t.t('receipts.report.reason', { reason: p.reason })}`, columns));

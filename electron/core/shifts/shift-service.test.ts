@@ -177,13 +177,25 @@ describe('unresolved payments block a Z', () => {
     await s.open({});
     take({ state: 'awaiting_result' });
     const noPin = await s.close({ countedCashMinor: 0, confirmUnresolved: true });
-    expect(noPin.ok && noPin.value).toMatchObject({ closed: false, needs: 'manager_pin', messageMsg: { key: 'services.shifts.unresolved_manager', values: { count: 1 } } });
+    expect(noPin.ok && noPin.value).toMatchObject({
+      closed: false,
+      needs: 'manager_pin',
+      messageMsg: { key: 'services.shifts.unresolved_manager', values: { count: 1 } },
+    });
     const wrong = await s.close({ countedCashMinor: 0, managerPin: '1111' });
-    expect(wrong.ok && wrong.value).toMatchObject({ closed: false, needs: 'manager_pin', message: "That is not a manager's PIN.", messageMsg: { key: 'services.people.not_manager_pin' } });
+    expect(wrong.ok && wrong.value).toMatchObject({
+      closed: false,
+      needs: 'manager_pin',
+      message: "That is not a manager's PIN.",
+      messageMsg: { key: 'services.people.not_manager_pin' },
+    });
 
     const z = await closeOk(s, 0, { managerPin: '4321' });
     expect(z.unresolvedApproval).toEqual({ by: 'manager', approver: 'Mia' });
-    expect(s.report({})).toMatchObject({ ok: false, error: { msg: { key: 'services.shifts.no_shift' }, message: 'No shift is open on this till. Open a shift first.' } });
+    expect(s.report({})).toMatchObject({
+      ok: false,
+      error: { msg: { key: 'services.shifts.no_shift' }, message: 'No shift is open on this till. Open a shift first.' },
+    });
   });
 
   it('a payment settled before the close does not block it', async () => {

@@ -49,8 +49,7 @@ export class ShiftService {
   }
 
   async open(req: { floatMinor?: number }): Promise<CommandResult<ShiftView>> {
-    if (this.d.store.openShift() || this.changing)
-      return refuse('not_allowed', 'services.shifts.already_open');
+    if (this.d.store.openShift() || this.changing) return refuse('not_allowed', 'services.shifts.already_open');
     // Held while the file is written, so two presses cannot open two shifts.
     this.changing = true;
     try {

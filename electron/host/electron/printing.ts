@@ -65,10 +65,7 @@ export function createElectronPrinting(electron: ElectronPrintingDeps, options: 
         (win) =>
           new Promise<void>((resolve, reject) => {
             const timer = setTimeout(
-              () =>
-                reject(
-                  printError('receipts.error.system_not_confirmed', { seconds: Math.round(printTimeoutMs / 1000) }, false),
-                ),
+              () => reject(printError('receipts.error.system_not_confirmed', { seconds: Math.round(printTimeoutMs / 1000) }, false)),
               printTimeoutMs,
             );
             win.webContents.print(

@@ -15,8 +15,14 @@ import { createChromiumPdf } from './receipt-pdf';
  */
 
 const run = promisify(execFile);
-const yen = approvedPayment({ view: { transactionId: 'ja-1', amountMinor: 2450, currency: 'JPY' }, response: { amount: '2450', currency: 'JPY', receiptData: undefined } });
-const dinar = approvedPayment({ view: { transactionId: 'ar-1', amountMinor: 24500, currency: 'KWD' }, response: { amount: '24.500', currency: 'KWD', receiptData: undefined } });
+const yen = approvedPayment({
+  view: { transactionId: 'ja-1', amountMinor: 2450, currency: 'JPY' },
+  response: { amount: '2450', currency: 'JPY', receiptData: undefined },
+});
+const dinar = approvedPayment({
+  view: { transactionId: 'ar-1', amountMinor: 24500, currency: 'KWD' },
+  response: { amount: '24.500', currency: 'KWD', receiptData: undefined },
+});
 const pdf = createChromiumPdf();
 
 let tmp: string;

@@ -85,7 +85,7 @@ describe('receipt PDF in the browser host (Chromium + poppler)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await res.text();
-    expect(html).toContain("$99.99");
+    expect(html).toContain('$99.99');
     expect(html).toContain('AUTH123456');
   });
 
