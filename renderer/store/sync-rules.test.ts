@@ -124,12 +124,18 @@ describe('store sync when the snapshot fails', () => {
 });
 
 describe('store sync batches', () => {
-  it('a settings event in a scheduled batch fetches a snapshot after the batch is applied', async () => {
+  /** A synced store (seq 1) whose flushes wait in `flushes` until the test runs them, as frames would. */
+  async function scheduledSync(maxPerFlush?: number) {
     const fake = new FakeBridge(snapshot({ seq: 1 }));
     const store = createPosStore();
     const flushes: (() => void)[] = [];
-    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush) });
+    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush), ...(maxPerFlush ? { maxPerFlush } : {}) });
     await settle();
+    return { fake, store, flushes, stop };
+  }
+
+  it('a settings event in a scheduled batch fetches a snapshot after the batch is applied', async () => {
+    const { fake, store, flushes, stop } = await scheduledSync();
     fake.emit({ type: 'terminal', seq: 2, terminal: terminal('t3') });
     fake.emit({ type: 'settings', seq: 3, settings: { ...snapshot().settings, storeName: 'Real Shop' } });
     expect(flushes).toHaveLength(1);
@@ -141,11 +147,7 @@ describe('store sync batches', () => {
   });
 
   it('a batch without a settings event asks for no snapshot; a flush after stop applies nothing', async () => {
-    const fake = new FakeBridge(snapshot({ seq: 1 }));
-    const store = createPosStore();
-    const flushes: (() => void)[] = [];
-    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush) });
-    await settle();
+    const { fake, store, flushes, stop } = await scheduledSync();
     fake.emit({ type: 'terminal', seq: 2, terminal: terminal('t3') });
     flushes[0]!();
     expect(fake.callsOf('getSnapshot')).toHaveLength(1);
@@ -157,11 +159,7 @@ describe('store sync batches', () => {
   });
 
   it('with a cap, a flush that exactly empties the queue schedules no other; an extra flush does nothing', async () => {
-    const fake = new FakeBridge(snapshot({ seq: 1 }));
-    const store = createPosStore();
-    const flushes: (() => void)[] = [];
-    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush), maxPerFlush: 2 });
-    await settle();
+    const { fake, store, flushes, stop } = await scheduledSync(2);
     fake.emit({ type: 'terminal', seq: 2, terminal: terminal('t3') });
     fake.emit({ type: 'terminal', seq: 3, terminal: terminal('t4') });
     flushes[0]!();
@@ -176,11 +174,7 @@ describe('store sync batches', () => {
   });
 
   it('events accepted but not flushed when a gap resyncs are dropped: the snapshot already holds them', async () => {
-    const fake = new FakeBridge(snapshot({ seq: 1 }));
-    const store = createPosStore();
-    const flushes: (() => void)[] = [];
-    const stop = startSync(fake.bridge, store, { schedule: (flush) => flushes.push(flush) });
-    await settle();
+    const { fake, store, flushes, stop } = await scheduledSync();
     fake.emit({ type: 'payment', seq: 2, payment: payment('pending-one', { state: 'sent' }) });
     fake.snapshot = snapshot({ seq: 5 });
     fake.emit({ type: 'payment', seq: 5, payment: payment('gap') });
