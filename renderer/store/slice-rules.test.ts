@@ -8,6 +8,7 @@ import {
   selectBridgeLinked,
   selectConnection,
   selectDraft,
+  selectLatestPrintJob,
   selectNextOrderRef,
   selectOrder,
   selectPaymentIds,
@@ -193,6 +194,12 @@ describe('plain selectors and the draft', () => {
     expect(store.getState().amountSeed).toEqual({ text: '4', seq: 1 });
     store.getState().seedAmount('4');
     expect(store.getState().amountSeed).toEqual({ text: '4', seq: 2 });
+  });
+
+  it("a payment's latest receipt is its own, even when another payment's job comes last", () => {
+    const job = (id: string, transactionId: string, at: number) => ({ id, transactionId, kind: 'receipt' as const, state: 'done' as const, attempts: 1, at });
+    const store = storeWith({ printJobs: [job('j1', 'p1', 5), job('j2', 'p2', 1)] });
+    expect(selectLatestPrintJob('p1')(store.getState())?.id).toBe('j1');
   });
 
   it('a snapshot without a payments pause means none', () => {
