@@ -2,10 +2,10 @@ import type { Page } from '@playwright/test';
 import { AGREEING_STATES } from '../reliability/ground-truth';
 import { createRng } from '../reliability/rng';
 import { startFaultScheduler, startScriptShuffler } from '../reliability/fault-scheduler';
-import type { PaymentState } from '../shared/ipc';
 import type { SimulatorHandle } from '../simulator/api';
 import { BROWSER_ONLY_REASON, expect, test, type BridgeFrame } from './fixtures';
 import { payButton, voidAlert, waitOnline } from './cashier';
+import { historyRows, LABELS, recordedOrders } from './chaos-ui-judge';
 
 /**
  * The UI under chaos (the cashier's screen must end agreeing with the gateway's ground truth): a cashier keeps taking payments through the real
@@ -36,18 +36,6 @@ test.use({
 });
 test.setTimeout(DURATION_MS + 120_000);
 
-/** The History screen's status words (renderer/format/status.ts) for the final states. */
-const LABELS: Record<string, PaymentState> = {
-  Approved: 'approved',
-  Declined: 'declined',
-  Cancelled: 'cancelled',
-  'Refused by gateway': 'rejected',
-  'Not paid (stopped waiting)': 'abandoned',
-  'Voided — not paid': 'voided',
-  'Needs review': 'needs_review',
-  'Unknown — check': 'unknown',
-};
-
 const FINAL_HEADINGS = /^(Approved|Declined|Cancelled|Not sent|Not paid|Reversed)/;
 
 /** The page's h1 in words (result headings start with an aria-hidden status icon). */
@@ -69,13 +57,23 @@ test("UI under chaos: the screen's history matches the gateway's ground truth, e
   const stopScripts = startScriptShuffler({ sim, rng: rng.fork('scripts'), terminals: TERMINALS.map((t) => t.id), graceMs: GRACE_MS, everyMs: 300 });
   const acknowledged = new Map<string, number>();
   let attempts = 0;
+  // Every press of Pay gets its own amount (and so its own order CHAOS-<amount>), started or not:
+  // the judge below pairs History rows with the gateway's records by amount, so no two payments
+  // of this run may share one. A press the core refuses AFTER journaling it (the socket was
+  // already closing: "The connection dropped before the payment could be sent", state rejected)
+  // leaves a History row; re-using its amount for the next press paired that row with the next
+  // payment's gateway record (seed 20261121: "CHAOS-1002: app rejected, gateway VOIDED").
+  let presses = 0;
+  const startedOrders: string[] = [];
   let lastTransactionId: string | undefined;
   const deadline = Date.now() + DURATION_MS;
   try {
     while (Date.now() < deadline) {
-      const started = await startOne(page, bridgeFrames, rng.int(1, 3), 1_000 + attempts + 1, acknowledged);
+      presses += 1;
+      const started = await startOne(page, bridgeFrames, rng.int(1, 3), 1_000 + presses, acknowledged);
       if (started) {
         attempts += 1;
+        startedOrders.push(`CHAOS-${1_000 + presses}`);
         lastTransactionId = started;
         await finishOne(page, sim, started, acknowledged);
       }
@@ -125,11 +123,18 @@ test("UI under chaos: the screen's history matches the gateway's ground truth, e
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   console.log(
-    `chaos-ui seed ${SEED}: ${attempts} payments in ${Math.round(DURATION_MS / 1000)} s, faults: ${counts}; voids ${voidedOrders.length}, alerts acknowledged ${[...acknowledged.values()].reduce((a, b) => a + b, 0)}`,
+    `chaos-ui seed ${SEED}: ${attempts} payments started (${recordedOrders(bridgeFrames).size - attempts} more refused after journaling) in ${Math.round(DURATION_MS / 1000)} s, faults: ${counts}; voids ${voidedOrders.length}, alerts acknowledged ${[...acknowledged.values()].reduce((a, b) => a + b, 0)}`,
   );
 
   expect(problems, `seed ${SEED}`).toEqual([]);
-  expect(rows.length, `seed ${SEED}`).toBe(attempts);
+  // History shows exactly the payments the core recorded (every started one, and those it refused
+  // after journaling them), each once.
+  const recorded = recordedOrders(bridgeFrames);
+  expect(rows.map((r) => r.order).sort(), `seed ${SEED}`).toEqual([...recorded].sort());
+  expect(
+    startedOrders.filter((order) => !recorded.has(order)),
+    `seed ${SEED}: started payments missing from History`,
+  ).toEqual([]);
   expect(Object.fromEntries(acknowledged), `seed ${SEED}: every void alerted exactly once`).toEqual(Object.fromEntries(voidedOrders.map((o) => [o, 1])));
   // The run really was chaotic.
   expect(Object.values(faults.counts).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
@@ -256,23 +261,4 @@ async function acknowledgeAlerts(page: Page, acknowledged: Map<string, number>):
       );
     if (gone) acknowledged.set(order, (acknowledged.get(order) ?? 0) + 1);
   }
-}
-
-interface HistoryRow {
-  order: string;
-  amountDigits: string;
-  status: string;
-}
-
-async function historyRows(page: Page): Promise<HistoryRow[]> {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Today's payments");
-  const rows = page.getByRole('row').filter({ has: page.getByRole('cell') });
-  const out: HistoryRow[] = [];
-  for (const row of await rows.all()) {
-    const cells = await row.getByRole('cell').allTextContents();
-    // Time, Order, Amount, Status, Terminal, Details
-    // The status cell starts with its (aria-hidden) icon: keep the words.
-    out.push({ order: cells[1]!.trim(), amountDigits: cells[2]!.replace(/\D/g, ''), status: cells[3]!.replace(/^[^A-Za-z]+/, '').trim() });
-  }
-  return out;
 }
