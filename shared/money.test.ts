@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { currencyExponent, currencyProblem, fromWireAmount, parseTypedAmount, toWireAmount, type DigitsOnlyEntry } from './money';
+import { english } from '../electron/core/i18n/english';
 
 describe('money: minor units <-> wire strings (rule 3)', () => {
   it("uses each currency's own number of decimals", () => {
@@ -63,13 +64,22 @@ describe('amounts as cashiers type them (till: amounts as typed)', () => {
   });
 
   it('refuses too many decimals, decimals in a currency without them, and anything that is not an amount, saying why', () => {
-    expect(cents('24.505')).toEqual({ ok: false, message: 'EUR amounts have at most 2 decimals: "24.505" has 3.' });
-    expect(cents('1.2345', 'KWD')).toEqual({ ok: false, message: 'KWD amounts have at most 3 decimals: "1.2345" has 4.' });
-    expect(cents('500.5', 'JPY')).toEqual({ ok: false, message: 'JPY amounts have no decimals: type whole amounts, for example 500.' });
-    expect(cents('1.234,50')).toEqual({ ok: false, message: 'Use one decimal separator (. or ,) and no thousands separators, for example 1234.50.' });
-    expect(cents('12a')).toEqual({ ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' });
-    expect(cents('-5')).toEqual({ ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' });
-    expect(cents('1000000000000')).toEqual({ ok: false, message: 'That is more than a till may take in one payment.' });
+    // The refusal is a code with its values; its English (from the catalogue) is what the cashier reads in English.
+    expect(parseTypedAmount('24.505', 'EUR', 'cash-register')).toEqual({
+      ok: false,
+      msg: { key: 'common.amount.tooManyDecimals', values: { currency: 'EUR', max: 2, typed: '24.505', count: 3 } },
+    });
+    const said = (text: string, currency = 'EUR', digitsOnly: DigitsOnlyEntry = 'cash-register') => {
+      const read = parseTypedAmount(text, currency, digitsOnly);
+      return read.ok ? read : { ok: false, message: english(read.msg) };
+    };
+    expect(said('24.505')).toEqual({ ok: false, message: 'EUR amounts have at most 2 decimals: "24.505" has 3.' });
+    expect(said('1.2345', 'KWD')).toEqual({ ok: false, message: 'KWD amounts have at most 3 decimals: "1.2345" has 4.' });
+    expect(said('500.5', 'JPY')).toEqual({ ok: false, message: 'JPY amounts have no decimals: type whole amounts, for example 500.' });
+    expect(said('1.234,50')).toEqual({ ok: false, message: 'Use one decimal separator (. or ,) and no thousands separators, for example 1234.50.' });
+    expect(said('12a')).toEqual({ ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' });
+    expect(said('-5')).toEqual({ ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' });
+    expect(said('1000000000000')).toEqual({ ok: false, message: 'That is more than a till may take in one payment.' });
   });
 
   it('every amount written with its decimals reads back exactly, in both digits-only modes', () => {

@@ -93,7 +93,8 @@ export function fromWireAmount(amount: string | number, currency: string): numbe
 export type DigitsOnlyEntry = 'cash-register' | 'whole-units';
 export const DIGITS_ONLY_ENTRIES: readonly DigitsOnlyEntry[] = ['cash-register', 'whole-units'];
 
-export type TypedAmount = { ok: true; minor: number } | { ok: false; message: string };
+/** A refusal is a code (`common.amount.*`): the screen words it in the till's language. */
+export type TypedAmount = { ok: true; minor: number } | { ok: false; msg: Msg };
 
 /**
  * Reads an amount as a cashier types it (till: amounts as typed): "24.5" and "24,50" are decimal
@@ -104,20 +105,20 @@ export type TypedAmount = { ok: true; minor: number } | { ok: false; message: st
 export function parseTypedAmount(text: string, currency: string, digitsOnly: DigitsOnlyEntry): TypedAmount {
   const typed = text.trim();
   if (typed === '') return { ok: true, minor: 0 };
-  if (!/^[\d.,]+$/.test(typed)) return { ok: false, message: 'Type the amount in digits, for example 24.50 or 24,50.' };
+  if (!/^[\d.,]+$/.test(typed)) return { ok: false, msg: msg('common.amount.digits') };
   const parts = typed.split(/[.,]/);
-  if (parts.length > 2) return { ok: false, message: 'Use one decimal separator (. or ,) and no thousands separators, for example 1234.50.' };
+  if (parts.length > 2) return { ok: false, msg: msg('common.amount.oneSeparator') };
   const exp = currencyExponent(currency);
   const [whole = '', fraction] = parts;
   let minor: number;
   if (fraction === undefined) {
     minor = Number(whole) * (digitsOnly === 'whole-units' ? 10 ** exp : 1);
   } else {
-    if (exp === 0 && fraction !== '') return { ok: false, message: `${currency} amounts have no decimals: type whole amounts, for example 500.` };
-    if (fraction.length > exp) return { ok: false, message: `${currency} amounts have at most ${exp} decimals: "${typed}" has ${fraction.length}.` };
+    if (exp === 0 && fraction !== '') return { ok: false, msg: msg('common.amount.noDecimals', { currency }) };
+    if (fraction.length > exp) return { ok: false, msg: msg('common.amount.tooManyDecimals', { currency, max: exp, typed, count: fraction.length }) };
     minor = Number(whole || '0') * 10 ** exp + Number(fraction.padEnd(exp, '0') || '0');
   }
-  if (!(minor <= MAX_MINOR_UNITS)) return { ok: false, message: 'That is more than a till may take in one payment.' };
+  if (!(minor <= MAX_MINOR_UNITS)) return { ok: false, msg: msg('common.amount.tooLarge') };
   return { ok: true, minor };
 }
 

@@ -45,7 +45,7 @@ export function AmountEntry() {
     // Digits typed on an Arabic or Japanese keyboard are the same digits (the field keeps what was typed).
     const read = parseTypedAmount(toAsciiDigits(typed), currency, digitsOnly);
     setSeenMinor(read.ok ? read.minor : 0);
-    updateDraft(read.ok ? { amountMinor: read.minor, amountProblem: undefined } : { amountMinor: 0, amountProblem: read.message });
+    updateDraft(read.ok ? { amountMinor: read.minor, amountProblem: undefined } : { amountMinor: 0, amountProblem: t.say(read.msg) });
   };
 
   // An amount set from outside (New payment clears it, a remembered draft) replaces the text;

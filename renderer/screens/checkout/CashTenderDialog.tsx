@@ -64,7 +64,7 @@ export function CashTenderDialog({ sale, onRecorded, onCancel }: Props) {
 
   const confirm = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (!read.ok) return setRefusal(read.message);
+    if (!read.ok) return setRefusal(t.say(read.msg));
     if (tendered < sale.amountMinor) {
       return setRefusal(t.t('checkout.cash.tooLittle', { tendered: money(tendered), due: money(sale.amountMinor) }));
     }

@@ -104,7 +104,7 @@ describe('the Language and formats setting', () => {
     await user.type(typed, 'xx!');
     await user.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
     expect((fake.callsOf('saveSettings')[0] as Record<string, unknown>).locale).toBe('xx!');
-    expect(await screen.findByText(/„xx!“ ist kein gültiger Sprachcode/)).toBeTruthy();
+    expect(await screen.findByText(/„xx!“ ist keine gültige Sprache/)).toBeTruthy();
     expect(screen.queryByText('"xx!" is not a locale.')).toBeNull();
     expect(screen.getByText('Einige Einstellungen müssen korrigiert werden; siehe die Hinweise oben.')).toBeTruthy();
   });

@@ -24,7 +24,7 @@ export function FreeLineForm({ currency, onAdd }: { currency: string; onAdd(line
   const add = () => {
     const read = parseTypedAmount(toAsciiDigits(price), currency, digitsOnly);
     if (name.trim() === '') return setProblem(t.t('checkout.basket.nameIt'));
-    if (!read.ok) return setProblem(read.message);
+    if (!read.ok) return setProblem(t.say(read.msg));
     if (read.minor <= 0) return setProblem(t.t('checkout.basket.enterPrice'));
     onAdd(freeLine(name.slice(0, 120), read.minor));
     setName('');

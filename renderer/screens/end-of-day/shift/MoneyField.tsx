@@ -7,9 +7,10 @@ import { usePos } from '../../../store/context';
 /** Reads a typed cash amount the way the checkout does (24.50, 24,50, or digits as the store chose). */
 export function useTypedMoney(text: string, currency: string): { minor: number | undefined; problem: string | undefined } {
   const digitsOnly: DigitsOnlyEntry = usePos((s) => s.settings?.amountEntry ?? 'cash-register');
+  const t = useT();
   // Arabic-Indic or full-width digits typed on a local keyboard read as the same amount.
   const read = parseTypedAmount(toAsciiDigits(text), currency, digitsOnly);
-  return read.ok ? { minor: read.minor, problem: undefined } : { minor: undefined, problem: read.message };
+  return read.ok ? { minor: read.minor, problem: undefined } : { minor: undefined, problem: t.say(read.msg) };
 }
 
 interface Props {
