@@ -169,7 +169,7 @@ test('a Z is refused while a payment of the shift is unresolved; confirmed, the 
   await page.getByRole('button', { name: 'Close shift and make Z' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'The Z report was not made' });
   await expect(refusal).toContainText('1 payment of this shift is not settled');
-  await expect(refusal.getByRole('list', { name: 'Unresolved payments' })).toContainText(/SH-OPEN.*€42\.00.*unknown/);
+  await expect(refusal.getByRole('list', { name: 'Unresolved payments' })).toContainText(/SH-OPEN.*€42\.00.*unknown/i);
   await expect(page.getByTestId('shift-open')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open Z 0001' })).toHaveCount(0);
   await checkState(page, 'z-refused', 'Close anyway and list them on the Z');

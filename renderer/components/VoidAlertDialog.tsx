@@ -45,7 +45,7 @@ export function VoidAlertDialog() {
   return (
     <div className="void-overlay">
       <div ref={dialogRef} className="void-dialog" role="alertdialog" aria-modal="true" aria-labelledby="void-title" aria-describedby="void-summary">
-        <p className="void-count">{t.t('common.voidAlert.count', { count })}</p>
+        <p className="void-count">{t.t('common.voidAlert.count', { current: 1, count })}</p>
         <h2 id="void-title" ref={titleRef} tabIndex={-1} data-focus-start>
           <span aria-hidden="true">{GLYPH.warn}</span>
           {paidBy ? t.t('common.voidAlert.paidTitle', { order: alert.orderRef }) : t.t('common.voidAlert.title')}

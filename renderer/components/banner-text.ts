@@ -3,6 +3,7 @@ import type { Translator } from '../../shared/i18n/translator';
 import { joinSentencesIn } from '../format/sentences';
 import { secondsUntil } from '../format/time';
 import type { Tone } from './StatusIcon';
+import { pauseWords } from '../format/pause';
 
 export interface BannerText {
   tone: Tone;
@@ -26,7 +27,7 @@ export function bannerText({ connection, bridgeLinked, synced, paused, locked }:
   if (synced && paused.length > 0) {
     // Rules 1 and 8 outrank the link: a bad setting or an unwritable journal blocks every payment.
     const settings = paused.find((p) => p.kind === 'settings');
-    const detail = joinSentencesIn(t.language, ...paused.map((p) => t.say(p.messageMsg, p.message)));
+    const detail = joinSentencesIn(t.language, ...paused.map((p) => pauseWords(t, p)));
     return settings
       ? { tone: 'bad', title: t.t('common.banner.badSetting.title'), detail, action: 'settings' }
       : { tone: 'bad', title: t.t('common.banner.journal.title'), detail };

@@ -1,6 +1,7 @@
 import type { ConnectionView, PaymentsPause, TerminalView } from '../../../shared/ipc';
 import type { Translator } from '../../../shared/i18n/translator';
 import type { CheckoutDraft } from '../../store/ui-slice';
+import { pauseWords } from '../../format/pause';
 
 export interface PayContext {
   bridgeLinked: boolean;
@@ -13,8 +14,6 @@ export interface PayContext {
   /** A bad gateway setting or an unwritable journal (money-truth rules 1 and 8). */
   paused?: PaymentsPause[];
 }
-
-const pauseWords = (t: Translator, pause: PaymentsPause) => t.say(pause.messageMsg, pause.message);
 
 /**
  * Why the Pay button is disabled, in the cashier's words; null when a payment may start.

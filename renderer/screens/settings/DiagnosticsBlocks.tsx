@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../../../shared/ipc';
 import { useT } from '../../i18n/useT';
+import { pauseWords } from '../../format/pause';
 
 /**
  * Money-truth rules 1 and 8 in Diagnostics: what blocks payments (a bad gateway setting and where
@@ -19,7 +20,7 @@ export function DiagnosticsBlocks({ diag }: { diag: Diagnostics | null }) {
         <ul className="payment-list" aria-label={t.t('settings.diag.blocked_by.list')}>
           {paused.map((p) => (
             <li key={p.message} className="error-text">
-              {t.say(p.messageMsg, p.message)}
+              {pauseWords(t, p)}
             </li>
           ))}
         </ul>

@@ -1,9 +1,9 @@
 import type { PaymentsPause } from '../../../shared/ipc';
 import type { CommandState } from '../../hooks/useCommand';
 import { useT } from '../../i18n/useT';
-import { LocaleField } from './LocaleField';
 import type { SettingsFormState } from './settings-form';
 import { TextField } from './TextField';
+import { pauseWords } from '../../format/pause';
 
 /** What every fieldset of the settings form gets: the form, its setter, the save errors, the locks. */
 export interface FieldsetProps {
@@ -30,7 +30,7 @@ export function GatewayFields({ form, set, errors, isLocked, hints, configError,
       <legend>{t.t('settings.gateway.legend')}</legend>
       {wholeFileProblems.map((p) => (
         <p key={p.message} role="alert" className="error-text">
-          {t.say(p.messageMsg, p.message)}
+          {pauseWords(t, p)}
         </p>
       ))}
       <TextField
@@ -109,7 +109,6 @@ export function StoreFields({ form, set, errors, isLocked }: FieldsetProps) {
           <option value="whole-units">{t.t('settings.store.amount_entry.whole_units')}</option>
         </select>
       </div>
-      <LocaleField form={form} set={set} errors={errors} isLocked={isLocked} />
     </fieldset>
   );
 }

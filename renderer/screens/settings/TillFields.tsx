@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/useT';
 import { usePos } from '../../store/context';
+import { LocaleField } from './LocaleField';
 import type { FieldsetProps } from './SettingsFieldsets';
 
 /** Besides Card, what the store may let the terminal take (keys settings.till.method.*). */
@@ -20,6 +21,7 @@ export function TillFields({ form, set, errors, isLocked }: FieldsetProps) {
   return (
     <fieldset>
       <legend>{t.t('settings.till.legend')}</legend>
+      <LocaleField form={form} set={set} errors={errors} isLocked={isLocked} />
       <div className="field">
         <label htmlFor="tillTerminal">{t.t('settings.till.terminal')}</label>
         <select

@@ -167,7 +167,9 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
         <p className="warning">
           {approval.by === 'manager'
             ? t.t('endofday.report.closed_unresolved_manager', { name: approval.approver ?? '' })
-            : t.t('endofday.report.closed_unresolved_confirmed', { name: approval.approver ?? '' })}
+            : approval.approver
+              ? t.t('endofday.report.closed_unresolved_confirmed', { name: approval.approver })
+              : t.t('endofday.report.closed_unresolved_confirmed_unnamed')}
         </p>
       )}
     </section>
