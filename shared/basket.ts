@@ -1,3 +1,4 @@
+import { Msg } from './i18n/message';
 import { z } from 'zod';
 import { MAX_MINOR_UNITS } from './money';
 
@@ -95,7 +96,8 @@ export const CatalogItem = z.object({
 export type CatalogItem = z.infer<typeof CatalogItem>;
 
 /** A catalogue file line that was skipped, and why (shown in Diagnostics). */
-export const CatalogProblem = z.object({ line: z.number().int().nonnegative(), message: z.string() });
+/** `message` is English (the log); `msg` the same as a code, worded by the screen. */
+export const CatalogProblem = z.object({ line: z.number().int().nonnegative(), message: z.string(), msg: Msg.optional() });
 export type CatalogProblem = z.infer<typeof CatalogProblem>;
 
 /** Which catalogue the till uses: none, the store's file or the demo sample; how many items; what was skipped. */
@@ -106,6 +108,7 @@ export const CatalogStatus = z.object({
   loadedAt: z.number().optional(),
   /** The file could not be read or parsed at all (the till still takes amount-only sales). */
   error: z.string().optional(),
+  errorMsg: Msg.optional(),
   /** CSV problems are numbered by file line, JSON ones by item (1 = the first). */
   unit: z.enum(['line', 'item']).optional(),
   problems: z.array(CatalogProblem),

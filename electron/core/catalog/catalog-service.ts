@@ -5,6 +5,11 @@ import type { Clock, Logger } from '../ports';
 import { CatalogIndex } from './catalog-index';
 import { demoCatalogCsv } from './demo-catalog';
 import { parseCatalog } from './parse-catalog';
+import { msg } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
+
+/** Said after any catalogue error: the till still sells by amount (the screens add it in their language). */
+export const AMOUNT_ONLY = msg('services.catalog.amount_only');
 
 /** Diagnostics lists this many skipped lines; a badly broken file says how many more. */
 const LISTED_PROBLEMS = 200;
@@ -92,9 +97,10 @@ export class CatalogService {
     try {
       text = source.kind === 'demo' ? demoCatalogCsv(source.currency) : (this.deps.readFile ?? ((p) => readFileSync(p, 'utf8')))(source.path);
     } catch (error) {
-      const why = `The catalogue ${source.kind === 'file' ? source.path : ''} could not be read (${(error as Error).message}). Amount-only sales still work.`;
+      const whyMsg = msg('services.catalog.unreadable', { path: source.kind === 'file' ? source.path : '', error: (error as Error).message });
+      const why = `${english(whyMsg)} ${english(AMOUNT_ONLY)}`;
       this.deps.logger.warn('catalog.unreadable', { message: (error as Error).message });
-      return this.use(new CatalogIndex([]), { source: 'file', ...pathOf(source), items: 0, loadedAt, error: why, problems: [] });
+      return this.use(new CatalogIndex([]), { source: 'file', ...pathOf(source), items: 0, loadedAt, error: why, errorMsg: whyMsg, problems: [] });
     }
     const format = source.kind === 'file' && extname(source.path).toLowerCase() === '.json' ? 'json' : 'csv';
     const parsed = parseCatalog(text, format, source.currency);
@@ -107,7 +113,7 @@ export class CatalogService {
       unit: format === 'json' ? 'item' : 'line',
       problems: parsed.problems.slice(0, LISTED_PROBLEMS),
       ...(more > 0 ? { moreProblems: more } : {}),
-      ...(parsed.error ? { error: `${parsed.error} Amount-only sales still work.` } : {}),
+      ...(parsed.error ? { error: `${parsed.error} ${english(AMOUNT_ONLY)}`, ...(parsed.errorMsg ? { errorMsg: parsed.errorMsg } : {}) } : {}),
     });
   }
 

@@ -68,7 +68,9 @@ describe('catalogue file (CSV)', () => {
     expect(missing.error).toMatch(/header .*missing: price/i);
     const typo = parseCatalog('barcode,name,price,brnd\n111111,Tea,1.00,Acme\n', 'csv', 'EUR');
     expect(typo.items).toHaveLength(1);
-    expect(typo.problems).toEqual([{ line: 1, message: expect.stringMatching(/unknown column "brnd"/i) }]);
+    expect(typo.problems).toEqual([
+      { line: 1, message: expect.stringMatching(/unknown column "brnd"/i), msg: { key: 'services.catalog.unknown_column', values: { name: 'brnd' } } },
+    ]);
   });
 
   it('reads semicolon-separated files (spreadsheets in comma-decimal locales) and a byte-order mark', () => {
@@ -97,8 +99,8 @@ describe('catalogue file (JSON)', () => {
       { barcode: '222222', name: 'Number barcode', priceMinor: 200 },
     ]);
     expect(problems).toEqual([
-      { line: 3, message: expect.stringMatching(/price "x" is not an amount/) },
-      { line: 4, message: expect.stringMatching(/not an object/) },
+      { line: 3, message: expect.stringMatching(/price "x" is not an amount/), msg: expect.objectContaining({ key: 'services.catalog.skip.price_invalid' }) },
+      { line: 4, message: expect.stringMatching(/not an object/), msg: { key: 'services.catalog.skip.not_object' } },
     ]);
   });
 

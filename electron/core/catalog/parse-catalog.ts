@@ -1,6 +1,8 @@
 import type { CatalogItem, CatalogProblem } from '../../../shared/basket';
 import { whereJsonBreaks } from '../settings/provisioning';
-import { checkItem, type RawItem } from './catalog-fields';
+import { msg, type Msg, type MsgValues } from '../../../shared/i18n/message';
+import { english } from '../i18n/english';
+import { checkItem, isProblem, type RawItem } from './catalog-fields';
 import { separatorOf, splitCsvLine } from './csv-fields';
 
 export interface ParsedCatalog {
@@ -9,6 +11,13 @@ export interface ParsedCatalog {
   problems: CatalogProblem[];
   /** The whole file is unusable (no header, not JSON, empty): no items. */
   error?: string;
+  errorMsg?: Msg;
+}
+
+/** A whole-file problem: its code and its English (the log, older screens). */
+function unusable(key: string, values?: MsgValues): ParsedCatalog {
+  const m = msg(`services.catalog.${key}`, values);
+  return { items: [], problems: [], error: english(m), errorMsg: m };
 }
 
 const COLUMNS: Record<string, keyof RawItem> = {
@@ -26,7 +35,7 @@ const REQUIRED: (keyof RawItem)[] = ['barcode', 'name', 'price'];
 /** Reads a store's catalogue file: each entry checked on its own, a bad one skipped and reported. */
 export function parseCatalog(text: string, format: 'csv' | 'json', currency: string): ParsedCatalog {
   const body = text.replace(/^\ufeff/, '');
-  if (body.trim() === '') return { items: [], problems: [], error: 'The catalogue file is empty.' };
+  if (body.trim() === '') return unusable('empty');
   return format === 'json' ? parseJson(body, currency) : parseCsv(body, currency);
 }
 
@@ -36,16 +45,16 @@ class Collector {
   readonly problems: CatalogProblem[] = [];
   private readonly seen = new Map<string, number>();
 
-  add(line: number, checked: CatalogItem | string, unit: string): void {
-    if (typeof checked === 'string') return this.skip(line, `Skipped: ${checked}.`);
+  add(line: number, checked: CatalogItem | Msg, unit: 'line' | 'item'): void {
+    if (isProblem(checked)) return this.skip(line, checked);
     const first = this.seen.get(checked.barcode);
-    if (first !== undefined) return this.skip(line, `Skipped: barcode ${checked.barcode} is already on ${unit} ${first}.`);
+    if (first !== undefined) return this.skip(line, msg('services.catalog.skip.duplicate', { barcode: checked.barcode, unit, first }));
     this.seen.set(checked.barcode, line);
     this.items.push(checked);
   }
 
-  skip(line: number, message: string): void {
-    this.problems.push({ line, message });
+  skip(line: number, why: Msg): void {
+    this.problems.push({ line, message: english(why), msg: why });
   }
 }
 
@@ -56,18 +65,18 @@ function parseCsv(body: string, currency: string): ParsedCatalog {
   const columns = header.map((name) => COLUMNS[name.toLowerCase()]);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return { items: [], problems: [], error: `The header (line 1) must name the columns barcode, name and price; missing: ${missing.join(', ')}.` };
+    return unusable('header_missing', { missing: missing.join(', ') });
   }
   const out = new Collector();
   header.forEach((name, i) => {
-    if (!columns[i]) out.skip(1, `Unknown column "${name}" is ignored (the columns are barcode, name, price, sku, category, brand, taxRate).`);
+    if (!columns[i]) out.skip(1, msg('services.catalog.unknown_column', { name }));
   });
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!;
     if (line.trim() === '') continue;
     const fields = splitCsvLine(line, sep);
-    if (!fields) out.skip(n + 1, 'Skipped: a quote (") is opened and never closed.');
-    else if (fields.length !== header.length) out.skip(n + 1, `Skipped: it has ${fields.length} fields, the header has ${header.length}.`);
+    if (!fields) out.skip(n + 1, msg('services.catalog.skip.open_quote'));
+    else if (fields.length !== header.length) out.skip(n + 1, msg('services.catalog.skip.field_count', { fields: fields.length, header: header.length }));
     else out.add(n + 1, checkItem(rawFromFields(columns, fields), currency), 'line');
   }
   return { items: out.items, problems: out.problems };
@@ -86,13 +95,13 @@ function parseJson(body: string, currency: string): ParsedCatalog {
   try {
     json = JSON.parse(body);
   } catch (error) {
-    return { items: [], problems: [], error: `The catalogue file is not valid JSON (${whereJsonBreaks(body, error as Error)}).` };
+    return unusable('not_json', { where: whereJsonBreaks(body, error as Error) });
   }
   const list = Array.isArray(json) ? json : (json as { items?: unknown } | null)?.items;
-  if (!Array.isArray(list)) return { items: [], problems: [], error: 'The catalogue JSON must be an array of items, or an object with an "items" array.' };
+  if (!Array.isArray(list)) return unusable('not_array');
   const out = new Collector();
   list.forEach((entry: unknown, i) => {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) out.skip(i + 1, 'Skipped: the item is not an object.');
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) out.skip(i + 1, msg('services.catalog.skip.not_object'));
     else out.add(i + 1, checkItem(rawFromObject(entry as Record<string, unknown>), currency), 'item');
   });
   return { items: out.items, problems: out.problems };

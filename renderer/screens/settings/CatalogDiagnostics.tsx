@@ -1,4 +1,5 @@
 import type { CatalogStatus } from '../../../shared/basket';
+import { joinSentencesIn } from '../../format/sentences';
 import { useT } from '../../i18n/useT';
 
 /** basket: which catalogue the till uses, how many items it has, and every line it skipped, by number. */
@@ -16,13 +17,13 @@ export function CatalogDiagnostics({ catalog }: { catalog: CatalogStatus | undef
       </p>
       {catalog.error && (
         <p className="error-text" role="alert">
-          {catalog.error}
+          {catalog.errorMsg ? joinSentencesIn(t.language, t.say(catalog.errorMsg), t.t('services.catalog.amount_only')) : catalog.error}
         </p>
       )}
       {catalog.problems.length > 0 && (
         <ul className="payment-list" aria-label={t.t('settings.catalog.skipped')}>
           {catalog.problems.map((p) => (
-            <li key={`${p.line}-${p.message}`}>{t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: p.message })}</li>
+            <li key={`${p.line}-${p.message}`}>{t.t('settings.catalog.problem', { unit: catalog.unit, line: p.line, message: t.say(p.msg, p.message) })}</li>
           ))}
           {catalog.moreProblems ? <li>{t.t('settings.catalog.more', { count: catalog.moreProblems })}</li> : null}
         </ul>
