@@ -26,6 +26,28 @@ const signInPeople = {
 };
 
 describe('the till in German', () => {
+  it("the core's own paid-order refusal, English only, is asked in German (not shown in English)", async () => {
+    const user = userEvent.setup();
+    const base = snapshot();
+    const fake = new FakeBridge({ ...base, app: { ...base.app, locale: 'de-DE' } });
+    fake.respond('startPayment', () => ({
+      ok: false,
+      error: { code: 'order_already_paid', message: 'Order A-100 was already paid 24.50 USD at 12:03 on Till t1.' },
+    }));
+    await renderApp(fake);
+    await waitFor(() => expect(document.documentElement.lang).toBe('de-DE'));
+    await user.click(await screen.findByRole('radio', { name: /Till t1/ }));
+    const amount = document.getElementById('amount') as HTMLInputElement;
+    await user.type(amount, '1234');
+    const order = document.getElementById('order-ref') as HTMLInputElement;
+    await user.clear(order);
+    await user.type(order, 'A-100');
+    await user.click(screen.getByRole('button', { name: /Bezahlen/ }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('Bestellung A-100 wurde heute bereits bezahlt.');
+    expect(dialog.textContent).not.toContain('was already paid');
+  });
+
   it('checkout: the form, the Pay button and the loading words are German; html lang/dir follow', async () => {
     await renderIn('de-DE');
     expect(document.documentElement.dir).toBe('ltr');

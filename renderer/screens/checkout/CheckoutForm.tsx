@@ -13,6 +13,8 @@ import { useManagerApproval } from '../../components/ManagerApproval';
 import { TerminalPicker } from './TerminalPicker';
 import { useT } from '../../i18n/useT';
 import { GLYPH, KEYCAP } from '../../components/glyphs';
+import type { Translator } from '../../../shared/i18n/translator';
+import type { Msg } from '../../../shared/i18n/message';
 
 /** Terminal, amount, method, order reference and the Pay button (Enter submits). */
 export function CheckoutForm() {
@@ -71,7 +73,7 @@ export function CheckoutForm() {
         // "Try again" keeps this order's reference, not the next generated one.
         updateDraft({ orderRef: result.value.orderRef });
         setActivePayment(result.value.transactionId);
-      } else if (result.error.code === 'order_already_paid') setQuestion({ orderRef, message: t.say(result.error.msg, result.error.message) });
+      } else if (result.error.code === 'order_already_paid') setQuestion({ orderRef, ...repeatWords(t, result.error) });
       // register_busy: the previous payment is still inside its error window; nothing was sent
       // and nothing is stuck, Pay simply works again in a moment.
       else setError({ message: t.say(result.error.msg, result.error.message), retryable: result.error.code === 'register_busy' });
@@ -191,4 +193,13 @@ function PayButton({ amount, blocker, ready, sendingRef }: { amount: string; blo
       </p>
     </>
   );
+}
+
+/**
+ * The core's words for a paid order (a race: the screen did not know yet), when it has them as a
+ * code or the window is English; otherwise the dialog says it in the window's language from the
+ * order alone (the core's sentence is English only).
+ */
+function repeatWords(t: Translator, error: { message: string; msg?: Msg }): { message?: string } {
+  return error.msg || t.language === 'en' ? { message: t.say(error.msg, error.message) } : {};
 }
