@@ -2,8 +2,9 @@
 /**
  * Stryker for the money core and the renderer store, one folder per run (scripts/mutation.mjs
  * sets CHECKSTAND_MUTATE_FOLDER and merges the per-folder reports into
- * reports/mutation/mutation.json). Concurrency 1: the build machine has 2 cores shared by
- * several jobs, and a second runner would only make each mutant's test run slower.
+ * reports/mutation/mutation.json). Concurrency 1 by default: the build machine has 2 cores shared
+ * by several jobs, and a second runner would only make each mutant's test run slower. On an idle
+ * machine CHECKSTAND_MUTATE_CONCURRENCY=2 uses both cores.
  */
 const folder = process.env.CHECKSTAND_MUTATE_FOLDER ?? 'electron/core/terminals';
 const slug = folder.replaceAll('/', '-');
@@ -19,7 +20,7 @@ export default {
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: [`${folder}/**/*.{ts,tsx}`, `!${folder}/**/*.test.{ts,tsx}`, `!${folder}/**/types.ts`],
   coverageAnalysis: 'perTest',
-  concurrency: 1,
+  concurrency: Math.max(1, Number(process.env.CHECKSTAND_MUTATE_CONCURRENCY) || 1),
   timeoutMS: 10_000,
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: `reports/mutation/folders/${slug}.json` },
