@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger, SocketFactory } from '../core/ports';
 import { createPosCore } from '../core/pos-core';
+import { settingsInput } from '../core/testing/settings-input';
 import { startSimulator } from '../../simulator/index';
 import type { SimulatorHandle, StartSimulator } from '../../simulator/api';
 import { createDevVault } from './web/dev-vault';
@@ -152,16 +153,7 @@ describe("the vendor quick-start's address form wss://host/v1?x-api-key=KEY", ()
 
   it('saved from the settings form: the address is stored without the key, the key as the API key', async () => {
     const c = await start({});
-    const saved = await c.settings.save({
-      endpoint: 'wss://gateway.example.com/v1?x-api-key=form-key-4567',
-      groupId: '',
-      storeName: '',
-      storeAddress: '',
-      currency: 'EUR',
-      printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
-      autoPrint: false,
-      updatesEnabled: false,
-    });
+    const saved = await c.settings.save(settingsInput({ endpoint: 'wss://gateway.example.com/v1?x-api-key=form-key-4567' }));
     expect(saved.saved).toBe(true);
     expect(c.settings.current()).toMatchObject({ endpoint: 'wss://gateway.example.com/v1', apiKey: 'form-key-4567' });
     expect(JSON.stringify(lines)).not.toContain('form-key-4567');

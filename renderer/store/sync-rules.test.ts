@@ -121,6 +121,26 @@ describe('store sync when the snapshot fails', () => {
     await settle();
     stop();
   });
+
+  it('an event that overtakes the snapshot after a reconnect waits for it: the approval is not lost under an older snapshot', async () => {
+    // The browser host answers commands over HTTP and sends events over a socket, so a snapshot
+    // taken at seq 5 can arrive after event 6 was pushed.
+    const fake = new FakeBridge(snapshot({ seq: 5, payments: [payment('p1', { state: 'awaiting_result' })] }));
+    const store = createPosStore();
+    const stop = startSync(fake.bridge, store);
+    await settle();
+    expect(store.getState()).toMatchObject({ synced: true, seq: 5 });
+    const olderSnapshot = fake.snapshot;
+    let release: () => void = () => undefined;
+    fake.respond('getSnapshot', () => new Promise((resolve) => (release = () => resolve({ ok: true, value: olderSnapshot }))));
+    fake.setLinked(true);
+    fake.emit({ type: 'payment', seq: 6, payment: payment('p1', { state: 'approved' }) });
+    release();
+    await settle();
+    expect(store.getState().seq).toBe(6);
+    expect(store.getState().paymentsById.p1?.state).toBe('approved');
+    stop();
+  });
 });
 
 describe('store sync batches', () => {

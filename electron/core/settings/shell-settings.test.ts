@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settingsInput } from '../testing/settings-input';
 import { openSettingsStore } from './store';
 import type { SecretVault } from './vault';
 
@@ -41,16 +42,7 @@ describe('kiosk and start-at-login settings', () => {
   it('survive a save from the form, which does not send them', async () => {
     await writeFile(join(dir, 'provisioning.json'), JSON.stringify({ kiosk: true }));
     const store = await openSettingsStore({ dataDir: dir, vault, env: {} });
-    const saved = await store.save({
-      endpoint: '',
-      groupId: '',
-      storeName: 'Corner Shop',
-      storeAddress: '',
-      currency: 'EUR',
-      printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
-      autoPrint: false,
-      updatesEnabled: true,
-    });
+    const saved = await store.save(settingsInput({ endpoint: '', storeName: 'Corner Shop', updatesEnabled: true }));
     expect(saved.saved).toBe(true);
     expect(store.current()).toMatchObject({ kiosk: true, startAtLogin: false, storeName: 'Corner Shop' });
   });

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settingsInput } from '../testing/settings-input';
 import type { SettingsInput } from '../../../shared/ipc';
 import { openSettingsStore } from './store';
 import type { SecretVault } from './vault';
@@ -19,17 +20,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function form(patch: Partial<SettingsInput> = {}): SettingsInput {
-  return {
-    endpoint: '',
-    groupId: '',
-    storeName: 'Corner Shop',
-    storeAddress: '',
-    currency: 'EUR',
-    printer: { kind: 'none', systemName: '', host: '', port: 9100, paperWidthMm: 80 },
-    autoPrint: false,
-    updatesEnabled: true,
-    ...patch,
-  };
+  return settingsInput({ endpoint: '', storeName: 'Corner Shop', updatesEnabled: true, ...patch });
 }
 
 describe('the currency setting', () => {
