@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayKey, Journal } from '../electron/core/journal/journal';
 import { FakeClock } from '../electron/core/testing/fake-clock';
-import { countAlertRaises } from './alert-raises';
+import { countAlertRaises } from './journal-judge';
 import { judge } from './ground-truth';
 import { CoreObserver } from './core-observer';
 import type { VoidAlert } from '../shared/ipc';

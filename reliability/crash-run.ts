@@ -9,11 +9,11 @@ import { createHarness, type CoreHarness } from '../electron/core/testing/harnes
 import { FINAL_PAYMENT_STATES, type PaymentView } from '../shared/ipc';
 import { startSimulator } from '../simulator/index';
 import type { SimulatorHandle } from '../simulator/api';
-import { countAlertRaises } from './alert-raises';
 import { CoreObserver } from './core-observer';
 import { chaosConfig } from './chaos-run';
 import { startScriptShuffler } from './fault-scheduler';
-import { hardViolations, judge, type Verdict } from './ground-truth';
+import { hardViolations, type Verdict } from './ground-truth';
+import { judgeJournal } from './journal-judge';
 import { createRng, type Rng } from './rng';
 
 /**
@@ -223,9 +223,8 @@ async function settleAfterKills(stage: CrashStage, tally: KillTally): Promise<Om
     const withoutReason = payments
       .filter((p) => (p.state === 'unknown' || p.state === 'needs_review' ? !p.detail : !FINAL_PAYMENT_STATES.includes(p.state)))
       .map((p) => `${p.transactionId} ${p.state}`);
-    // Alerts raised across all the child runs are in the journal: count every raise record.
-    const alerts = countAlertRaises(path.join(dataDir, 'journal'));
-    const verdict = judge({ payments, transactions: sim.control.transactions(), alertsRaised: alerts });
+    // Every alert raise and what the cashier was first shown, across all the child runs, is in the journal.
+    const verdict = judgeJournal(path.join(dataDir, 'journal'), payments, sim.control.transactions());
     const finalStates = payments.reduce<Record<string, number>>((m, p) => ((m[p.state] = (m[p.state] ?? 0) + 1), m), {});
     return {
       kills: tally.kills,
