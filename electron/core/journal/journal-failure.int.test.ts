@@ -49,7 +49,11 @@ describe('a journal write that fails at the start of a payment', () => {
     // Healed: the retry notices and payments resume by themselves.
     journalFs.failWith(undefined);
     await fx.h.waitFor((s) => (s.paused ?? []).length === 0, 10_000);
-    expect((await pay(fx.h, 'TERM-001', 'J-1')).ok).toBe(true);
+    const healed = await payOk(fx.h, 'TERM-001', 'J-1');
+    // Frames on one socket arrive in order: once the healed payment has reached the gateway, a
+    // frame sent for the refused one would have too (the check above alone cannot see one in flight).
+    await fx.h.waitFor(() => fx.sim.control.transaction(healed));
+    expect(fx.sim.control.transactions().map((t) => t.transactionId)).toEqual([healed]);
   });
 
   it('on a real full disk (a 64 KiB tmpfs) the payment is refused the same way', async () => {
