@@ -57,7 +57,8 @@ test('I: a PENDING answer keeps the cashier waiting ("Processing"), then the suc
 });
 
 test('J: a duplicated paymentComplete push is shown once (one result, one history row)', async ({ page, sim }) => {
-  sim.control.faults.duplicateNext();
+  // Armed for the result push alone: a terminal status push in between cannot take the duplicate.
+  sim.control.faults.duplicateNext('paymentComplete');
   await pay(page, { terminal: 'Lane 3', digits: '700', order: 'J-1' });
   await expectResult(page, RESULT.approved);
   // The gateway really sent it twice…
