@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentState, PaymentView } from '../shared/ipc';
+import type { PaymentState } from '../shared/ipc';
 import type { SimTransaction } from '../simulator/api';
 import { hardViolations, judge, lostVoids, misattributedRejections, unexplainedViolations } from './ground-truth';
+import { paymentView, simTransaction } from './judge-fixtures';
 
-function pay(id: string, state: PaymentState, orderRef = `O-${id}`): PaymentView {
-  return {
-    transactionId: id,
-    orderRef,
-    terminalId: 'T1',
-    amountMinor: 100,
-    currency: 'USD',
-    paymentMethod: 'CARD',
-    state,
-    createdAt: 1,
-    updatedAt: 1,
-    pendingSeen: false,
-    hasReceipt: false,
-  };
-}
-function tx(id: string, status: SimTransaction['status']): SimTransaction {
-  return { transactionId: id, terminalId: 'T1', posApiKey: 'k', amount: '1.00', currency: 'USD', paymentMethod: 'CARD', status, createdAt: '', updatedAt: '' };
-}
+const pay = (id: string, state: PaymentState, orderRef = `O-${id}`) => paymentView(id, state, { orderRef });
+const tx = (id: string, status: SimTransaction['status']) => simTransaction(id, status);
 
 describe('ground truth (the chaos, crash and UI runs judge with this)', () => {
   it('agrees on every documented pair', () => {

@@ -4,21 +4,13 @@ import { toPaymentView } from '../electron/core/payments/view';
 import { FakeClock } from '../electron/core/testing/fake-clock';
 import { alertRecord, journalPayment, paymentRecord, removeJournalDirs, tempJournalDir } from '../electron/core/testing/journal-fixtures';
 import type { SimTransaction } from '../simulator/api';
+import { simTransaction } from './judge-fixtures';
 import { judgeJournal } from './journal-judge';
 
 afterEach(removeJournalDirs);
 
-const transaction = (transactionId: string, status: SimTransaction['status']): SimTransaction => ({
-  transactionId,
-  terminalId: 'TERM-001',
-  posApiKey: 'k',
-  amount: '24.50',
-  currency: 'EUR',
-  paymentMethod: 'CARD',
-  status,
-  createdAt: '',
-  updatedAt: '',
-});
+const transaction = (transactionId: string, status: SimTransaction['status']) =>
+  simTransaction(transactionId, status, { terminalId: 'TERM-001', amount: '24.50', currency: 'EUR' });
 
 describe('the crash judge reads what the cashier was shown from the journal (found by the test audit)', () => {
   it('a payment the lookup settled as approved after the till had said "declined" fails, though its final state agrees', () => {
