@@ -149,11 +149,13 @@ describe('connections', () => {
   });
 
   it('idle timeout: a POS that keeps talking stays connected', async () => {
-    sim = await startSimulator({ defaultDelayMs: 10, idleTimeoutMs: 1_000 });
+    sim = await startSimulator({ defaultDelayMs: 10, idleTimeoutMs: 3_000 });
     const busy = await connect(sim.url, sim.apiKeys.pos);
-    // 1.5 s in all, longer than the idle timeout, but never 1 s without a frame.
-    for (let i = 0; i < 10; i += 1) {
-      await sleep(150);
+    // 3.6 s in all, longer than the idle timeout, with a frame every 300 ms: only a stall of the
+    // whole test process (the simulator runs in it) of 2.7 s could end the connection; a wider
+    // idle timeout than the gap keeps a loaded CI machine from doing that.
+    for (let i = 0; i < 12; i += 1) {
+      await sleep(300);
       await busy.sync();
     }
     expect(busy.closeCode).toBeUndefined();

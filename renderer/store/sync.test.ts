@@ -78,6 +78,8 @@ describe('store sync: snapshot then deltas', () => {
     expect(store.getState().synced).toBe(false);
     expect(store.getState().syncError).toBe('core not ready');
     fail = false;
+    // Node runs due timers in the order they fall due, and the snapshot answers at once: the 5 ms
+    // retry and its snapshot have landed before this 20 ms wait ends, however loaded the machine.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(store.getState().synced).toBe(true);
     expect(store.getState().syncError).toBeNull();
