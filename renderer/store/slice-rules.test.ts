@@ -104,6 +104,7 @@ describe('terminal cards order', () => {
   it('by label with numbers read as numbers ("Lane 2" before "Lane 10"), case ignored, then by id', () => {
     expect(lanes(['a', 'Lane 10'], ['b', 'Lane 2'], ['c', 'lane 3']).terminalIds).toEqual(['b', 'c', 'a']);
     expect(lanes(['z', 'Lane 1'], ['y', 'Lane 1'], ['x', 'LANE 1']).terminalIds).toEqual(['x', 'y', 'z']);
+    expect(lanes(['x', 'Lane 1'], ['y', 'Lane 1'], ['z', 'LANE 1']).terminalIds).toEqual(['x', 'y', 'z']);
     expect(sortTerminalIds(['m', 'k'], {})).toEqual(['k', 'm']);
   });
 
@@ -132,6 +133,16 @@ describe('terminal cards order', () => {
     ]);
     expect(store.getState().terminalIds).toEqual(['b', 'c', 'a']);
     expect(store.getState().terminalsById.b?.presence).toBe('reconnecting');
+  });
+
+  it('a batch that only renames a terminal moves its card', () => {
+    const store = storeWith({ seq: 1, terminals: [terminal('a', { label: 'Lane 1' }), terminal('b', { label: 'Lane 2' })] });
+    store.getState().applyEvents([{ type: 'terminal', seq: 2, terminal: terminal('a', { label: 'Lane 9' }) }]);
+    expect(store.getState().terminalIds).toEqual(['b', 'a']);
+  });
+
+  it('before the first snapshot the till shows no terminal at all', () => {
+    expect(createPosStore().getState()).toMatchObject({ terminalIds: [], terminalsById: {}, tillTerminalId: '' });
   });
 
   it('a terminal event after another kind of event in the same batch still lands', () => {
@@ -200,6 +211,9 @@ describe('plain selectors and the draft', () => {
     const job = (id: string, transactionId: string, at: number) => ({ id, transactionId, kind: 'receipt' as const, state: 'done' as const, attempts: 1, at });
     const store = storeWith({ printJobs: [job('j1', 'p1', 5), job('j2', 'p2', 1)] });
     expect(selectLatestPrintJob('p1')(store.getState())?.id).toBe('j1');
+    // The latest by time, not by the order the host happens to list them in.
+    const reprinted = storeWith({ printJobs: [job('reprint', 'p1', 9), job('original', 'p1', 5)] });
+    expect(selectLatestPrintJob('p1')(reprinted.getState())?.id).toBe('reprint');
   });
 
   it('a snapshot without a payments pause means none', () => {
