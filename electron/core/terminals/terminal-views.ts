@@ -24,7 +24,8 @@ export interface TerminalViewsDeps {
 export class TerminalViews {
   /** False from each open until the first terminalsResponse: the old list may be stale (§9.2). */
   private synced = false;
-  private readonly graceTimers = new Map<string, TimerHandle>();
+  /** The list re-check per reconnecting terminal, and the grace end it was armed for. */
+  private readonly graceTimers = new Map<string, { handle: TimerHandle; endsAt: number }>();
 
   constructor(private readonly deps: TerminalViewsDeps) {}
 
@@ -101,7 +102,7 @@ export class TerminalViews {
   }
 
   dispose(): void {
-    for (const h of this.graceTimers.values()) this.deps.clock.clearTimeout(h);
+    for (const { handle } of this.graceTimers.values()) this.deps.clock.clearTimeout(handle);
     this.graceTimers.clear();
   }
 
@@ -110,11 +111,16 @@ export class TerminalViews {
     const { registry, clock, connection } = this.deps;
     const ends = registry.graceEndsAt(id);
     if (ends === undefined) return;
-    clock.clearTimeout(this.graceTimers.get(id));
+    const armed = this.graceTimers.get(id);
+    // A repeated "reconnecting" keeps its countdown's end: the timer armed for it stands, since a
+    // delay worked out again from the wall clock would move by however far that clock jumped.
+    if (armed?.endsAt === ends) return;
+    clock.clearTimeout(armed?.handle);
     const check = () => {
       this.graceTimers.delete(id);
       if (registry.presence(id) === 'reconnecting') connection.send({ action: 'getTerminals' });
     };
-    this.graceTimers.set(id, clock.setTimeout(check, Math.max(0, ends - clock.now()) + this.deps.graceRecheckMarginMs));
+    const handle = clock.setTimeout(check, Math.max(0, ends - clock.now()) + this.deps.graceRecheckMarginMs);
+    this.graceTimers.set(id, { handle, endsAt: ends });
   }
 }
