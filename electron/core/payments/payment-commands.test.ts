@@ -48,6 +48,14 @@ describe('a Pay press refused before anything is journaled', () => {
     ],
     [
       'payments are paused',
+      (s: ReturnType<typeof setupPaymentCommands>['state']) =>
+        (s.pauses = [{ kind: 'settings', message: 'The API key set in settings is not valid.', messageMsg: { key: 'services.settings.pause_apiKey_saved' } }]),
+      'payments_paused',
+      'The API key set in settings is not valid.',
+      { key: 'services.settings.pause_apiKey_saved' },
+    ],
+    [
+      'payments are paused by a pause that has English words only',
       (s: ReturnType<typeof setupPaymentCommands>['state']) => (s.pauses = [{ kind: 'settings', message: 'The API key set in settings is not valid.' }]),
       'payments_paused',
       'The API key set in settings is not valid.',
