@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
+import { BROWSER_ONLY_REASON, LONG_TOUR_TIMEOUT_MS, expect, test } from './fixtures';
 import { TOUR_SIM, TOUR_STOPS, TOUR_TUNING, tour, type TourStop } from './tour';
 import { RESULT, banner, expectResult, pay, waitOnline } from './cashier';
 
@@ -9,7 +9,7 @@ import { RESULT, banner, expectResult, pay, waitOnline } from './cashier';
  * no serious or critical violation anywhere.
  */
 test.use({ simOptions: TOUR_SIM, tuning: TOUR_TUNING });
-test.setTimeout(90_000);
+test.setTimeout(LONG_TOUR_TIMEOUT_MS);
 
 test('no serious or critical axe violation on any screen', async ({ page, sim, host }) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);

@@ -31,6 +31,13 @@ import { FAST_SIM, provisioningEnv, startTestHost } from './test-host';
 export const ELECTRON_SKIP_REASON = 'ELECTRON_PATH not set: no Electron binary on this machine';
 /** For specs that need the in-process core (tuning) or demo mode: neither is reachable in Electron. */
 export const BROWSER_ONLY_REASON = 'needs the in-process browser host (core tuning / demo simulator); Electron runs provisioned with default timings';
+/**
+ * Time limit of the specs that walk many screens at many window sizes (axe on each). A limit
+ * here only stops a hang: it is not a speed check (speed is measured in bench/). The size tours
+ * took 50 s on an idle 2-core machine and 2.2 min at load 10 (CI beside mutation runs), so the
+ * old 120 s limit failed a correct run; 5 minutes leaves room on any machine that can run CI.
+ */
+export const LONG_TOUR_TIMEOUT_MS = 300_000;
 const root = path.resolve(import.meta.dirname, '..');
 
 export interface HostOptions {

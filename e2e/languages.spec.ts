@@ -3,7 +3,7 @@ import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
+import { BROWSER_ONLY_REASON, LONG_TOUR_TIMEOUT_MS, expect, test } from './fixtures';
 import { TOUR_SIM, TOUR_TUNING } from './tour';
 import { banner, voidAlert } from './cashier';
 
@@ -110,7 +110,7 @@ async function newPayment(page: Page): Promise<void> {
 }
 
 test.use({ simOptions: TOUR_SIM, tuning: TOUR_TUNING, viewport: { width: 1366, height: 768 } });
-test.setTimeout(90_000);
+test.setTimeout(LONG_TOUR_TIMEOUT_MS);
 
 for (const market of MARKETS) {
   test.describe(`${market.tag}`, () => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
+import { BROWSER_ONLY_REASON, LONG_TOUR_TIMEOUT_MS, expect, test } from './fixtures';
 import { waitOnline } from './cashier';
 
 /**
@@ -16,7 +16,7 @@ const FITS = [
   { width: 1920, height: 1080 },
 ];
 test.use({ roles: 'on' });
-test.setTimeout(120_000);
+test.setTimeout(LONG_TOUR_TIMEOUT_MS);
 
 test.beforeEach(async ({ page, host }) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
+import { BROWSER_ONLY_REASON, LONG_TOUR_TIMEOUT_MS, expect, test } from './fixtures';
 import { RESULT, expectResult, fillCheckout, pay, payButton, waitOnline } from './cashier';
 import type { SimTransaction } from '../simulator/api';
 
@@ -13,7 +13,7 @@ import type { SimTransaction } from '../simulator/api';
  */
 test.use({ tuning: { paymentDeadlineMs: 2_500 } });
 // Each test walks a whole shift with axe and screenshots at two sizes: more than the default 30 s on a busy machine.
-test.setTimeout(90_000);
+test.setTimeout(LONG_TOUR_TIMEOUT_MS);
 
 test.beforeEach(async ({ page, host }) => {
   test.skip(host === 'electron', BROWSER_ONLY_REASON);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { BROWSER_ONLY_REASON, expect, test } from './fixtures';
+import { BROWSER_ONLY_REASON, LONG_TOUR_TIMEOUT_MS, expect, test } from './fixtures';
 import { TOUR_SIM, TOUR_STOPS, TOUR_TUNING, tour, type TourStop } from './tour';
 import { banner, payButton, voidAlert } from './cashier';
 
@@ -23,7 +23,7 @@ const SMALL = { width: 800, height: 600 };
 const LAYOUT_RULES = ['color-contrast', 'target-size', 'scrollable-region-focusable', 'meta-viewport', 'region', 'landmark-one-main'];
 
 test.use({ simOptions: TOUR_SIM, tuning: TOUR_TUNING });
-test.setTimeout(120_000);
+test.setTimeout(LONG_TOUR_TIMEOUT_MS);
 
 /** What must be in view at each stop: the thing the cashier acts on next, and what explains it. */
 function mustSee(page: Page, stop: TourStop): Locator[] {
