@@ -15,6 +15,7 @@ const link = (state: ConnectionView['state'], reason?: string): ConnectionView =
   endpoint: 'wss://store.example/v1',
   attempt: 0,
   since: 0,
+  reconnectsToday: 0,
   ...(reason ? { reason } : {}),
 });
 
