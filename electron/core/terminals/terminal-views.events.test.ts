@@ -122,7 +122,7 @@ describe('the events the screen hears', () => {
     expect(t.sent).toEqual([{ action: 'getTerminals' }]);
   });
 
-  it("a refusal names a terminal by its list label, an unknown one by its id", () => {
+  it('a refusal names a terminal by its list label, an unknown one by its id', () => {
     const t = setupTerminalViews();
     t.views.onList(list({ ...online, metadata: { name: 'Lane 3' } }));
     expect(t.views.label('TERM-001')).toBe('Lane 3');

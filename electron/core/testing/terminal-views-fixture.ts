@@ -42,7 +42,9 @@ export function setupTerminalViews() {
   const listRequests = () => sent.filter((f) => f.action === 'getTerminals').length;
   /** What the renderer heard since the last call: terminal views by id, removals as `-id`. */
   const heard = (): (TerminalView | string)[] =>
-    emitted.splice(0).flatMap((e): (TerminalView | string)[] => (e.type === 'terminal' ? [e.terminal] : e.type === 'terminalRemoved' ? [`-${e.terminalId}`] : []));
+    emitted
+      .splice(0)
+      .flatMap((e): (TerminalView | string)[] => (e.type === 'terminal' ? [e.terminal] : e.type === 'terminalRemoved' ? [`-${e.terminalId}`] : []));
   const pay = (transactionId: string, terminalId: string) =>
     ledger.begin({ transactionId, orderRef: `O-${transactionId}`, terminalId, amountMinor: 9999, currency: 'USD', paymentMethod: 'CARD' });
   return { views, registry, ledger, clock, link, sent, listRequests, heard, pay };
