@@ -15,7 +15,7 @@ export type LedgerEvent =
   | { type: 'rejected'; why: Msg }
   | { type: 'result'; response: PaymentResponse; via: 'push' | 'lookup' }
   | { type: 'voided'; reason: string; via: 'push' | 'lookup' }
-  | { type: 'terminal'; status: 'reconnecting' | 'connected' | 'disconnected'; graceEndsAt?: number }
+  | { type: 'terminal'; status: 'reconnecting' | 'connected' | 'disconnected' }
   | { type: 'deadline' }
   | { type: 'linkLost' }
   /** An error frame arrived that may or may not be this payment's (§10.1): verify, don't guess. */

@@ -20,7 +20,7 @@ interface Entry {
   /** Local time the grace period ends: arrival of the "reconnecting" fact + grace. */
   graceEndsAt?: number;
   /** Local time the register last heard of the terminal. */
-  lastSeenAt?: number;
+  lastSeenAt: number;
   label: string;
 }
 
@@ -65,7 +65,7 @@ export class TerminalRegistry {
         ...(item.deviceId ? { deviceId: item.deviceId } : prev?.deviceId ? { deviceId: prev.deviceId } : {}),
         ...(item.connectionId ? { connectionId: item.connectionId } : {}),
         presence,
-        ...(listAt !== undefined ? { gatewayAt: listAt } : {}),
+        gatewayAt: listAt,
         label: labelOf(item.metadata, id),
         lastSeenAt: now,
         ...this.graceFor(presence, prev, now),
@@ -110,7 +110,7 @@ export class TerminalRegistry {
           ? { connectionId: prev.connectionId }
           : {}),
       presence,
-      ...(pushAt !== undefined ? { gatewayAt: pushAt } : {}),
+      gatewayAt: pushAt,
       label: prev?.label ?? labelOf(frame.terminalInfo?.metadata, id),
       lastSeenAt: now,
       ...this.graceFor(presence, prev, now),
@@ -156,6 +156,11 @@ export class TerminalRegistry {
     return Boolean(this.entries.get(id)?.deviceId);
   }
 
+  /** The name the list or the first push gave the terminal (its id when none did). */
+  label(id: string): string | undefined {
+    return this.entries.get(id)?.label;
+  }
+
   graceEndsAt(id: string): number | undefined {
     return this.entries.get(id)?.graceEndsAt;
   }
@@ -187,7 +192,7 @@ export class TerminalRegistry {
       ...(notPayableReasonMsg ? { notPayableReason: english(notPayableReasonMsg), notPayableReasonMsg } : {}),
       ...(e.presence === 'reconnecting' && e.graceEndsAt !== undefined ? { graceEndsAt: e.graceEndsAt } : {}),
       ...(ctx.openPaymentId ? { openPaymentId: ctx.openPaymentId } : {}),
-      ...(e.lastSeenAt !== undefined ? { lastSeenAt: e.lastSeenAt } : {}),
+      lastSeenAt: e.lastSeenAt,
     };
   }
 }

@@ -45,20 +45,20 @@ export class TerminalViews {
 
   /** The name a refusal shows for a terminal (its label, else its id). */
   label(id: string): string {
-    return this.deps.registry.view(id, { linkOpen: true })?.label ?? id;
+    return this.deps.registry.label(id) ?? id;
   }
 
   emit(change: RegistryChange): void {
-    for (const id of change.removed) this.deps.events.emit({ type: 'terminalRemoved', terminalId: id });
+    this.emitRemoved(change.removed);
     for (const id of change.changed) {
       const view = this.view(id);
       if (view) this.deps.events.emit({ type: 'terminal', terminal: view });
     }
   }
 
-  /** The link or a payment changed what every (or one) terminal shows. */
+  /** The link or a payment changed what every (or one) terminal shows; ids no longer known are skipped (emit finds no view). */
   refresh(ids: string[] = this.deps.registry.ids()): void {
-    this.emit({ changed: ids.filter((id) => this.deps.registry.has(id)), removed: [] });
+    this.emit({ changed: ids, removed: [] });
   }
 
   onLinkOpen(): void {
@@ -82,11 +82,9 @@ export class TerminalViews {
     this.emit(change);
     for (const id of new Set([...change.changed, ...change.removed])) {
       const open = ledger.openForTerminal(id);
-      if (open) {
-        const grace = registry.graceEndsAt(id);
-        ledger.apply(open.transactionId, { type: 'terminal', status: frame.status, ...(grace ? { graceEndsAt: grace } : {}) });
-      }
-      if (frame.status === 'reconnecting') this.armGraceCheck(id);
+      // The payment hears only the status: its screen takes the countdown from the terminal's view.
+      if (open) ledger.apply(open.transactionId, { type: 'terminal', status: frame.status });
+      this.armGraceCheck(id);
     }
   }
 
@@ -98,7 +96,7 @@ export class TerminalViews {
 
   /** Another gateway or key: the old terminals are not ours any more. */
   forgetAll(): void {
-    this.emit({ changed: [], removed: this.deps.registry.clear() });
+    this.emitRemoved(this.deps.registry.clear());
   }
 
   dispose(): void {
@@ -106,7 +104,14 @@ export class TerminalViews {
     this.graceTimers.clear();
   }
 
-  /** When the grace countdown ends without a verdict, ask the gateway for the list again. */
+  private emitRemoved(ids: string[]): void {
+    for (const id of ids) this.deps.events.emit({ type: 'terminalRemoved', terminalId: id });
+  }
+
+  /**
+   * When the grace countdown ends without a verdict, ask the gateway for the list again. Only a
+   * reconnecting terminal has a countdown (the registry clears it on every other fact).
+   */
   private armGraceCheck(id: string): void {
     const { registry, clock, connection } = this.deps;
     const ends = registry.graceEndsAt(id);
