@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { connectionUnderTest as setup, TEST_ENDPOINT as ENDPOINT } from '../testing/connection-under-test';
 
 /** GatewayConnection's edges: what it logs, what it shows before anything happened, late events. */
@@ -90,6 +91,19 @@ describe('gateway connection: edges', () => {
     clock.advance(1);
     expect(wire.sockets).toHaveLength(3);
     expect(conn.view().state).toBe('connecting');
+  });
+
+  it('while the gateway is closing the socket (close frame in, "close" not yet), a frame is not reported sent', () => {
+    // ws drops a send on a CLOSING socket without throwing: only the readyState check stops a
+    // payment being counted as sent when it never left.
+    const { conn, connect, events } = setup();
+    const ws = connect();
+    ws.readyState = WebSocket.CLOSING;
+    const sentBefore = events.filter((e) => e.type === 'sent').length;
+    expect(conn.isOpen()).toBe(true);
+    expect(conn.send({ action: 'getTerminals' })).toBe(false);
+    expect(ws.actions()).toEqual(['getTerminals']);
+    expect(events.filter((e) => e.type === 'sent')).toHaveLength(sentBefore);
   });
 
   it('a late "open" of a socket already given up changes nothing', () => {
