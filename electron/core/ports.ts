@@ -40,13 +40,20 @@ export interface TimerHandle {
 
 /** Injected clock: real in production, a fake in tests that need backoff or deadline timings. */
 export interface Clock {
+  /** Wall-clock epoch ms: what to record and show. Someone setting the PC's clock moves it. */
   now(): number;
+  /**
+   * Milliseconds on a clock that only moves with time passing (as timers do), for how long
+   * something has lasted: a lockout must not end early because the clock was set forward.
+   */
+  elapsed(): number;
   setTimeout(fn: () => void, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle | undefined): void;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  elapsed: () => performance.now(),
   setTimeout: (fn, ms) => {
     const t = setTimeout(fn, ms);
     // A pending reconnect or deadline must not keep a test process or a quitting app alive.

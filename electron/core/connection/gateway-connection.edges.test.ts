@@ -134,4 +134,30 @@ describe('gateway connection: edges', () => {
     expect(heard).toHaveLength(count);
     expect(conn.view().endpoint).toBe(ENDPOINT);
   });
+
+  it("the PC's clock set forward during a long retry wait: becoming urgent still brings the retry within the urgent cap", () => {
+    const { conn, clock, connect, wire } = setup({}, { backoff: { baseMs: 1_000, capMs: 60_000, urgentCapMs: 1_000, random: () => 0.99 } });
+    const ws = connect();
+    // Six drops in a row: the next retry is almost a minute away.
+    ws.serverClose(1006, 'gone');
+    for (let i = 0; i < 5; i += 1) {
+      clock.advance(60_000);
+      wire.last().serverClose(1006, 'gone');
+    }
+    expect(conn.view().state).toBe('backoff');
+    const sockets = wire.sockets.length;
+    clock.jump(3_600_000);
+    conn.setUrgent(true);
+    clock.advance(1_000);
+    expect(wire.sockets.length).toBe(sockets + 1);
+  });
+
+  it("a policy close right after open is still a refused key when the PC's clock was set forward in between", () => {
+    const { clock, conn, connect } = setup();
+    const ws = connect();
+    clock.jump(3_600_000);
+    clock.advance(500);
+    ws.serverClose(4001, 'bad key');
+    expect(conn.view().state).toBe('auth_failed');
+  });
 });

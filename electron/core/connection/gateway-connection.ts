@@ -30,7 +30,7 @@ export class GatewayConnection {
   private since: number;
   private reason: Msg | undefined = msg('core.connection.no_gateway');
   private attempt = 0;
-  private nextRetryAt: number | undefined;
+  private nextRetry: { at: number; elapsed: number } | undefined; // `at` is shown; `elapsed` decides (the PC's clock being set moves neither)
   private retryTimer: TimerHandle | undefined;
   private healthyTimer: TimerHandle | undefined;
   private openedAt = 0;
@@ -66,7 +66,7 @@ export class GatewayConnection {
       state: this.state,
       endpoint: this.config ? displayEndpoint(this.config.endpoint) : '',
       attempt: this.attempt,
-      ...(this.nextRetryAt !== undefined && this.state === 'backoff' ? { nextRetryAt: this.nextRetryAt } : {}),
+      ...(this.nextRetry !== undefined && this.state === 'backoff' ? { nextRetryAt: this.nextRetry.at } : {}),
       ...(this.reason !== undefined ? { reason: english(this.reason), reasonMsg: this.reason } : {}),
       since: this.since,
       ...(this.heartbeat.lastRttMs !== undefined ? { lastPongRttMs: this.heartbeat.lastRttMs } : {}),
@@ -110,8 +110,8 @@ export class GatewayConnection {
   setUrgent(urgent: boolean): void {
     if (urgent === this.urgent) return;
     this.urgent = urgent;
-    if (!urgent || this.state !== 'backoff' || this.nextRetryAt === undefined) return;
-    if (this.nextRetryAt - this.clock.now() <= backoffCap(this.tuning.backoff, true)) return;
+    if (!urgent || this.state !== 'backoff' || this.nextRetry === undefined) return;
+    if (this.nextRetry.elapsed - this.clock.elapsed() <= backoffCap(this.tuning.backoff, true)) return;
     this.armRetry(backoffDelay(Math.max(0, this.attempt - 1), this.tuning.backoff, true));
     this.emit({ type: 'state', view: this.view() });
   }
@@ -144,7 +144,7 @@ export class GatewayConnection {
 
   private connect(): void {
     const config = this.config!;
-    this.nextRetryAt = undefined;
+    this.nextRetry = undefined;
     this.setState('connecting', undefined);
     const headers: Record<string, string> = { 'x-api-key': config.apiKey };
     if (config.groupId) headers['x-group-id'] = config.groupId;
@@ -168,7 +168,7 @@ export class GatewayConnection {
     ws.on('open', () => {
       if (ws !== this.ws) return;
       opened = true;
-      this.openedAt = this.clock.now();
+      this.openedAt = this.clock.elapsed();
       if (this.hasOpenedOnce) this.reconnects.add(this.clock.now());
       this.hasOpenedOnce = true;
       this.setState('open', undefined);
@@ -201,7 +201,7 @@ export class GatewayConnection {
       const reason = reasonBuf.toString() || lastError || `closed (${code})`;
       this.logger.info('connection.closed', { code, reason, opened });
       if (opened) this.emit({ type: 'down', reason });
-      if (!authRefused && opened && AUTH_CLOSE_CODES.has(code) && this.clock.now() - this.openedAt < this.tuning.authCloseWindowMs) {
+      if (!authRefused && opened && AUTH_CLOSE_CODES.has(code) && this.clock.elapsed() - this.openedAt < this.tuning.authCloseWindowMs) {
         authRefused = msg('core.connection.key_refused_on_open', { code: String(code), reason: reasonBuf.toString() });
       }
       if (authRefused) {
@@ -242,7 +242,7 @@ export class GatewayConnection {
     this.logger.error('connection.auth_failed', { message: english(reason) });
     this.clearRetry();
     this.setState('auth_failed', reason);
-    this.nextRetryAt = this.clock.now() + this.tuning.authRetryMs;
+    this.nextRetry = { at: this.clock.now() + this.tuning.authRetryMs, elapsed: this.clock.elapsed() + this.tuning.authRetryMs };
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       if (this.state === 'auth_failed') this.connect();
@@ -259,7 +259,7 @@ export class GatewayConnection {
 
   private armRetry(delay: number): void {
     this.clearRetry();
-    this.nextRetryAt = this.clock.now() + delay;
+    this.nextRetry = { at: this.clock.now() + delay, elapsed: this.clock.elapsed() + delay };
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
       if (this.state === 'backoff') this.connect();
@@ -269,7 +269,7 @@ export class GatewayConnection {
   private clearRetry(): void {
     this.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    this.nextRetryAt = undefined;
+    this.nextRetry = undefined;
   }
 
   /** Forget the current socket BEFORE any new one opens, so we never displace ourselves (§3.3). */

@@ -123,4 +123,20 @@ describe('heartbeat (vendor §8: ping every 30 s, dead after 10 s without pong)'
     clock.advance(120_000);
     expect(dead).toHaveLength(1);
   });
+
+  it("the PC's clock set while a ping is out: the round trip is what it took, and checkNow still gets its 3 s", () => {
+    const { clock, dead, hb } = setup();
+    hb.start();
+    clock.advance(30_000);
+    clock.advance(40);
+    clock.jump(-3_600_000);
+    clock.advance(40);
+    hb.onPong();
+    expect(hb.lastRttMs).toBe(80);
+    clock.advance(30_000); // the next ping, with its 10 s deadline
+    clock.jump(3_600_000);
+    hb.checkNow();
+    clock.advance(3_000);
+    expect(dead).toEqual(['no pong after checkNow']);
+  });
 });

@@ -43,7 +43,7 @@ export class Heartbeat {
 
   onPong(): void {
     if (!this.running) return;
-    if (this.pingSentAt !== undefined) this.lastRttMs = this.clock.now() - this.pingSentAt;
+    if (this.pingSentAt !== undefined) this.lastRttMs = this.clock.elapsed() - this.pingSentAt;
     this.pingSentAt = undefined;
     this.clock.clearTimeout(this.deadlineTimer);
     this.deadlineTimer = undefined;
@@ -66,13 +66,13 @@ export class Heartbeat {
     this.clock.clearTimeout(this.intervalTimer);
     this.intervalTimer = undefined;
     // Keep the earliest outstanding deadline: a checkNow during a normal wait only shortens it.
-    const deadline = this.clock.now() + timeoutMs;
+    const deadline = this.clock.elapsed() + timeoutMs;
     if (this.deadlineTimer && this.deadlineAt !== undefined && this.deadlineAt <= deadline) {
       this.sendPing();
       return;
     }
     this.clock.clearTimeout(this.deadlineTimer);
-    this.pingSentAt ??= this.clock.now();
+    this.pingSentAt ??= this.clock.elapsed();
     this.deadlineAt = deadline;
     this.deadlineTimer = this.clock.setTimeout(() => {
       this.deadlineTimer = undefined;

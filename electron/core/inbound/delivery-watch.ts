@@ -20,7 +20,7 @@ export class DeliveryWatch {
   watch(transactionId: string): void {
     const delivered = () => {
       this.timers.delete(transactionId);
-      for (const id of this.attributor.expire(this.clock.now())) this.ledger.apply(id, { type: 'delivered' });
+      for (const id of this.attributor.expire(this.clock.elapsed())) this.ledger.apply(id, { type: 'delivered' });
       this.ledger.apply(transactionId, { type: 'delivered' });
     };
     this.timers.set(transactionId, this.clock.setTimeout(delivered, this.errorWindowMs));

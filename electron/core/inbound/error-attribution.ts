@@ -3,7 +3,9 @@ import { errorText, type ErrorFrame } from '../../../shared/protocol';
 /**
  * §10.1: error frames carry no request id. We keep a small FIFO of outstanding commands and give
  * an error to the oldest one that fits its text. A `payment` with no error within the window
- * counts as delivered (OQ-4).
+ * counts as delivered (OQ-4). Every `sentAt` and `now` here is Clock.elapsed(), never the wall
+ * clock: the window is a span of time passing, and someone setting the PC's clock must not move
+ * whose an error is (error-window-clock.test.ts).
  */
 export type Outstanding = { kind: 'payment'; transactionId: string; terminalId: string; sentAt: number } | { kind: 'getTerminals'; sentAt: number };
 

@@ -29,7 +29,7 @@ export class ErrorFrames {
 
   handle(frame: ErrorFrame): void {
     const { attributor, clock, logger, delivery, ledger } = this.deps;
-    const a = attributor.attribute(frame, clock.now());
+    const a = attributor.attribute(frame, clock.elapsed());
     logger.warn('frame.error_attributed', { to: a.to, title: a.title, message: a.message, ...(a.to === 'payment' ? { transactionId: a.transactionId } : {}) });
     if (a.to === 'ambiguous') {
       for (const id of a.transactionIds) {

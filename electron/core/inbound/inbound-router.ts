@@ -33,7 +33,7 @@ export class InboundRouter {
         if (e.view.state === 'auth_failed' || e.view.state === 'displaced') this.deps.noteError(e.view.reason ?? e.view.state);
         return;
       case 'sent':
-        if (e.frame.action === 'getTerminals') attributor.sent({ kind: 'getTerminals', sentAt: clock.now() });
+        if (e.frame.action === 'getTerminals') attributor.sent({ kind: 'getTerminals', sentAt: clock.elapsed() });
         return;
       case 'open':
         terminals.onLinkOpen();

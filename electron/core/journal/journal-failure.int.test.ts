@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SocketFactory } from '../ports';
+import { systemClock, type SocketFactory } from '../ports';
 import { createHarness } from '../testing/harness';
 import { recordingFs, type FailCode } from '../testing/failing-fs';
 import { payOk, pay, startFixture, type SimFixture } from '../testing/sim-fixture';
@@ -110,7 +110,7 @@ describe('a journal write that fails on a later state change', () => {
     expect(diag.ok && diag.value.journal).toMatchObject({ writable: false, reason: 'disk error', pendingRecords: 1 });
     journalFs.failWith(undefined);
     await fx.h.waitFor((s) => (s.paused ?? []).length === 0, 10_000);
-    const onDisk = new Journal(path.join(fx.h.dataDir, 'journal'), { now: () => Date.now(), setTimeout: () => ({}), clearTimeout: () => {} }).replay();
+    const onDisk = new Journal(path.join(fx.h.dataDir, 'journal'), systemClock).replay();
     expect(onDisk.payments.get(id)?.state).toBe('approved');
   });
 });

@@ -58,7 +58,7 @@ export class PaymentCommands {
     if (refused) return 'msg' in refused ? { ok: false, error: refused } : fail(refused.code, refused.message);
     // §10.1: error frames carry no id, so only one payment may be waiting for a possible error
     // at a time; otherwise an error about one terminal could mark another's payment "not charged".
-    if (attributor.hasPaymentInWindow(clock.now())) {
+    if (attributor.hasPaymentInWindow(clock.elapsed())) {
       return refuse('register_busy', 'core.refusal.register_busy');
     }
     let amount: string;
@@ -170,7 +170,7 @@ export class PaymentCommands {
   /** The one `payment` frame of this payment: sent once, never queued or re-sent. */
   private send(transactionId: string, orderRef: string, frame: PaymentFrame): CommandResult<CommandResponse<'startPayment'>> {
     const { attributor, connection, ledger, clock } = this.deps;
-    attributor.sent({ kind: 'payment', transactionId, terminalId: frame.terminalId, sentAt: clock.now() });
+    attributor.sent({ kind: 'payment', transactionId, terminalId: frame.terminalId, sentAt: clock.elapsed() });
     if (!connection.send(frame)) {
       attributor.settle(transactionId);
       ledger.apply(transactionId, { type: 'rejected', why: msg('core.payment.not_sent_link_dropped') });

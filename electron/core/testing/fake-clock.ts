@@ -19,6 +19,11 @@ export class FakeClock implements Clock {
     return this.t + this.wallOffset;
   }
 
+  /** Time passing only: advance() moves it, jump() does not. */
+  elapsed(): number {
+    return this.t;
+  }
+
   /**
    * The wall clock jumps by `ms` (forward or back: NTP correcting a drifted PC, someone setting
    * the time, daylight saving on a badly configured till). As with Node's timers, no timer fires

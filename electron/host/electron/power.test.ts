@@ -7,6 +7,7 @@ function manualClock(): Clock & { tick(): void } {
   let pending: (() => void) | undefined;
   return {
     now: () => 0,
+    elapsed: () => 0,
     setTimeout: (fn) => {
       pending = fn;
       return {};
