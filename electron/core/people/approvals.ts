@@ -15,6 +15,7 @@ interface Grant {
   action: ApprovalAction;
   subject?: string;
   approver: Who;
+  /** On Clock.elapsed(): setting the PC's clock back must not keep an approval for hours. */
   expiresAt: number;
   reusable: boolean;
 }
@@ -48,7 +49,7 @@ export class Approvals {
     const token = randomBytes(18).toString('base64url');
     const reusable = action === 'settings' || action === 'people';
     const ttl = reusable ? this.ttlMs.settings : this.ttlMs.other;
-    this.grants.set(token, { action, approver, expiresAt: this.clock.now() + ttl, reusable, ...(subject !== undefined ? { subject } : {}) });
+    this.grants.set(token, { action, approver, expiresAt: this.clock.elapsed() + ttl, reusable, ...(subject !== undefined ? { subject } : {}) });
     return token;
   }
 
@@ -59,7 +60,7 @@ export class Approvals {
     // The People section lives in Settings: the manager's Settings approval covers it.
     const covers = grant && (grant.action === action || (grant.action === 'settings' && action === 'people'));
     if (!grant || !covers) return refused;
-    if (grant.expiresAt <= this.clock.now()) {
+    if (grant.expiresAt <= this.clock.elapsed()) {
       this.grants.delete(token!);
       return refusedWith('services.people.approval_expired');
     }

@@ -78,6 +78,17 @@ describe('people and PINs', () => {
     expect(lines.some((l) => l.event === 'audit.pin_lockout')).toBe(true);
   });
 
+  it("the PC's clock set forward does not end a lockout: the right PIN is still refused, with the seconds truly left", async () => {
+    const { people, cashierId } = await withManagerAndCashier();
+    for (let i = 0; i < 5; i += 1) await people.signIn(cashierId, '0000');
+    clock.advance(10_000);
+    clock.jump(6 * 3_600_000);
+    const refused = await people.signIn(cashierId, '1357');
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/try again in 20 seconds/i) } });
+    clock.advance(20_000);
+    expect((await people.signIn(cashierId, '1357')).ok).toBe(true);
+  });
+
   it('an existing install is asked once; the answer is kept', async () => {
     await writeFile(join(dir, 'settings.json'), '{"version":1,"settings":{}}');
     const people = await open();

@@ -45,3 +45,24 @@ describe('wrong PINs are rate-limited', () => {
     expect(lockout.failed('ann')).toBeUndefined();
   });
 });
+
+describe("a lockout lasts its time whatever the PC's clock does", () => {
+  for (const [name, jump] of [
+    ['set forward 2 h', 2 * 3_600_000],
+    ['set back 2 h', -2 * 3_600_000],
+  ] as const) {
+    it(`the clock ${name}: still locked for the rest of the 30 s, then free, and the end is told from the new clock`, () => {
+      const clock = new FakeClock();
+      const lockout = new PinLockout(clock, tuning);
+      for (let i = 0; i < 5; i += 1) lockout.failed('ann');
+      clock.advance(10_000);
+      clock.jump(jump);
+      // Forward, a wall-clock lock would be over (guessing goes on); back, it would last 2 h.
+      expect(lockout.lockedUntil('ann')).toBe(clock.now() + 20_000);
+      clock.advance(19_999);
+      expect(lockout.lockedUntil('ann')).toBe(clock.now() + 1);
+      clock.advance(1);
+      expect(lockout.lockedUntil('ann')).toBeUndefined();
+    });
+  }
+});

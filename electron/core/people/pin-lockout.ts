@@ -12,7 +12,8 @@ export interface LockoutTuning {
 interface Tally {
   wrong: number;
   lockouts: number;
-  until?: number;
+  /** When the lock ends on the elapsed-time clock: setting the PC's clock neither ends nor stretches it. */
+  endsElapsed?: number;
 }
 
 /**
@@ -29,10 +30,11 @@ export class PinLockout {
     private readonly tuning: LockoutTuning,
   ) {}
 
-  /** Epoch ms the lock ends, while it lasts. */
+  /** Epoch ms the lock ends, while it lasts: its time left, told from the wall clock of now. */
   lockedUntil(personId: string): number | undefined {
-    const until = this.tallies.get(personId)?.until;
-    return until !== undefined && until > this.clock.now() ? until : undefined;
+    const ends = this.tallies.get(personId)?.endsElapsed;
+    const left = ends === undefined ? 0 : ends - this.clock.elapsed();
+    return left > 0 ? this.clock.now() + left : undefined;
   }
 
   /** Counts a wrong PIN; returns when the lock ends if this one locked the person. */
@@ -43,8 +45,9 @@ export class PinLockout {
     if (tally.wrong < this.tuning.attempts) return undefined;
     tally.wrong = 0;
     tally.lockouts += 1;
-    tally.until = this.clock.now() + Math.min(this.tuning.capMs, this.tuning.baseMs * 2 ** (tally.lockouts - 1));
-    return tally.until;
+    const lasts = Math.min(this.tuning.capMs, this.tuning.baseMs * 2 ** (tally.lockouts - 1));
+    tally.endsElapsed = this.clock.elapsed() + lasts;
+    return this.clock.now() + lasts;
   }
 
   /** Wrong PINs still allowed before the next lockout. */
