@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useNow } from '../hooks/useNow';
+import { useTimeLeft } from '../hooks/useTimeLeft';
 import { useCommand } from '../hooks/useCommand';
 import { useBridge, usePos } from '../store/context';
 import { bannerText } from './banner-text';
@@ -19,9 +19,9 @@ export function ConnectionBanner() {
   const t = useT();
   const bridge = useBridge();
   const reconnect = useCommand<{ done: true }>();
-  const now = useNow(1000);
+  const msLeft = useTimeLeft();
 
-  const text = bannerText({ connection, bridgeLinked, synced, paused, locked }, now, t);
+  const text = bannerText({ connection, bridgeLinked, synced, paused, locked }, msLeft, t);
 
   const doReconnect = () => void reconnect.run(() => bridge.reconnectNow({}));
 

@@ -1,7 +1,7 @@
 import type { ConnectionView, PaymentsPause } from '../../shared/ipc';
 import type { Translator } from '../../shared/i18n/translator';
 import { joinSentencesIn } from '../format/sentences';
-import { secondsUntil } from '../format/time';
+import { secondsLeft } from '../format/time';
 import type { Tone } from './StatusIcon';
 import { pauseWords } from '../format/pause';
 
@@ -21,8 +21,11 @@ export interface BannerState {
   locked?: readonly string[] | undefined;
 }
 
-/** The banner's words: can a card be taken right now, and if not, why and what to do. */
-export function bannerText({ connection, bridgeLinked, synced, paused, locked }: BannerState, now: number, t: Translator): BannerText {
+/**
+ * The banner's words: can a card be taken right now, and if not, why and what to do. `msLeft`
+ * tells the time left until a moment the main process sent (useTimeLeft).
+ */
+export function bannerText({ connection, bridgeLinked, synced, paused, locked }: BannerState, msLeft: (at: number) => number, t: Translator): BannerText {
   if (!bridgeLinked) return { tone: 'bad', title: t.t('common.banner.appLost.title'), detail: t.t('common.banner.appLost.detail') };
   if (synced && paused.length > 0) {
     // Rules 1 and 8 outrank the link: a bad setting or an unwritable journal blocks every payment.
@@ -33,10 +36,10 @@ export function bannerText({ connection, bridgeLinked, synced, paused, locked }:
       : { tone: 'bad', title: t.t('common.banner.journal.title'), detail };
   }
   if (!connection || !synced) return { tone: 'busy', title: t.t('common.banner.starting'), detail: t.t('common.loading.detail') };
-  return linkText(connection, now, locked ?? [], t);
+  return linkText(connection, msLeft, locked ?? [], t);
 }
 
-function linkText(connection: ConnectionView, now: number, locked: readonly string[], t: Translator): BannerText {
+function linkText(connection: ConnectionView, msLeft: (at: number) => number, locked: readonly string[], t: Translator): BannerText {
   const join = (...parts: (string | undefined)[]) => joinSentencesIn(t.language, ...parts);
   const reason = t.say(connection.reasonMsg, connection.reason);
   switch (connection.state) {
@@ -48,7 +51,7 @@ function linkText(connection: ConnectionView, now: number, locked: readonly stri
       };
     case 'connecting':
     case 'backoff': {
-      const wait = connection.nextRetryAt !== undefined ? secondsUntil(connection.nextRetryAt, now) : undefined;
+      const wait = connection.nextRetryAt !== undefined ? secondsLeft(msLeft(connection.nextRetryAt)) : undefined;
       return {
         tone: 'warn',
         // Attempt 0 is the first connection of this run, not a reconnection.

@@ -16,7 +16,7 @@ export function formatDuration(ms: number): string {
   return formatDurationIn(activeLocale().locale, ms);
 }
 
-/** Whole seconds until `at`, never negative (for countdowns). */
-export function secondsUntil(at: number, now: number): number {
-  return Math.max(0, Math.ceil((at - now) / 1000));
+/** Whole seconds of a countdown's time left, rounded up, never negative. */
+export function secondsLeft(ms: number): number {
+  return Math.max(0, Math.ceil(ms / 1000));
 }

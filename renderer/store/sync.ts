@@ -1,6 +1,7 @@
 import type { CommandResult, PosEvent, Snapshot } from '../../shared/ipc';
 import type { RendererBridge } from '../bridge/types';
 import type { PosStore } from './create-store';
+import { countdownEnds, countdowns as windowCountdowns, type CountdownClock } from '../clock/countdowns';
 
 /** Runs `flush` later; consecutive events accepted before it runs are applied together. */
 export type FlushScheduler = (flush: () => void) => void;
@@ -20,6 +21,11 @@ export interface SyncOptions {
    * terminal cards at once is a long task that blocks the cashier's input.
    */
   maxPerFlush?: number;
+  /**
+   * Where countdown ends are placed the moment they arrive (not when first drawn: a screen shown
+   * after the PC's clock was set would count from the new wall clock). The window's own by default.
+   */
+  countdowns?: CountdownClock;
 }
 
 /**
@@ -39,6 +45,21 @@ export function nextFrame(flush: () => void, fallbackMs = 100): void {
   const timer = setTimeout(run, fallbackMs);
 }
 
+function placeCountdownEnds(countdowns: CountdownClock, from: PosEvent | Snapshot): void {
+  for (const endsAt of countdownEnds(from)) countdowns.see(endsAt);
+}
+
+/** A snapshot, its countdown ends placed as it arrives; or why there is none. */
+async function fetchSnapshot(bridge: RendererBridge, countdowns: CountdownClock): Promise<CommandResult<Snapshot>> {
+  try {
+    const result = await bridge.getSnapshot({});
+    if (result.ok) placeCountdownEnds(countdowns, result.value);
+    return result;
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
 /**
  * Feeds the store from the bridge only: one snapshot, then deltas. An event whose seq is not
  * exactly last+1 means we missed something, so we ask for a fresh snapshot and replay whatever
@@ -52,6 +73,7 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
   const retryMs = options.retryMs ?? 1000;
   const schedule = options.schedule;
   const maxPerFlush = options.maxPerFlush ?? Infinity;
+  const countdowns = options.countdowns ?? windowCountdowns;
   let stopped = false;
   let resyncing = false;
   /** Arrived while a snapshot was on its way: checked again once it is applied. */
@@ -85,6 +107,7 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
 
   const handle = (event: PosEvent): void => {
     if (stopped) return;
+    placeCountdownEnds(countdowns, event);
     if (resyncing) {
       queued.push(event);
       return;
@@ -103,12 +126,7 @@ export function startSync(bridge: RendererBridge, store: PosStore, options: Sync
     // Whatever was accepted before the request is at most as new as the snapshot: the snapshot
     // will contain it, so it must not land on top of the snapshot later.
     pending = [];
-    let result: CommandResult<Snapshot>;
-    try {
-      result = await bridge.getSnapshot({});
-    } catch (error) {
-      result = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
-    }
+    const result = await fetchSnapshot(bridge, countdowns);
     if (stopped) return;
     if (!result.ok) {
       store.getState().setSyncError(result.error.message, result.error.msg);

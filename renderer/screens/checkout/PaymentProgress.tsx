@@ -2,10 +2,10 @@ import type { PaymentView, TerminalView } from '../../../shared/ipc';
 import { StatusIcon } from '../../components/StatusIcon';
 import { PLEASE_WAIT, TellCustomer } from '../../components/TellCustomer';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { useNow } from '../../hooks/useNow';
+import { useTimeLeft } from '../../hooks/useTimeLeft';
 import type { Translator } from '../../../shared/i18n/translator';
 import { useT } from '../../i18n/useT';
-import { formatDuration, secondsUntil } from '../../format/time';
+import { formatDuration, secondsLeft } from '../../format/time';
 import { usePos } from '../../store/context';
 import { selectTerminal } from '../../store/selectors';
 import { WaitingActions } from './WaitingActions';
@@ -30,11 +30,11 @@ const STAGES: Stage[] = ['sending', 'terminal', 'pending'];
 export function PaymentProgress({ transactionId, payment }: Props) {
   const t = useT();
   const terminal = usePos(selectTerminal(payment?.terminalId ?? ''));
-  const now = useNow(1000);
+  const msLeft = useTimeLeft();
   const stage = stageOf(payment);
   const headingRef = useFocusOnMount<HTMLHeadingElement>(stage);
   const terminalName = terminal?.label ?? payment?.terminalId ?? t.t('checkout.progress.theTerminal');
-  const { title, todo, tell } = words(t, stage, terminalName, reconnectLeft(payment, terminal, now));
+  const { title, todo, tell } = words(t, stage, terminalName, reconnectLeft(payment, terminal, msLeft));
 
   return (
     <section className="progress" aria-labelledby="progress-title">
@@ -62,7 +62,7 @@ export function PaymentProgress({ transactionId, payment }: Props) {
           {stage !== 'reconnecting' && payment.deadlineAt !== undefined && (
             <>
               <dt>{t.t('checkout.progress.keepsWaiting')}</dt>
-              <dd>{formatDuration(payment.deadlineAt - now)}</dd>
+              <dd>{formatDuration(msLeft(payment.deadlineAt))}</dd>
             </>
           )}
         </dl>
@@ -80,9 +80,9 @@ function stageOf(payment: PaymentView | undefined): Stage {
 }
 
 /** Seconds until the first of the grace end and this till's deadline: what happens next. */
-function reconnectLeft(payment: PaymentView | undefined, terminal: TerminalView | undefined, now: number): number | undefined {
-  const ends = [terminal?.graceEndsAt, payment?.deadlineAt].filter((t): t is number => t !== undefined);
-  return ends.length > 0 ? secondsUntil(Math.min(...ends), now) : undefined;
+function reconnectLeft(payment: PaymentView | undefined, terminal: TerminalView | undefined, msLeft: (at: number) => number): number | undefined {
+  const left = [terminal?.graceEndsAt, payment?.deadlineAt].filter((t): t is number => t !== undefined).map(msLeft);
+  return left.length > 0 ? secondsLeft(Math.min(...left)) : undefined;
 }
 
 /** The stage's title and what to do, and the catalogue key of what to tell the customer. */

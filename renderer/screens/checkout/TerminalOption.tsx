@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { TerminalView } from '../../../shared/ipc';
 import { StatusIcon, type Tone } from '../../components/StatusIcon';
-import { useNow } from '../../hooks/useNow';
-import { secondsUntil } from '../../format/time';
+import { useTimeLeft } from '../../hooks/useTimeLeft';
+import { secondsLeft } from '../../format/time';
 import { usePos } from '../../store/context';
 import { selectGatewayOnline, selectTerminal } from '../../store/selectors';
 import type { Translator } from '../../../shared/i18n/translator';
@@ -32,11 +32,11 @@ function statusOf(terminal: TerminalView, gatewayOnline: boolean, t: Translator)
  */
 function GraceCountdown({ graceEndsAt }: { graceEndsAt: number }) {
   const t = useT();
-  const now = useNow(1000);
+  const msLeft = useTimeLeft();
   return (
     <>
       {GLYPH.dash}
-      {t.t('checkout.terminal.secondsLeft', { seconds: secondsUntil(graceEndsAt, now) })}
+      {t.t('checkout.terminal.secondsLeft', { seconds: secondsLeft(msLeft(graceEndsAt)) })}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PeopleView, PersonView, Role } from '../../../shared/ipc';
 import { pinDigits } from '../../components/PinPad';
-import { useNow } from '../../hooks/useNow';
+import { useTimeLeft } from '../../hooks/useTimeLeft';
 import { useT } from '../../i18n/useT';
 import { useBridge, usePos } from '../../store/context';
 import { useSaidCommand } from './said-command';
@@ -16,7 +16,7 @@ export function PeopleSection() {
   const approval = usePos((s) => s.settingsApproval);
   const bridge = useBridge();
   const change = useSaidCommand<PeopleView>();
-  const now = useNow(1_000);
+  const msLeft = useTimeLeft();
   const [editing, setEditing] = useState<PersonView | 'new' | null>(null);
   if (people.roles !== 'on') return null;
   const token = approval ? { approval } : {};
@@ -43,7 +43,7 @@ export function PeopleSection() {
                 <button type="button" className="secondary" onClick={() => setEditing(p)}>
                   {t.t('settings.people.change', { name: p.name })}
                 </button>
-                {p.lockedUntil !== undefined && p.lockedUntil > now && (
+                {p.lockedUntil !== undefined && msLeft(p.lockedUntil) > 0 && (
                   <button type="button" className="secondary" onClick={() => void change.run(() => bridge.unlockPerson({ id: p.id, ...token }))}>
                     {t.t('settings.people.unlock', { name: p.name })}
                   </button>

@@ -3,7 +3,7 @@ import type { PeopleView, PersonView } from '../../../shared/ipc';
 import { PinPad, pinDigits } from '../../components/PinPad';
 import { useCommand } from '../../hooks/useCommand';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount';
-import { useNow } from '../../hooks/useNow';
+import { useTimeLeft } from '../../hooks/useTimeLeft';
 import { useBridge, usePos } from '../../store/context';
 import { FirstManagerForm, RolesQuestion } from './FirstRun';
 import { useT } from '../../i18n/useT';
@@ -79,8 +79,8 @@ function SignInForm({ people }: { people: PeopleView }) {
 
 function PersonChoice({ person, checked, onChoose }: { person: PersonView; checked: boolean; onChoose(): void }) {
   const t = useT();
-  const now = useNow(1_000);
-  const locked = person.lockedUntil !== undefined && person.lockedUntil > now;
+  const msLeft = useTimeLeft();
+  const locked = person.lockedUntil !== undefined && msLeft(person.lockedUntil) > 0;
   return (
     <label className="choice">
       <input type="radio" name="sign-in-person" value={person.id} checked={checked} onChange={onChoose} />
