@@ -50,6 +50,15 @@ describe('gateway connection: edges', () => {
     expect(conn.view()).toMatchObject({ state: 'backoff', reason: 'Could not connect: nope' });
   });
 
+  it('a policy close of a retry that never opened is a failed connect, even right after an earlier socket opened', () => {
+    const { conn, connect, clock, wire } = setup();
+    connect().serverClose(1006, 'gone');
+    clock.advance(500); // the first retry (full jitter of 1 s, random 0.5)
+    expect(wire.sockets.length).toBe(2);
+    wire.last().serverClose(4001, 'nope');
+    expect(conn.view()).toMatchObject({ state: 'backoff', reason: 'Could not connect: nope' });
+  });
+
   it('auth_failed shows no "next retry" time (only backoff does)', () => {
     const { conn, configure, wire } = setup();
     configure();
