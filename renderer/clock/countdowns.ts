@@ -3,11 +3,11 @@ import type { PosEvent, Snapshot } from '../../shared/ipc';
 /**
  * The main process sends the end of each countdown as a wall-clock time (a reconnecting
  * terminal's grace end, how long this till keeps waiting for a payment, the next reconnect
- * attempt, a PIN lockout's end), but its timers run on elapsed time: set the PC's clock three hours forward and the
- * payment still waits its 105 s. A countdown worked out from `Date.now()` would then read "0 s"
- * for the rest of the wait (or three hours, the clock set back). So each end is placed on this
- * window's monotonic clock the moment it arrives, and counted down there: the number the cashier
- * reads stays with the core's timer whatever the wall clock does afterwards.
+ * attempt, a PIN lockout's end), but its timers run on elapsed time: set the PC's clock three
+ * hours forward and the payment still waits its 105 s. A countdown worked out from `Date.now()`
+ * would then read "0 s" for the rest of the wait (or three hours, the clock set back). So each end
+ * is placed on this window's monotonic clock the moment it arrives, and counted down there: the
+ * number the cashier reads stays with the core's timer whatever the wall clock does afterwards.
  */
 export interface CountdownClock {
   /** Places `endsAt` on the monotonic clock, unless it is there already. */
