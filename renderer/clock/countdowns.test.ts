@@ -44,12 +44,15 @@ describe('countdown clock', () => {
   it('forgets ends long past once thousands are kept, and keeps the ones still running', () => {
     const { c, countdowns, pass } = clocks();
     const running = c.wall + 600_000;
+    const soon = c.wall + 150_000; // 30 s left when the past ones go
     countdowns.see(running);
-    for (let i = 1; i < 2_000; i += 1) countdowns.see(c.wall + i);
+    countdowns.see(soon);
+    for (let i = 2; i < 2_000; i += 1) countdowns.see(c.wall + i);
     pass(120_000);
     c.wall += 3_600_000;
     countdowns.see(c.wall + 5_000); // the 2,001st: the past ones go
     expect(countdowns.msLeft(running)).toBe(480_000);
+    expect(countdowns.msLeft(soon)).toBe(30_000);
     // A forgotten end read again is placed from the wall clock of now: proof that it was forgotten.
     expect(countdowns.msLeft(c.wall - 3_600_000 - 120_000 + 1)).toBe(-3_720_000 + 1);
   });

@@ -36,6 +36,27 @@ describe("a manager's approval", () => {
     expect(approvals.use(undefined, 'settings', undefined)).toMatchObject(needsPin);
   });
 
+  it('a People approval is used again too, for its 5 minutes', () => {
+    const { clock, approvals } = setup();
+    const token = approvals.grant('people', maria, undefined);
+    expect(approvals.use(token, 'people', undefined)).toMatchObject({ ok: true });
+    clock.advance(TTL.other);
+    expect(approvals.use(token, 'people', undefined)).toMatchObject({ ok: true });
+  });
+
+  it('only a Settings approval covers People: a payment approval does not open it', () => {
+    const { approvals } = setup();
+    const token = approvals.grant('resolvePayment', maria, undefined);
+    expect(approvals.use(token, 'people', undefined)).toMatchObject(needsPin);
+  });
+
+  it('an approval given without naming a payment is not bound to one (still spent once)', () => {
+    const { approvals } = setup();
+    const token = approvals.grant('resolvePayment', maria, undefined);
+    expect(approvals.use(token, 'resolvePayment', 'tx-9')).toEqual({ ok: true, approver: maria });
+    expect(approvals.use(token, 'resolvePayment', 'tx-9')).toMatchObject(needsPin);
+  });
+
   it('sign-out forgets every approval', () => {
     const { approvals } = setup();
     const token = approvals.grant('settings', maria, undefined);
